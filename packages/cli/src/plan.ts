@@ -1,0 +1,63 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
+import { UsageError } from "./errors";
+
+const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
+
+Runs the project's program under the offline engine with the stack's configuration
+(Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register.
+
+Options:
+  --stack <name>  the stack to plan (required)
+  --cwd <dir>     the directory holding Pulumi.yaml (default: the current directory)
+  --json          print the plan JSON (version 1) instead of the tree
+  --out <file>    also write the plan JSON to this file
+  -h, --help      show this help`;
+
+export async function plan(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (!args.stack) throw new UsageError(`--stack is required\n\n${HELP}`);
+  const cwd = path.resolve(args.cwd ?? ".");
+  const { plan: result } = await synthProject(cwd, args.stack);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (args.out) fs.writeFileSync(path.resolve(args.out), json);
+  if (args.json) {
+    process.stdout.write(json);
+    return 0;
+  }
+  const lines = [
+    `Stack ${result.project}/${result.stack}${result.cloud ? ` (cloud: ${result.cloud})` : ""} — offline plan, nothing deployed`,
+    "",
+    renderTree(result),
+    "",
+    `Resources: ${result.resources.length} (${result.resources.filter((r) => r.custom).length} cloud resources)`,
+    ...countByType(result).map(([type, n]) => `  ${String(n).padStart(4)}  ${type}`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        stack: { type: "string", short: "s" },
+        cwd: { type: "string", short: "C" },
+        json: { type: "boolean" },
+        out: { type: "string", short: "o" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${HELP}`);
+  }
+}

@@ -1,0 +1,357 @@
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as ec2 from "@pulumi/aws/ec2";
+import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import * as iam from "@pulumi/aws/iam";
+import * as kms from "@pulumi/aws/kms";
+import * as pulumi from "@pulumi/pulumi";
+import { type ProvisionContext, withOverrides } from "../../core/backend";
+import { awsTags } from "../../core/tags";
+import type { NetworkResult } from "./component";
+import type { MlopsVpcPlan, Tier } from "./plan";
+
+/** The AWS resources of an MlopsVpc. */
+export interface AwsNetwork {
+  vpc: ec2.Vpc;
+  internetGateway: ec2.InternetGateway;
+  /** Subnets per tier, one per zone, in zone order. */
+  subnets: Record<Tier, ec2.Subnet[]>;
+  /** Route tables: one public, one private per zone, one isolated. */
+  routeTables: { public: ec2.RouteTable; private: ec2.RouteTable[]; isolated: ec2.RouteTable };
+  natGateways: ec2.NatGateway[];
+  /** The VPC's default security group, adopted and stripped of every rule. */
+  defaultSecurityGroup: ec2.DefaultSecurityGroup;
+  /** Gateway endpoint for S3 and interface endpoints by service; empty when private endpoints are off. */
+  endpoints: Record<string, ec2.VpcEndpoint>;
+  endpointSecurityGroup?: ec2.SecurityGroup;
+  flowLog?: { key: kms.Key; logGroup: cloudwatch.LogGroup; role: iam.Role; flowLog: ec2.FlowLog };
+}
+
+export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
+  const { name } = plan;
+  const opts = ctx.opts;
+  const o = plan.aws.overrides;
+  const tags = (extra: Record<string, string> = {}) => awsTags({ ...plan.tags, ...extra });
+  const invokeOpts = { parent: ctx.parent };
+  const azs = getAvailabilityZonesOutput({ state: "available" }, invokeOpts);
+  const region = getRegionOutput({}, invokeOpts).region;
+
+  const vpc = new ec2.Vpc(
+    name,
+    withOverrides({ cidrBlock: plan.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags({ Name: name }) }, o, "vpc"),
+    opts,
+  );
+
+  // Adopting the default security group removes its rules: nothing can fall back on it.
+  const defaultSecurityGroup = new ec2.DefaultSecurityGroup(
+    `${name}-default`,
+    { vpcId: vpc.id, tags: tags({ Name: `${name}-default` }) },
+    opts,
+  );
+
+  const internetGateway = new ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags({ Name: `${name}-igw` }) }, opts);
+
+  // Load balancer controllers (EKS) find their subnets by these role tags.
+  const tierTags: Record<Tier, Record<string, string>> = {
+    public: { "kubernetes.io/role/elb": "1" },
+    private: { "kubernetes.io/role/internal-elb": "1" },
+    isolated: {},
+  };
+  const subnets = {} as Record<Tier, ec2.Subnet[]>;
+  for (const tier of ["public", "private", "isolated"] as const) {
+    subnets[tier] = plan.tiers[tier].subnets.map(
+      (s) =>
+        new ec2.Subnet(
+          s.name,
+          withOverrides(
+            {
+              vpcId: vpc.id,
+              cidrBlock: s.cidr,
+              availabilityZone: azs.names.apply((names) => zoneName(names, s.zoneIndex)),
+              // Nothing gets a public IP by launching here, not even in the public tier: load
+              // balancers bring their own.
+              mapPublicIpOnLaunch: false,
+              tags: tags({ Name: s.name, "mlops-tier": tier, ...tierTags[tier] }),
+            },
+            o,
+            "subnet",
+          ),
+          opts,
+        ),
+    );
+  }
+
+  const publicRouteTable = new ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tags({ Name: `${name}-public` }) }, opts);
+  new ec2.Route(
+    `${name}-public-internet`,
+    { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
+    opts,
+  );
+  for (const [i, subnet] of subnets.public.entries()) {
+    new ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts);
+  }
+
+  const natGateways = plan.nat.gatewayZones.map((zone) => {
+    const eip = new ec2.Eip(`${name}-nat-${zone}`, { domain: "vpc", tags: tags({ Name: `${name}-nat-${zone}` }) }, opts);
+    const publicSubnet = subnets.public[zone];
+    if (!publicSubnet) throw new Error(`no public subnet in zone ${zone}`); // the plan places NAT in planned zones
+    // A NAT gateway only forwards once the VPC has its internet gateway attached (EC2 User Guide, "NAT gateways").
+    return new ec2.NatGateway(
+      `${name}-nat-${zone}`,
+      withOverrides(
+        { allocationId: eip.id, subnetId: publicSubnet.id, connectivityType: "public", tags: tags({ Name: `${name}-nat-${zone}` }) },
+        o,
+        "natGateway",
+      ),
+      { ...opts, dependsOn: [internetGateway] },
+    );
+  });
+
+  const privateRouteTables = subnets.private.map((subnet, i) => {
+    const table = new ec2.RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tags({ Name: `${name}-private-${i}` }) }, opts);
+    const nat = natGateways[plan.nat.gatewayZones.indexOf(plan.nat.natZoneFor[i] ?? 0)];
+    if (nat) {
+      new ec2.Route(
+        `${name}-private-${i}-egress`,
+        { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+        opts,
+      );
+    }
+    new ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts);
+    return table;
+  });
+
+  // The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out.
+  const isolatedRouteTable = new ec2.RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
+  subnets.isolated.forEach(
+    (subnet, i) =>
+      new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
+  );
+
+  const endpoints: Record<string, ec2.VpcEndpoint> = {};
+  let endpointSecurityGroup: ec2.SecurityGroup | undefined;
+  if (plan.privateEndpoints.enabled) {
+    endpoints.s3 = new ec2.VpcEndpoint(
+      `${name}-s3`,
+      {
+        vpcId: vpc.id,
+        serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`,
+        vpcEndpointType: "Gateway",
+        routeTableIds: [...privateRouteTables.map((t) => t.id), isolatedRouteTable.id],
+        tags: tags({ Name: `${name}-s3` }),
+      },
+      opts,
+    );
+    if (plan.privateEndpoints.awsInterfaceServices.length > 0) {
+      endpointSecurityGroup = new ec2.SecurityGroup(
+        `${name}-endpoints`,
+        withOverrides(
+          {
+            vpcId: vpc.id,
+            description: "Interface endpoints: HTTPS from inside the VPC only",
+            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [plan.cidr], description: "HTTPS from the VPC" }],
+            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: [plan.cidr], description: "Replies within the VPC" }],
+            tags: tags({ Name: `${name}-endpoints` }),
+          },
+          o,
+          "endpointSecurityGroup",
+        ),
+        opts,
+      );
+      for (const service of plan.privateEndpoints.awsInterfaceServices) {
+        endpoints[service] = new ec2.VpcEndpoint(
+          `${name}-${service.replace(/\./g, "-")}`,
+          {
+            vpcId: vpc.id,
+            serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: true,
+            subnetIds: subnets.private.map((s) => s.id),
+            securityGroupIds: [endpointSecurityGroup.id],
+            tags: tags({ Name: `${name}-${service}` }),
+          },
+          opts,
+        );
+      }
+    }
+  }
+
+  const flowLog = plan.flowLogs.enabled ? provisionFlowLogs(plan, ctx, vpc, region, tags) : undefined;
+
+  const ids = (list: ec2.Subnet[]) => pulumi.all(list.map((s) => s.id));
+  const info = pulumi
+    .all([vpc.id, region, azs.names, ids(subnets.public), ids(subnets.private), ids(subnets.isolated)])
+    .apply(([networkId, regionName, zoneNames, publicSubnetIds, privateSubnetIds, isolatedSubnetIds]) => ({
+      cloud: "aws" as const,
+      name,
+      networkId,
+      cidr: plan.cidr,
+      region: regionName,
+      zones: Array.from({ length: plan.zones }, (_, i) => zoneName(zoneNames, i)),
+      publicSubnetIds,
+      privateSubnetIds,
+      isolatedSubnetIds,
+      reservedCidr: plan.reservedCidr,
+    }));
+
+  return {
+    cloud: "aws",
+    info,
+    resources: {
+      vpc,
+      internetGateway,
+      subnets,
+      routeTables: { public: publicRouteTable, private: privateRouteTables, isolated: isolatedRouteTable },
+      natGateways,
+      defaultSecurityGroup,
+      endpoints,
+      ...(endpointSecurityGroup ? { endpointSecurityGroup } : {}),
+      ...(flowLog ? { flowLog } : {}),
+    },
+  };
+}
+
+function zoneName(names: string[], index: number): string {
+  const zone = names[index];
+  if (zone === undefined) {
+    throw new Error(`the region has ${names.length} available zones; the network asks for zone ${index + 1}`);
+  }
+  return zone;
+}
+
+/** Flow logs to a CloudWatch log group encrypted with its own rotating KMS key. */
+function provisionFlowLogs(
+  plan: MlopsVpcPlan,
+  ctx: ProvisionContext,
+  vpc: ec2.Vpc,
+  region: pulumi.Output<string>,
+  tags: (extra?: Record<string, string>) => Record<string, string>,
+): NonNullable<AwsNetwork["flowLog"]> {
+  const { name } = plan;
+  const o = plan.aws.overrides;
+  const invokeOpts = { parent: ctx.parent };
+  const account = getCallerIdentityOutput({}, invokeOpts).accountId;
+  const partition = getPartitionOutput({}, invokeOpts).partition;
+  // Audit records outlive the stack in prod: keep the logs, and the key that decrypts them.
+  const keepOpts = { ...ctx.opts, retainOnDelete: plan.retainLogs };
+
+  const key = new kms.Key(
+    `${name}-flow-logs`,
+    withOverrides(
+      {
+        description: `Encrypts the flow logs of network ${name}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: plan.aws.keyDeletionWindowDays,
+        policy: pulumi.all([account, partition, region]).apply(([acct, part, reg]) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                // AWS's default key policy statement: lets the account's IAM policies govern the key,
+                // without which the key could become unmanageable.
+                Sid: "AccountAdministers",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${part}:iam::${acct}:root` },
+                Action: "kms:*",
+                Resource: "*",
+              },
+              {
+                Sid: "CloudWatchLogsEncrypts",
+                Effect: "Allow",
+                Principal: { Service: `logs.${reg}.amazonaws.com` },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:*` } },
+              },
+            ],
+          }),
+        ),
+        tags: tags({ Name: `${name}-flow-logs` }),
+      },
+      o,
+      "flowLogKey",
+    ),
+    keepOpts,
+  );
+
+  const logGroup = new cloudwatch.LogGroup(
+    `${name}-flow-logs`,
+    withOverrides(
+      {
+        retentionInDays: plan.aws.logRetentionDays,
+        kmsKeyId: key.arn,
+        deletionProtectionEnabled: plan.retainLogs,
+        tags: tags({ Name: `${name}-flow-logs` }),
+      },
+      o,
+      "flowLogGroup",
+    ),
+    keepOpts,
+  );
+
+  const role = new iam.Role(
+    `${name}-flow-logs`,
+    withOverrides(
+      {
+        description: `Delivers the flow logs of network ${name}`,
+        assumeRolePolicy: account.apply((acct) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": acct } },
+              },
+            ],
+          }),
+        ),
+        tags: tags({ Name: `${name}-flow-logs` }),
+      },
+      o,
+      "flowLogRole",
+    ),
+    ctx.opts,
+  );
+  new iam.RolePolicy(
+    `${name}-flow-logs`,
+    {
+      role: role.id,
+      policy: logGroup.arn.apply((arn) =>
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              Resource: [arn, `${arn}:*`],
+            },
+          ],
+        }),
+      ),
+    },
+    ctx.opts,
+  );
+
+  const flowLog = new ec2.FlowLog(
+    `${name}-flow-logs`,
+    withOverrides(
+      {
+        vpcId: vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: logGroup.arn,
+        iamRoleArn: role.arn,
+        maxAggregationInterval: 60,
+        tags: tags({ Name: `${name}-flow-logs` }),
+      },
+      o,
+      "flowLog",
+    ),
+    ctx.opts,
+  );
+  return { key, logGroup, role, flowLog };
+}

@@ -1,0 +1,323 @@
+import * as network from "@pulumi/azure-native/network";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import * as resources from "@pulumi/azure-native/resources";
+import * as storage from "@pulumi/azure-native/storage";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import * as pulumi from "@pulumi/pulumi";
+import { type ProvisionContext, withOverrides } from "../../core/backend";
+import { azureTags } from "../../core/tags";
+import type { NetworkResult } from "./component";
+import type { NetworkInfo } from "./info";
+import { type MlopsVpcPlan, TIERS, type Tier } from "./plan";
+
+/**
+ * Private DNS zones for the services ML workloads reach through private endpoints. A private
+ * endpoint only takes over a service's public name when the matching `privatelink.*` zone is
+ * linked to the network, so these names are fixed by Azure, not chosen by us.
+ */
+export const AZURE_PRIVATE_DNS_ZONES = {
+  /** Storage blobs (datasets, model artifacts, the ML workspace's storage). */
+  blob: "privatelink.blob.core.windows.net",
+  /** Container Registry (training and inference images). */
+  registry: "privatelink.azurecr.io",
+  /** Key Vault (secrets and customer-managed keys). */
+  keyVault: "privatelink.vaultcore.azure.net",
+  /** Azure Machine Learning workspace API. */
+  mlApi: "privatelink.api.azureml.ms",
+  /** Azure Machine Learning notebooks. */
+  mlNotebooks: "privatelink.notebooks.azure.net",
+} as const;
+export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
+
+/** Azure regions have at most three availability zones, numbered "1" to "3". */
+export const AZURE_ZONES = ["1", "2", "3"] as const;
+
+/** The Azure resources of an MlopsVpc. */
+export interface AzureNetwork {
+  /** The resource group the network created; absent when `azure.resourceGroupName` names an existing one. */
+  resourceGroup?: resources.ResourceGroup;
+  /** The resource group of every resource here (except the flow log, which lives with the Network Watcher). */
+  resourceGroupName: pulumi.Output<string>;
+  virtualNetwork: network.VirtualNetwork;
+  /** One regional subnet per tier. */
+  subnets: Record<Tier, network.Subnet>;
+  /** One network security group per tier, attached to that tier's subnet. */
+  networkSecurityGroups: Record<Tier, network.NetworkSecurityGroup>;
+  /** Egress for the private tier; absent when `nat` is "none". */
+  natGateway?: network.NatGateway;
+  natPublicIp?: network.PublicIPAddress;
+  /** By service; empty when private endpoints are off. */
+  privateDnsZones: Partial<Record<AzurePrivateDnsZone, privatedns.PrivateZone>>;
+  /** The link of each zone to the virtual network, by service. */
+  privateDnsZoneLinks: Partial<Record<AzurePrivateDnsZone, privatedns.VirtualNetworkLink>>;
+  /** Where flow logs are written; absent when flow logs are off. */
+  flowLogStorage?: storage.StorageAccount;
+  flowLog?: network.FlowLog;
+}
+
+// Highest number, so lowest precedence, a user rule may have: anything we add later (a load
+// balancer's 80/443) sits above these denies without renumbering them.
+const LAST_PRIORITY = 4096;
+
+export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
+  const { name } = plan;
+  const location = plan.azure.location;
+  const watcher = plan.azure.networkWatcher;
+  // planMlopsVpc refuses an Azure plan without a location, and derives the watcher from it.
+  if (location === undefined || watcher === undefined) {
+    throw new Error(`MlopsVpc "${name}": an Azure plan needs azure.location and azure.networkWatcher`);
+  }
+  const o = plan.azure.overrides;
+  const tags = azureTags(plan.tags);
+  const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
+
+  const resourceGroup =
+    plan.azure.resourceGroupName === undefined
+      ? new resources.ResourceGroup(name, withOverrides<resources.ResourceGroupArgs>({ location, tags }, o, "resourceGroup"), opts())
+      : undefined;
+  const resourceGroupName: pulumi.Output<string> = resourceGroup ? resourceGroup.name : pulumi.output(plan.azure.resourceGroupName as string);
+
+  // No inline `subnets`: the subnets below are their own resources, and azure-native leaves a
+  // network's subnets alone on update when this property is unset.
+  const virtualNetwork = new network.VirtualNetwork(
+    name,
+    withOverrides<network.VirtualNetworkArgs>({ resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags }, o, "virtualNetwork"),
+    opts(),
+  );
+
+  const networkSecurityGroups = {} as Record<Tier, network.NetworkSecurityGroup>;
+  for (const tier of TIERS) {
+    // Azure's default rules already drop unsolicited inbound traffic; the explicit deny keeps it
+    // that way if someone adds a broad allow below the defaults, and makes the intent auditable.
+    const securityRules: inputs.network.SecurityRuleArgs[] = [
+      denyInternet("deny-internet-inbound", network.SecurityRuleDirection.Inbound, "Nothing is admitted from the internet."),
+    ];
+    if (tier === "isolated") {
+      // The data tier has no NAT and no default outbound access; this also overrides Azure's
+      // default AllowInternetOutBound, so data cannot leave even if a public IP is attached later.
+      // Azure services stay reachable through private endpoints, which are inside VirtualNetwork.
+      securityRules.push(denyInternet("deny-internet-outbound", network.SecurityRuleDirection.Outbound, "The data tier never reaches the internet."));
+    }
+    networkSecurityGroups[tier] = new network.NetworkSecurityGroup(
+      `${name}-${tier}-nsg`,
+      withOverrides<network.NetworkSecurityGroupArgs>({ resourceGroupName, location, securityRules, tags }, o, "networkSecurityGroup"),
+      opts(),
+    );
+  }
+
+  let natGateway: network.NatGateway | undefined;
+  let natPublicIp: network.PublicIPAddress | undefined;
+  if (plan.nat.mode !== "none") {
+    // Subnets are regional on Azure and a subnet takes one NAT gateway, so "single" and
+    // "perZone" both come to one gateway. The zone-redundant StandardV2 SKU that would honour
+    // "perZone" is not in the API version azure-native 3.x uses for NAT gateways and public IPs
+    // (2024-05-01, SKU "Standard" only). A Standard gateway is zonal: pinning it to the plan's
+    // first gateway zone makes that dependency explicit instead of letting Azure pick one.
+    const zone = azureZone(plan.nat.gatewayZones[0] ?? 0);
+    natPublicIp = new network.PublicIPAddress(
+      `${name}-nat-ip`,
+      withOverrides<network.PublicIPAddressArgs>(
+        {
+          resourceGroupName,
+          location,
+          sku: { name: network.PublicIPAddressSkuName.Standard, tier: network.PublicIPAddressSkuTier.Regional },
+          publicIPAllocationMethod: network.IPAllocationMethod.Static,
+          publicIPAddressVersion: network.IPVersion.IPv4,
+          zones: [zone],
+          tags,
+        },
+        o,
+        "natPublicIp",
+      ),
+      opts(),
+    );
+    natGateway = new network.NatGateway(
+      `${name}-nat`,
+      withOverrides<network.NatGatewayArgs>(
+        {
+          resourceGroupName,
+          location,
+          sku: { name: network.NatGatewaySkuName.Standard },
+          idleTimeoutInMinutes: 4,
+          publicIpAddresses: [{ id: natPublicIp.id }],
+          zones: [zone],
+          tags,
+        },
+        o,
+        "natGateway",
+      ),
+      opts(),
+    );
+  }
+
+  const subnets = {} as Record<Tier, network.Subnet>;
+  let previous: network.Subnet | undefined;
+  for (const tier of TIERS) {
+    const nat = tier === "private" && natGateway ? { natGateway: { id: natGateway.id } } : {};
+    const subnet: network.Subnet = new network.Subnet(
+      `${name}-${tier}`,
+      withOverrides<network.SubnetArgs>(
+        {
+          resourceGroupName,
+          virtualNetworkName: virtualNetwork.name,
+          addressPrefix: plan.tiers[tier].cidr,
+          networkSecurityGroup: { id: networkSecurityGroups[tier].id },
+          // Private endpoints obey the subnet's NSG and routes like any other NIC.
+          privateEndpointNetworkPolicies: network.VirtualNetworkPrivateEndpointNetworkPolicies.Enabled,
+          // No implicit outbound IP: egress exists only where a NAT gateway is attached.
+          defaultOutboundAccess: false,
+          ...nat,
+        },
+        o,
+        "subnet",
+      ),
+      // Azure locks the virtual network while one of its subnets changes; concurrent subnet
+      // writes fail with AnotherOperationInProgress, so they go one after another.
+      opts(previous ? { dependsOn: [previous] } : {}),
+    );
+    subnets[tier] = subnet;
+    previous = subnet;
+  }
+
+  const privateDnsZones: AzureNetwork["privateDnsZones"] = {};
+  const privateDnsZoneLinks: AzureNetwork["privateDnsZoneLinks"] = {};
+  if (plan.privateEndpoints.enabled) {
+    for (const [key, zoneName] of Object.entries(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, string][]) {
+      // The zone's name is its DNS domain, so it cannot be autonamed.
+      const zone = new privatedns.PrivateZone(
+        `${name}-${key}`,
+        withOverrides<privatedns.PrivateZoneArgs>({ resourceGroupName, location: "global", privateZoneName: zoneName, tags }, o, "privateDnsZone"),
+        opts(),
+      );
+      privateDnsZones[key] = zone;
+      privateDnsZoneLinks[key] = new privatedns.VirtualNetworkLink(
+        `${name}-${key}-link`,
+        withOverrides<privatedns.VirtualNetworkLinkArgs>(
+          {
+            resourceGroupName,
+            privateZoneName: zone.name,
+            location: "global",
+            virtualNetwork: { id: virtualNetwork.id },
+            // Resolution only: VMs must not register their own names in Microsoft's zones.
+            registrationEnabled: false,
+            tags,
+          },
+          o,
+          "privateDnsZoneLink",
+        ),
+        opts(),
+      );
+    }
+  }
+
+  let flowLogStorage: storage.StorageAccount | undefined;
+  let flowLog: network.FlowLog | undefined;
+  if (plan.flowLogs.enabled) {
+    flowLogStorage = new storage.StorageAccount(
+      `${name}-flow-logs`,
+      withOverrides<storage.StorageAccountArgs>(
+        {
+          resourceGroupName,
+          location,
+          accountName: plan.azure.flowLogStorageAccountName,
+          kind: storage.Kind.StorageV2,
+          // Zone-redundant in prod: audit data survives the loss of a zone.
+          sku: { name: plan.profile === "prod" ? storage.SkuName.Standard_ZRS : storage.SkuName.Standard_LRS },
+          minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
+          enableHttpsTrafficOnly: true,
+          allowBlobPublicAccess: false,
+          allowSharedKeyAccess: false,
+          allowCrossTenantReplication: false,
+          // Network Watcher writes over the public endpoint as a trusted Azure service, so the
+          // endpoint stays up but admits nobody else.
+          networkRuleSet: { defaultAction: storage.DefaultAction.Deny, bypass: storage.Bypass.AzureServices },
+          encryption: {
+            keySource: storage.KeySource.Microsoft_Storage,
+            requireInfrastructureEncryption: true,
+            services: { blob: { enabled: true, keyType: storage.KeyType.Account } },
+          },
+          tags,
+        },
+        o,
+        "flowLogStorage",
+      ),
+      opts({ retainOnDelete: plan.retainLogs }),
+    );
+    // Azure keeps flow logs under the region's Network Watcher, in the watcher's resource group,
+    // not in the network's.
+    flowLog = new network.FlowLog(
+      `${name}-flow-log`,
+      withOverrides<network.FlowLogArgs>(
+        {
+          networkWatcherName: watcher.name,
+          resourceGroupName: watcher.resourceGroupName,
+          location,
+          targetResourceId: virtualNetwork.id,
+          storageId: flowLogStorage.id,
+          enabled: true,
+          retentionPolicy: { days: plan.flowLogs.retentionDays, enabled: true },
+          format: { type: network.FlowLogFormatType.JSON, version: 2 },
+          tags,
+        },
+        o,
+        "flowLog",
+      ),
+      opts(),
+    );
+  }
+
+  const info: pulumi.Output<NetworkInfo> = pulumi
+    .all([virtualNetwork.id, resourceGroupName, subnets.public.id, subnets.private.id, subnets.isolated.id])
+    .apply(([networkId, rg, publicId, privateId, isolatedId]) => ({
+      cloud: "azure" as const,
+      name,
+      networkId,
+      cidr: plan.cidr,
+      region: location,
+      // Azure regions have at most three zones; a plan for more spreads over those three.
+      zones: AZURE_ZONES.slice(0, Math.min(plan.zones, AZURE_ZONES.length)),
+      publicSubnetIds: [publicId],
+      privateSubnetIds: [privateId],
+      isolatedSubnetIds: [isolatedId],
+      reservedCidr: plan.reservedCidr,
+      resourceGroupName: rg,
+    }));
+
+  return {
+    cloud: "azure",
+    info,
+    resources: {
+      resourceGroup,
+      resourceGroupName,
+      virtualNetwork,
+      subnets,
+      networkSecurityGroups,
+      natGateway,
+      natPublicIp,
+      privateDnsZones,
+      privateDnsZoneLinks,
+      flowLogStorage,
+      flowLog,
+    },
+  };
+}
+
+function denyInternet(ruleName: string, direction: network.SecurityRuleDirection, description: string): inputs.network.SecurityRuleArgs {
+  return {
+    name: ruleName,
+    description,
+    priority: LAST_PRIORITY,
+    direction,
+    access: network.SecurityRuleAccess.Deny,
+    protocol: network.SecurityRuleProtocol.Asterisk,
+    sourceAddressPrefix: direction === network.SecurityRuleDirection.Inbound ? "Internet" : "*",
+    sourcePortRange: "*",
+    destinationAddressPrefix: direction === network.SecurityRuleDirection.Inbound ? "*" : "Internet",
+    destinationPortRange: "*",
+  };
+}
+
+/** Azure's name for the zone at a plan's 0-based zone index. */
+function azureZone(zoneIndex: number): string {
+  return AZURE_ZONES[Math.min(zoneIndex, AZURE_ZONES.length - 1)] ?? "1";
+}

@@ -1,0 +1,108 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ProvisionContext } from "../../core/backend";
+import { type CloudId, loadBackend } from "../../core/cloud";
+import { resolveContext } from "../../core/context";
+import { UnsupportedError } from "../../core/errors";
+import { parseSpec } from "../../core/spec";
+import type { AwsNetwork } from "./aws";
+import type { AzureNetwork } from "./azure";
+import type { GcpNetwork } from "./gcp";
+import type { NetworkInfo } from "./info";
+import { type MlopsVpcPlan, planMlopsVpc } from "./plan";
+import { type MlopsVpcArgs, mlopsVpcSchema } from "./spec";
+
+/** The result every network backend returns: the neutral description and the cloud's resources. */
+export type NetworkResult =
+  | { cloud: "aws"; info: pulumi.Output<NetworkInfo>; resources: AwsNetwork }
+  | { cloud: "gcp"; info: pulumi.Output<NetworkInfo>; resources: GcpNetwork }
+  | { cloud: "azure"; info: pulumi.Output<NetworkInfo>; resources: AzureNetwork };
+
+export interface NetworkBackend {
+  provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult;
+}
+
+// Only the chosen cloud's file is loaded, and with it only that cloud's SDK.
+const backends = {
+  // lazy, synchronous load of one cloud's backend
+  aws: () => require("./aws") as NetworkBackend,
+  gcp: () => require("./gcp") as NetworkBackend,
+  azure: () => require("./azure") as NetworkBackend,
+} satisfies Record<CloudId, () => NetworkBackend>;
+
+const TYPE = "MlopsVpc";
+
+/**
+ * A network for an ML platform in three tiers — `public` (load balancers), `private` (compute,
+ * egress through NAT) and `isolated` (data, no internet route) — with flow logs and private
+ * paths to the cloud's APIs, on AWS (VPC), GCP (VPC network) or Azure (virtual network).
+ *
+ * Other components take its `network` output.
+ */
+export class MlopsVpc extends pulumi.ComponentResource {
+  /** The neutral description other components take (`network: vpc.network`). */
+  public readonly network: pulumi.Output<NetworkInfo>;
+  /** AWS VPC id; GCP network self link; Azure virtual network id. */
+  public readonly networkId: pulumi.Output<string>;
+  /** Subnets for load balancers. */
+  public readonly publicSubnetIds: pulumi.Output<string[]>;
+  /** Subnets for compute. */
+  public readonly privateSubnetIds: pulumi.Output<string[]>;
+  /** Subnets for data services. */
+  public readonly isolatedSubnetIds: pulumi.Output<string[]>;
+
+  private readonly result: NetworkResult;
+  private readonly decisions: MlopsVpcPlan;
+
+  constructor(name: string, args: MlopsVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(`mlops:index:${TYPE}`, name, {}, opts);
+    const spec = parseSpec(mlopsVpcSchema, TYPE, name, args);
+    const ctx = resolveContext(TYPE, name, spec);
+    this.decisions = planMlopsVpc(name, spec, ctx);
+    this.result = loadBackend(backends, ctx.cloud).provision(this.decisions, { parent: this, opts: { parent: this } });
+
+    this.network = this.result.info;
+    this.networkId = this.network.networkId;
+    this.publicSubnetIds = this.network.publicSubnetIds;
+    this.privateSubnetIds = this.network.privateSubnetIds;
+    this.isolatedSubnetIds = this.network.isolatedSubnetIds;
+    this.registerOutputs({
+      network: this.network,
+      networkId: this.networkId,
+      publicSubnetIds: this.publicSubnetIds,
+      privateSubnetIds: this.privateSubnetIds,
+      isolatedSubnetIds: this.isolatedSubnetIds,
+    });
+  }
+
+  /** Every decision made for this network: CIDRs per tier and zone, NAT placement, retention. */
+  get plan(): MlopsVpcPlan {
+    return this.decisions;
+  }
+
+  /** The cloud this network is on. */
+  get cloud(): CloudId {
+    return this.decisions.cloud;
+  }
+
+  /** The AWS resources (escape hatch). Throws on other clouds. */
+  get aws(): AwsNetwork {
+    if (this.result.cloud !== "aws") throw this.wrongCloud("aws");
+    return this.result.resources;
+  }
+
+  /** The GCP resources (escape hatch). Throws on other clouds. */
+  get gcp(): GcpNetwork {
+    if (this.result.cloud !== "gcp") throw this.wrongCloud("gcp");
+    return this.result.resources;
+  }
+
+  /** The Azure resources (escape hatch). Throws on other clouds. */
+  get azure(): AzureNetwork {
+    if (this.result.cloud !== "azure") throw this.wrongCloud("azure");
+    return this.result.resources;
+  }
+
+  private wrongCloud(asked: CloudId): Error {
+    return new UnsupportedError(TYPE, this.decisions.name, this.decisions.cloud, asked, `this network is on ${this.decisions.cloud}`);
+  }
+}

@@ -1,0 +1,317 @@
+import * as compute from "@pulumi/gcp/compute";
+import * as logging from "@pulumi/gcp/logging";
+import * as organizations from "@pulumi/gcp/organizations";
+import * as pulumi from "@pulumi/pulumi";
+import { type ProvisionContext, withOverrides } from "../../core/backend";
+import { SpecError } from "../../core/errors";
+import type { NetworkResult } from "./component";
+import type { NetworkInfo } from "./info";
+import { type MlopsVpcPlan, TIERS, type Tier } from "./plan";
+
+/**
+ * The GCP resources of an {@link MlopsVpc} (the escape hatch).
+ *
+ * None of these resource types takes labels (the Compute API has no labels on networks,
+ * subnetworks, routers, NAT or firewall rules, and Logging has none on buckets or sinks), so the
+ * spec's tags cannot be attached here; they reach the resources of the components that do.
+ */
+export interface GcpNetwork {
+  network: compute.Network;
+  /** One regional subnetwork per tier. */
+  subnetworks: Record<Tier, compute.Subnetwork>;
+  /** Present unless `nat` is `"none"`. */
+  router?: compute.Router;
+  /** Present unless `nat` is `"none"`. */
+  nat?: compute.RouterNat;
+  firewalls: {
+    /** Logs and denies all ingress that no higher-priority rule allows. */
+    denyIngress: compute.Firewall;
+    /** Lets the isolated tier reach the network's own ranges and Google APIs' private VIPs. */
+    isolatedEgressAllow: compute.Firewall;
+    /** Denies every other egress from the isolated tier. */
+    isolatedEgressDeny: compute.Firewall;
+  };
+  /** Present when flow logs are on: keeps them for `flowLogs.retentionDays`. */
+  flowLogBucket?: logging.ProjectBucketConfig;
+  /** Present when flow logs are on: routes this network's flow logs into the bucket. */
+  flowLogSink?: logging.ProjectSink;
+}
+
+/**
+ * Override roles (the keys of `gcp.overrides`). A role applies to every resource it names; the
+ * narrower role is merged after it (`subnetwork`, then `privateSubnetwork`).
+ */
+export const GCP_OVERRIDE_ROLES = [
+  "network",
+  "subnetwork",
+  "publicSubnetwork",
+  "privateSubnetwork",
+  "isolatedSubnetwork",
+  "router",
+  "nat",
+  "firewall",
+  "denyIngressFirewall",
+  "isolatedEgressAllowFirewall",
+  "isolatedEgressDenyFirewall",
+  "flowLogBucket",
+  "flowLogSink",
+] as const;
+export type GcpOverrideRole = (typeof GCP_OVERRIDE_ROLES)[number];
+
+/**
+ * Private Google Access VIPs: restricted.googleapis.com (only VPC Service Controls-supported APIs)
+ * and private.googleapis.com. Both are reachable without internet egress, so the isolated tier
+ * may keep talking to Storage, Artifact Registry, Vertex AI and KMS through them.
+ */
+export const GOOGLE_API_PRIVATE_RANGES = ["199.36.153.8/30", "199.36.153.4/30"] as const;
+
+/**
+ * Firewall priorities (lower number wins). The isolated tier's allow must beat its deny; the
+ * ingress deny sits just above GCP's implied deny (65535) so that any allow rule other
+ * components add at the default 1000 still wins.
+ */
+export const FIREWALL_PRIORITY = {
+  isolatedEgressAllow: 1000,
+  isolatedEgressDeny: 65000,
+  denyIngress: 65534,
+} as const;
+
+export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
+  const region = plan.gcp.region;
+  // planMlopsVpc refuses a GCP plan without a region; this guards the type, not the user.
+  if (!region) throw new Error(`MlopsVpc "${plan.name}": the plan has no gcp.region`);
+  const overrides = plan.gcp.overrides;
+  const opts = { ...ctx.opts };
+  const role = <T extends object>(args: T, ...roles: GcpOverrideRole[]): T =>
+    roles.reduce((acc, r) => withOverrides(acc, overrides, r), args);
+
+  // Custom mode so that no subnetwork exists outside the plan's layout; regional routing so that
+  // routes learned by this region's router are not advertised to other regions. Default routes
+  // stay: Private Google Access and Cloud NAT both egress through the default internet gateway
+  // route, and the isolated tier is kept off the internet by firewall rules instead.
+  const network = new compute.Network(
+    plan.name,
+    role<compute.NetworkArgs>(
+      {
+        description: `mlops-kit network ${plan.name}`,
+        autoCreateSubnetworks: false,
+        routingMode: "REGIONAL",
+        deleteDefaultRoutesOnCreate: false,
+      },
+      "network",
+    ),
+    opts,
+  );
+
+  const flowLogConfig: compute.SubnetworkArgs["logConfig"] = plan.flowLogs.enabled
+    ? { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }
+    : undefined;
+
+  const subnetworkRole: Record<Tier, GcpOverrideRole> = {
+    public: "publicSubnetwork",
+    private: "privateSubnetwork",
+    isolated: "isolatedSubnetwork",
+  };
+  const subnetwork = (tier: Tier): compute.Subnetwork =>
+    new compute.Subnetwork(
+      `${plan.name}-${tier}`,
+      role<compute.SubnetworkArgs>(
+        {
+          description: `mlops-kit ${tier} tier of ${plan.name}`,
+          network: network.id,
+          region,
+          ipCidrRange: plan.tiers[tier].cidr,
+          privateIpGoogleAccess: plan.privateEndpoints.enabled,
+          logConfig: flowLogConfig,
+          // GKE's VPC-native clusters take pod and service IPs from named secondary ranges; only
+          // the compute tier runs clusters.
+          secondaryIpRanges:
+            tier === "private"
+              ? [
+                  { rangeName: "pods", ipCidrRange: plan.gcp.podsCidr },
+                  { rangeName: "services", ipCidrRange: plan.gcp.servicesCidr },
+                ]
+              : undefined,
+        },
+        "subnetwork",
+        subnetworkRole[tier],
+      ),
+      opts,
+    );
+  const subnetworks = Object.fromEntries(TIERS.map((tier) => [tier, subnetwork(tier)])) as Record<Tier, compute.Subnetwork>;
+
+  // Cloud NAT is a regional, software-defined service with no per-zone gateway to place: it is
+  // highly available across the region's zones by itself. "single" and "perZone" therefore both
+  // map to one Cloud NAT. It covers the private subnetwork only (all its ranges, so GKE pods
+  // egress too): the public tier holds load balancers, and the isolated tier must have no path
+  // to the internet at all.
+  let router: compute.Router | undefined;
+  let nat: compute.RouterNat | undefined;
+  if (plan.nat.mode !== "none") {
+    router = new compute.Router(
+      `${plan.name}-router`,
+      role<compute.RouterArgs>({ description: `mlops-kit Cloud NAT router of ${plan.name}`, network: network.id, region }, "router"),
+      opts,
+    );
+    nat = new compute.RouterNat(
+      `${plan.name}-nat`,
+      role<compute.RouterNatArgs>(
+        {
+          router: router.name,
+          region: router.region,
+          natIpAllocateOption: "AUTO_ONLY",
+          sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+          subnetworks: [{ name: subnetworks.private.id, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+          // Endpoint-independent mapping only serves peer-to-peer protocols, and it rules out
+          // dynamic port allocation should a heavy egress workload need it later.
+          enableEndpointIndependentMapping: false,
+          logConfig: { enable: true, filter: "ERRORS_ONLY" },
+        },
+        "nat",
+      ),
+      opts,
+    );
+  }
+
+  const firewallLog = { metadata: "INCLUDE_ALL_METADATA" };
+
+  // GCP already denies ingress implicitly, but an implied rule is neither visible nor logged.
+  const denyIngress = new compute.Firewall(
+    `${plan.name}-deny-ingress`,
+    role<compute.FirewallArgs>(
+      {
+        description: `Deny and log all ingress to ${plan.name} that no other rule allows`,
+        network: network.selfLink,
+        direction: "INGRESS",
+        priority: FIREWALL_PRIORITY.denyIngress,
+        sourceRanges: ["0.0.0.0/0"],
+        denies: [{ protocol: "all" }],
+        logConfig: firewallLog,
+      },
+      "firewall",
+      "denyIngressFirewall",
+    ),
+    opts,
+  );
+
+  // Firewall rules target instances, not subnetworks; an egress rule's source ranges narrow it to
+  // packets sent from those addresses, i.e. from the isolated tier. Without NAT the tier already
+  // has no route out for private addresses, but a VM given an external IP there would have one:
+  // the deny closes that, and the allow keeps the network and Google APIs reachable.
+  const isolatedCidr = plan.tiers.isolated.cidr;
+  const ownRanges = [plan.cidr, plan.gcp.podsCidr, plan.gcp.servicesCidr];
+  const isolatedEgressAllow = new compute.Firewall(
+    `${plan.name}-isolated-allow-egress`,
+    role<compute.FirewallArgs>(
+      {
+        description: `Let the isolated tier of ${plan.name} reach the network and Google APIs privately`,
+        network: network.selfLink,
+        direction: "EGRESS",
+        priority: FIREWALL_PRIORITY.isolatedEgressAllow,
+        sourceRanges: [isolatedCidr],
+        destinationRanges: [...ownRanges, ...(plan.privateEndpoints.enabled ? GOOGLE_API_PRIVATE_RANGES : [])],
+        allows: [{ protocol: "all" }],
+      },
+      "firewall",
+      "isolatedEgressAllowFirewall",
+    ),
+    opts,
+  );
+  const isolatedEgressDeny = new compute.Firewall(
+    `${plan.name}-isolated-deny-egress`,
+    role<compute.FirewallArgs>(
+      {
+        description: `Deny and log all other egress from the isolated tier of ${plan.name}`,
+        network: network.selfLink,
+        direction: "EGRESS",
+        priority: FIREWALL_PRIORITY.isolatedEgressDeny,
+        sourceRanges: [isolatedCidr],
+        destinationRanges: ["0.0.0.0/0"],
+        denies: [{ protocol: "all" }],
+        logConfig: firewallLog,
+      },
+      "firewall",
+      "isolatedEgressDenyFirewall",
+    ),
+    opts,
+  );
+
+  // The provider's project, asked through the component so an explicit provider is honoured.
+  const project = organizations.getClientConfigOutput({ parent: ctx.parent }).project;
+
+  let flowLogBucket: logging.ProjectBucketConfig | undefined;
+  let flowLogSink: logging.ProjectSink | undefined;
+  if (plan.flowLogs.enabled) {
+    // The _Default bucket keeps logs 30 days whatever we ask; audits need the plan's retention,
+    // so flow logs get their own bucket. Encrypted at rest with Google-managed keys.
+    flowLogBucket = new logging.ProjectBucketConfig(
+      `${plan.name}-flow-logs`,
+      role<logging.ProjectBucketConfigArgs>(
+        {
+          project,
+          bucketId: plan.gcp.flowLogBucketId,
+          location: "global",
+          retentionDays: plan.flowLogs.retentionDays,
+          description: `VPC flow logs of ${plan.name}`,
+        },
+        "flowLogBucket",
+      ),
+      { ...opts, retainOnDelete: plan.retainLogs },
+    );
+    // Flow logs are written against gce_subnetwork; matching our subnetworks by name keeps other
+    // networks' flows in the same project out of this bucket. A sink into a log bucket of its
+    // own project needs no IAM grant for its writer identity.
+    const names = pulumi.all(TIERS.map((t) => subnetworks[t].name)).apply((ns) => ns.map((n) => `"${n}"`).join(" OR "));
+    flowLogSink = new logging.ProjectSink(
+      `${plan.name}-flow-logs-sink`,
+      role<logging.ProjectSinkArgs>(
+        {
+          project,
+          description: `Route the VPC flow logs of ${plan.name} to its flow log bucket`,
+          destination: pulumi.interpolate`logging.googleapis.com/projects/${flowLogBucket.project}/locations/${flowLogBucket.location}/buckets/${flowLogBucket.bucketId}`,
+          filter: pulumi.interpolate`logName="projects/${project}/logs/compute.googleapis.com%2Fvpc_flows" AND resource.type="gce_subnetwork" AND resource.labels.subnetwork_name=(${names})`,
+        },
+        "flowLogSink",
+      ),
+      opts,
+    );
+  }
+
+  const zones = compute.getZonesOutput({ region }, { parent: ctx.parent }).names.apply((names) => {
+    if (names.length < plan.zones) {
+      throw new SpecError("MlopsVpc", plan.name, [
+        { path: "zones", message: `(${plan.zones}) exceeds the ${names.length} zones of region ${region}` },
+      ]);
+    }
+    return names.slice(0, plan.zones);
+  });
+
+  const info: pulumi.Output<NetworkInfo> = pulumi
+    .all([network.selfLink, zones, subnetworks.public.id, subnetworks.private.id, subnetworks.isolated.id])
+    .apply(([networkId, zoneNames, publicId, privateId, isolatedId]) => ({
+      cloud: "gcp" as const,
+      name: plan.name,
+      networkId,
+      cidr: plan.cidr,
+      region,
+      zones: zoneNames,
+      publicSubnetIds: [publicId],
+      privateSubnetIds: [privateId],
+      isolatedSubnetIds: [isolatedId],
+      reservedCidr: plan.reservedCidr,
+    }));
+
+  return {
+    cloud: "gcp",
+    info,
+    resources: {
+      network,
+      subnetworks,
+      router,
+      nat,
+      firewalls: { denyIngress, isolatedEgressAllow, isolatedEgressDeny },
+      flowLogBucket,
+      flowLogSink,
+    },
+  };
+}

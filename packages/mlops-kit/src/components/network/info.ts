@@ -1,0 +1,27 @@
+import type { CloudId } from "../../core/cloud";
+
+/**
+ * The neutral description of a network that other components take in their specs
+ * (`network: vpc.network`). Plain values, so it crosses stack references and languages.
+ */
+export interface NetworkInfo {
+  cloud: CloudId;
+  /** The MlopsVpc's name. */
+  name: string;
+  /** AWS VPC id; GCP network self link; Azure virtual network id. */
+  networkId: string;
+  /** The network's IPv4 range. */
+  cidr: string;
+  /** AWS region, GCP region or Azure location. */
+  region: string;
+  /** Zone names in order: AWS availability zones, GCP zones, Azure zone numbers. */
+  zones: string[];
+  /** Subnet ids per tier; on GCP and Azure each tier is one regional subnet. */
+  publicSubnetIds: string[];
+  privateSubnetIds: string[];
+  isolatedSubnetIds: string[];
+  /** The block this network holds back for later tiers. */
+  reservedCidr: string;
+  /** Azure: the resource group of the network (and of the platform's other components). */
+  resourceGroupName?: string;
+}

@@ -1,0 +1,212 @@
+import type { CloudId, Profile } from "../../core/cloud";
+import type { DeployContext } from "../../core/context";
+import { SpecError } from "../../core/errors";
+import { physicalName } from "../../core/naming";
+import { type Cidr, cidr, formatCidr, subnet } from "../../core/net/cidr";
+import type { Tags } from "../../core/tags";
+import { DEFAULT_INTERFACE_ENDPOINTS, MAX_ZONES, type MlopsVpcSpec, type NatMode, type NetworkWatcherRef } from "./spec";
+
+/** The tiers of an ML platform network. */
+export const Tier = {
+  /** Load balancers; routes to the internet. */
+  public: "public",
+  /** Compute; egress through NAT. */
+  private: "private",
+  /** Data; no route to the internet at all. */
+  isolated: "isolated",
+} as const;
+export type Tier = (typeof Tier)[keyof typeof Tier];
+export const TIERS: readonly Tier[] = [Tier.public, Tier.private, Tier.isolated];
+
+/**
+ * The address layout, in eighths of the network's range. Each tier is one contiguous block (a
+ * regional subnet on GCP and Azure is the whole block) split into {@link ZONE_SLOTS} equal zone
+ * slots (a zonal subnet on AWS is one slot). Slot `i` depends only on `i`, never on the zone
+ * count, so adding a zone only appends a subnet; the last eighth is held back for later tiers
+ * (a load balancer's own subnet on Azure, say).
+ */
+export const LAYOUT: Record<Tier | "reserved", { offsetEighths: number; eighths: 1 | 2 | 4 }> = {
+  private: { offsetEighths: 0, eighths: 4 },
+  isolated: { offsetEighths: 4, eighths: 2 },
+  public: { offsetEighths: 6, eighths: 1 },
+  reserved: { offsetEighths: 7, eighths: 1 },
+};
+/** Zone slots per tier: more than {@link MAX_ZONES}, so there is room to grow. */
+export const ZONE_SLOTS = 8;
+
+export interface SubnetPlan {
+  tier: Tier;
+  /** Position of the zone, 0-based; also the slot index. */
+  zoneIndex: number;
+  cidr: string;
+  /** Logical name of the subnet resource (zonal clouds). */
+  name: string;
+}
+
+export interface TierPlan {
+  /** The tier's whole block: a regional subnet's range. */
+  cidr: string;
+  /** One subnet per zone, for clouds whose subnets are zonal (AWS). */
+  subnets: SubnetPlan[];
+}
+
+export interface MlopsVpcPlan {
+  name: string;
+  cloud: CloudId;
+  profile: Profile;
+  cidr: string;
+  zones: number;
+  tiers: Record<Tier, TierPlan>;
+  /** Held back for later tiers; never allocated by this plan. */
+  reservedCidr: string;
+  nat: {
+    mode: NatMode;
+    /** Zones that host a NAT gateway (zonal NAT, AWS). Private zone `i` routes through `natZoneFor[i]`. */
+    gatewayZones: number[];
+    natZoneFor: number[];
+  };
+  flowLogs: { enabled: boolean; retentionDays: number };
+  privateEndpoints: { enabled: boolean; awsInterfaceServices: string[] };
+  /** Keep audit data (flow logs) when the stack is destroyed. */
+  retainLogs: boolean;
+  tags: Tags;
+  aws: {
+    /** CloudWatch accepts only certain retention periods: the smallest one >= the requested days. */
+    logRetentionDays: number;
+    /** Waiting period before a scheduled KMS key deletion takes effect. */
+    keyDeletionWindowDays: number;
+    overrides: Record<string, Record<string, unknown>>;
+  };
+  gcp: {
+    region: string | undefined;
+    podsCidr: string;
+    servicesCidr: string;
+    /** The log bucket that keeps flow logs for `retentionDays` (an id, unique per project). */
+    flowLogBucketId: string;
+    overrides: Record<string, Record<string, unknown>>;
+  };
+  azure: {
+    location: string | undefined;
+    /** An existing resource group; unset means the network creates one. */
+    resourceGroupName: string | undefined;
+    networkWatcher: NetworkWatcherRef | undefined;
+    /** Flow-log storage account: 3–24 lowercase alphanumerics, globally unique. */
+    flowLogStorageAccountName: string;
+    overrides: Record<string, Record<string, unknown>>;
+  };
+}
+
+/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy API reference). */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+/** Azure flow-log retention policies hold at most this many days. */
+export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
+/** GCP log buckets keep logs for at most this many days. */
+export const GCP_MAX_LOG_RETENTION_DAYS = 3650;
+
+export const PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
+  dev: { zones: 2, nat: "single", flowLogRetentionDays: 30, retainLogs: false },
+  prod: { zones: 3, nat: "perZone", flowLogRetentionDays: 365, retainLogs: true },
+};
+
+/** The CIDR of zone slot `zoneIndex` in `tier` of `network`. */
+export function subnetCidr(network: Cidr, tier: Tier, zoneIndex: number): Cidr {
+  return subnet(tierBlock(network, tier), tierBlock(network, tier).prefix + 3, zoneIndex);
+}
+
+export function tierBlock(network: Cidr, tier: Tier | "reserved"): Cidr {
+  const { offsetEighths, eighths } = LAYOUT[tier];
+  const prefix = network.prefix + 3 - Math.log2(eighths);
+  return subnet(network, prefix, offsetEighths / eighths);
+}
+
+/** Every decision about the network that can be made without a cloud. Pure. */
+export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContext): MlopsVpcPlan {
+  const defaults = PROFILE_DEFAULTS[ctx.profile];
+  const zones = spec.zones ?? defaults.zones;
+  const network = cidr(spec.cidr);
+  const natMode = spec.nat ?? defaults.nat;
+  if (zones > MAX_ZONES) throw new Error(`zones ${zones} exceeds ${MAX_ZONES}`); // schema guarantees this
+  const retentionDays = spec.flowLogs.retentionDays ?? defaults.flowLogRetentionDays;
+  const retentionLimit =
+    ctx.cloud === "azure" ? AZURE_MAX_FLOW_LOG_RETENTION_DAYS : ctx.cloud === "gcp" ? GCP_MAX_LOG_RETENTION_DAYS : undefined;
+  if (retentionLimit !== undefined && retentionDays > retentionLimit) {
+    throw new SpecError("MlopsVpc", name, [
+      { path: "flowLogs.retentionDays", message: `(${retentionDays}) must be <= ${retentionLimit} on ${ctx.cloud}` },
+    ]);
+  }
+
+  const tiers = Object.fromEntries(
+    TIERS.map((tier) => [
+      tier,
+      {
+        cidr: formatCidr(tierBlock(network, tier)),
+        subnets: Array.from({ length: zones }, (_, i) => ({
+          tier,
+          zoneIndex: i,
+          cidr: formatCidr(subnetCidr(network, tier, i)),
+          name: `${name}-${tier}-${i}`,
+        })),
+      },
+    ]),
+  ) as Record<Tier, TierPlan>;
+
+  const gatewayZones = natMode === "none" ? [] : natMode === "single" ? [0] : tiers.private.subnets.map((s) => s.zoneIndex);
+  const natZoneFor = tiers.private.subnets.map((s) => (natMode === "perZone" ? s.zoneIndex : 0));
+
+  const region = ctx.cloud === "gcp" ? (spec.gcp?.region ?? ctx.region) : undefined;
+  if (ctx.cloud === "gcp" && !region) {
+    throw new SpecError("MlopsVpc", name, [
+      { path: "gcp.region", message: "is required: set it, or set the stack's gcp:region (pulumi config set gcp:region us-central1)" },
+    ]);
+  }
+  const location = ctx.cloud === "azure" ? (spec.azure?.location ?? ctx.region) : undefined;
+  if (ctx.cloud === "azure" && !location) {
+    throw new SpecError("MlopsVpc", name, [
+      {
+        path: "azure.location",
+        message: "is required: set it, or set the stack's azure-native:location (pulumi config set azure-native:location westeurope)",
+      },
+    ]);
+  }
+
+  return {
+    name,
+    cloud: ctx.cloud,
+    profile: ctx.profile,
+    cidr: formatCidr(network),
+    zones,
+    tiers,
+    reservedCidr: formatCidr(tierBlock(network, "reserved")),
+    nat: { mode: natMode, gatewayZones, natZoneFor },
+    flowLogs: { enabled: spec.flowLogs.enabled, retentionDays },
+    privateEndpoints: {
+      enabled: spec.privateEndpoints,
+      awsInterfaceServices: [...(spec.aws?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)],
+    },
+    retainLogs: defaults.retainLogs,
+    tags: ctx.tags,
+    aws: {
+      logRetentionDays: CLOUDWATCH_RETENTION_DAYS.find((d) => d >= retentionDays) ?? 3653,
+      keyDeletionWindowDays: ctx.profile === "prod" ? 30 : 7,
+      overrides: spec.aws?.overrides ?? {},
+    },
+    gcp: {
+      region,
+      podsCidr: spec.gcp?.podsCidr ?? "100.64.0.0/14",
+      servicesCidr: spec.gcp?.servicesCidr ?? "100.68.0.0/20",
+      flowLogBucketId: physicalName("gcpLogBucket", [name, "flow-logs"], ctx.scope),
+      overrides: spec.gcp?.overrides ?? {},
+    },
+    azure: {
+      location,
+      resourceGroupName: spec.azure?.resourceGroupName,
+      networkWatcher:
+        spec.azure?.networkWatcher ??
+        (location ? { name: `NetworkWatcher_${location}`, resourceGroupName: "NetworkWatcherRG" } : undefined),
+      flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
+      overrides: spec.azure?.overrides ?? {},
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Physical-name rules per cloud resource kind. Sources: AWS "Bucket naming rules" (S3 User Guide),
+ * "IAM quotas" (names), ELB "CreateLoadBalancer"/"CreateTargetGroup" API references; Google Cloud
+ * "Resource names" (compute naming convention, RFC 1035) and "Bucket naming"; Azure "Naming rules
+ * and restrictions for Azure resources" (Microsoft.Storage, Microsoft.KeyVault, ...).
+ */
+export interface NameRule {
+  readonly min: number;
+  readonly max: number;
+  /** The whole name must match this. */
+  readonly pattern: RegExp;
+  /** Characters allowed at all; everything else is replaced by `separator` (or dropped). */
+  readonly allowed: RegExp;
+  /** Joins words; empty when the kind allows no separator (e.g. Azure storage accounts). */
+  readonly separator: string;
+  readonly lowercase: boolean;
+  /**
+   * Is the name shared beyond one stack (all of S3; every stack of a GCP project)? Then it ends in
+   * a hash of project, stack and words.
+   */
+  readonly globallyUnique: boolean;
+}
+
+const rule = (r: NameRule) => r;
+
+export const NAME_RULES = {
+  /** S3 bucket: 3–63, lowercase letters, digits, hyphens; begins and ends alphanumeric; global. */
+  awsS3Bucket: rule({
+    min: 3,
+    max: 63,
+    pattern: /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** IAM role / policy / instance profile: 1–64 of `\w+=,.@-`. */
+  awsIamRole: rule({
+    min: 1,
+    max: 64,
+    pattern: /^[\w+=,.@-]+$/,
+    allowed: /[\w+=,.@-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** ALB / target group: 1–32 alphanumerics and hyphens, no hyphen at either end. */
+  awsLoadBalancer: rule({
+    min: 1,
+    max: 32,
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    allowed: /[A-Za-z0-9-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** CloudWatch log group: 1–512 of `[.\-_/#A-Za-z0-9]`. */
+  awsLogGroup: rule({
+    min: 1,
+    max: 512,
+    pattern: /^[.\-_/#A-Za-z0-9]+$/,
+    allowed: /[.\-_/#A-Za-z0-9]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** GCP resource (network, subnetwork, router, firewall, ...): RFC 1035, 1–63. */
+  gcpResource: rule({
+    min: 1,
+    max: 63,
+    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: false,
+  }),
+  /** GCP service account id: 6–30, RFC 1035. */
+  gcpServiceAccount: rule({
+    min: 6,
+    max: 30,
+    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: false,
+  }),
+  /** GCS bucket: 3–63, lowercase letters, digits, `-` and `_`; begins and ends alphanumeric; global. */
+  gcpBucket: rule({
+    min: 3,
+    max: 63,
+    pattern: /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/,
+    allowed: /[a-z0-9_-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** GCP log bucket id: 1–100 of letters, digits, `_` and `-`; shared by the project's stacks. */
+  gcpLogBucket: rule({
+    min: 1,
+    max: 100,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** Azure resource group: 1–90 of letters, digits, `._-()`, not ending in a period. */
+  azureResourceGroup: rule({
+    min: 1,
+    max: 90,
+    pattern: /^[-\w.()]*[-\w()]$/,
+    allowed: /[-\w.()]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** Most Azure network resources: 1–80, alphanumeric start, alphanumeric or `_` end, `-._` inside. */
+  azureNetwork: rule({
+    min: 1,
+    max: 80,
+    pattern: /^[A-Za-z0-9]([\w.-]*\w)?$/,
+    allowed: /[\w.-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** Azure storage account: 3–24 lowercase letters and digits; global. */
+  azureStorageAccount: rule({
+    min: 3,
+    max: 24,
+    pattern: /^[a-z0-9]{3,24}$/,
+    allowed: /[a-z0-9]/,
+    separator: "",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** Azure Key Vault: 3–24, letter first, alphanumeric last, single hyphens; global. */
+  azureKeyVault: rule({
+    min: 3,
+    max: 24,
+    pattern: /^[a-zA-Z](-?[a-zA-Z0-9])+$/,
+    allowed: /[a-zA-Z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** Azure Container Registry: 5–50 alphanumerics; global. */
+  azureContainerRegistry: rule({
+    min: 5,
+    max: 50,
+    pattern: /^[a-zA-Z0-9]{5,50}$/,
+    allowed: /[a-zA-Z0-9]/,
+    separator: "",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+} as const satisfies Record<string, NameRule>;
+
+export type NameKind = keyof typeof NAME_RULES;
+
+/** What makes a name unique to one deployment: the Pulumi project and stack. */
+export interface NameScope {
+  project: string;
+  stack: string;
+}
+
+const HASH_LENGTH = 6;
+
+/** A short, deterministic, lowercase alphanumeric hash of the inputs: same inputs, same hash. */
+export function shortHash(...parts: string[]): string {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return BigInt(`0x${hex.slice(0, 16)}`)
+    .toString(36)
+    .padStart(HASH_LENGTH, "0")
+    .slice(0, HASH_LENGTH);
+}
+
+/**
+ * A physical name valid for `kind`, made from `words` (e.g. the component name and a role such as
+ * `flow-logs`). Names that must be globally unique end in a hash of project, stack and words, so
+ * two stacks never collide and one stack gets the same name on every run. Names too long for the
+ * kind are shortened and also get the hash, so distinct long inputs stay distinct.
+ */
+export function physicalName(kind: NameKind, words: readonly string[], scope: NameScope): string {
+  const r: NameRule = NAME_RULES[kind];
+  const hash = shortHash(scope.project, scope.stack, kind, ...words);
+  const clean = words
+    .map((w) => sanitize(w, r))
+    .filter((w) => w.length > 0)
+    .join(r.separator);
+  const needsHash = r.globallyUnique || clean.length > r.max || clean.length < r.min;
+  let base = clean;
+  if (needsHash) {
+    const room = r.max - HASH_LENGTH - r.separator.length;
+    base = trimEnds(clean.slice(0, room));
+    base = base.length > 0 ? `${base}${r.separator}${hash}` : hash;
+  }
+  // Some kinds must start with a letter; a hash or digit-first word may not.
+  if (!r.pattern.test(base)) base = trimEnds(`m${r.separator}${base}`.slice(0, r.max));
+  if (!r.pattern.test(base) || base.length < r.min || base.length > r.max) {
+    // Unreachable for the rules above (property-tested); fail loudly rather than emit a bad name.
+    throw new Error(`cannot form a valid ${kind} name from ${JSON.stringify(words)} (got "${base}")`);
+  }
+  return base;
+}
+
+function sanitize(word: string, r: NameRule): string {
+  const w = r.lowercase ? word.toLowerCase() : word;
+  let out = "";
+  for (const ch of w) out += r.allowed.test(ch) ? ch : r.separator;
+  if (r.separator) {
+    const sep = r.separator.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`${sep}{2,}`, "g"), r.separator);
+  }
+  return trimEnds(out);
+}
+
+/** Drops separators and punctuation at either end: every kind accepts alphanumeric ends. */
+function trimEnds(s: string): string {
+  return s.replace(/^[^A-Za-z0-9]+/, "").replace(/[^A-Za-z0-9]+$/, "");
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { Cloud, Profile } from "./cloud";
+import { SpecError, type SpecIssue } from "./errors";
+
+/**
+ * Validates `input` with `schema` and returns the typed, defaulted spec, or throws one
+ * {@link SpecError} naming the component, its name and every offending field.
+ */
+export function parseSpec<S extends z.ZodType>(schema: S, component: string, name: string, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  throw new SpecError(component, name, toIssues(result.error, input));
+}
+
+function toIssues(error: z.ZodError, input: unknown): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        issues.push({ path: path ? `${path}.${key}` : key, message: "is not a known field (check its spelling)" });
+      }
+      continue;
+    }
+    issues.push({ path, message: describe(issue, valueAt(input, issue.path)) });
+  }
+  return issues;
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  const got = value === undefined ? "" : ` (${show(value)})`;
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined ? "is required" : `${got.trim()} must be ${article(issue.expected)}`;
+    case "too_small":
+      return `${got.trim()} must be ${issue.origin === "string" ? `at least ${issue.minimum} characters` : `>= ${issue.minimum}`}`.trim();
+    case "too_big":
+      return `${got.trim()} must be ${issue.origin === "string" ? `at most ${issue.maximum} characters` : `<= ${issue.maximum}`}`.trim();
+    case "invalid_value":
+      return `${got.trim()} must be one of ${issue.values.map((v) => show(v)).join(", ")}`.trim();
+    default:
+      return `${got.trim()} ${issue.message}`.trim();
+  }
+}
+
+function article(t: string): string {
+  return t === "int" ? "an integer" : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function show(v: unknown): string {
+  return typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Fields every component spec has. */
+export const commonFields = {
+  cloud: z.enum(Cloud).optional(),
+  profile: z.enum(Profile).optional(),
+  tags: z
+    .record(z.string(), z.string())
+    .superRefine((tags, ctx) => {
+      for (const key of Object.keys(tags)) {
+        if (key.length === 0) ctx.addIssue({ code: "custom", message: "has an empty tag key" });
+        if (/^aws:/i.test(key)) ctx.addIssue({ code: "custom", message: `key "${key}" uses the prefix "aws:", which AWS reserves` });
+      }
+    })
+    .optional(),
+};
+
+/**
+ * A per-cloud pass-through: extra arguments merged over a child resource's, keyed by the child's
+ * role. Roles are checked, so a misspelt one fails instead of silently doing nothing.
+ */
+export const overridesField = (roles: readonly string[]) =>
+  z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .superRefine((overrides, ctx) => {
+      for (const role of Object.keys(overrides)) {
+        if (!roles.includes(role)) {
+          ctx.addIssue({ code: "custom", path: [role], message: `is not a child role; roles: ${roles.join(", ")}` });
+        }
+      }
+    })
+    .optional();

@@ -1,0 +1,66 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Offline answers for the provider functions (invokes) that programs commonly make before they
+ * can register anything. Pulumi's mock engine cannot reach a cloud, so a function call needs a
+ * canned, deterministic answer. Unknown functions answer `{}`, which leaves their outputs
+ * undefined; pass your own `mocks.call` to `synth` to answer more.
+ */
+export function defaultCall(config: Record<string, string>): (args: pulumi.runtime.MockCallArgs) => Record<string, unknown> {
+  const awsRegion = config["aws:region"] ?? "us-east-1";
+  const gcpRegion = config["gcp:region"] ?? "us-central1";
+  const gcpProject = config["gcp:project"] ?? "mock-project";
+  const answers: Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>> = {
+    "aws:index/getAvailabilityZones:getAvailabilityZones": () => {
+      const letters = ["a", "b", "c", "d", "e", "f"];
+      return {
+        names: letters.map((l) => `${awsRegion}${l}`),
+        zoneIds: letters.map((_, i) => `${awsRegion.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+        state: "available",
+      };
+    },
+    "aws:index/getRegion:getRegion": () => ({ name: awsRegion, region: awsRegion, id: awsRegion }),
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+      accountId: "123456789012",
+      arn: "arn:aws:iam::123456789012:user/offline",
+      userId: "AIDAOFFLINE",
+    }),
+    "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+    "gcp:compute/getZones:getZones": (inputs) => {
+      const region = typeof inputs.region === "string" ? inputs.region : gcpRegion;
+      return { names: ["a", "b", "c", "d", "f"].map((l) => `${region}-${l}`), project: gcpProject, region };
+    },
+    "gcp:organizations/getProject:getProject": () => ({ projectId: gcpProject, number: "123456789012", name: gcpProject }),
+    "gcp:organizations/getClientConfig:getClientConfig": () => ({ project: gcpProject, region: gcpRegion }),
+    "azure-native:authorization:getClientConfig": () => ({
+      clientId: "00000000-0000-0000-0000-000000000001",
+      objectId: "00000000-0000-0000-0000-000000000002",
+      subscriptionId: "00000000-0000-0000-0000-000000000000",
+      tenantId: "00000000-0000-0000-0000-000000000003",
+    }),
+  };
+  return (args) => answers[args.token]?.(args.inputs ?? {}) ?? {};
+}
+
+/**
+ * A deterministic mock resource: its state echoes the inputs, and adds the identity outputs
+ * (`id`, `arn`, `name`) that dependent resources usually read, so that references between
+ * resources stay visible in the plan.
+ */
+export function defaultNewResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+  const typeName = args.type.split(":").pop() ?? args.type;
+  const nameProp = `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Name`;
+  const inputName = args.inputs.name ?? args.inputs[nameProp];
+  const name = typeof inputName === "string" ? inputName : args.name;
+  const id = args.id || (args.type.startsWith("azure-native:") ? azureId(args, name) : `${name}-id`);
+  const state: Record<string, unknown> = { name, ...args.inputs };
+  if (args.type.startsWith("aws:")) state.arn ??= `arn:aws:mock:${typeName.toLowerCase()}:${name}`;
+  if (args.type.startsWith("gcp:")) state.selfLink ??= `https://mock.googleapis.com/${typeName.toLowerCase()}/${name}`;
+  return { id, state };
+}
+
+function azureId(args: pulumi.runtime.MockResourceArgs, name: string): string {
+  const rg = typeof args.inputs.resourceGroupName === "string" ? args.inputs.resourceGroupName : name;
+  const [, module = "", type = ""] = args.type.split(":");
+  return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${rg}/providers/${module}/${type}/${name}`;
+}

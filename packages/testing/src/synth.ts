@@ -1,0 +1,285 @@
+import * as pulumi from "@pulumi/pulumi";
+import { defaultCall, defaultNewResource } from "./mocks";
+import { PLAN_VERSION, type Plan, type PlanResource } from "./plan";
+import { normalizeValue } from "./values";
+
+// Internals of @pulumi/pulumi that the mock engine does not expose publicly. The exact version
+// is pinned in package.json and `engine-internals.test.ts` fails loudly if any of these move.
+// internal module without public types
+const settings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+export type Program = () => unknown;
+
+export interface SynthOptions {
+  /** Project name. @default "project" */
+  project?: string;
+  /** Stack name. @default "dev" */
+  stack?: string;
+  /** Stack configuration, keyed `namespace:key`. Objects are passed as JSON, like Pulumi does. */
+  config?: Record<string, unknown>;
+  /** Config keys whose values are secret. */
+  secretKeys?: string[];
+  /** Replace the default mock answers for resources and provider functions. */
+  mocks?: Partial<pulumi.runtime.Mocks>;
+}
+
+interface Captured {
+  mockUrn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent: string;
+  provider: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  object: Record<string, unknown>;
+  protect: boolean;
+  retainOnDelete: boolean;
+  readId?: string;
+}
+
+// Interfaces of the gRPC request objects the SDK hands to the monitor. Only what we read.
+interface StructLike {
+  toJavaScript(): Record<string, unknown>;
+}
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): StructLike | undefined;
+  getProtect(): boolean | undefined;
+  getDependenciesList(): string[];
+  getProvider(): string;
+  getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+  getRetainondelete(): boolean | undefined;
+}
+interface ReadRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getId(): string;
+  getProperties(): StructLike | undefined;
+  getDependenciesList(): string[];
+  getProvider(): string;
+}
+interface Response {
+  getUrn(): string;
+}
+type Callback = (err: unknown, resp?: Response) => void;
+interface MonitorLike {
+  registerResource(req: RegisterRequest, cb: Callback): unknown;
+  readResource(req: ReadRequest, cb: Callback): unknown;
+  registerResourceOutputs(req: { getUrn(): string; getOutputs(): StructLike | undefined }, cb: Callback): unknown;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a Pulumi program under Pulumi's mock engine and returns what it would register.
+ *
+ * One synth runs at a time per process (the Pulumi runtime is a process-wide singleton);
+ * concurrent calls are queued. Errors thrown by the program reject the returned promise.
+ */
+export function synth(program: Program, options: SynthOptions = {}): Promise<Plan> {
+  const run = queue.then(
+    () => runSynth(program, options),
+    () => runSynth(program, options),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runSynth(program: Program, options: SynthOptions): Promise<Plan> {
+  const project = options.project ?? "project";
+  const stack = options.stack ?? "dev";
+  const config = stringifyConfig(options.config ?? {});
+
+  await pulumi.runtime.setMocks(
+    {
+      call: options.mocks?.call ?? defaultCall(config),
+      newResource: options.mocks?.newResource ?? defaultNewResource,
+    },
+    project,
+    stack,
+    false,
+  );
+  pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
+
+  const captured: Captured[] = [];
+  const realUrns = new Map<string, string>();
+  let stackMockUrn = "";
+  let stackOutputs: Record<string, unknown> = {};
+  const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
+
+  const toReal = (mockUrn: string): string => realUrns.get(mockUrn) ?? mockUrn;
+  // The real engine qualifies a child's type with its parent's whole qualified type, leaving out
+  // the root stack; the mock monitor keeps only the parent's last type and keeps the stack.
+  const realUrn = (type: string, name: string, parentMock: string): string => {
+    const parent = parentMock ? toReal(parentMock) : "";
+    const parentType = parent ? (parent.split("::")[2] ?? "") : "";
+    const qualified = parentType && parentType !== STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+  };
+
+  const originalRegister = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) =>
+    originalRegister(req, (err, resp) => {
+      if (!err && resp) {
+        const mockUrn = resp.getUrn();
+        realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
+        if (req.getType() === STACK_TYPE) stackMockUrn = mockUrn;
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((v, k) => {
+          propertyDependencies[k] = v.getUrnsList();
+        });
+        captured.push({
+          mockUrn,
+          type: req.getType(),
+          name: req.getName(),
+          custom: req.getCustom(),
+          parent: req.getParent(),
+          provider: req.getProvider(),
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          object: req.getObject()?.toJavaScript() ?? {},
+          protect: req.getProtect() ?? false,
+          retainOnDelete: req.getRetainondelete() ?? false,
+        });
+      }
+      cb(err, resp);
+    });
+
+  const originalRead = monitor.readResource.bind(monitor);
+  monitor.readResource = (req, cb) =>
+    originalRead(req, (err, resp) => {
+      if (!err && resp) {
+        const mockUrn = resp.getUrn();
+        realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
+        captured.push({
+          mockUrn,
+          type: req.getType(),
+          name: req.getName(),
+          custom: true,
+          parent: req.getParent(),
+          provider: req.getProvider(),
+          dependencies: req.getDependenciesList(),
+          propertyDependencies: {},
+          object: req.getProperties()?.toJavaScript() ?? {},
+          protect: false,
+          retainOnDelete: false,
+          readId: req.getId(),
+        });
+      }
+      cb(err, resp);
+    });
+
+  const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    if (req.getUrn() === stackMockUrn) stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+    return originalOutputs(req, cb);
+  };
+
+  // `dependsOn` is resolved into `dependencies` before it reaches the monitor; a stack
+  // transformation sees the option as the program wrote it.
+  const explicit: { resource: pulumi.Resource; dependsOn: unknown }[] = [];
+  // A program that throws must not leave the stack's own promises rejected behind it (they would
+  // surface later as unhandled rejections): the error is kept and rethrown once RPCs drained.
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        if (args.opts.dependsOn !== undefined) explicit.push({ resource: args.resource, dependsOn: args.opts.dependsOn });
+        return undefined;
+      });
+      try {
+        return await program();
+      } catch (err) {
+        failures.unshift(err);
+        return undefined;
+      }
+    });
+    await settings.waitForRPCs();
+    // Rejections are reported on a later tick than the one that drained the queue.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length > 0) throw failures[0];
+
+  const dependsOnByUrn = new Map<string, string[]>();
+  for (const { resource, dependsOn } of explicit) {
+    const urn = await known(resource.urn);
+    const deps = (await flattenResources(dependsOn)).map((r) => known(r.urn));
+    dependsOnByUrn.set(urn, (await Promise.all(deps)).map(toReal).sort());
+  }
+
+  const resources: PlanResource[] = captured.map((c) => {
+    const urn = toReal(c.mockUrn);
+    const r: PlanResource = {
+      urn,
+      type: c.type,
+      name: c.name,
+      custom: c.custom,
+      dependsOn: dependsOnByUrn.get(c.mockUrn) ?? [],
+      dependencies: unique(c.dependencies.map(toReal)),
+      propertyDependencies: Object.fromEntries(
+        Object.keys(c.propertyDependencies)
+          .sort()
+          .map((k) => [k, unique((c.propertyDependencies[k] ?? []).map(toReal))]),
+      ),
+      inputs: normalizeValue(c.object, toReal) as Record<string, unknown>,
+      protect: c.protect,
+      retainOnDelete: c.retainOnDelete,
+    };
+    if (c.parent) r.parent = toReal(c.parent);
+    if (c.provider) r.provider = translateProviderRef(c.provider, toReal);
+    if (c.readId !== undefined) r.readId = c.readId;
+    return r;
+  });
+  resources.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+
+  const plan: Plan = {
+    version: PLAN_VERSION,
+    project,
+    stack,
+    resources,
+    outputs: normalizeValue(stackOutputs, toReal) as Record<string, unknown>,
+  };
+  const cloud = config["mlops:cloud"];
+  if (cloud !== undefined) plan.cloud = cloud;
+  return plan;
+}
+
+function stringifyConfig(config: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (v === undefined) continue;
+    out[k] = typeof v === "string" ? v : JSON.stringify(v);
+  }
+  return out;
+}
+
+function translateProviderRef(ref: string, toReal: (urn: string) => string): string {
+  const i = ref.lastIndexOf("::");
+  return i < 0 ? ref : `${toReal(ref.slice(0, i))}${ref.slice(i)}`;
+}
+
+function unique(urns: string[]): string[] {
+  return [...new Set(urns)].sort();
+}
+
+/** The value of an output that is known (outside preview every mock output is). */
+function known<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply((v) => resolve(v)));
+}
+
+async function flattenResources(value: unknown): Promise<pulumi.Resource[]> {
+  const v = pulumi.Output.isInstance(value) ? await known(value as pulumi.Output<unknown>) : await value;
+  if (Array.isArray(v)) return (await Promise.all(v.map(flattenResources))).flat();
+  return pulumi.Resource.isInstance(v) ? [v] : [];
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "policies/*/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+    exclude: ["**/node_modules/**"],
+    setupFiles: ["./test/setup.ts"],
+    // Pulumi's runtime is a process-wide singleton: each file gets its own process, and tests in a
+    // file run one after another.
+    pool: "forks",
+    isolate: true,
+    sequence: { concurrent: false },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
