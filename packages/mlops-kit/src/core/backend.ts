@@ -16,3 +16,10 @@ export function withOverrides<T extends object>(args: T, overrides: Record<strin
   const extra = overrides[role];
   return extra ? ({ ...args, ...extra } as T) : args;
 }
+
+/**
+ * Arguments passed through to a child resource (overrides). Deliberately `any`: the child's own
+ * SDK types it, and Pulumi's schema inference maps `any` to its `Any` type (it rejects `unknown`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type PassThroughArgs = Record<string, any>;

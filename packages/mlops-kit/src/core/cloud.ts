@@ -7,7 +7,10 @@ export const Cloud = {
   gcp: "gcp",
   azure: "azure",
 } as const;
-export type CloudId = (typeof Cloud)[keyof typeof Cloud];
+// The type shares the constant's name: Pulumi's schema inference reads that pair as an enum.
+export type Cloud = (typeof Cloud)[keyof typeof Cloud];
+/** A cloud's id; the same type as {@link Cloud}. */
+export type CloudId = Cloud;
 export const CLOUD_IDS: readonly CloudId[] = Object.values(Cloud);
 
 /** Profiles set defaults for availability, retention and safety; every spec field can override them. */

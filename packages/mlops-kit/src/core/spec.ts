@@ -38,8 +38,11 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return `${got.trim()} must be ${issue.origin === "string" ? `at most ${issue.maximum} characters` : `<= ${issue.maximum}`}`.trim();
     case "invalid_value":
       return `${got.trim()} must be one of ${issue.values.map((v) => show(v)).join(", ")}`.trim();
-    default:
-      return `${got.trim()} ${issue.message}`.trim();
+    default: {
+      // Custom rules word their own message; the value is shown when it is short and plain.
+      const plain = value === null || ["string", "number", "boolean"].includes(typeof value);
+      return `${plain ? got.trim() : ""} ${issue.message}`.trim();
+    }
   }
 }
 

@@ -31,6 +31,10 @@ const backends = {
 
 const TYPE = "MlopsVpc";
 
+// Kept outside the instance: Pulumi's schema inference reads every declared field of a component
+// as an output, and these are not outputs.
+const internals = new WeakMap<MlopsVpc, { plan: MlopsVpcPlan; result: NetworkResult }>();
+
 /**
  * A network for an ML platform in three tiers — `public` (load balancers), `private` (compute,
  * egress through NAT) and `isolated` (data, no internet route) — with flow logs and private
@@ -50,17 +54,17 @@ export class MlopsVpc extends pulumi.ComponentResource {
   /** Subnets for data services. */
   public readonly isolatedSubnetIds: pulumi.Output<string[]>;
 
-  private readonly result: NetworkResult;
-  private readonly decisions: MlopsVpcPlan;
-
   constructor(name: string, args: MlopsVpcArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(`mlops:index:${TYPE}`, name, {}, opts);
+    // Everything that can reject the spec runs before the component registers: a bad spec
+    // leaves nothing behind, not even an empty component.
     const spec = parseSpec(mlopsVpcSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
-    this.decisions = planMlopsVpc(name, spec, ctx);
-    this.result = loadBackend(backends, ctx.cloud).provision(this.decisions, { parent: this, opts: { parent: this } });
+    const plan = planMlopsVpc(name, spec, ctx);
+    super(`mlops:index:${TYPE}`, name, {}, opts);
+    const result = loadBackend(backends, ctx.cloud).provision(plan, { parent: this, opts: { parent: this } });
+    internals.set(this, { plan, result });
 
-    this.network = this.result.info;
+    this.network = result.info;
     this.networkId = this.network.networkId;
     this.publicSubnetIds = this.network.publicSubnetIds;
     this.privateSubnetIds = this.network.privateSubnetIds;
@@ -76,33 +80,43 @@ export class MlopsVpc extends pulumi.ComponentResource {
 
   /** Every decision made for this network: CIDRs per tier and zone, NAT placement, retention. */
   get plan(): MlopsVpcPlan {
-    return this.decisions;
+    return this.internal.plan;
   }
 
   /** The cloud this network is on. */
   get cloud(): CloudId {
-    return this.decisions.cloud;
+    return this.internal.plan.cloud;
   }
 
   /** The AWS resources (escape hatch). Throws on other clouds. */
   get aws(): AwsNetwork {
-    if (this.result.cloud !== "aws") throw this.wrongCloud("aws");
-    return this.result.resources;
+    const { result } = this.internal;
+    if (result.cloud !== "aws") throw this.wrongCloud("aws");
+    return result.resources;
   }
 
   /** The GCP resources (escape hatch). Throws on other clouds. */
   get gcp(): GcpNetwork {
-    if (this.result.cloud !== "gcp") throw this.wrongCloud("gcp");
-    return this.result.resources;
+    const { result } = this.internal;
+    if (result.cloud !== "gcp") throw this.wrongCloud("gcp");
+    return result.resources;
   }
 
   /** The Azure resources (escape hatch). Throws on other clouds. */
   get azure(): AzureNetwork {
-    if (this.result.cloud !== "azure") throw this.wrongCloud("azure");
-    return this.result.resources;
+    const { result } = this.internal;
+    if (result.cloud !== "azure") throw this.wrongCloud("azure");
+    return result.resources;
+  }
+
+  private get internal(): { plan: MlopsVpcPlan; result: NetworkResult } {
+    const found = internals.get(this);
+    if (!found) throw new Error(`${TYPE} was not constructed`);
+    return found;
   }
 
   private wrongCloud(asked: CloudId): Error {
-    return new UnsupportedError(TYPE, this.decisions.name, this.decisions.cloud, asked, `this network is on ${this.decisions.cloud}`);
+    const { plan } = this.internal;
+    return new UnsupportedError(TYPE, plan.name, plan.cloud, asked, `this network is on ${plan.cloud}, so it has no ${asked} resources`);
   }
 }

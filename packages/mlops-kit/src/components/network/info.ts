@@ -1,11 +1,11 @@
-import type { CloudId } from "../../core/cloud";
+import type { Cloud } from "../../core/cloud";
 
 /**
  * The neutral description of a network that other components take in their specs
  * (`network: vpc.network`). Plain values, so it crosses stack references and languages.
  */
 export interface NetworkInfo {
-  cloud: CloudId;
+  cloud: Cloud;
   /** The MlopsVpc's name. */
   name: string;
   /** AWS VPC id; GCP network self link; Azure virtual network id. */

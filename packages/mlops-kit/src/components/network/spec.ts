@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { CloudId, Profile } from "../../core/cloud";
+import type { PassThroughArgs } from "../../core/backend";
+import type { Cloud, Profile } from "../../core/cloud";
 import { overlaps, parseCidr } from "../../core/net/cidr";
 import { commonFields, overridesField } from "../../core/spec";
 
@@ -35,7 +36,7 @@ export interface MlopsVpcAwsArgs {
    * Applied last and shallowly: a property here replaces ours.
    * @default no overrides
    */
-  overrides?: Record<string, Record<string, unknown>>;
+  overrides?: Record<string, PassThroughArgs>;
 }
 
 /** GCP-only settings. */
@@ -47,7 +48,7 @@ export interface MlopsVpcGcpArgs {
   /** Secondary range for GKE services, on the private subnetwork. @default "100.68.0.0/20" */
   servicesCidr?: string;
   /** Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`, `router`, `nat`, `firewall`. @default no overrides */
-  overrides?: Record<string, Record<string, unknown>>;
+  overrides?: Record<string, PassThroughArgs>;
 }
 
 /** Azure-only settings. */
@@ -71,7 +72,7 @@ export interface MlopsVpcAzureArgs {
    * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natGateway`, `flowLogStorage`, `flowLog`.
    * @default no overrides
    */
-  overrides?: Record<string, Record<string, unknown>>;
+  overrides?: Record<string, PassThroughArgs>;
 }
 
 export interface NetworkWatcherRef {
@@ -82,7 +83,7 @@ export interface NetworkWatcherRef {
 /** The spec of an {@link MlopsVpc}: one network in three tiers, on any cloud. */
 export interface MlopsVpcArgs {
   /** The cloud to build on. @default the stack's `mlops:cloud` */
-  cloud?: CloudId;
+  cloud?: Cloud;
   /** Defaults for availability, retention and safety. @default the stack's `mlops:profile`, else "dev" */
   profile?: Profile;
   /** The network's IPv4 range, /16 to /22; tiers and zones are carved from it. @default "10.0.0.0/16" */
@@ -168,17 +169,13 @@ export const mlopsVpcSchema = z
     const pods = parseCidr(spec.gcp.podsCidr);
     const services = parseCidr(spec.gcp.servicesCidr);
     if (typeof pods !== "string" && overlaps(vpc, pods)) {
-      ctx.addIssue({ code: "custom", path: ["gcp", "podsCidr"], message: `("${spec.gcp.podsCidr}") overlaps cidr (${spec.cidr})` });
+      ctx.addIssue({ code: "custom", path: ["gcp", "podsCidr"], message: `overlaps cidr (${spec.cidr})` });
     }
     if (typeof services !== "string" && overlaps(vpc, services)) {
-      ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `("${spec.gcp.servicesCidr}") overlaps cidr (${spec.cidr})` });
+      ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps cidr (${spec.cidr})` });
     }
     if (typeof pods !== "string" && typeof services !== "string" && overlaps(pods, services)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["gcp", "servicesCidr"],
-        message: `("${spec.gcp.servicesCidr}") overlaps gcp.podsCidr (${spec.gcp.podsCidr})`,
-      });
+      ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps gcp.podsCidr (${spec.gcp.podsCidr})` });
     }
   });
 
