@@ -204,8 +204,12 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       }
     });
     await settings.waitForRPCs();
-    // Rejections are reported on a later tick than the one that drained the queue.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Rejections are reported on a later turn of the event loop than the one that drained the
+    // queue; a failed program can leave outputs that reject a few turns later still.
+    for (let turn = 0; turn < (failures.length > 0 ? 4 : 1); turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settings.waitForRPCs();
+    }
   } finally {
     process.off("unhandledRejection", onRejection);
   }
@@ -226,7 +230,8 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       name: c.name,
       custom: c.custom,
       dependsOn: dependsOnByUrn.get(c.mockUrn) ?? [],
-      dependencies: unique(c.dependencies.map(toReal)),
+      // The engine waits for explicit dependencies and for every resource an input came from.
+      dependencies: unique([...c.dependencies, ...Object.values(c.propertyDependencies).flat()].map(toReal)),
       propertyDependencies: Object.fromEntries(
         Object.keys(c.propertyDependencies)
           .sort()

@@ -71,17 +71,29 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const tags = azureTags(plan.tags);
   const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
 
-  const resourceGroup =
-    plan.azure.resourceGroupName === undefined
-      ? new resources.ResourceGroup(name, withOverrides<resources.ResourceGroupArgs>({ location, tags }, o, "resourceGroup"), opts())
-      : undefined;
-  const resourceGroupName: pulumi.Output<string> = resourceGroup ? resourceGroup.name : pulumi.output(plan.azure.resourceGroupName as string);
+  const existingGroup = plan.azure.resourceGroupName;
+  let resourceGroup: resources.ResourceGroup | undefined;
+  let resourceGroupName: pulumi.Output<string>;
+  if (existingGroup === undefined) {
+    resourceGroup = new resources.ResourceGroup(
+      name,
+      withOverrides<resources.ResourceGroupArgs>({ location, tags }, o, "resourceGroup"),
+      opts(),
+    );
+    resourceGroupName = resourceGroup.name;
+  } else {
+    resourceGroupName = pulumi.output(existingGroup);
+  }
 
   // No inline `subnets`: the subnets below are their own resources, and azure-native leaves a
   // network's subnets alone on update when this property is unset.
   const virtualNetwork = new network.VirtualNetwork(
     name,
-    withOverrides<network.VirtualNetworkArgs>({ resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags }, o, "virtualNetwork"),
+    withOverrides<network.VirtualNetworkArgs>(
+      { resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags },
+      o,
+      "virtualNetwork",
+    ),
     opts(),
   );
 
@@ -96,7 +108,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       // The data tier has no NAT and no default outbound access; this also overrides Azure's
       // default AllowInternetOutBound, so data cannot leave even if a public IP is attached later.
       // Azure services stay reachable through private endpoints, which are inside VirtualNetwork.
-      securityRules.push(denyInternet("deny-internet-outbound", network.SecurityRuleDirection.Outbound, "The data tier never reaches the internet."));
+      securityRules.push(
+        denyInternet("deny-internet-outbound", network.SecurityRuleDirection.Outbound, "The data tier never reaches the internet."),
+      );
     }
     networkSecurityGroups[tier] = new network.NetworkSecurityGroup(
       `${name}-${tier}-nsg`,
@@ -111,8 +125,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     // Subnets are regional on Azure and a subnet takes one NAT gateway, so "single" and
     // "perZone" both come to one gateway. The zone-redundant StandardV2 SKU that would honour
     // "perZone" is not in the API version azure-native 3.x uses for NAT gateways and public IPs
-    // (2024-05-01, SKU "Standard" only). A Standard gateway is zonal: pinning it to the plan's
-    // first gateway zone makes that dependency explicit instead of letting Azure pick one.
+    // (2024-05-01, SKU "Standard" only). A Standard gateway lives in at most one zone: pinning it
+    // to the plan's first gateway zone makes that dependency explicit instead of letting Azure
+    // pick one.
     const zone = azureZone(plan.nat.gatewayZones[0] ?? 0);
     natPublicIp = new network.PublicIPAddress(
       `${name}-nat-ip`,
@@ -186,7 +201,11 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       // The zone's name is its DNS domain, so it cannot be autonamed.
       const zone = new privatedns.PrivateZone(
         `${name}-${key}`,
-        withOverrides<privatedns.PrivateZoneArgs>({ resourceGroupName, location: "global", privateZoneName: zoneName, tags }, o, "privateDnsZone"),
+        withOverrides<privatedns.PrivateZoneArgs>(
+          { resourceGroupName, location: "global", privateZoneName: zoneName, tags },
+          o,
+          "privateDnsZone",
+        ),
         opts(),
       );
       privateDnsZones[key] = zone;

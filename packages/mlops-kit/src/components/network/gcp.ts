@@ -3,7 +3,6 @@ import * as logging from "@pulumi/gcp/logging";
 import * as organizations from "@pulumi/gcp/organizations";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
-import { SpecError } from "../../core/errors";
 import type { NetworkResult } from "./component";
 import type { NetworkInfo } from "./info";
 import { type MlopsVpcPlan, TIERS, type Tier } from "./plan";
@@ -38,30 +37,10 @@ export interface GcpNetwork {
 }
 
 /**
- * Override roles (the keys of `gcp.overrides`). A role applies to every resource it names; the
- * narrower role is merged after it (`subnetwork`, then `privateSubnetwork`).
- */
-export const GCP_OVERRIDE_ROLES = [
-  "network",
-  "subnetwork",
-  "publicSubnetwork",
-  "privateSubnetwork",
-  "isolatedSubnetwork",
-  "router",
-  "nat",
-  "firewall",
-  "denyIngressFirewall",
-  "isolatedEgressAllowFirewall",
-  "isolatedEgressDenyFirewall",
-  "flowLogBucket",
-  "flowLogSink",
-] as const;
-export type GcpOverrideRole = (typeof GCP_OVERRIDE_ROLES)[number];
-
-/**
  * Private Google Access VIPs: restricted.googleapis.com (only VPC Service Controls-supported APIs)
  * and private.googleapis.com. Both are reachable without internet egress, so the isolated tier
- * may keep talking to Storage, Artifact Registry, Vertex AI and KMS through them.
+ * can still reach Storage, Artifact Registry, Vertex AI and KMS once `*.googleapis.com` resolves
+ * to them (a private DNS zone); the APIs' default public addresses fall under its egress deny.
  */
 export const GOOGLE_API_PRIVATE_RANGES = ["199.36.153.8/30", "199.36.153.4/30"] as const;
 
@@ -82,8 +61,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   if (!region) throw new Error(`MlopsVpc "${plan.name}": the plan has no gcp.region`);
   const overrides = plan.gcp.overrides;
   const opts = { ...ctx.opts };
-  const role = <T extends object>(args: T, ...roles: GcpOverrideRole[]): T =>
-    roles.reduce((acc, r) => withOverrides(acc, overrides, r), args);
+  // Roles (keys of `gcp.overrides`): network, subnetwork (each tier), router, nat, firewall (each
+  // rule), flowLogBucket, flowLogSink.
+  const role = <T extends object>(args: T, name: string): T => withOverrides(args, overrides, name);
 
   // Custom mode so that no subnetwork exists outside the plan's layout; regional routing so that
   // routes learned by this region's router are not advertised to other regions. Default routes
@@ -107,11 +87,6 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     ? { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }
     : undefined;
 
-  const subnetworkRole: Record<Tier, GcpOverrideRole> = {
-    public: "publicSubnetwork",
-    private: "privateSubnetwork",
-    isolated: "isolatedSubnetwork",
-  };
   const subnetwork = (tier: Tier): compute.Subnetwork =>
     new compute.Subnetwork(
       `${plan.name}-${tier}`,
@@ -134,7 +109,6 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
               : undefined,
         },
         "subnetwork",
-        subnetworkRole[tier],
       ),
       opts,
     );
@@ -189,7 +163,6 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         logConfig: firewallLog,
       },
       "firewall",
-      "denyIngressFirewall",
     ),
     opts,
   );
@@ -213,7 +186,6 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         allows: [{ protocol: "all" }],
       },
       "firewall",
-      "isolatedEgressAllowFirewall",
     ),
     opts,
   );
@@ -231,7 +203,6 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         logConfig: firewallLog,
       },
       "firewall",
-      "isolatedEgressDenyFirewall",
     ),
     opts,
   );
@@ -261,7 +232,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     // Flow logs are written against gce_subnetwork; matching our subnetworks by name keeps other
     // networks' flows in the same project out of this bucket. A sink into a log bucket of its
     // own project needs no IAM grant for its writer identity.
-    const names = pulumi.all(TIERS.map((t) => subnetworks[t].name)).apply((ns) => ns.map((n) => `"${n}"`).join(" OR "));
+    const ours = pulumi
+      .all(TIERS.map((t) => subnetworks[t].name))
+      .apply((names) => names.map((n) => `resource.labels.subnetwork_name="${n}"`).join(" OR "));
     flowLogSink = new logging.ProjectSink(
       `${plan.name}-flow-logs-sink`,
       role<logging.ProjectSinkArgs>(
@@ -269,7 +242,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
           project,
           description: `Route the VPC flow logs of ${plan.name} to its flow log bucket`,
           destination: pulumi.interpolate`logging.googleapis.com/projects/${flowLogBucket.project}/locations/${flowLogBucket.location}/buckets/${flowLogBucket.bucketId}`,
-          filter: pulumi.interpolate`logName="projects/${project}/logs/compute.googleapis.com%2Fvpc_flows" AND resource.type="gce_subnetwork" AND resource.labels.subnetwork_name=(${names})`,
+          filter: pulumi.interpolate`logName="projects/${project}/logs/compute.googleapis.com%2Fvpc_flows" AND resource.type="gce_subnetwork" AND (${ours})`,
         },
         "flowLogSink",
       ),
@@ -277,14 +250,10 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
   }
 
-  const zones = compute.getZonesOutput({ region }, { parent: ctx.parent }).names.apply((names) => {
-    if (names.length < plan.zones) {
-      throw new SpecError("MlopsVpc", plan.name, [
-        { path: "zones", message: `(${plan.zones}) exceeds the ${names.length} zones of region ${region}` },
-      ]);
-    }
-    return names.slice(0, plan.zones);
-  });
+  // Subnetworks are regional, so the zone count shapes nothing here; it only tells zonal consumers
+  // (node pools, instance groups) where to spread. A region with fewer zones than asked gives all
+  // it has, as on Azure, rather than failing a network that does not depend on them.
+  const zones = compute.getZonesOutput({ region }, { parent: ctx.parent }).names.apply((names) => names.slice(0, plan.zones));
 
   const info: pulumi.Output<NetworkInfo> = pulumi
     .all([network.selfLink, zones, subnetworks.public.id, subnetworks.private.id, subnetworks.isolated.id])

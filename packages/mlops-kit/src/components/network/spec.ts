@@ -47,7 +47,11 @@ export interface MlopsVpcGcpArgs {
   podsCidr?: string;
   /** Secondary range for GKE services, on the private subnetwork. @default "100.68.0.0/20" */
   servicesCidr?: string;
-  /** Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`, `router`, `nat`, `firewall`. @default no overrides */
+  /**
+   * Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`,
+   * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`.
+   * @default no overrides
+   */
   overrides?: Record<string, PassThroughArgs>;
 }
 
@@ -109,7 +113,7 @@ export interface MlopsVpcArgs {
 /** Children whose arguments `overrides` can extend, per cloud. */
 export const OVERRIDE_ROLES = {
   aws: ["vpc", "subnet", "natGateway", "endpointSecurityGroup", "flowLogKey", "flowLogGroup", "flowLogRole", "flowLog"],
-  gcp: ["network", "subnetwork", "router", "nat", "firewall"],
+  gcp: ["network", "subnetwork", "router", "nat", "firewall", "flowLogBucket", "flowLogSink"],
   azure: ["resourceGroup", "virtualNetwork", "subnet", "networkSecurityGroup", "natGateway", "flowLogStorage", "flowLog"],
 } as const;
 

@@ -1,0 +1,135 @@
+import { Provider } from "@pulumi/aws/provider";
+import { Bucket } from "@pulumi/aws/s3";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { resource } from "./assert";
+import { SECRET_PLACEHOLDER } from "./plan";
+import { synth } from "./synth";
+
+class Box extends pulumi.ComponentResource {
+  readonly bucket: Bucket;
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("test:index:Box", name, {}, opts);
+    this.bucket = new Bucket(`${name}-bucket`, { bucket: `${name}-data` }, { parent: this });
+    this.registerOutputs({});
+  }
+}
+
+describe("synth", () => {
+  it("GIVEN nested components THEN URNs qualify the whole parent type chain, without the stack, as the engine does", async () => {
+    const plan = await synth(() => {
+      const outer = new Box("outer");
+      new Box("inner", { parent: outer });
+    });
+    expect(plan.resources.map((r) => r.urn)).toEqual([
+      "urn:pulumi:dev::project::pulumi:pulumi:Stack::project-dev",
+      "urn:pulumi:dev::project::test:index:Box$aws:s3/bucket:Bucket::outer-bucket",
+      "urn:pulumi:dev::project::test:index:Box$test:index:Box$aws:s3/bucket:Bucket::inner-bucket",
+      "urn:pulumi:dev::project::test:index:Box$test:index:Box::inner",
+      "urn:pulumi:dev::project::test:index:Box::outer",
+    ]);
+    expect(resource(plan, "test:index:Box", "inner").parent).toBe("urn:pulumi:dev::project::test:index:Box::outer");
+    expect(resource(plan, "test:index:Box", "outer").parent).toBe("urn:pulumi:dev::project::pulumi:pulumi:Stack::project-dev");
+  });
+
+  it("GIVEN dependsOn and a reference THEN dependsOn holds only the explicit one, dependencies both", async () => {
+    const plan = await synth(() => {
+      // A mock resource's outputs echo its inputs: give `bucket` so the reference has a value.
+      const a = new Bucket("a", { bucket: "a" });
+      const b = new Bucket("b", {});
+      new Bucket("c", { bucket: a.bucket }, { dependsOn: [b] });
+    });
+    const c = resource(plan, "aws:s3/bucket:Bucket", "c");
+    const urn = (n: string) => resource(plan, "aws:s3/bucket:Bucket", n).urn;
+    expect(c.dependsOn).toEqual([urn("b")]);
+    expect(c.dependencies).toEqual([urn("a"), urn("b")]);
+    expect(c.propertyDependencies).toEqual({ bucket: [urn("a")] });
+    expect(c.inputs.bucket).toBe("a");
+  });
+
+  it("GIVEN secrets in inputs, outputs and config THEN each is masked", async () => {
+    const plan = await synth(
+      () => {
+        const b = new Bucket("s", { bucket: pulumi.secret("hidden-name"), tags: { plain: "visible" } });
+        return { name: b.bucket, token: new pulumi.Config("app").requireSecret("token") };
+      },
+      { config: { "app:token": "hunter2" }, secretKeys: ["app:token"] },
+    );
+    const s = resource(plan, "aws:s3/bucket:Bucket", "s");
+    expect(s.inputs.bucket).toBe(SECRET_PLACEHOLDER);
+    expect(s.inputs.tags).toEqual({ plain: "visible" });
+    expect(plan.outputs).toEqual({ name: SECRET_PLACEHOLDER, token: SECRET_PLACEHOLDER });
+    expect(JSON.stringify(plan)).not.toMatch(/hidden-name|hunter2/);
+  });
+
+  it("GIVEN protect, retainOnDelete and an explicit provider THEN the plan records them", async () => {
+    const plan = await synth(() => {
+      const provider = new Provider("eu", { region: "eu-west-1" });
+      new Bucket("kept", {}, { protect: true, retainOnDelete: true, provider });
+    });
+    const kept = resource(plan, "aws:s3/bucket:Bucket", "kept");
+    expect([kept.protect, kept.retainOnDelete]).toEqual([true, true]);
+    expect(kept.provider).toBe("urn:pulumi:dev::project::pulumi:providers:aws::eu::eu-id");
+    expect(resource(plan, "pulumi:providers:aws", "eu").inputs).toMatchObject({ region: "eu-west-1" });
+  });
+
+  it("GIVEN a resource read with .get() THEN it is in the plan with the id that was read", async () => {
+    const plan = await synth(() => {
+      Bucket.get("existing", "my-existing-bucket");
+    });
+    expect(resource(plan, "aws:s3/bucket:Bucket", "existing").readId).toBe("my-existing-bucket");
+  });
+
+  it("GIVEN the project, stack and mlops:cloud THEN the plan carries them, with version 1", async () => {
+    const plan = await synth(() => undefined, { project: "proj", stack: "prod", config: { "mlops:cloud": "gcp" } });
+    expect([plan.version, plan.project, plan.stack, plan.cloud]).toEqual([1, "proj", "prod", "gcp"]);
+  });
+
+  it("GIVEN a program that throws THEN synth rejects with that error, and the next synth is unaffected", async () => {
+    await expect(
+      synth(() => {
+        new Bucket("before", {});
+        throw new Error("bad program");
+      }),
+    ).rejects.toThrow("bad program");
+    const plan = await synth(() => {
+      new Bucket("after", {});
+    });
+    expect(plan.resources.map((r) => r.name)).toEqual(["after", "project-dev"]);
+  });
+
+  it("GIVEN an error raised inside apply THEN synth rejects with it instead of leaving an unhandled rejection", async () => {
+    await expect(
+      synth(() => {
+        const a = new Bucket("a", { bucket: "x" });
+        new Bucket("b", {
+          bucket: a.bucket.apply((v) => {
+            throw new Error(`cannot use ${v}`);
+          }),
+        });
+      }),
+    ).rejects.toThrow("cannot use x");
+  });
+
+  it("GIVEN two synths at once THEN they are queued and each sees only its own resources", async () => {
+    const [p1, p2] = await Promise.all([
+      synth(() => void new Bucket("one", {}), { stack: "s1" }),
+      synth(() => void new Bucket("two", {}), { stack: "s2" }),
+    ]);
+    expect(p1.resources.map((r) => r.name)).toEqual(["one", "project-s1"]);
+    expect(p2.resources.map((r) => r.name)).toEqual(["two", "project-s2"]);
+  });
+});
+
+describe("the @pulumi/pulumi internals the engine relies on", () => {
+  it("are where the engine expects them in the pinned version", async () => {
+    const settings = await import("@pulumi/pulumi/runtime/settings");
+    expect(typeof (settings as unknown as { waitForRPCs: unknown }).waitForRPCs).toBe("function");
+    await pulumi.runtime.setMocks({ call: () => ({}), newResource: (a) => ({ id: a.name, state: {} }) });
+    const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, unknown>;
+    for (const method of ["registerResource", "readResource", "registerResourceOutputs"]) expect(typeof monitor[method]).toBe("function");
+    const pkg = await import("@pulumi/pulumi/package.json");
+    const root = await import("../package.json");
+    expect(pkg.version).toBe(root.dependencies["@pulumi/pulumi"]);
+  });
+});
