@@ -10,6 +10,9 @@ export default defineConfig({
     pool: "forks",
     isolate: true,
     sequence: { concurrent: false },
+    // The JSON report feeds the closing "N passed, N failed" line of .ci/run.
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-report.json" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -18,7 +18,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("loadStackConfig", () => {
   it("GIVEN project defaults and a stack file THEN stack values win, bare keys get the project namespace, objects become JSON", () => {
     write({
-      "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts\nstackConfigDir: stacks\nconfig:\n  mlops:profile:\n    default: dev\n  size: small\n  aws:region: us-east-1\n",
+      "Pulumi.yaml":
+        "name: demo\nruntime: nodejs\nmain: src/index.ts\nstackConfigDir: stacks\nconfig:\n  mlops:profile:\n    default: dev\n  size: small\n  aws:region: us-east-1\n",
       "stacks/Pulumi.prod.yaml": "config:\n  mlops:profile: prod\n  demo:zones: [a, b]\n  replicas: 3\n",
     });
     const c = loadStackConfig(dir, "prod");

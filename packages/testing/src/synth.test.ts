@@ -123,13 +123,13 @@ describe("synth", () => {
 
 describe("the @pulumi/pulumi internals the engine relies on", () => {
   it("are where the engine expects them in the pinned version", async () => {
-    const settings = await import("@pulumi/pulumi/runtime/settings");
-    expect(typeof (settings as unknown as { waitForRPCs: unknown }).waitForRPCs).toBe("function");
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: unknown };
+    expect(typeof settings.waitForRPCs).toBe("function");
     await pulumi.runtime.setMocks({ call: () => ({}), newResource: (a) => ({ id: a.name, state: {} }) });
     const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, unknown>;
     for (const method of ["registerResource", "readResource", "registerResourceOutputs"]) expect(typeof monitor[method]).toBe("function");
-    const pkg = await import("@pulumi/pulumi/package.json");
-    const root = await import("../package.json");
-    expect(pkg.version).toBe(root.dependencies["@pulumi/pulumi"]);
+    const installed = require("@pulumi/pulumi/package.json") as { version: string };
+    const declared = require("../package.json") as { dependencies: Record<string, string> };
+    expect(installed.version).toBe(declared.dependencies["@pulumi/pulumi"]);
   });
 });

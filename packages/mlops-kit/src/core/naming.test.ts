@@ -23,7 +23,9 @@ describe("physicalName", () => {
   });
 
   it("GIVEN two stacks THEN a globally unique name differs between them", () => {
-    expect(physicalName("awsS3Bucket", ["models"], scope)).not.toBe(physicalName("awsS3Bucket", ["models"], { ...scope, stack: "aws-dev" }));
+    expect(physicalName("awsS3Bucket", ["models"], scope)).not.toBe(
+      physicalName("awsS3Bucket", ["models"], { ...scope, stack: "aws-dev" }),
+    );
   });
 
   it("property: every name is valid for its kind, whatever the words", () => {

@@ -79,7 +79,9 @@ describe("MlopsVpc on AWS, dev profile", () => {
 
   it("THEN the endpoint security group admits HTTPS from the VPC only", () => {
     const sg = resource(p, "aws:ec2/securityGroup:SecurityGroup", "core-endpoints");
-    expect(sg.inputs.ingress).toEqual([expect.objectContaining({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] })]);
+    expect(sg.inputs.ingress).toEqual([
+      expect.objectContaining({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }),
+    ]);
   });
 
   it("THEN flow logs capture ALL traffic into a log group kept 30 days and encrypted with a rotating KMS key", () => {

@@ -125,10 +125,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
 
   // The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out.
   const isolatedRouteTable = new ec2.RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
-  subnets.isolated.forEach(
-    (subnet, i) =>
-      new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
-  );
+  for (const [i, subnet] of subnets.isolated.entries()) {
+    new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts);
+  }
 
   const endpoints: Record<string, ec2.VpcEndpoint> = {};
   let endpointSecurityGroup: ec2.SecurityGroup | undefined;

@@ -361,9 +361,8 @@ describe("Azure MlopsVpc: network info", () => {
     }
   });
 
-  it("GIVEN six zones WHEN synthesized THEN the info lists Azure's three zones only", async () => {
-    const { network } = await synthVpc({ zones: 6 });
-    expect(network.zones).toEqual(["1", "2", "3"]);
+  it("GIVEN six zones WHEN synthesized THEN the spec is rejected: Azure regions have three", async () => {
+    await expect(synthVpc({ zones: 6 })).rejects.toThrow('MlopsVpc "core": zones (6) must be <= 3 on azure');
   });
 
   it("GIVEN azure.location in the spec WHEN synthesized THEN it wins over the stack's location", async () => {

@@ -241,7 +241,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
           accountName: plan.azure.flowLogStorageAccountName,
           kind: storage.Kind.StorageV2,
           // Zone-redundant in prod: audit data survives the loss of a zone.
-          sku: { name: plan.profile === "prod" ? storage.SkuName.Standard_ZRS : storage.SkuName.Standard_LRS },
+          sku: { name: plan.azure.flowLogStorageSku },
           minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
           enableHttpsTrafficOnly: true,
           allowBlobPublicAccess: false,
@@ -293,8 +293,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       networkId,
       cidr: plan.cidr,
       region: location,
-      // Azure regions have at most three zones; a plan for more spreads over those three.
-      zones: AZURE_ZONES.slice(0, Math.min(plan.zones, AZURE_ZONES.length)),
+      zones: AZURE_ZONES.slice(0, plan.zones),
       publicSubnetIds: [publicId],
       privateSubnetIds: [privateId],
       isolatedSubnetIds: [isolatedId],

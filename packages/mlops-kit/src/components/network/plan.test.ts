@@ -78,14 +78,17 @@ describe("planMlopsVpc: profile defaults and overrides", () => {
   it.each([
     ["dev", 2, "single", [0], 30, false],
     ["prod", 3, "perZone", [0, 1, 2], 365, true],
-  ] as const)("GIVEN profile %s THEN %i zones, NAT %s in zones %j, %i days of flow logs, retain=%s", (profile, zones, nat, gw, days, retain) => {
-    const p = plan({}, { profile });
-    expect(p.zones).toBe(zones);
-    expect(p.nat.mode).toBe(nat);
-    expect(p.nat.gatewayZones).toEqual(gw);
-    expect(p.flowLogs.retentionDays).toBe(days);
-    expect(p.retainLogs).toBe(retain);
-  });
+  ] as const)(
+    "GIVEN profile %s THEN %i zones, NAT %s in zones %j, %i days of flow logs, retain=%s",
+    (profile, zones, nat, gw, days, retain) => {
+      const p = plan({}, { profile });
+      expect(p.zones).toBe(zones);
+      expect(p.nat.mode).toBe(nat);
+      expect(p.nat.gatewayZones).toEqual(gw);
+      expect(p.flowLogs.retentionDays).toBe(days);
+      expect(p.retainLogs).toBe(retain);
+    },
+  );
 
   it("GIVEN prod but explicit zones, nat and retention THEN the spec wins", () => {
     const p = plan({ zones: 2, nat: "single", flowLogs: { retentionDays: 90 } }, { profile: "prod" });

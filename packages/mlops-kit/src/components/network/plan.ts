@@ -92,6 +92,8 @@ export interface MlopsVpcPlan {
     networkWatcher: NetworkWatcherRef | undefined;
     /** Flow-log storage account: 3–24 lowercase alphanumerics, globally unique. */
     flowLogStorageAccountName: string;
+    /** Zone-redundant storage for prod's audit data, locally redundant for dev. */
+    flowLogStorageSku: "Standard_LRS" | "Standard_ZRS";
     overrides: Record<string, Record<string, unknown>>;
   };
 }
@@ -102,6 +104,8 @@ export const CLOUDWATCH_RETENTION_DAYS = [
 ] as const;
 /** Azure flow-log retention policies hold at most this many days. */
 export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
+/** Azure regions have at most three availability zones. */
+export const AZURE_MAX_ZONES = 3;
 /** GCP log buckets keep logs for at most this many days. */
 export const GCP_MAX_LOG_RETENTION_DAYS = 3650;
 
@@ -128,6 +132,11 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
   const network = cidr(spec.cidr);
   const natMode = spec.nat ?? defaults.nat;
   if (zones > MAX_ZONES) throw new Error(`zones ${zones} exceeds ${MAX_ZONES}`); // schema guarantees this
+  if (ctx.cloud === "azure" && zones > AZURE_MAX_ZONES) {
+    throw new SpecError("MlopsVpc", name, [
+      { path: "zones", message: `(${zones}) must be <= ${AZURE_MAX_ZONES} on azure: Azure regions have at most 3 availability zones` },
+    ]);
+  }
   const retentionDays = spec.flowLogs.retentionDays ?? defaults.flowLogRetentionDays;
   const retentionLimit =
     ctx.cloud === "azure" ? AZURE_MAX_FLOW_LOG_RETENTION_DAYS : ctx.cloud === "gcp" ? GCP_MAX_LOG_RETENTION_DAYS : undefined;
@@ -206,6 +215,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
         spec.azure?.networkWatcher ??
         (location ? { name: `NetworkWatcher_${location}`, resourceGroupName: "NetworkWatcherRG" } : undefined),
       flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
+      flowLogStorageSku: ctx.profile === "prod" ? "Standard_ZRS" : "Standard_LRS",
       overrides: spec.azure?.overrides ?? {},
     },
   };

@@ -23,9 +23,15 @@ describe("MlopsVpc spec", () => {
     [{ flowLogs: { retentionDays: 0 } }, 'MlopsVpc "core": flowLogs.retentionDays (0) must be >= 1'],
     [{ zone: 2 }, 'MlopsVpc "core": zone is not a known field (check its spelling)'],
     [{ tags: { "aws:owner": "x" } }, 'MlopsVpc "core": tags key "aws:owner" uses the prefix "aws:", which AWS reserves'],
-    [{ aws: { overrides: { vcp: {} } } }, 'MlopsVpc "core": aws.overrides.vcp is not a child role; roles: vpc, subnet, natGateway, endpointSecurityGroup, flowLogKey, flowLogGroup, flowLogRole, flowLog'],
+    [
+      { aws: { overrides: { vcp: {} } } },
+      'MlopsVpc "core": aws.overrides.vcp is not a child role; roles: vpc, subnet, natGateway, endpointSecurityGroup, flowLogKey, flowLogGroup, flowLogRole, flowLog',
+    ],
     [{ gcp: { podsCidr: "10.0.0.0/14" } }, 'MlopsVpc "core": gcp.podsCidr ("10.0.0.0/14") overlaps cidr (10.0.0.0/16)'],
-    [{ gcp: { servicesCidr: "100.64.0.0/20" } }, 'MlopsVpc "core": gcp.servicesCidr ("100.64.0.0/20") overlaps gcp.podsCidr (100.64.0.0/14)'],
+    [
+      { gcp: { servicesCidr: "100.64.0.0/20" } },
+      'MlopsVpc "core": gcp.servicesCidr ("100.64.0.0/20") overlaps gcp.podsCidr (100.64.0.0/14)',
+    ],
   ])("GIVEN %j THEN it fails with: %s", (args, message) => {
     expect(() => parse(args)).toThrow(message);
     try {

@@ -73,7 +73,8 @@ export interface MlopsVpcAzureArgs {
   networkWatcher?: NetworkWatcherRef;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `resourceGroup`,
-   * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natGateway`, `flowLogStorage`, `flowLog`.
+   * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natPublicIp`, `natGateway`,
+   * `privateDnsZone`, `privateDnsZoneLink`, `flowLogStorage`, `flowLog`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -92,9 +93,13 @@ export interface MlopsVpcArgs {
   profile?: Profile;
   /** The network's IPv4 range, /16 to /22; tiers and zones are carved from it. @default "10.0.0.0/16" */
   cidr?: string;
-  /** How many availability zones to spread over, 1 to 6. @default 2 in dev, 3 in prod */
+  /** How many availability zones to spread over, 1 to 6 (at most 3 on Azure). @default 2 in dev, 3 in prod */
   zones?: number;
-  /** How private subnets reach the internet. @default "single" in dev, "perZone" in prod */
+  /**
+   * How private subnets reach the internet. On GCP, Cloud NAT is one regional, highly available
+   * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too.
+   * @default "single" in dev, "perZone" in prod
+   */
   nat?: NatMode;
   /** Network flow logs. @default on, kept 30 days in dev and 365 in prod */
   flowLogs?: FlowLogsArgs;
@@ -114,7 +119,18 @@ export interface MlopsVpcArgs {
 export const OVERRIDE_ROLES = {
   aws: ["vpc", "subnet", "natGateway", "endpointSecurityGroup", "flowLogKey", "flowLogGroup", "flowLogRole", "flowLog"],
   gcp: ["network", "subnetwork", "router", "nat", "firewall", "flowLogBucket", "flowLogSink"],
-  azure: ["resourceGroup", "virtualNetwork", "subnet", "networkSecurityGroup", "natGateway", "flowLogStorage", "flowLog"],
+  azure: [
+    "resourceGroup",
+    "virtualNetwork",
+    "subnet",
+    "networkSecurityGroup",
+    "natPublicIp",
+    "natGateway",
+    "privateDnsZone",
+    "privateDnsZoneLink",
+    "flowLogStorage",
+    "flowLog",
+  ],
 } as const;
 
 export const MAX_ZONES = 6;

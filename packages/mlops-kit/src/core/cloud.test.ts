@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { loadBackend } from "./cloud";
+
+const notFound = (pkg: string) => () => {
+  const err = new Error(`Cannot find module '${pkg}/compute'\nRequire stack:\n- backend.ts`) as Error & { code: string };
+  err.code = "MODULE_NOT_FOUND";
+  throw err;
+};
+
+describe("loadBackend", () => {
+  it("loads only the chosen cloud's backend", () => {
+    const loaded: string[] = [];
+    const loaders = {
+      aws: () => loaded.push("aws"),
+      gcp: () => loaded.push("gcp"),
+      azure: () => loaded.push("azure"),
+    };
+    loadBackend(loaders, "gcp");
+    expect(loaded).toEqual(["gcp"]);
+  });
+
+  it("GIVEN the cloud's SDK is not installed THEN the error names the package to install", () => {
+    const loaders = { aws: notFound("@pulumi/aws"), gcp: notFound("@pulumi/gcp"), azure: notFound("@pulumi/azure-native") };
+    expect(() => loadBackend(loaders, "azure")).toThrow(
+      'mlops:cloud is "azure" but @pulumi/azure-native is not installed; run: npm install @pulumi/azure-native',
+    );
+  });
+
+  it("GIVEN some other missing module THEN the original error surfaces unchanged", () => {
+    const loaders = { aws: notFound("left-pad"), gcp: notFound("left-pad"), azure: notFound("left-pad") };
+    expect(() => loadBackend(loaders, "aws")).toThrow("Cannot find module 'left-pad/compute'");
+  });
+});

@@ -1,0 +1,32 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import * as kit from "mlops-kit";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers";
+
+describe("the component package schema", () => {
+  it("generates for every component, so other languages can use them later without renaming a URN", async () => {
+    const components = Object.values(kit).filter(
+      (v): v is typeof kit.MlopsVpc =>
+        typeof v === "function" &&
+        v.prototype instanceof (kit.MlopsVpc.prototype.constructor.prototype.constructor === v ? Object : Object),
+    );
+    const provider = new ComponentProvider({
+      components: [kit.MlopsVpc],
+      name: "mlops",
+      dirname: path.join(ROOT, "packages/mlops-kit"),
+    });
+    const schema = JSON.parse(await provider.getSchema());
+    expect(Object.keys(schema.resources)).toEqual(components.map((c) => `mlops:index:${c.name}`));
+    expect(Object.keys(schema.resources)).toContain("mlops:index:MlopsVpc");
+    const vpc = schema.resources["mlops:index:MlopsVpc"];
+    expect(vpc.isComponent).toBe(true);
+    expect(Object.keys(vpc.inputProperties).sort()).toEqual(
+      ["aws", "azure", "cidr", "cloud", "flowLogs", "gcp", "nat", "privateEndpoints", "profile", "tags", "zones"].sort(),
+    );
+    expect(schema.types["mlops:index:NatMode"].enum.map((e: { value: string }) => e.value)).toEqual(["none", "single", "perZone"]);
+    expect(schema.types["mlops:index:Cloud"].enum.map((e: { value: string }) => e.value)).toEqual(["aws", "gcp", "azure"]);
+    expect(vpc.properties.network.$ref).toBe("#/types/mlops:index:NetworkInfo");
+  });
+});
