@@ -170,3 +170,32 @@ describe("MlopsVpc on AWS, switches", () => {
     expect(resourcesOfType(p, ENDPOINT).map((e) => e.name)).toEqual(["core-s3", "core-ssm"]);
   });
 });
+
+describe("MlopsVpc on AWS: what consumers wait for", () => {
+  it("GIVEN compute in the private tier and a load balancer in the public tier THEN compute waits for NAT routes and endpoints, the load balancer does not", async () => {
+    const { SecurityGroup } = await import("@pulumi/aws/ec2");
+    const p = await synth(
+      () => {
+        const vpc = new MlopsVpc("core", {});
+        new SecurityGroup("compute", { description: vpc.privateSubnetIds.apply((ids) => ids.join(",")) });
+        new SecurityGroup("lb", { description: vpc.publicSubnetIds.apply((ids) => ids.join(",")) });
+      },
+      { project: "p", stack: "dev", config: config() },
+    );
+    // Type and name: a subnet, its route table and its association share a name.
+    const deps = (n: string) =>
+      resource(p, "aws:ec2/securityGroup:SecurityGroup", n).dependencies.map(
+        (u) => `${u.split("$").pop()?.split("::")[0]} ${u.split("::").pop()}`,
+      );
+    expect(deps("compute")).toEqual(
+      expect.arrayContaining([
+        "aws:ec2/route:Route core-private-0-egress",
+        "aws:ec2/routeTableAssociation:RouteTableAssociation core-private-1",
+        "aws:ec2/vpcEndpoint:VpcEndpoint core-ecr-dkr",
+        "aws:ec2/subnet:Subnet core-private-0",
+      ]),
+    );
+    expect(deps("lb")).toEqual(expect.arrayContaining(["aws:ec2/route:Route core-public-internet", "aws:ec2/subnet:Subnet core-public-0"]));
+    expect(deps("lb").filter((d) => d.includes("private") || d.includes("nat"))).toEqual([]);
+  });
+});

@@ -83,14 +83,21 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
   }
 
+  // What must exist before each tier's subnets carry traffic as planned.
+  const ready: Record<Tier, pulumi.Resource[]> = { public: [], private: [], isolated: [] };
+
   const publicRouteTable = new ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tags({ Name: `${name}-public` }) }, opts);
-  new ec2.Route(
-    `${name}-public-internet`,
-    { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
-    opts,
+  ready.public.push(
+    new ec2.Route(
+      `${name}-public-internet`,
+      { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
+      opts,
+    ),
   );
   for (const [i, subnet] of subnets.public.entries()) {
-    new ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts);
+    ready.public.push(
+      new ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts),
+    );
   }
 
   const natGateways = plan.nat.gatewayZones.map((zone) => {
@@ -113,20 +120,24 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     const table = new ec2.RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tags({ Name: `${name}-private-${i}` }) }, opts);
     const nat = natGateways[plan.nat.gatewayZones.indexOf(plan.nat.natZoneFor[i] ?? 0)];
     if (nat) {
-      new ec2.Route(
-        `${name}-private-${i}-egress`,
-        { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
-        opts,
+      ready.private.push(
+        new ec2.Route(
+          `${name}-private-${i}-egress`,
+          { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+          opts,
+        ),
       );
     }
-    new ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts);
+    ready.private.push(new ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts));
     return table;
   });
 
   // The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out.
   const isolatedRouteTable = new ec2.RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
   for (const [i, subnet] of subnets.isolated.entries()) {
-    new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts);
+    ready.isolated.push(
+      new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
+    );
   }
 
   const endpoints: Record<string, ec2.VpcEndpoint> = {};
@@ -177,6 +188,10 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     }
   }
 
+  // Compute pulls images and writes logs through the endpoints when there is no NAT; with NAT
+  // they still carry that traffic once they exist.
+  ready.private.push(...Object.values(endpoints));
+
   const flowLog = plan.flowLogs.enabled ? provisionFlowLogs(plan, ctx, vpc, region, tags) : undefined;
 
   const ids = (list: ec2.Subnet[]) => pulumi.all(list.map((s) => s.id));
@@ -198,6 +213,11 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   return {
     cloud: "aws",
     info,
+    tiers: {
+      public: { subnetIds: ids(subnets.public), ready: ready.public },
+      private: { subnetIds: ids(subnets.private), ready: ready.private },
+      isolated: { subnetIds: ids(subnets.isolated), ready: ready.isolated },
+    },
     resources: {
       vpc,
       internetGateway,

@@ -301,9 +301,16 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       resourceGroupName: rg,
     }));
 
+  const one = (subnet: network.Subnet) => subnet.id.apply((id) => [id]);
   return {
     cloud: "azure",
     info,
+    // The NAT gateway and NSGs are attached through the subnets themselves.
+    tiers: {
+      public: { subnetIds: one(subnets.public), ready: [] },
+      private: { subnetIds: one(subnets.private), ready: [] },
+      isolated: { subnetIds: one(subnets.isolated), ready: [] },
+    },
     resources: {
       resourceGroup,
       resourceGroupName,

@@ -8,14 +8,31 @@ import type { AwsNetwork } from "./aws";
 import type { AzureNetwork } from "./azure";
 import type { GcpNetwork } from "./gcp";
 import type { NetworkInfo } from "./info";
-import { type MlopsVpcPlan, planMlopsVpc } from "./plan";
+import { type MlopsVpcPlan, planMlopsVpc, type Tier } from "./plan";
+import { registerNetwork } from "./ref";
 import { type MlopsVpcArgs, mlopsVpcSchema } from "./spec";
+
+/** One tier as a backend hands it back: its subnets, and what must exist before they are usable. */
+export interface TierResult {
+  subnetIds: pulumi.Output<string[]>;
+  /**
+   * Resources without which the tier's subnets do not work yet (routes, NAT): whoever places
+   * compute there waits for them, and for nothing else of the network.
+   */
+  ready: pulumi.Resource[];
+}
+
+interface ResultBase {
+  /** The whole neutral description (waits for every subnet). */
+  info: pulumi.Output<NetworkInfo>;
+  tiers: Record<Tier, TierResult>;
+}
 
 /** The result every network backend returns: the neutral description and the cloud's resources. */
 export type NetworkResult =
-  | { cloud: "aws"; info: pulumi.Output<NetworkInfo>; resources: AwsNetwork }
-  | { cloud: "gcp"; info: pulumi.Output<NetworkInfo>; resources: GcpNetwork }
-  | { cloud: "azure"; info: pulumi.Output<NetworkInfo>; resources: AzureNetwork };
+  | (ResultBase & { cloud: "aws"; resources: AwsNetwork })
+  | (ResultBase & { cloud: "gcp"; resources: GcpNetwork })
+  | (ResultBase & { cloud: "azure"; resources: AzureNetwork });
 
 export interface NetworkBackend {
   provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult;
@@ -66,9 +83,21 @@ export class MlopsVpc extends pulumi.ComponentResource {
 
     this.network = result.info;
     this.networkId = this.network.networkId;
-    this.publicSubnetIds = this.network.publicSubnetIds;
-    this.privateSubnetIds = this.network.privateSubnetIds;
-    this.isolatedSubnetIds = this.network.isolatedSubnetIds;
+    // Each tier's ids carry only that tier's dependencies: compute placed in the private tier
+    // waits for its NAT routes, a load balancer in the public tier does not.
+    const tierIds = (t: Tier): pulumi.Output<string[]> => {
+      const { subnetIds, ready } = result.tiers[t];
+      return pulumi.all([subnetIds, pulumi.all(ready.map((r) => r.urn))]).apply(([ids]) => ids);
+    };
+    this.publicSubnetIds = tierIds("public");
+    this.privateSubnetIds = tierIds("private");
+    this.isolatedSubnetIds = tierIds("isolated");
+    registerNetwork(this.network, {
+      cloud: plan.cloud,
+      name: plan.name,
+      cidr: plan.cidr,
+      subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
+    });
     this.registerOutputs({
       network: this.network,
       networkId: this.networkId,

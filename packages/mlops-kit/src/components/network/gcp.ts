@@ -270,9 +270,16 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       reservedCidr: plan.reservedCidr,
     }));
 
+  const one = (subnetwork: compute.Subnetwork) => subnetwork.id.apply((id) => [id]);
   return {
     cloud: "gcp",
     info,
+    tiers: {
+      public: { subnetIds: one(subnetworks.public), ready: [] },
+      // Instances in the private tier pull images through Cloud NAT.
+      private: { subnetIds: one(subnetworks.private), ready: nat ? [nat] : [] },
+      isolated: { subnetIds: one(subnetworks.isolated), ready: [isolatedEgressAllow, isolatedEgressDeny] },
+    },
     resources: {
       network,
       subnetworks,

@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudId } from "../../core/cloud";
+import type { NetworkInfo } from "./info";
+import type { Tier } from "./plan";
+
+/** What a component in the same program knows about an MlopsVpc beyond its `network` output. */
+export interface KnownNetwork {
+  cloud: CloudId;
+  name: string;
+  cidr: string;
+  /** Per-tier subnet ids that wait only for their own tier. */
+  subnetIds: Record<Tier, pulumi.Output<string[]>>;
+}
+
+// Shared through the global registry, so a second copy of this module (two installs of the
+// library in one program) still recognises the other's networks.
+const REGISTRY_KEY = Symbol.for("mlops-kit.networks");
+type Registry = WeakMap<object, KnownNetwork>;
+function registry(): Registry {
+  const g = globalThis as { [REGISTRY_KEY]?: Registry };
+  g[REGISTRY_KEY] ??= new WeakMap();
+  return g[REGISTRY_KEY];
+}
+
+/** Called by MlopsVpc for its `network` output. */
+export function registerNetwork(info: pulumi.Output<NetworkInfo>, known: KnownNetwork): void {
+  registry().set(info, known);
+}
+
+/** A network as a consumer sees it: plain facts when they are known now, outputs always. */
+export interface ResolvedNetwork {
+  /** Present when the network is an MlopsVpc of this program (or a plain value), so the cloud and CIDR can be checked before registering anything. */
+  known: { cloud: CloudId; cidr: string; name: string } | undefined;
+  info: pulumi.Output<NetworkInfo>;
+  subnetIds: Record<Tier, pulumi.Output<string[]>>;
+}
+
+/**
+ * Resolves a component's `network` argument: an MlopsVpc's `network` output (the usual case), a
+ * plain NetworkInfo, or any output of one (a stack reference, say).
+ */
+export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwork {
+  const known = typeof input === "object" && input !== null ? registry().get(input) : undefined;
+  const info = pulumi.output(input) as pulumi.Output<NetworkInfo>;
+  if (known) {
+    return { known: { cloud: known.cloud, cidr: known.cidr, name: known.name }, info, subnetIds: known.subnetIds };
+  }
+  const plain = !pulumi.Output.isInstance(input) && !(input instanceof Promise) ? (input as NetworkInfo) : undefined;
+  return {
+    known: plain && typeof plain.cloud === "string" ? { cloud: plain.cloud, cidr: plain.cidr, name: plain.name } : undefined,
+    info,
+    subnetIds: {
+      public: info.publicSubnetIds,
+      private: info.privateSubnetIds,
+      isolated: info.isolatedSubnetIds,
+    },
+  };
+}
