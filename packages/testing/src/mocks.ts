@@ -26,12 +26,22 @@ export function defaultCall(config: Record<string, string>): (args: pulumi.runti
       userId: "AIDAOFFLINE",
     }),
     "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+    // Public SSM parameters (e.g. the ECS-optimized AMI ids) resolve to a fixed image id.
+    "aws:ssm/getParameter:getParameter": (inputs) => ({ name: inputs.name, value: "ami-0123456789abcdef0", type: "String" }),
+    // The regional Elastic Load Balancing account (us-east-1's) that writes access logs.
+    "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root" }),
     "gcp:compute/getZones:getZones": (inputs) => {
       const region = typeof inputs.region === "string" ? inputs.region : gcpRegion;
       return { names: ["a", "b", "c", "d", "f"].map((l) => `${region}-${l}`), project: gcpProject, region };
     },
     "gcp:organizations/getProject:getProject": () => ({ projectId: gcpProject, number: "123456789012", name: gcpProject }),
     "gcp:organizations/getClientConfig:getClientConfig": () => ({ project: gcpProject, region: gcpRegion }),
+    "gcp:compute/getImage:getImage": (inputs) => {
+      const family = typeof inputs.family === "string" ? inputs.family : "image";
+      const project = typeof inputs.project === "string" ? inputs.project : gcpProject;
+      const name = `${family}-v20260101`;
+      return { name, family, project, selfLink: `https://www.googleapis.com/compute/v1/projects/${project}/global/images/${name}` };
+    },
     "azure-native:authorization:getClientConfig": () => ({
       clientId: "00000000-0000-0000-0000-000000000001",
       objectId: "00000000-0000-0000-0000-000000000002",

@@ -1,4 +1,5 @@
 import { type Plan, resource, resourcesOfType, synth } from "@mlops-kit/testing";
+import { SecurityGroup } from "@pulumi/aws/ec2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MlopsVpc } from "./component";
 import type { MlopsVpcArgs } from "./spec";
@@ -173,7 +174,6 @@ describe("MlopsVpc on AWS, switches", () => {
 
 describe("MlopsVpc on AWS: what consumers wait for", () => {
   it("GIVEN compute in the private tier and a load balancer in the public tier THEN compute waits for NAT routes and endpoints, the load balancer does not", async () => {
-    const { SecurityGroup } = await import("@pulumi/aws/ec2");
     const p = await synth(
       () => {
         const vpc = new MlopsVpc("core", {});

@@ -24,4 +24,8 @@ export interface NetworkInfo {
   reservedCidr: string;
   /** Azure: the resource group of the network (and of the platform's other components). */
   resourceGroupName?: string;
+  /** Azure: the subnet reserved for Application Gateways. */
+  gatewaySubnetId?: string;
+  /** Azure: the network security group of each subnet, by tier (`public`, `private`, `isolated`, `gateway`), for components that admit traffic. */
+  securityGroupNames?: Record<string, string>;
 }

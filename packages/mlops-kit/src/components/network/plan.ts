@@ -94,6 +94,11 @@ export interface MlopsVpcPlan {
     flowLogStorageAccountName: string;
     /** Zone-redundant storage for prod's audit data, locally redundant for dev. */
     flowLogStorageSku: "Standard_LRS" | "Standard_ZRS";
+    /**
+     * The subnet Application Gateways need to themselves (Azure allows nothing else in it):
+     * the first half of the reserved block.
+     */
+    gatewaySubnetCidr: string;
     overrides: Record<string, Record<string, unknown>>;
   };
 }
@@ -216,6 +221,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
         (location ? { name: `NetworkWatcher_${location}`, resourceGroupName: "NetworkWatcherRG" } : undefined),
       flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
       flowLogStorageSku: ctx.profile === "prod" ? "Standard_ZRS" : "Standard_LRS",
+      gatewaySubnetCidr: formatCidr(subnet(tierBlock(network, "reserved"), tierBlock(network, "reserved").prefix + 1, 0)),
       overrides: spec.azure?.overrides ?? {},
     },
   };

@@ -1,0 +1,158 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ProvisionContext } from "../../core/backend";
+import { type CloudId, loadBackend } from "../../core/cloud";
+import { resolveContext } from "../../core/context";
+import { SpecError, UnsupportedError } from "../../core/errors";
+import { parseSpec } from "../../core/spec";
+import type { NetworkInfo } from "../network/info";
+import { type ResolvedNetwork, resolveNetwork } from "../network/ref";
+import type { AwsInferenceService } from "./aws";
+import type { AzureInferenceService } from "./azure";
+import type { GcpInferenceService } from "./gcp";
+import { type InferenceServicePlan, planInferenceService } from "./plan";
+import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
+
+/** Values that carry other resources' identities: passed through to the backend as given. */
+export interface ServiceInputs {
+  network: ResolvedNetwork;
+  /** The network description, checked to be on the service's cloud. */
+  networkInfo: pulumi.Output<NetworkInfo>;
+  image: pulumi.Input<string>;
+  env: Record<string, pulumi.Input<string>>;
+  /** Client ranges admitted on 80/443 (the plan's, or the network's range for an internal default). */
+  allowedCidrs: pulumi.Output<string[]>;
+  certificateId: pulumi.Input<string> | undefined;
+  /** Azure: the Key Vault that holds `certificateId`. */
+  keyVaultId: pulumi.Input<string> | undefined;
+}
+
+interface ServiceResultBase {
+  /** `https://<domain or address>` (or `http://` when TLS is off). */
+  url: pulumi.Output<string>;
+  /** The load balancer's DNS name or IP address. */
+  address: pulumi.Output<string>;
+  /** ALB ARN; GCP backend service id; Application Gateway id. */
+  loadBalancerId: pulumi.Output<string>;
+  /** Auto Scaling group name; regional managed instance group id; VM scale set id. */
+  scalingGroupId: pulumi.Output<string>;
+}
+
+export type ServiceResult =
+  | (ServiceResultBase & { cloud: "aws"; resources: AwsInferenceService })
+  | (ServiceResultBase & { cloud: "gcp"; resources: GcpInferenceService })
+  | (ServiceResultBase & { cloud: "azure"; resources: AzureInferenceService });
+
+export interface ServiceBackend {
+  provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult;
+}
+
+const backends = {
+  // lazy, synchronous load of one cloud's backend
+  aws: () => require("./aws") as ServiceBackend,
+  gcp: () => require("./gcp") as ServiceBackend,
+  azure: () => require("./azure") as ServiceBackend,
+} satisfies Record<CloudId, () => ServiceBackend>;
+
+const TYPE = "InferenceService";
+
+// Kept outside the instance: Pulumi's schema inference reads every declared field as an output.
+const internals = new WeakMap<InferenceService, { plan: InferenceServicePlan; result: ServiceResult }>();
+
+/**
+ * A model served as an HTTPS REST API: a load balancer in the network's public tier in front of
+ * an auto-scaling, self-healing group of instances in its private tier, each running the
+ * container image, rolled out without downtime. AWS: ALB + Auto Scaling group; GCP: global
+ * external Application Load Balancer + regional managed instance group; Azure: Application
+ * Gateway v2 + VM scale set.
+ */
+export class InferenceService extends pulumi.ComponentResource {
+  /** Where clients call the model: `https://<domain or load balancer address>`. */
+  public readonly url: pulumi.Output<string>;
+  /** The load balancer's DNS name or IP address. */
+  public readonly address: pulumi.Output<string>;
+  /** The load balancer: ALB ARN, GCP backend service id, or Application Gateway id. */
+  public readonly loadBalancerId: pulumi.Output<string>;
+  /** The instance group: Auto Scaling group name, managed instance group id, or VM scale set id. */
+  public readonly scalingGroupId: pulumi.Output<string>;
+
+  constructor(name: string, args: InferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Everything that can reject the spec runs before anything registers.
+    const spec = parseSpec(inferenceServiceSchema, TYPE, name, args);
+    const ctx = resolveContext(TYPE, name, spec);
+    const plan = planInferenceService(name, spec, ctx);
+    const network = resolveNetwork(spec.network);
+    if (network.known && network.known.cloud !== ctx.cloud) {
+      throw new SpecError(TYPE, name, [
+        { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
+      ]);
+    }
+    super(`mlops:index:${TYPE}`, name, {}, opts);
+
+    // A network whose cloud is known only once it resolves (a stack reference, say) is checked then.
+    const networkInfo = network.info.apply((info) => {
+      if (info.cloud !== ctx.cloud) {
+        throw new SpecError(TYPE, name, [{ path: "network", message: `is on ${info.cloud}; this service is on ${ctx.cloud}` }]);
+      }
+      return info;
+    });
+    const allowed = plan.loadBalancer.allowedCidrs;
+    const inputs: ServiceInputs = {
+      network,
+      networkInfo,
+      image: spec.image,
+      env: spec.env ?? {},
+      allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
+      certificateId: spec.loadBalancer.tls.certificateId,
+      keyVaultId: spec.azure?.keyVaultId,
+    };
+    const result = loadBackend(backends, ctx.cloud).provision(plan, inputs, { parent: this, opts: { parent: this } });
+    internals.set(this, { plan, result });
+
+    this.url = result.url;
+    this.address = result.address;
+    this.loadBalancerId = result.loadBalancerId;
+    this.scalingGroupId = result.scalingGroupId;
+    this.registerOutputs({ url: this.url, address: this.address, loadBalancerId: this.loadBalancerId, scalingGroupId: this.scalingGroupId });
+  }
+
+  /** Every decision made for this service: machine type, counts, health check, TLS mode, rollout. */
+  get plan(): InferenceServicePlan {
+    return this.internal.plan;
+  }
+
+  get cloud(): CloudId {
+    return this.internal.plan.cloud;
+  }
+
+  /** The AWS resources (escape hatch). Throws on other clouds. */
+  get aws(): AwsInferenceService {
+    const { result } = this.internal;
+    if (result.cloud !== "aws") throw this.wrongCloud("aws");
+    return result.resources;
+  }
+
+  /** The GCP resources (escape hatch). Throws on other clouds. */
+  get gcp(): GcpInferenceService {
+    const { result } = this.internal;
+    if (result.cloud !== "gcp") throw this.wrongCloud("gcp");
+    return result.resources;
+  }
+
+  /** The Azure resources (escape hatch). Throws on other clouds. */
+  get azure(): AzureInferenceService {
+    const { result } = this.internal;
+    if (result.cloud !== "azure") throw this.wrongCloud("azure");
+    return result.resources;
+  }
+
+  private get internal(): { plan: InferenceServicePlan; result: ServiceResult } {
+    const found = internals.get(this);
+    if (!found) throw new Error(`${TYPE} was not constructed`);
+    return found;
+  }
+
+  private wrongCloud(asked: CloudId): Error {
+    const { plan } = this.internal;
+    return new UnsupportedError(TYPE, plan.name, plan.cloud, asked, `this service is on ${plan.cloud}, so it has no ${asked} resources`);
+  }
+}

@@ -1,0 +1,198 @@
+import { chooseCompute, findEntry } from "../../core/catalog/compute";
+import type { GpuType } from "../../core/catalog/gpu";
+import type { CloudId, Profile } from "../../core/cloud";
+import type { DeployContext } from "../../core/context";
+import { SpecError, type SpecIssue } from "../../core/errors";
+import { physicalName } from "../../core/naming";
+import type { Tags } from "../../core/tags";
+import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm } from "./spec";
+
+const TYPE = "InferenceService";
+
+export interface InferenceServicePlan {
+  name: string;
+  cloud: CloudId;
+  profile: Profile;
+  container: {
+    port: number;
+    command: string[] | undefined;
+    args: string[] | undefined;
+  };
+  compute: {
+    /** EC2 instance type, GCE machine type or Azure VM size. */
+    machineType: string;
+    cpu: number;
+    memoryGiB: number;
+    gpu: { type: GpuType; count: number } | undefined;
+    /** GCE only: the accelerator to attach (N1 + T4); absent when GPUs are built in. */
+    accelerator: string | undefined;
+    /** True when the machine type came from the spec's per-cloud override rather than the catalog. */
+    overridden: boolean;
+  };
+  diskGiB: number;
+  spot: { enabled: boolean; onDemandBase: number };
+  scaling: {
+    min: number;
+    max: number;
+    targetCpuPercent: number;
+    targetRequestsPerInstance: number | undefined;
+    scaleOutCooldownSeconds: number;
+    scaleInCooldownSeconds: number;
+  };
+  healthCheck: {
+    path: string;
+    intervalSeconds: number;
+    timeoutSeconds: number;
+    healthyThreshold: number;
+    unhealthyThreshold: number;
+    gracePeriodSeconds: number;
+  };
+  loadBalancer: {
+    scheme: LoadBalancerScheme;
+    algorithm: LoadBalancingAlgorithm;
+    stickiness: { enabled: boolean; durationSeconds: number };
+    idleTimeoutSeconds: number;
+    /** Client ranges admitted on 80/443; `undefined` means the network's own range (internal default). */
+    allowedCidrs: string[] | undefined;
+    accessLogs: { enabled: boolean; retentionDays: number };
+    /**
+     * `managed`: a certificate the cloud issues for `domain`; `certificate`: the spec's
+     * `certificateId`; `off`: plain HTTP (never in prod).
+     */
+    tls: { mode: "managed" | "certificate" | "off"; domain: string | undefined; redirectHttp: boolean };
+    deletionProtection: boolean;
+  };
+  rollout: {
+    maxSurgePercent: number;
+    maxUnavailablePercent: number;
+    /** The same limits as instance counts of a group at `scaling.max`, for clouds that want counts. */
+    maxSurgeInstances: number;
+    maxUnavailableInstances: number;
+    /** 100 - maxUnavailablePercent: AWS instance refresh's minimum healthy percentage. */
+    minHealthyPercent: number;
+    autoRollback: boolean;
+  };
+  /** Keep access logs when the stack is destroyed. */
+  retainLogs: boolean;
+  tags: Tags;
+  aws: {
+    /** ALB access-log bucket: globally unique, 3–63 lowercase. */
+    accessLogBucketName: string;
+    overrides: Record<string, Record<string, unknown>>;
+  };
+  gcp: { overrides: Record<string, Record<string, unknown>> };
+  azure: { overrides: Record<string, Record<string, unknown>> };
+}
+
+export const PROFILE_DEFAULTS: Record<Profile, { min: number; max: number; onDemandBase: number; logRetentionDays: number; protect: boolean }> = {
+  dev: { min: 1, max: 3, onDemandBase: 0, logRetentionDays: 30, protect: false },
+  prod: { min: 2, max: 10, onDemandBase: 1, logRetentionDays: 365, protect: true },
+};
+
+/** Every decision about the service that can be made without a cloud. Pure. */
+export function planInferenceService(name: string, spec: InferenceServiceSpec, ctx: DeployContext): InferenceServicePlan {
+  const issues: SpecIssue[] = [];
+  const defaults = PROFILE_DEFAULTS[ctx.profile];
+
+  const compute = resolveCompute(spec, ctx.cloud, issues);
+
+  const min = spec.scaling.min ?? Math.min(defaults.min, spec.scaling.max ?? defaults.min);
+  const max = spec.scaling.max ?? Math.max(defaults.max, min);
+  const onDemandBase = spec.spot?.onDemandBase ?? Math.min(defaults.onDemandBase, max);
+
+  const tls = spec.loadBalancer.tls;
+  if (!tls.enabled && ctx.profile === "prod") {
+    issues.push({
+      path: "loadBalancer.tls.enabled",
+      message: "(false) is not allowed in the prod profile: a production endpoint serves HTTPS only",
+    });
+  }
+
+  if (issues.length > 0) throw new SpecError(TYPE, name, issues);
+
+  const gpu = compute.gpu !== undefined;
+  const surge = spec.rollout.maxSurgePercent;
+  const unavailable = spec.rollout.maxUnavailablePercent;
+  return {
+    name,
+    cloud: ctx.cloud,
+    profile: ctx.profile,
+    container: { port: spec.port, command: spec.command, args: spec.args },
+    compute,
+    diskGiB: spec.diskGiB ?? (gpu ? 200 : 50),
+    spot: { enabled: spec.spot?.enabled ?? false, onDemandBase },
+    scaling: {
+      min,
+      max,
+      targetCpuPercent: spec.scaling.targetCpuPercent,
+      targetRequestsPerInstance: spec.scaling.targetRequestsPerInstance,
+      scaleOutCooldownSeconds: spec.scaling.scaleOutCooldownSeconds,
+      scaleInCooldownSeconds: spec.scaling.scaleInCooldownSeconds,
+    },
+    healthCheck: {
+      ...spec.healthCheck,
+      // GPU images are large and models take time to load into GPU memory.
+      gracePeriodSeconds: spec.healthCheck.gracePeriodSeconds ?? (gpu ? 600 : 300),
+    },
+    loadBalancer: {
+      scheme: spec.loadBalancer.scheme,
+      algorithm: spec.loadBalancer.algorithm,
+      stickiness: spec.loadBalancer.stickiness,
+      idleTimeoutSeconds: spec.loadBalancer.idleTimeoutSeconds,
+      allowedCidrs: spec.loadBalancer.allowedCidrs ?? (spec.loadBalancer.scheme === "public" ? ["0.0.0.0/0"] : undefined),
+      accessLogs: {
+        enabled: spec.loadBalancer.accessLogs.enabled,
+        retentionDays: spec.loadBalancer.accessLogs.retentionDays ?? defaults.logRetentionDays,
+      },
+      tls: {
+        mode: !tls.enabled ? "off" : tls.domain !== undefined ? "managed" : "certificate",
+        domain: tls.domain,
+        redirectHttp: tls.enabled && tls.redirectHttp,
+      },
+      deletionProtection: spec.loadBalancer.deletionProtection ?? defaults.protect,
+    },
+    rollout: {
+      maxSurgePercent: surge,
+      maxUnavailablePercent: unavailable,
+      maxSurgeInstances: Math.ceil((max * surge) / 100),
+      maxUnavailableInstances: Math.floor((max * unavailable) / 100),
+      minHealthyPercent: 100 - unavailable,
+      autoRollback: spec.rollout.autoRollback,
+    },
+    retainLogs: defaults.protect,
+    tags: ctx.tags,
+    aws: {
+      accessLogBucketName: physicalName("awsS3Bucket", [name, "lb-logs"], ctx.scope),
+      overrides: spec.aws?.overrides ?? {},
+    },
+    gcp: { overrides: spec.gcp?.overrides ?? {} },
+    azure: { overrides: spec.azure?.overrides ?? {} },
+  };
+}
+
+const OVERRIDE_FIELD: Record<CloudId, "instanceType" | "machineType" | "vmSize"> = { aws: "instanceType", gcp: "machineType", azure: "vmSize" };
+
+function resolveCompute(spec: InferenceServiceSpec, cloud: CloudId, issues: SpecIssue[]): InferenceServicePlan["compute"] {
+  const size = { cpu: spec.compute.cpu, memoryGiB: spec.compute.memoryGiB, ...(spec.compute.gpu ? { gpu: spec.compute.gpu } : {}) };
+  const field = OVERRIDE_FIELD[cloud];
+  const override = cloud === "aws" ? spec.aws?.instanceType : cloud === "gcp" ? spec.gcp?.machineType : spec.azure?.vmSize;
+  if (override !== undefined) {
+    // The cloud's own name wins; the catalog, when it knows the name, supplies the GPU details.
+    const known = findEntry(cloud, override, size.gpu?.count);
+    return {
+      machineType: override,
+      cpu: known?.cpu ?? size.cpu,
+      memoryGiB: known?.memoryGiB ?? size.memoryGiB,
+      gpu: known ? known.gpu : size.gpu,
+      accelerator: known?.accelerator,
+      overridden: true,
+    };
+  }
+  const choice = chooseCompute(cloud, size);
+  if ("issue" in choice) {
+    issues.push({ ...choice.issue, message: `${choice.issue.message} (or set ${cloud}.${field})` });
+    return { machineType: "", cpu: 0, memoryGiB: 0, gpu: undefined, accelerator: undefined, overridden: false };
+  }
+  const e = choice.entry;
+  return { machineType: e.id, cpu: e.cpu, memoryGiB: e.memoryGiB, gpu: e.gpu, accelerator: e.accelerator, overridden: false };
+}

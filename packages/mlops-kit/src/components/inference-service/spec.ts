@@ -1,0 +1,398 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { PassThroughArgs } from "../../core/backend";
+import { GpuType } from "../../core/catalog/gpu";
+import type { Cloud, Profile } from "../../core/cloud";
+import { parseCidr } from "../../core/net/cidr";
+import { commonFields, overridesField } from "../../core/spec";
+import type { NetworkInfo } from "../network/info";
+
+/** Who can reach the load balancer. */
+export const LoadBalancerScheme = {
+  /** Reachable from the internet (limited by `allowedCidrs`). */
+  public: "public",
+  /** Reachable only from inside the network (and what is peered with it). */
+  internal: "internal",
+} as const;
+export type LoadBalancerScheme = (typeof LoadBalancerScheme)[keyof typeof LoadBalancerScheme];
+
+/** How the load balancer spreads requests over instances. */
+export const LoadBalancingAlgorithm = {
+  roundRobin: "roundRobin",
+  /** To the instance with the fewest outstanding requests (least connections). */
+  leastRequests: "leastRequests",
+} as const;
+export type LoadBalancingAlgorithm = (typeof LoadBalancingAlgorithm)[keyof typeof LoadBalancingAlgorithm];
+
+/** A GPU request. */
+export interface GpuArgs {
+  /** The GPU model. */
+  type: GpuType;
+  /** GPUs per instance. @default 1 */
+  count?: number;
+}
+
+/** A neutral machine size; each cloud resolves it to its cheapest instance type that fits. */
+export interface ComputeArgs {
+  /** vCPUs per instance, at least. */
+  cpu: number;
+  /** Memory per instance in GiB, at least. */
+  memoryGiB: number;
+  /** GPUs per instance. @default none */
+  gpu?: GpuArgs;
+}
+
+/** Spot (preemptible) capacity. */
+export interface SpotArgs {
+  /** Run on spot capacity above the on-demand base. @default false */
+  enabled?: boolean;
+  /** Instances always kept on demand, whatever spot does. @default 0 in dev, 1 in prod */
+  onDemandBase?: number;
+}
+
+/** How the group scales. */
+export interface ScalingArgs {
+  /** Fewest instances. @default 1 in dev, 2 in prod */
+  min?: number;
+  /** Most instances. @default 3 in dev, 10 in prod (and at least `min`) */
+  max?: number;
+  /** Average CPU utilisation the group is scaled to hold. @default 50 */
+  targetCpuPercent?: number;
+  /** Also scale on requests per instance per minute (where the cloud can). @default off */
+  targetRequestsPerInstance?: number;
+  /** Seconds to wait after scaling out before scaling again. @default 60 */
+  scaleOutCooldownSeconds?: number;
+  /** Seconds to wait after scaling in before scaling again. @default 300 */
+  scaleInCooldownSeconds?: number;
+}
+
+/** How the load balancer and the group decide an instance is healthy. */
+export interface HealthCheckArgs {
+  /** HTTP path that answers 200 when the model is ready. @default "/health" */
+  path?: string;
+  /** Seconds between checks. @default 15 */
+  intervalSeconds?: number;
+  /** Seconds before a check counts as failed; less than the interval. @default 5 */
+  timeoutSeconds?: number;
+  /** Consecutive passes before an instance takes traffic. @default 2 */
+  healthyThreshold?: number;
+  /** Consecutive failures before an instance is taken out (and replaced). @default 3 */
+  unhealthyThreshold?: number;
+  /** Seconds a new instance gets to boot and load its model before checks count. @default 300, 600 with a GPU */
+  gracePeriodSeconds?: number;
+}
+
+/** Session persistence with a load balancer cookie. */
+export interface StickinessArgs {
+  /** Send a client's requests to the same instance. @default false */
+  enabled?: boolean;
+  /** How long the cookie lasts. @default 3600 */
+  durationSeconds?: number;
+}
+
+/** Load balancer access logs. */
+export interface AccessLogsArgs {
+  /** Record every request. @default true */
+  enabled?: boolean;
+  /** Days to keep them. @default 30 in dev, 365 in prod */
+  retentionDays?: number;
+}
+
+/** HTTPS termination at the load balancer. */
+export interface TlsArgs {
+  /**
+   * Serve HTTPS. Turning it off serves plain HTTP, which is refused in the prod profile.
+   * @default true
+   */
+  enabled?: boolean;
+  /** A domain to get a managed certificate for (AWS ACM, Google-managed). */
+  domain?: string;
+  /** An existing certificate instead: an ACM ARN, a GCP SSL certificate id, or an Azure Key Vault secret id. */
+  certificateId?: pulumi.Input<string>;
+  /** Answer plain HTTP with a redirect to HTTPS. @default true */
+  redirectHttp?: boolean;
+}
+
+/** The load balancer in front of the group. */
+export interface LoadBalancerArgs {
+  /** Internet-facing or internal. @default "public" */
+  scheme?: LoadBalancerScheme;
+  /** How requests are spread. @default "roundRobin" */
+  algorithm?: LoadBalancingAlgorithm;
+  stickiness?: StickinessArgs;
+  /** Seconds an idle connection stays open. @default 60 */
+  idleTimeoutSeconds?: number;
+  /** Client ranges admitted on 80/443. @default ["0.0.0.0/0"] when public, the network's range when internal */
+  allowedCidrs?: string[];
+  accessLogs?: AccessLogsArgs;
+  tls?: TlsArgs;
+  /** Refuse to delete the load balancer. @default false in dev, true in prod */
+  deletionProtection?: boolean;
+}
+
+/** How a new image or size replaces the running instances. */
+export interface RolloutArgs {
+  /** Extra instances, as a percentage of the group, started during a rollout. @default 25 */
+  maxSurgePercent?: number;
+  /** Instances, as a percentage of the group, that may be out of service during a rollout. @default 0 */
+  maxUnavailablePercent?: number;
+  /** Roll back automatically when new instances fail their health checks (where the cloud offers it). @default true */
+  autoRollback?: boolean;
+}
+
+export interface InferenceServiceAwsArgs {
+  /** Use this EC2 instance type instead of the catalog's choice. @default the cheapest that fits `compute` */
+  instanceType?: string;
+  /**
+   * Extra arguments merged over a child resource's own, keyed by role: `launchTemplate`,
+   * `autoScalingGroup`, `loadBalancer`, `targetGroup`, `instanceSecurityGroup`,
+   * `loadBalancerSecurityGroup`, `instanceRole`, `accessLogBucket`, `logGroup`.
+   * @default no overrides
+   */
+  overrides?: Record<string, PassThroughArgs>;
+}
+
+export interface InferenceServiceGcpArgs {
+  /** Use this machine type instead of the catalog's choice. @default the cheapest that fits `compute` */
+  machineType?: string;
+  /**
+   * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
+   * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
+   * `httpsProxy`, `sslPolicy`, `forwardingRule`, `firewall`, `serviceAccount`.
+   * @default no overrides
+   */
+  overrides?: Record<string, PassThroughArgs>;
+}
+
+export interface InferenceServiceAzureArgs {
+  /** Use this VM size instead of the catalog's choice. @default the cheapest that fits `compute` */
+  vmSize?: string;
+  /**
+   * The Key Vault holding `loadBalancer.tls.certificateId`: the gateway's identity is granted
+   * read access to its secrets. @default none (grant access yourself)
+   */
+  keyVaultId?: pulumi.Input<string>;
+  /**
+   * Extra arguments merged over a child resource's own, keyed by role: `scaleSet`,
+   * `applicationGateway`, `publicIp`, `autoscale`, `identity`, `logWorkspace`, `securityRule`.
+   * @default no overrides
+   */
+  overrides?: Record<string, PassThroughArgs>;
+}
+
+/** The spec of an {@link InferenceService}: a model server behind an HTTPS load balancer, on a self-healing, auto-scaling group. */
+export interface InferenceServiceArgs {
+  /** The cloud to build on. @default the stack's `mlops:cloud` */
+  cloud?: Cloud;
+  /** Defaults for availability and safety. @default the stack's `mlops:profile`, else "dev" */
+  profile?: Profile;
+  /** The network to run in: an MlopsVpc's `network` output. Instances go to its private tier, the load balancer to its public tier. */
+  network: pulumi.Input<NetworkInfo>;
+  /** The container image that serves the model (it must listen on `port`). */
+  image: pulumi.Input<string>;
+  /** Port the container listens on. @default 8080 */
+  port?: number;
+  /** Overrides the image's entrypoint. @default the image's */
+  command?: string[];
+  /** Arguments to the entrypoint. @default the image's */
+  args?: string[];
+  /** Environment variables for the container. @default {} */
+  env?: Record<string, pulumi.Input<string>>;
+  /** Size of each instance. */
+  compute: ComputeArgs;
+  /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
+  diskGiB?: number;
+  spot?: SpotArgs;
+  scaling?: ScalingArgs;
+  healthCheck?: HealthCheckArgs;
+  loadBalancer?: LoadBalancerArgs;
+  rollout?: RolloutArgs;
+  /** Tags (labels on GCP) for every resource. @default {} */
+  tags?: Record<string, string>;
+  aws?: InferenceServiceAwsArgs;
+  gcp?: InferenceServiceGcpArgs;
+  azure?: InferenceServiceAzureArgs;
+}
+
+/** Children whose arguments `overrides` can extend, per cloud. */
+export const OVERRIDE_ROLES = {
+  aws: [
+    "launchTemplate",
+    "autoScalingGroup",
+    "loadBalancer",
+    "targetGroup",
+    "instanceSecurityGroup",
+    "loadBalancerSecurityGroup",
+    "instanceRole",
+    "accessLogBucket",
+    "logGroup",
+  ],
+  gcp: [
+    "instanceTemplate",
+    "instanceGroupManager",
+    "autoscaler",
+    "healthCheck",
+    "backendService",
+    "urlMap",
+    "httpsProxy",
+    "sslPolicy",
+    "forwardingRule",
+    "firewall",
+    "serviceAccount",
+  ],
+  azure: ["scaleSet", "applicationGateway", "publicIp", "autoscale", "identity", "logWorkspace", "securityRule"],
+} as const;
+
+const int = (min: number, max: number) => z.int().min(min).max(max);
+// Identity-carrying fields may be outputs of other resources: accepted as they are.
+const input = <T extends z.ZodType>(plain: T) => z.union([plain, z.custom<pulumi.Input<z.output<T>>>(isOutputLike)]);
+
+function isOutputLike(v: unknown): boolean {
+  return typeof v === "object" && v !== null && ("apply" in v || v instanceof Promise);
+}
+
+const cidrList = z.array(
+  z.string().superRefine((text, ctx) => {
+    const c = parseCidr(text);
+    if (typeof c === "string") ctx.addIssue({ code: "custom", message: c });
+  }),
+);
+
+export const inferenceServiceSchema = z
+  .strictObject({
+    ...commonFields,
+    network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
+    image: input(z.string().min(1)),
+    port: int(1, 65535).default(8080),
+    command: z.array(z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"), input(z.string())).optional(),
+    compute: z.strictObject({
+      cpu: int(1, 448),
+      memoryGiB: z.number().positive().max(24_576),
+      gpu: z.strictObject({ type: z.enum(GpuType), count: int(1, 16).default(1) }).optional(),
+    }),
+    diskGiB: int(20, 16_384).optional(),
+    spot: z.strictObject({ enabled: z.boolean().default(false), onDemandBase: int(0, 1000).optional() }).optional(),
+    scaling: z
+      .strictObject({
+        min: int(0, 1000).optional(),
+        max: int(1, 1000).optional(),
+        targetCpuPercent: int(1, 100).default(50),
+        targetRequestsPerInstance: int(1, 1_000_000).optional(),
+        scaleOutCooldownSeconds: int(0, 3600).default(60),
+        scaleInCooldownSeconds: int(0, 3600).default(300),
+      })
+      .default({ targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 }),
+    healthCheck: z
+      .strictObject({
+        path: z
+          .string()
+          .regex(/^\/[\x21-\x7e]*$/, 'must be an absolute URL path such as "/health"')
+          .default("/health"),
+        intervalSeconds: int(5, 300).default(15),
+        timeoutSeconds: int(2, 120).default(5),
+        healthyThreshold: int(2, 10).default(2),
+        unhealthyThreshold: int(2, 10).default(3),
+        gracePeriodSeconds: int(0, 7200).optional(),
+      })
+      .default({ path: "/health", intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 }),
+    loadBalancer: z
+      .strictObject({
+        scheme: z.enum(LoadBalancerScheme).default("public"),
+        algorithm: z.enum(LoadBalancingAlgorithm).default("roundRobin"),
+        stickiness: z
+          .strictObject({ enabled: z.boolean().default(false), durationSeconds: int(1, 604_800).default(3600) })
+          .default({ enabled: false, durationSeconds: 3600 }),
+        idleTimeoutSeconds: int(1, 4000).default(60),
+        allowedCidrs: cidrList.min(1).optional(),
+        accessLogs: z
+          .strictObject({ enabled: z.boolean().default(true), retentionDays: int(1, 3653).optional() })
+          .default({ enabled: true }),
+        tls: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            domain: z
+              .string()
+              .regex(
+                /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+                "must be a lowercase DNS name such as api.example.com",
+              )
+              .optional(),
+            certificateId: input(z.string().min(1)).optional(),
+            redirectHttp: z.boolean().default(true),
+          })
+          .default({ enabled: true, redirectHttp: true }),
+        deletionProtection: z.boolean().optional(),
+      })
+      .default({
+        scheme: "public",
+        algorithm: "roundRobin",
+        stickiness: { enabled: false, durationSeconds: 3600 },
+        idleTimeoutSeconds: 60,
+        accessLogs: { enabled: true },
+        tls: { enabled: true, redirectHttp: true },
+      }),
+    rollout: z
+      .strictObject({
+        maxSurgePercent: int(0, 100).default(25),
+        maxUnavailablePercent: int(0, 100).default(0),
+        autoRollback: z.boolean().default(true),
+      })
+      .default({ maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true }),
+    aws: z.strictObject({ instanceType: z.string().min(1).optional(), overrides: overridesField(OVERRIDE_ROLES.aws) }).optional(),
+    gcp: z.strictObject({ machineType: z.string().min(1).optional(), overrides: overridesField(OVERRIDE_ROLES.gcp) }).optional(),
+    azure: z
+      .strictObject({
+        vmSize: z.string().min(1).optional(),
+        keyVaultId: input(z.string().min(1)).optional(),
+        overrides: overridesField(OVERRIDE_ROLES.azure),
+      })
+      .optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const { min, max } = spec.scaling;
+    if (min !== undefined && max !== undefined && min > max) {
+      ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `(${min}) must be <= scaling.max (${max})` });
+    }
+    const hc = spec.healthCheck;
+    if (hc.timeoutSeconds >= hc.intervalSeconds) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["healthCheck", "timeoutSeconds"],
+        message: `(${hc.timeoutSeconds}) must be < healthCheck.intervalSeconds (${hc.intervalSeconds})`,
+      });
+    }
+    const tls = spec.loadBalancer.tls;
+    if (tls.enabled && tls.domain === undefined && tls.certificateId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["loadBalancer", "tls"],
+        message: "needs a domain (for a managed certificate) or a certificateId; or set loadBalancer.tls.enabled to false (not in prod)",
+      });
+    }
+    if (tls.domain !== undefined && tls.certificateId !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["loadBalancer", "tls", "domain"],
+        message: "and loadBalancer.tls.certificateId exclude each other: give one",
+      });
+    }
+    const r = spec.rollout;
+    if (r.maxSurgePercent === 0 && r.maxUnavailablePercent === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rollout"],
+        message: "needs maxSurgePercent or maxUnavailablePercent above 0, or no instance could ever be replaced",
+      });
+    }
+    const base = spec.spot?.onDemandBase;
+    if (base !== undefined && max !== undefined && base > max) {
+      ctx.addIssue({ code: "custom", path: ["spot", "onDemandBase"], message: `(${base}) must be <= scaling.max (${max})` });
+    }
+  });
+
+export type InferenceServiceSpec = z.output<typeof inferenceServiceSchema>;
+
+type Assert<T extends true> = T;
+export type _ArgsMatchSchema = Assert<InferenceServiceArgs extends z.input<typeof inferenceServiceSchema> ? true : false>;
