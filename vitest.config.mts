@@ -2,7 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "policies/*/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["**/node_modules/**"],
     setupFiles: ["./test/setup.ts"],
     // Pulumi's runtime is a process-wide singleton: each file gets its own process, and tests in a
@@ -15,5 +14,20 @@ export default defineConfig({
     outputFile: { json: ".vitest-report.json" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "main",
+          include: ["packages/*/src/**/*.test.ts", "policies/*/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+        },
+      },
+      {
+        // Policy rule tests never start the Pulumi runtime (they evaluate hand-made plans), so they
+        // share processes: the provider SDKs load once per worker instead of once per rule.
+        extends: true,
+        test: { name: "rules", include: ["policies/*/rules/**/*.test.ts"], isolate: false },
+      },
+    ],
   },
 });

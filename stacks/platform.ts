@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MlopsVpc } from "mlops-kit";
+import { type GpuType, InferenceService, MlopsVpc } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -12,7 +12,23 @@ const network = new MlopsVpc("platform", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
+const gpu = config.get("gpu") as GpuType | undefined;
+const api = new InferenceService("model-api", {
+  network: network.network,
+  image: config.require("image"),
+  compute: gpu ? { cpu: 4, memoryGiB: 16, gpu: { type: gpu } } : { cpu: 2, memoryGiB: 8 },
+  loadBalancer: {
+    // A domain gets a managed certificate (AWS, GCP); Azure takes a Key Vault certificate.
+    tls: { domain: config.get("domain"), certificateId: config.get("certificateId") },
+  },
+  azure: { keyVaultId: config.get("keyVaultId") },
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
 export const cloud = network.cloud;
 export const networkId = network.networkId;
 export const privateSubnetIds = network.privateSubnetIds;
 export const networkInfo = network.network;
+export const modelApiUrl = api.url;
+export const modelApiLoadBalancer = api.loadBalancerId;
+export const modelApiScalingGroup = api.scalingGroupId;

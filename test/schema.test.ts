@@ -8,7 +8,8 @@ describe("the component package schema", () => {
   it("generates for every component, so other languages can use them later without renaming a URN", async () => {
     const provider = new ComponentProvider({ components: kit.components, name: "mlops", dirname: path.join(ROOT, "packages/mlops-kit") });
     const schema = JSON.parse(await provider.getSchema());
-    expect(Object.keys(schema.resources)).toEqual(kit.components.map((c) => `mlops:index:${c.name}`));
+    expect(Object.keys(schema.resources).sort()).toEqual(kit.components.map((c) => `mlops:index:${c.name}`).sort());
+    expect(schema.resources["mlops:index:InferenceService"].requiredInputs.sort()).toEqual(["compute", "image", "network"]);
     const vpc = schema.resources["mlops:index:MlopsVpc"];
     expect(vpc.isComponent).toBe(true);
     expect(Object.keys(vpc.inputProperties).sort()).toEqual(

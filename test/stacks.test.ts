@@ -36,11 +36,20 @@ describe.each(STACKS)("stack %s", (stack) => {
     for (const t of NETWORK_TYPES[cloud] ?? []) expect(types, t).toContain(t);
   });
 
-  it("THEN every cloud resource is parented under the MlopsVpc component", () => {
+  it("THEN every cloud resource is parented under a component: the network or the model API", () => {
     const vpc = plan.resources.find((r) => r.type === "mlops:index:MlopsVpc");
+    const api = plan.resources.find((r) => r.type === "mlops:index:InferenceService");
     expect(vpc?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MlopsVpc::platform`);
-    const custom = plan.resources.filter((r) => r.custom);
-    expect(descendantsOf(plan, vpc?.urn ?? "")).toEqual(expect.arrayContaining(custom));
+    expect(api?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:InferenceService::model-api`);
+    const underVpc = descendantsOf(plan, vpc?.urn ?? "").filter((r) => r.custom);
+    const underApi = descendantsOf(plan, api?.urn ?? "").filter((r) => r.custom);
+    expect(underVpc.length).toBeGreaterThan(10);
+    expect(underApi.length).toBeGreaterThan(5);
+    expect(underVpc.length + underApi.length).toBe(plan.resources.filter((r) => r.custom).length);
+  });
+
+  it("THEN the model API is served over HTTPS", () => {
+    expect(String(plan.outputs.modelApiUrl)).toMatch(/^https:\/\//);
   });
 
   it("THEN the profile shows: prod spans 3 zones, dev 2", () => {

@@ -1,3 +1,4 @@
+import { check } from "./check";
 import { UsageError, userMessage } from "./errors";
 import { plan } from "./plan";
 
@@ -5,10 +6,11 @@ const USAGE = `Usage: mlops <command> [options]
 
 Commands:
   plan    Plan a stack of the Pulumi project offline and print what it would create.
+  check   Plan a stack offline and run the policy packs on it.
 
 Run "mlops <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check };
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[]): Promise<number> {

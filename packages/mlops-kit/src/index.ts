@@ -1,5 +1,26 @@
+import { InferenceService } from "./components/inference-service/component";
 import { MlopsVpc } from "./components/network/component";
 
+export { InferenceService } from "./components/inference-service/component";
+export type { InferenceServicePlan } from "./components/inference-service/plan";
+export {
+  type AccessLogsArgs,
+  type ComputeArgs,
+  type GpuArgs,
+  type HealthCheckArgs,
+  type InferenceServiceArgs,
+  type InferenceServiceAwsArgs,
+  type InferenceServiceAzureArgs,
+  type InferenceServiceGcpArgs,
+  type LoadBalancerArgs,
+  LoadBalancerScheme,
+  LoadBalancingAlgorithm,
+  type RolloutArgs,
+  type ScalingArgs,
+  type SpotArgs,
+  type StickinessArgs,
+  type TlsArgs,
+} from "./components/inference-service/spec";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -13,6 +34,9 @@ export {
   type NetworkWatcherRef,
 } from "./components/network/spec";
 export type { PassThroughArgs } from "./core/backend";
+export { CATALOGS, type ComputeSize, chooseCompute } from "./core/catalog/compute";
+export { GpuType } from "./core/catalog/gpu";
+export type { CatalogEntry } from "./core/catalog/types";
 export { Cloud, type CloudId, Profile } from "./core/cloud";
 export { CloudConfigError, MissingSdkError, SpecError, type SpecIssue, UnsupportedError } from "./core/errors";
 export { NAME_RULES, type NameKind, physicalName, shortHash } from "./core/naming";
@@ -22,4 +46,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc];
+export const components = [MlopsVpc, InferenceService];

@@ -63,11 +63,34 @@ export function defaultNewResource(args: pulumi.runtime.MockResourceArgs): pulum
   const inputName = args.inputs.name ?? args.inputs[nameProp];
   const name = typeof inputName === "string" ? inputName : args.name;
   const id = args.id || (args.type.startsWith("azure-native:") ? azureId(args, name) : `${name}-id`);
-  const state: Record<string, unknown> = { name, ...args.inputs };
+  const state: Record<string, unknown> = { name, ...COMPUTED[args.type]?.(name), ...args.inputs };
   if (args.type.startsWith("aws:")) state.arn ??= `arn:aws:mock:${typeName.toLowerCase()}:${name}`;
   if (args.type.startsWith("gcp:")) state.selfLink ??= `https://mock.googleapis.com/${typeName.toLowerCase()}/${name}`;
   return { id, state };
 }
+
+/**
+ * Outputs that providers compute and programs commonly read (a load balancer's DNS name, a launch
+ * template's version), with plausible, fixed values. Documentation addresses (RFC 5737) stand in
+ * for IPs.
+ */
+const COMPUTED: Record<string, (name: string) => Record<string, unknown>> = {
+  "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
+  "aws:lb/loadBalancer:LoadBalancer": (name) => ({
+    dnsName: `${name}-1234567890.elb.amazonaws.com`,
+    arnSuffix: `app/${name}/0123456789abcdef`,
+    zoneId: "Z35SXDOTRQ7X7K",
+  }),
+  "aws:alb/loadBalancer:LoadBalancer": (name) => ({
+    dnsName: `${name}-1234567890.elb.amazonaws.com`,
+    arnSuffix: `app/${name}/0123456789abcdef`,
+  }),
+  "aws:lb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/0123456789abcdef` }),
+  "aws:alb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/0123456789abcdef` }),
+  "gcp:compute/globalAddress:GlobalAddress": () => ({ address: "203.0.113.10" }),
+  "gcp:compute/address:Address": () => ({ address: "203.0.113.11" }),
+  "azure-native:network:PublicIPAddress": () => ({ ipAddress: "203.0.113.20" }),
+};
 
 function azureId(args: pulumi.runtime.MockResourceArgs, name: string): string {
   const rg = typeof args.inputs.resourceGroupName === "string" ? args.inputs.resourceGroupName : name;

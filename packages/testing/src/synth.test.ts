@@ -111,6 +111,19 @@ describe("synth", () => {
     ).rejects.toThrow("cannot use x");
   });
 
+  it("GIVEN a failed run whose error rejects many outputs THEN none of its echoes fails the next run", async () => {
+    const failing = synth(() => {
+      const bad = pulumi.output("v").apply((): string => {
+        throw new Error("bad value");
+      });
+      for (const n of ["a", "b", "c"]) new Bucket(n, { bucket: bad.apply((v) => `${v}-${n}`) });
+      return { bad };
+    });
+    const next = synth(() => void new Bucket("fine", {}));
+    await expect(failing).rejects.toThrow("bad value");
+    expect((await next).resources.map((r) => r.name)).toEqual(["fine", "project-dev"]);
+  });
+
   it("GIVEN two synths at once THEN they are queued and each sees only its own resources", async () => {
     const [p1, p2] = await Promise.all([
       synth(() => void new Bucket("one", {}), { stack: "s1" }),

@@ -77,6 +77,29 @@ interface MonitorLike {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+interface Run {
+  failures: unknown[];
+}
+/** The run in progress: rejections nobody handled are its failures. */
+let active: Run | undefined;
+/** Errors some run already failed with; their late echoes are ignored. */
+const reported = new WeakSet<object>();
+let watching = false;
+
+function watchRejections(): void {
+  if (watching) return;
+  watching = true;
+  process.on("unhandledRejection", (reason) => {
+    if (typeof reason === "object" && reason !== null && reported.has(reason)) return;
+    if (active) {
+      active.failures.push(reason);
+      return;
+    }
+    // Outside any run and not an echo of a failed one: say so rather than lose it.
+    process.emitWarning(`unhandled rejection outside a synth: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  });
+}
+
 /**
  * Runs a Pulumi program under Pulumi's mock engine and returns what it would register.
  *
@@ -187,22 +210,28 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   const explicit: { resource: pulumi.Resource; dependsOn: unknown }[] = [];
   // A program that throws must not leave the stack's own promises rejected behind it (they would
   // surface later as unhandled rejections): the error is kept and rethrown once RPCs drained.
-  const failures: unknown[] = [];
-  const onRejection = (reason: unknown) => failures.push(reason);
-  process.on("unhandledRejection", onRejection);
+  const run: Run = { failures: [] };
+  const { failures } = run;
+  watchRejections();
+  active = run;
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
-      pulumi.runtime.registerStackTransformation((args) => {
-        if (args.opts.dependsOn !== undefined) explicit.push({ resource: args.resource, dependsOn: args.opts.dependsOn });
-        return undefined;
-      });
-      try {
-        return await program();
-      } catch (err) {
+    // The stack itself rejects when an exported output does; that failure still needs the drain.
+    await pulumi.runtime
+      .runInPulumiStack(async () => {
+        pulumi.runtime.registerStackTransformation((args) => {
+          if (args.opts.dependsOn !== undefined) explicit.push({ resource: args.resource, dependsOn: args.opts.dependsOn });
+          return undefined;
+        });
+        try {
+          return await program();
+        } catch (err) {
+          failures.unshift(err);
+          return undefined;
+        }
+      })
+      .catch((err: unknown) => {
         failures.unshift(err);
-        return undefined;
-      }
-    });
+      });
     await settings.waitForRPCs();
     // Rejections are reported on a later turn of the event loop than the one that drained the
     // queue; a failed program can leave outputs that reject a few turns later still.
@@ -211,7 +240,10 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       await settings.waitForRPCs();
     }
   } finally {
-    process.off("unhandledRejection", onRejection);
+    active = undefined;
+    // The same error object often rejects several outputs, some after this run ended: those
+    // echoes belong to this run and must not fail the next one.
+    for (const f of failures) if (typeof f === "object" && f !== null) reported.add(f);
   }
   if (failures.length > 0) throw failures[0];
 

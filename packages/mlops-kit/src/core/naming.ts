@@ -76,11 +76,21 @@ export const NAME_RULES = {
     lowercase: true,
     globallyUnique: false,
   }),
-  /** GCP service account id: 6–30, RFC 1035. */
+  /** GCP service account id: 6–30, RFC 1035; shared by the project's stacks. */
   gcpServiceAccount: rule({
     min: 6,
     max: 30,
     pattern: /^[a-z]([-a-z0-9]*[a-z0-9])$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** Base name of a managed instance group's VMs: RFC 1035, 1–58 (GCE appends a suffix). */
+  gcpInstanceBaseName: rule({
+    min: 1,
+    max: 58,
+    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
     allowed: /[a-z0-9-]/,
     separator: "-",
     lowercase: true,

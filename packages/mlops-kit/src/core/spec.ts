@@ -36,6 +36,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return `${got.trim()} must be ${issue.origin === "string" ? `at least ${issue.minimum} characters` : `>= ${issue.minimum}`}`.trim();
     case "too_big":
       return `${got.trim()} must be ${issue.origin === "string" ? `at most ${issue.maximum} characters` : `<= ${issue.maximum}`}`.trim();
+    case "invalid_key":
+      return issue.issues.map((i) => i.message).join("; ");
     case "invalid_value":
       return `${got.trim()} must be one of ${issue.values.map((v) => show(v)).join(", ")}`.trim();
     default: {

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import { type CloudId, loadBackend } from "../../core/cloud";
+import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
-import { SpecError, UnsupportedError } from "../../core/errors";
+import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import type { NetworkInfo } from "../network/info";
 import { type ResolvedNetwork, resolveNetwork } from "../network/ref";
@@ -10,7 +11,7 @@ import type { AwsInferenceService } from "./aws";
 import type { AzureInferenceService } from "./azure";
 import type { GcpInferenceService } from "./gcp";
 import { type InferenceServicePlan, planInferenceService } from "./plan";
-import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
+import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
 /** Values that carry other resources' identities: passed through to the backend as given. */
 export interface ServiceInputs {
@@ -55,8 +56,7 @@ const backends = {
 
 const TYPE = "InferenceService";
 
-// Kept outside the instance: Pulumi's schema inference reads every declared field as an output.
-const internals = new WeakMap<InferenceService, { plan: InferenceServicePlan; result: ServiceResult }>();
+const internals = new Internals<InferenceService, { plan: InferenceServicePlan; result: ServiceResult }>(TYPE);
 
 /**
  * A model served as an HTTPS REST API: a load balancer in the network's public tier in front of
@@ -95,12 +95,26 @@ export class InferenceService extends pulumi.ComponentResource {
       }
       return info;
     });
+    // Plain values were checked with the spec; outputs are checked when they resolve, in the same words.
+    const checked = (path: string, value: pulumi.Input<string>, ok: RegExp, message: string): pulumi.Input<string> =>
+      typeof value === "string"
+        ? value
+        : pulumi.output(value).apply((v) => {
+            if (!ok.test(v)) throw new SpecError(TYPE, name, [{ path, message: `(${JSON.stringify(v)}) ${message}` }]);
+            return v;
+          });
+    const env = Object.fromEntries(
+      Object.entries(spec.env ?? {}).map(([k, v]) => [
+        k,
+        checked(`env.${k}`, v, SINGLE_LINE, "must be a single line (no line breaks or NUL)"),
+      ]),
+    );
     const allowed = plan.loadBalancer.allowedCidrs;
     const inputs: ServiceInputs = {
       network,
       networkInfo,
-      image: spec.image,
-      env: spec.env ?? {},
+      image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
+      env,
       allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
       certificateId: spec.loadBalancer.tls.certificateId,
       keyVaultId: spec.azure?.keyVaultId,
@@ -112,47 +126,38 @@ export class InferenceService extends pulumi.ComponentResource {
     this.address = result.address;
     this.loadBalancerId = result.loadBalancerId;
     this.scalingGroupId = result.scalingGroupId;
-    this.registerOutputs({ url: this.url, address: this.address, loadBalancerId: this.loadBalancerId, scalingGroupId: this.scalingGroupId });
+    this.registerOutputs({
+      url: this.url,
+      address: this.address,
+      loadBalancerId: this.loadBalancerId,
+      scalingGroupId: this.scalingGroupId,
+    });
   }
 
   /** Every decision made for this service: machine type, counts, health check, TLS mode, rollout. */
   get plan(): InferenceServicePlan {
-    return this.internal.plan;
+    return internals.get(this).plan;
   }
 
   get cloud(): CloudId {
-    return this.internal.plan.cloud;
+    return internals.get(this).plan.cloud;
   }
 
   /** The AWS resources (escape hatch). Throws on other clouds. */
   get aws(): AwsInferenceService {
-    const { result } = this.internal;
-    if (result.cloud !== "aws") throw this.wrongCloud("aws");
-    return result.resources;
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "aws");
   }
 
   /** The GCP resources (escape hatch). Throws on other clouds. */
   get gcp(): GcpInferenceService {
-    const { result } = this.internal;
-    if (result.cloud !== "gcp") throw this.wrongCloud("gcp");
-    return result.resources;
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "gcp");
   }
 
   /** The Azure resources (escape hatch). Throws on other clouds. */
   get azure(): AzureInferenceService {
-    const { result } = this.internal;
-    if (result.cloud !== "azure") throw this.wrongCloud("azure");
-    return result.resources;
-  }
-
-  private get internal(): { plan: InferenceServicePlan; result: ServiceResult } {
-    const found = internals.get(this);
-    if (!found) throw new Error(`${TYPE} was not constructed`);
-    return found;
-  }
-
-  private wrongCloud(asked: CloudId): Error {
-    const { plan } = this.internal;
-    return new UnsupportedError(TYPE, plan.name, plan.cloud, asked, `this service is on ${plan.cloud}, so it has no ${asked} resources`);
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "azure");
   }
 }

@@ -2,7 +2,8 @@ import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
 import type { CloudId, Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
-import { SpecError, type SpecIssue } from "../../core/errors";
+import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
+import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays } from "../../core/logs";
 import { physicalName } from "../../core/naming";
 import type { Tags } from "../../core/tags";
 import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm } from "./spec";
@@ -78,13 +79,29 @@ export interface InferenceServicePlan {
   aws: {
     /** ALB access-log bucket: globally unique, 3–63 lowercase. */
     accessLogBucketName: string;
+    /** CloudWatch retention for the container logs (the next period CloudWatch accepts). */
+    logRetentionDays: number;
+    keyDeletionWindowDays: number;
     overrides: Record<string, Record<string, unknown>>;
   };
-  gcp: { overrides: Record<string, Record<string, unknown>> };
+  gcp: {
+    /** The instances' service account id (6–30, unique in the project). */
+    serviceAccountId: string;
+    /** Network tag on the instances, which the health-check firewall targets. */
+    networkTag: string;
+    /** Prefix of the instance names. */
+    baseInstanceName: string;
+    /** Log bucket that keeps the load balancer's request logs. */
+    accessLogBucketId: string;
+    overrides: Record<string, Record<string, unknown>>;
+  };
   azure: { overrides: Record<string, Record<string, unknown>> };
 }
 
-export const PROFILE_DEFAULTS: Record<Profile, { min: number; max: number; onDemandBase: number; logRetentionDays: number; protect: boolean }> = {
+export const PROFILE_DEFAULTS: Record<
+  Profile,
+  { min: number; max: number; onDemandBase: number; logRetentionDays: number; protect: boolean }
+> = {
   dev: { min: 1, max: 3, onDemandBase: 0, logRetentionDays: 30, protect: false },
   prod: { min: 2, max: 10, onDemandBase: 1, logRetentionDays: 365, protect: true },
 };
@@ -96,9 +113,12 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
 
   const compute = resolveCompute(spec, ctx.cloud, issues);
 
+  rejectUnsupported(name, spec, ctx.cloud);
+
   const min = spec.scaling.min ?? Math.min(defaults.min, spec.scaling.max ?? defaults.min);
   const max = spec.scaling.max ?? Math.max(defaults.max, min);
-  const onDemandBase = spec.spot?.onDemandBase ?? Math.min(defaults.onDemandBase, max);
+  // A GCP managed instance group is all spot or all standard: no on-demand base to keep there.
+  const onDemandBase = spec.spot?.onDemandBase ?? (ctx.cloud === "gcp" ? 0 : Math.min(defaults.onDemandBase, max));
 
   const tls = spec.loadBalancer.tls;
   if (!tls.enabled && ctx.profile === "prod") {
@@ -163,14 +183,70 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     tags: ctx.tags,
     aws: {
       accessLogBucketName: physicalName("awsS3Bucket", [name, "lb-logs"], ctx.scope),
+      logRetentionDays: cloudwatchRetentionDays(spec.loadBalancer.accessLogs.retentionDays ?? defaults.logRetentionDays),
+      keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},
     },
-    gcp: { overrides: spec.gcp?.overrides ?? {} },
+    gcp: {
+      serviceAccountId: physicalName("gcpServiceAccount", [name], ctx.scope),
+      networkTag: physicalName("gcpResource", [name, "serve"], ctx.scope),
+      baseInstanceName: physicalName("gcpInstanceBaseName", [name], ctx.scope),
+      accessLogBucketId: physicalName("gcpLogBucket", [name, "lb-logs"], ctx.scope),
+      overrides: spec.gcp?.overrides ?? {},
+    },
     azure: { overrides: spec.azure?.overrides ?? {} },
   };
 }
 
-const OVERRIDE_FIELD: Record<CloudId, "instanceType" | "machineType" | "vmSize"> = { aws: "instanceType", gcp: "machineType", azure: "vmSize" };
+/** The longest a GCP managed instance group waits before autohealing a new instance. */
+export const GCP_MAX_AUTOHEALING_DELAY_SECONDS = 3600;
+
+/** What a cloud's services cannot do, said before anything is registered. */
+function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: CloudId): void {
+  const unsupported = (field: string, reason: string) => new UnsupportedError(TYPE, name, cloud, field, reason);
+  if (cloud === "gcp" && spec.spot?.enabled && (spec.spot.onDemandBase ?? 0) > 0) {
+    throw unsupported(
+      "spot.onDemandBase",
+      "a managed instance group runs all-spot or all-standard VMs; use a second service for an on-demand base",
+    );
+  }
+  if (cloud === "gcp" && spec.loadBalancer.scheme === "internal") {
+    throw unsupported(
+      "loadBalancer.scheme (internal)",
+      "an internal Application Load Balancer runs its proxies in a proxy-only subnetwork, which MlopsVpc does not create yet; " +
+        'use "public" with loadBalancer.allowedCidrs',
+    );
+  }
+  const grace = spec.healthCheck.gracePeriodSeconds;
+  if (cloud === "gcp" && grace !== undefined && grace > GCP_MAX_AUTOHEALING_DELAY_SECONDS) {
+    throw unsupported(
+      "healthCheck.gracePeriodSeconds",
+      `(${grace}) is above ${GCP_MAX_AUTOHEALING_DELAY_SECONDS}, the longest a managed instance group waits before autohealing`,
+    );
+  }
+  const days = spec.loadBalancer.accessLogs.retentionDays;
+  if (cloud === "gcp" && spec.loadBalancer.accessLogs.enabled && days !== undefined && days > GCP_MAX_LOG_RETENTION_DAYS) {
+    throw unsupported(
+      "loadBalancer.accessLogs.retentionDays",
+      `(${days}) is above ${GCP_MAX_LOG_RETENTION_DAYS}, the longest a log bucket keeps logs`,
+    );
+  }
+  if (cloud === "azure" && spec.loadBalancer.tls.enabled && spec.loadBalancer.tls.domain !== undefined) {
+    throw unsupported(
+      "loadBalancer.tls.domain",
+      "Application Gateway has no managed certificates; give loadBalancer.tls.certificateId (a Key Vault secret id) and azure.keyVaultId",
+    );
+  }
+  if (cloud === "azure" && spec.loadBalancer.algorithm === "leastRequests") {
+    throw unsupported("loadBalancer.algorithm (leastRequests)", "Application Gateway v2 balances round robin only");
+  }
+}
+
+const OVERRIDE_FIELD: Record<CloudId, "instanceType" | "machineType" | "vmSize"> = {
+  aws: "instanceType",
+  gcp: "machineType",
+  azure: "vmSize",
+};
 
 function resolveCompute(spec: InferenceServiceSpec, cloud: CloudId, issues: SpecIssue[]): InferenceServicePlan["compute"] {
   const size = { cpu: spec.compute.cpu, memoryGiB: spec.compute.memoryGiB, ...(spec.compute.gpu ? { gpu: spec.compute.gpu } : {}) };

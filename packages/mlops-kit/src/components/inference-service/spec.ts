@@ -60,9 +60,15 @@ export interface ScalingArgs {
   targetCpuPercent?: number;
   /** Also scale on requests per instance per minute (where the cloud can). @default off */
   targetRequestsPerInstance?: number;
-  /** Seconds to wait after scaling out before scaling again. @default 60 */
+  /**
+   * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
+   * no scale-out cooldown and ignores it). @default 60
+   */
   scaleOutCooldownSeconds?: number;
-  /** Seconds to wait after scaling in before scaling again. @default 300 */
+  /**
+   * Seconds to wait before scaling in (GCP: the autoscaler's stabilization period; AWS target
+   * tracking has no scale-in cooldown and ignores it). @default 300
+   */
   scaleInCooldownSeconds?: number;
 }
 
@@ -136,7 +142,11 @@ export interface RolloutArgs {
   maxSurgePercent?: number;
   /** Instances, as a percentage of the group, that may be out of service during a rollout. @default 0 */
   maxUnavailablePercent?: number;
-  /** Roll back automatically when new instances fail their health checks (where the cloud offers it). @default true */
+  /**
+   * Roll back automatically when new instances fail their health checks: AWS instance refresh
+   * rollback (which restores the previous launch template version); GCP and Azure roll forward
+   * only and ignore it. @default true
+   */
   autoRollback?: boolean;
 }
 
@@ -158,7 +168,8 @@ export interface InferenceServiceGcpArgs {
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
    * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
-   * `httpsProxy`, `sslPolicy`, `forwardingRule`, `firewall`, `serviceAccount`.
+   * `httpsProxy`, `sslPolicy`, `forwardingRule`, `firewall`, `serviceAccount`, `securityPolicy`,
+   * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -239,6 +250,13 @@ export const OVERRIDE_ROLES = {
     "forwardingRule",
     "firewall",
     "serviceAccount",
+    "securityPolicy",
+    "address",
+    "certificate",
+    "redirectUrlMap",
+    "httpProxy",
+    "accessLogBucket",
+    "accessLogSink",
   ],
   azure: ["scaleSet", "applicationGateway", "publicIp", "autoscale", "identity", "logWorkspace", "securityRule"],
 } as const;
@@ -251,6 +269,13 @@ function isOutputLike(v: unknown): boolean {
   return typeof v === "object" && v !== null && ("apply" in v || v instanceof Promise);
 }
 
+/** A container image reference: registry/path:tag or @digest, no spaces. */
+export const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+const IMAGE_MESSAGE = "must be a container image reference such as registry.example.com/models/api:1.0";
+/** Environment values go to the instance one per line. */
+export const SINGLE_LINE = /^[^\r\n\0]*$/;
+const SINGLE_LINE_MESSAGE = "must be a single line (no line breaks or NUL)";
+
 const cidrList = z.array(
   z.string().superRefine((text, ctx) => {
     const c = parseCidr(text);
@@ -262,11 +287,16 @@ export const inferenceServiceSchema = z
   .strictObject({
     ...commonFields,
     network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
-    image: input(z.string().min(1)),
+    image: input(z.string().regex(IMAGE_REFERENCE, IMAGE_MESSAGE)),
     port: int(1, 65535).default(8080),
     command: z.array(z.string()).optional(),
     args: z.array(z.string()).optional(),
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"), input(z.string())).optional(),
+    env: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
+        input(z.string().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE)),
+      )
+      .optional(),
     compute: z.strictObject({
       cpu: int(1, 448),
       memoryGiB: z.number().positive().max(24_576),
@@ -353,14 +383,14 @@ export const inferenceServiceSchema = z
   .superRefine((spec, ctx) => {
     const { min, max } = spec.scaling;
     if (min !== undefined && max !== undefined && min > max) {
-      ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `(${min}) must be <= scaling.max (${max})` });
+      ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `must be <= scaling.max (${max})` });
     }
     const hc = spec.healthCheck;
     if (hc.timeoutSeconds >= hc.intervalSeconds) {
       ctx.addIssue({
         code: "custom",
         path: ["healthCheck", "timeoutSeconds"],
-        message: `(${hc.timeoutSeconds}) must be < healthCheck.intervalSeconds (${hc.intervalSeconds})`,
+        message: `must be < healthCheck.intervalSeconds (${hc.intervalSeconds})`,
       });
     }
     const tls = spec.loadBalancer.tls;
@@ -372,13 +402,16 @@ export const inferenceServiceSchema = z
       });
     }
     if (tls.domain !== undefined && tls.certificateId !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["loadBalancer", "tls", "domain"],
-        message: "and loadBalancer.tls.certificateId exclude each other: give one",
-      });
+      ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
     }
     const r = spec.rollout;
+    if (r.maxSurgePercent + r.maxUnavailablePercent > 100) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rollout"],
+        message: `maxSurgePercent (${r.maxSurgePercent}) + maxUnavailablePercent (${r.maxUnavailablePercent}) must be <= 100`,
+      });
+    }
     if (r.maxSurgePercent === 0 && r.maxUnavailablePercent === 0) {
       ctx.addIssue({
         code: "custom",
@@ -388,7 +421,7 @@ export const inferenceServiceSchema = z
     }
     const base = spec.spot?.onDemandBase;
     if (base !== undefined && max !== undefined && base > max) {
-      ctx.addIssue({ code: "custom", path: ["spot", "onDemandBase"], message: `(${base}) must be <= scaling.max (${max})` });
+      ctx.addIssue({ code: "custom", path: ["spot", "onDemandBase"], message: `must be <= scaling.max (${max})` });
     }
   });
 

@@ -12,6 +12,7 @@ const T = {
   vnet: "azure-native:network:VirtualNetwork",
   subnet: "azure-native:network:Subnet",
   nsg: "azure-native:network:NetworkSecurityGroup",
+  rule: "azure-native:network:SecurityRule",
   nat: "azure-native:network:NatGateway",
   pip: "azure-native:network:PublicIPAddress",
   zone: "azure-native:privatedns:PrivateZone",
@@ -21,6 +22,8 @@ const T = {
 } as const;
 const VPC = "mlops:index:MlopsVpc";
 const TIERS = ["public", "private", "isolated"] as const;
+/** The tiers and the Application Gateway subnet: every subnet the network creates. */
+const SUBNETS = [...TIERS, "gateway"] as const;
 const baseConfig = { "mlops:cloud": "azure", "azure-native:location": "westeurope" };
 
 interface Synthed {
@@ -47,7 +50,10 @@ async function synthVpc(args: MlopsVpcArgs = {}, config: Record<string, unknown>
 
 const azureResources = (plan: Plan) => plan.resources.filter((r) => r.type.startsWith("azure-native:"));
 const inputs = (r: PlanResource): Record<string, unknown> => r.inputs;
-const rules = (nsg: PlanResource) => (inputs(nsg).securityRules ?? []) as Record<string, unknown>[];
+/** The standalone rules attached to a network security group, by the group they name. */
+const rulesOf = (plan: Plan, nsg: PlanResource) =>
+  resourcesOfType(plan, T.rule).filter((r) => r.propertyDependencies.networkSecurityGroupName?.includes(nsg.urn));
+const rules = (nsg: PlanResource, plan: Plan = dev.plan) => rulesOf(plan, nsg).map(inputs);
 
 // The two profiles most tests read; tests that vary the spec synthesize their own.
 let dev: Synthed;
@@ -81,7 +87,8 @@ describe("Azure MlopsVpc: resource group", () => {
   });
 
   it("GIVEN any network WHEN synthesized THEN every regional resource is in the stack's location and DNS zones are global", () => {
-    for (const r of azureResources(dev.plan).filter((x) => x.type !== T.subnet)) {
+    // Subnets and security rules are parts of their network and group, with no location of their own.
+    for (const r of azureResources(dev.plan).filter((x) => x.type !== T.subnet && x.type !== T.rule)) {
       const expected = r.type === T.zone || r.type === T.link ? "global" : "westeurope";
       expect(inputs(r).location, `${r.type} ${r.name}`).toBe(expected);
     }
@@ -95,8 +102,8 @@ describe("Azure MlopsVpc: virtual network and subnets", () => {
     expect(inputs(vnet).subnets).toBeUndefined();
   });
 
-  it("GIVEN the default cidr WHEN synthesized THEN there is one subnet per tier with the plan's tier block", () => {
-    expect(resourcesOfType(dev.plan, T.subnet)).toHaveLength(3);
+  it("GIVEN the default cidr WHEN synthesized THEN there is one subnet per tier with the plan's tier block, and the gateway subnet", () => {
+    expect(resourcesOfType(dev.plan, T.subnet)).toHaveLength(4);
     const expected = { private: "10.0.0.0/17", isolated: "10.0.128.0/18", public: "10.0.192.0/19" };
     for (const tier of TIERS) {
       const subnet = resource(dev.plan, T.subnet, `core-${tier}`);
@@ -104,6 +111,15 @@ describe("Azure MlopsVpc: virtual network and subnets", () => {
       expect(inputs(subnet).addressPrefix).toBe(dev.decisions.tiers[tier].cidr);
       expect(subnet.propertyDependencies.virtualNetworkName).toEqual([resource(dev.plan, T.vnet, "core").urn]);
     }
+  });
+
+  it("GIVEN the default cidr WHEN synthesized THEN the gateway subnet is the first half of the reserved block, on the same network, with no NAT", () => {
+    const gateway = resource(dev.plan, T.subnet, "core-gateway");
+    expect(inputs(gateway).addressPrefix).toBe("10.0.224.0/20");
+    expect(inputs(gateway).addressPrefix).toBe(dev.decisions.azure.gatewaySubnetCidr);
+    expect(gateway.propertyDependencies.virtualNetworkName).toEqual([resource(dev.plan, T.vnet, "core").urn]);
+    expect(inputs(gateway).natGateway).toBeUndefined();
+    expect(gateway.dependencies).not.toContain(resource(dev.plan, T.nat, "core-nat").urn);
   });
 
   it("GIVEN a /20 cidr WHEN synthesized THEN the subnets follow it", async () => {
@@ -114,28 +130,30 @@ describe("Azure MlopsVpc: virtual network and subnets", () => {
       expect(prefix).toBe(decisions.tiers[tier].cidr);
       expect(prefix.startsWith("172.16.")).toBe(true);
     }
+    expect(inputs(resource(plan, T.subnet, "core-gateway")).addressPrefix).toBe("172.16.14.0/24");
   });
 
-  it("GIVEN any tier WHEN synthesized THEN its subnet has no default outbound access and applies network policies to private endpoints", () => {
-    for (const tier of TIERS) {
+  it("GIVEN any subnet, the gateway's included WHEN synthesized THEN it has no default outbound access and applies network policies to private endpoints", () => {
+    for (const tier of SUBNETS) {
       const subnet = inputs(resource(dev.plan, T.subnet, `core-${tier}`));
       expect(subnet.defaultOutboundAccess, tier).toBe(false);
       expect(subnet.privateEndpointNetworkPolicies, tier).toBe("Enabled");
     }
   });
 
-  it("GIVEN three subnets on one network WHEN synthesized THEN each waits for the previous one, so Azure never sees two subnet writes at once", () => {
+  it("GIVEN four subnets on one network WHEN synthesized THEN each waits for the previous one, so Azure never sees two subnet writes at once", () => {
     const urn = (tier: string) => resource(dev.plan, T.subnet, `core-${tier}`).urn;
     expect(resource(dev.plan, T.subnet, "core-public").dependsOn).toEqual([]);
     expect(resource(dev.plan, T.subnet, "core-private").dependsOn).toEqual([urn("public")]);
     expect(resource(dev.plan, T.subnet, "core-isolated").dependsOn).toEqual([urn("private")]);
+    expect(resource(dev.plan, T.subnet, "core-gateway").dependsOn).toEqual([urn("isolated")]);
   });
 });
 
 describe("Azure MlopsVpc: network security groups", () => {
-  it("GIVEN any tier WHEN synthesized THEN its subnet carries its own NSG", () => {
-    expect(resourcesOfType(dev.plan, T.nsg)).toHaveLength(3);
-    for (const tier of TIERS) {
+  it("GIVEN any subnet WHEN synthesized THEN it carries its own NSG", () => {
+    expect(resourcesOfType(dev.plan, T.nsg)).toHaveLength(4);
+    for (const tier of SUBNETS) {
       const nsg = resource(dev.plan, T.nsg, `core-${tier}-nsg`);
       const subnet = resource(dev.plan, T.subnet, `core-${tier}`);
       expect(subnet.propertyDependencies.networkSecurityGroup).toEqual([nsg.urn]);
@@ -143,12 +161,43 @@ describe("Azure MlopsVpc: network security groups", () => {
     }
   });
 
-  it("GIVEN any tier WHEN synthesized THEN its NSG denies all inbound traffic from the Internet and allows nothing from it", () => {
-    for (const tier of TIERS) {
+  it("GIVEN any NSG WHEN synthesized THEN it declares no inline rules: every rule is a standalone SecurityRule named after its subnet, parented by the component", () => {
+    const vpc = component(dev.plan, VPC, "core");
+    for (const tier of SUBNETS) {
+      const nsg = resource(dev.plan, T.nsg, `core-${tier}-nsg`);
+      expect(inputs(nsg).securityRules, tier).toBeUndefined();
+      const attached = rulesOf(dev.plan, nsg);
+      expect(attached.length, tier).toBeGreaterThan(0);
+      for (const rule of attached) {
+        expect(rule.name).toBe(`core-${tier}-${inputs(rule).securityRuleName}`);
+        expect(rule.parent).toBe(vpc.urn);
+        expect(inputs(rule).resourceGroupName).toBe("core");
+      }
+    }
+    // Every rule belongs to exactly one group.
+    const attachedTotal = SUBNETS.reduce((n, tier) => n + rulesOf(dev.plan, resource(dev.plan, T.nsg, `core-${tier}-nsg`)).length, 0);
+    expect(attachedTotal).toBe(resourcesOfType(dev.plan, T.rule).length);
+  });
+
+  it("GIVEN several rules in one NSG WHEN synthesized THEN each waits for the previous one, so Azure never sees two writes to a group at once", () => {
+    const gatewayRules = rulesOf(dev.plan, resource(dev.plan, T.nsg, "core-gateway-nsg"));
+    const byName = (n: string) => resource(dev.plan, T.rule, `core-gateway-${n}`);
+    expect(gatewayRules).toHaveLength(3);
+    expect(byName("deny-internet-inbound").dependsOn).toEqual([]);
+    expect(byName("allow-gateway-manager").dependsOn).toEqual([byName("deny-internet-inbound").urn]);
+    expect(byName("allow-azure-load-balancer").dependsOn).toEqual([byName("allow-gateway-manager").urn]);
+    expect(resource(dev.plan, T.rule, "core-isolated-deny-internet-outbound").dependsOn).toEqual([
+      resource(dev.plan, T.rule, "core-isolated-deny-internet-inbound").urn,
+    ]);
+  });
+
+  it("GIVEN any subnet WHEN synthesized THEN its NSG denies all inbound traffic from the Internet at the last priority", () => {
+    for (const tier of SUBNETS) {
       const all = rules(resource(dev.plan, T.nsg, `core-${tier}-nsg`));
       const fromInternet = all.filter((r) => r.direction === "Inbound" && r.sourceAddressPrefix === "Internet");
       expect(fromInternet, tier).toEqual([
         expect.objectContaining({
+          securityRuleName: "deny-internet-inbound",
           access: "Deny",
           protocol: "*",
           priority: 4096,
@@ -157,6 +206,12 @@ describe("Azure MlopsVpc: network security groups", () => {
           sourcePortRange: "*",
         }),
       ]);
+    }
+  });
+
+  it("GIVEN the three tiers WHEN synthesized THEN their NSGs allow nothing inbound", () => {
+    for (const tier of TIERS) {
+      const all = rules(resource(dev.plan, T.nsg, `core-${tier}-nsg`));
       expect(
         all.filter((r) => r.direction === "Inbound" && r.access === "Allow"),
         tier,
@@ -164,15 +219,47 @@ describe("Azure MlopsVpc: network security groups", () => {
     }
   });
 
-  it("GIVEN the isolated tier WHEN synthesized THEN its NSG denies outbound traffic to the Internet, and the private tier's does not (it egresses through NAT)", () => {
+  it("GIVEN the gateway subnet WHEN synthesized THEN its NSG admits only what Application Gateway v2 needs: GatewayManager on TCP 65200-65535 and AzureLoadBalancer, above the final deny", () => {
+    const allows = rules(resource(dev.plan, T.nsg, "core-gateway-nsg"))
+      .filter((r) => r.direction === "Inbound" && r.access === "Allow")
+      .sort((a, b) => (a.priority as number) - (b.priority as number));
+    expect(allows).toEqual([
+      expect.objectContaining({
+        securityRuleName: "allow-gateway-manager",
+        protocol: "Tcp",
+        sourceAddressPrefix: "GatewayManager",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "65200-65535",
+        priority: 4000,
+      }),
+      expect.objectContaining({
+        securityRuleName: "allow-azure-load-balancer",
+        protocol: "*",
+        sourceAddressPrefix: "AzureLoadBalancer",
+        destinationPortRange: "*",
+        priority: 4010,
+      }),
+    ]);
+    // No internet ingress yet: the InferenceService adds its own 80/443.
+    expect(allows.filter((r) => ["Internet", "*", "0.0.0.0/0"].includes(r.sourceAddressPrefix as string))).toEqual([]);
+  });
+
+  it("GIVEN the isolated tier WHEN synthesized THEN its NSG denies outbound traffic to the Internet, and neither the private tier's (NAT) nor the gateway's (Application Gateway refuses it) does", () => {
     const toInternet = (tier: string) =>
       rules(resource(dev.plan, T.nsg, `core-${tier}-nsg`)).filter(
         (r) => r.direction === "Outbound" && r.destinationAddressPrefix === "Internet",
       );
     expect(toInternet("isolated")).toEqual([
-      expect.objectContaining({ access: "Deny", protocol: "*", destinationPortRange: "*", sourceAddressPrefix: "*" }),
+      expect.objectContaining({ access: "Deny", protocol: "*", destinationPortRange: "*", sourceAddressPrefix: "*", priority: 4096 }),
     ]);
     expect(toInternet("private")).toEqual([]);
+    expect(rules(resource(dev.plan, T.nsg, "core-gateway-nsg")).filter((r) => r.direction === "Outbound")).toEqual([]);
+  });
+
+  it("GIVEN inline securityRules in azure.overrides.networkSecurityGroup WHEN synthesized THEN it is refused, naming the field", async () => {
+    await expect(synthVpc({ azure: { overrides: { networkSecurityGroup: { securityRules: [] } } } })).rejects.toThrow(
+      /MlopsVpc "core": azure\.overrides\.networkSecurityGroup\.securityRules cannot be set/,
+    );
   });
 });
 
@@ -292,7 +379,7 @@ describe("Azure MlopsVpc: flow logs", () => {
 describe("Azure MlopsVpc: tags, overrides, parents", () => {
   it("GIVEN spec tags WHEN synthesized THEN every resource that takes tags carries them and the defaults", async () => {
     const { plan } = await synthVpc({ tags: { "cost-center": "ml" } });
-    const tagged = azureResources(plan).filter((r) => r.type !== T.subnet);
+    const tagged = azureResources(plan).filter((r) => r.type !== T.subnet && r.type !== T.rule);
     expect(tagged.length).toBeGreaterThan(10);
     for (const r of tagged) {
       expect(inputs(r).tags, `${r.type} ${r.name}`).toMatchObject({ "cost-center": "ml", "managed-by": "mlops-kit", "mlops-name": "core" });
@@ -318,16 +405,17 @@ describe("Azure MlopsVpc: tags, overrides, parents", () => {
     expect(inputs(resource(plan, T.account, "core-flow-logs")).sku).toEqual({ name: "Standard_GRS" });
     expect(inputs(resource(plan, T.flowLog, "core-flow-log")).enabled).toBe(false);
     // Only the named roles change.
-    expect(inputs(resource(plan, T.nsg, "core-public-nsg")).securityRules).toEqual(
-      inputs(resource(dev.plan, T.nsg, "core-public-nsg")).securityRules,
-    );
+    for (const tier of SUBNETS) {
+      expect(rules(resource(plan, T.nsg, `core-${tier}-nsg`), plan), tier).toEqual(rules(resource(dev.plan, T.nsg, `core-${tier}-nsg`)));
+    }
   });
 
   it("GIVEN any network WHEN synthesized THEN every Azure resource descends from the MlopsVpc component", () => {
     const vpc = component(dev.plan, VPC, "core");
     const descendants = new Set(descendantsOf(dev.plan, vpc.urn).map((r) => r.urn));
     const all = azureResources(dev.plan);
-    expect(all.length).toBe(1 + 1 + 3 + 3 + 2 + 5 + 5 + 2);
+    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 5 zones, 5 links, account + flow log
+    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 5 + 5 + 2);
     for (const r of all) expect(descendants.has(r.urn), `${r.type} ${r.name}`).toBe(true);
   });
 
@@ -358,6 +446,21 @@ describe("Azure MlopsVpc: network info", () => {
       const ids = dev.network[`${tier}SubnetIds`];
       expect(ids, tier).toHaveLength(1);
       expect(ids[0], tier).toMatch(new RegExp(`/core-${tier}$`));
+    }
+  });
+
+  it("GIVEN the gateway subnet and the NSGs WHEN synthesized THEN the info carries the gateway subnet's id and each subnet's NSG name, for components that attach to them", () => {
+    expect(dev.network.gatewaySubnetId).toMatch(/\/core-gateway$/);
+    expect(dev.network.securityGroupNames).toEqual({
+      public: "core-public-nsg",
+      private: "core-private-nsg",
+      isolated: "core-isolated-nsg",
+      gateway: "core-gateway-nsg",
+    });
+    for (const tier of SUBNETS) {
+      // The name is the one of the NSG the subnet is attached to.
+      const attached = (inputs(resource(dev.plan, T.subnet, `core-${tier}`)).networkSecurityGroup as { id: string }).id;
+      expect(attached.endsWith(`/${dev.network.securityGroupNames?.[tier]}`), tier).toBe(true);
     }
   });
 

@@ -2,9 +2,9 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
-import type * as inputs from "@pulumi/azure-native/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
+import { SpecError } from "../../core/errors";
 import { azureTags } from "../../core/tags";
 import type { NetworkResult } from "./component";
 import type { NetworkInfo } from "./info";
@@ -32,6 +32,13 @@ export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
 /** Azure regions have at most three availability zones, numbered "1" to "3". */
 export const AZURE_ZONES = ["1", "2", "3"] as const;
 
+/**
+ * The subnets of an MlopsVpc on Azure: the three tiers, and the subnet Application Gateways need
+ * to themselves (Azure admits nothing else in it), carved from the reserved block.
+ */
+export type AzureSubnet = Tier | "gateway";
+export const AZURE_SUBNETS: readonly AzureSubnet[] = [...TIERS, "gateway"];
+
 /** The Azure resources of an MlopsVpc. */
 export interface AzureNetwork {
   /** The resource group the network created; absent when `azure.resourceGroupName` names an existing one. */
@@ -39,10 +46,15 @@ export interface AzureNetwork {
   /** The resource group of every resource here (except the flow log, which lives with the Network Watcher). */
   resourceGroupName: pulumi.Output<string>;
   virtualNetwork: network.VirtualNetwork;
-  /** One regional subnet per tier. */
-  subnets: Record<Tier, network.Subnet>;
-  /** One network security group per tier, attached to that tier's subnet. */
-  networkSecurityGroups: Record<Tier, network.NetworkSecurityGroup>;
+  /** One regional subnet per tier, and the Application Gateway subnet. */
+  subnets: Record<AzureSubnet, network.Subnet>;
+  /** One network security group per subnet, attached to it. */
+  networkSecurityGroups: Record<AzureSubnet, network.NetworkSecurityGroup>;
+  /**
+   * The rules of those groups, by `<subnet>-<rule>` (`isolated-deny-internet-outbound`). Each is
+   * its own resource, so other components add rules to the same groups without ours removing them.
+   */
+  securityRules: Record<string, network.SecurityRule>;
   /** Egress for the private tier; absent when `nat` is "none". */
   natGateway?: network.NatGateway;
   natPublicIp?: network.PublicIPAddress;
@@ -55,8 +67,8 @@ export interface AzureNetwork {
   flowLog?: network.FlowLog;
 }
 
-// Highest number, so lowest precedence, a user rule may have: anything we add later (a load
-// balancer's 80/443) sits above these denies without renumbering them.
+// Highest number, so lowest precedence, a rule may have: whatever components and users add (a
+// load balancer's 80/443) sits above these denies without renumbering them.
 const LAST_PRIORITY = 4096;
 
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
@@ -97,26 +109,55 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     opts(),
   );
 
-  const networkSecurityGroups = {} as Record<Tier, network.NetworkSecurityGroup>;
-  for (const tier of TIERS) {
-    // Azure's default rules already drop unsolicited inbound traffic; the explicit deny keeps it
-    // that way if someone adds a broad allow below the defaults, and makes the intent auditable.
-    const securityRules: inputs.network.SecurityRuleArgs[] = [
-      denyInternet("deny-internet-inbound", network.SecurityRuleDirection.Inbound, "Nothing is admitted from the internet."),
-    ];
-    if (tier === "isolated") {
-      // The data tier has no NAT and no default outbound access; this also overrides Azure's
-      // default AllowInternetOutBound, so data cannot leave even if a public IP is attached later.
-      // Azure services stay reachable through private endpoints, which are inside VirtualNetwork.
-      securityRules.push(
-        denyInternet("deny-internet-outbound", network.SecurityRuleDirection.Outbound, "The data tier never reaches the internet."),
-      );
-    }
-    networkSecurityGroups[tier] = new network.NetworkSecurityGroup(
+  // Inline `securityRules` would make every update of a group rewrite its whole rule list and
+  // delete the rules other components (an InferenceService's 443) attach to it. azure-native keeps
+  // a group's existing rules on update when this property is unset, so every rule is a
+  // standalone SecurityRule instead, ours included.
+  if (o.networkSecurityGroup && "securityRules" in o.networkSecurityGroup) {
+    throw new SpecError("MlopsVpc", name, [
+      {
+        path: "azure.overrides.networkSecurityGroup.securityRules",
+        message:
+          "cannot be set: inline rules replace the standalone rules of the network and of the components that use it; add network.SecurityRule resources instead",
+      },
+    ]);
+  }
+  const networkSecurityGroups = {} as Record<AzureSubnet, network.NetworkSecurityGroup>;
+  const securityRules: Record<string, network.SecurityRule> = {};
+  const lastRules: Partial<Record<AzureSubnet, network.SecurityRule>> = {};
+  for (const tier of AZURE_SUBNETS) {
+    const nsg = new network.NetworkSecurityGroup(
       `${name}-${tier}-nsg`,
-      withOverrides<network.NetworkSecurityGroupArgs>({ resourceGroupName, location, securityRules, tags }, o, "networkSecurityGroup"),
+      withOverrides<network.NetworkSecurityGroupArgs>({ resourceGroupName, location, tags }, o, "networkSecurityGroup"),
       opts(),
     );
+    networkSecurityGroups[tier] = nsg;
+    // Azure takes one write at a time per group (RetryableErrorDueToAnotherOperation otherwise):
+    // a group's rules go one after another.
+    let previousRule: network.SecurityRule | undefined;
+    for (const rule of securityRulesFor(tier)) {
+      const resource: network.SecurityRule = new network.SecurityRule(
+        `${name}-${tier}-${rule.name}`,
+        {
+          resourceGroupName,
+          networkSecurityGroupName: nsg.name,
+          securityRuleName: rule.name,
+          description: rule.description,
+          priority: rule.priority,
+          direction: rule.direction,
+          access: rule.access,
+          protocol: rule.protocol,
+          sourceAddressPrefix: rule.source,
+          sourcePortRange: "*",
+          destinationAddressPrefix: rule.destination,
+          destinationPortRange: rule.ports,
+        },
+        opts(previousRule ? { dependsOn: [previousRule] } : {}),
+      );
+      securityRules[`${tier}-${rule.name}`] = resource;
+      previousRule = resource;
+    }
+    lastRules[tier] = previousRule;
   }
 
   let natGateway: network.NatGateway | undefined;
@@ -165,9 +206,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
   }
 
-  const subnets = {} as Record<Tier, network.Subnet>;
+  const subnets = {} as Record<AzureSubnet, network.Subnet>;
   let previous: network.Subnet | undefined;
-  for (const tier of TIERS) {
+  for (const tier of AZURE_SUBNETS) {
     const nat = tier === "private" && natGateway ? { natGateway: { id: natGateway.id } } : {};
     const subnet: network.Subnet = new network.Subnet(
       `${name}-${tier}`,
@@ -175,11 +216,16 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         {
           resourceGroupName,
           virtualNetworkName: virtualNetwork.name,
-          addressPrefix: plan.tiers[tier].cidr,
+          addressPrefix: tier === "gateway" ? plan.azure.gatewaySubnetCidr : plan.tiers[tier].cidr,
           networkSecurityGroup: { id: networkSecurityGroups[tier].id },
           // Private endpoints obey the subnet's NSG and routes like any other NIC.
           privateEndpointNetworkPolicies: network.VirtualNetworkPrivateEndpointNetworkPolicies.Enabled,
-          // No implicit outbound IP: egress exists only where a NAT gateway is attached.
+          // No implicit outbound IP: egress exists only where a NAT gateway is attached. The
+          // gateway subnet included: default outbound access only ever served VMs, and an
+          // Application Gateway v2 reaches its control plane through its own public frontend IP,
+          // not through it (Microsoft's AKS and AI Foundry baselines run Application Gateway v2
+          // in subnets with default outbound access off). What breaks it is an NSG rule denying
+          // outbound Internet or a default route away from the Internet: the gateway NSG has neither.
           defaultOutboundAccess: false,
           ...nat,
         },
@@ -285,9 +331,14 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
   }
 
+  // A group's name is handed out only once the network's own rules are in it, so the rules a
+  // consumer adds never race ours for the group.
+  const nsgNames = pulumi
+    .all(AZURE_SUBNETS.map((tier) => pulumi.all([networkSecurityGroups[tier].name, lastRules[tier]?.id]).apply(([n]) => n)))
+    .apply((names) => Object.fromEntries(AZURE_SUBNETS.map((tier, i) => [tier, names[i] ?? ""])));
   const info: pulumi.Output<NetworkInfo> = pulumi
-    .all([virtualNetwork.id, resourceGroupName, subnets.public.id, subnets.private.id, subnets.isolated.id])
-    .apply(([networkId, rg, publicId, privateId, isolatedId]) => ({
+    .all([virtualNetwork.id, resourceGroupName, subnets.public.id, subnets.private.id, subnets.isolated.id, subnets.gateway.id, nsgNames])
+    .apply(([networkId, rg, publicId, privateId, isolatedId, gatewayId, securityGroupNames]) => ({
       cloud: "azure" as const,
       name,
       networkId,
@@ -299,6 +350,8 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       isolatedSubnetIds: [isolatedId],
       reservedCidr: plan.reservedCidr,
       resourceGroupName: rg,
+      gatewaySubnetId: gatewayId,
+      securityGroupNames,
     }));
 
   const one = (subnet: network.Subnet) => subnet.id.apply((id) => [id]);
@@ -317,6 +370,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       virtualNetwork,
       subnets,
       networkSecurityGroups,
+      securityRules,
       natGateway,
       natPublicIp,
       privateDnsZones,
@@ -327,7 +381,71 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   };
 }
 
-function denyInternet(ruleName: string, direction: network.SecurityRuleDirection, description: string): inputs.network.SecurityRuleArgs {
+interface RuleSpec {
+  name: string;
+  description: string;
+  priority: number;
+  direction: network.SecurityRuleDirection;
+  access: network.SecurityRuleAccess;
+  protocol: network.SecurityRuleProtocol;
+  source: string;
+  destination: string;
+  ports: string;
+}
+
+// Application Gateway's own traffic sits just above the final denies, below anything a component
+// or a user adds (100-3999), so it never has to be renumbered around them.
+const GATEWAY_MANAGER_PRIORITY = 4000;
+const AZURE_LOAD_BALANCER_PRIORITY = 4010;
+
+/** The rules the network itself puts in each subnet's NSG. */
+function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
+  const { Inbound, Outbound } = network.SecurityRuleDirection;
+  // Azure's default rules already drop unsolicited inbound traffic; the explicit deny keeps it
+  // that way if someone adds a broad allow below the defaults, and makes the intent auditable.
+  const rules = [denyInternet("deny-internet-inbound", Inbound, "Nothing is admitted from the internet.")];
+  if (tier === "isolated") {
+    // The data tier has no NAT and no default outbound access; this also overrides Azure's
+    // default AllowInternetOutBound, so data cannot leave even if a public IP is attached later.
+    // Azure services stay reachable through private endpoints, which are inside VirtualNetwork.
+    rules.push(denyInternet("deny-internet-outbound", Outbound, "The data tier never reaches the internet."));
+  }
+  if (tier === "gateway") {
+    // What Application Gateway v2 requires of its subnet's NSG ("Application Gateway
+    // infrastructure configuration"): its control plane on 65200-65535 and Azure's health probes.
+    // Client traffic (80/443) is admitted by each gateway's component, for its own clients only;
+    // outbound stays at Azure's defaults, because the gateway refuses to deploy when outbound
+    // Internet is denied.
+    rules.push(
+      {
+        name: "allow-gateway-manager",
+        description: "Application Gateway v2 control plane.",
+        priority: GATEWAY_MANAGER_PRIORITY,
+        direction: Inbound,
+        access: network.SecurityRuleAccess.Allow,
+        protocol: network.SecurityRuleProtocol.Tcp,
+        source: "GatewayManager",
+        destination: "*",
+        ports: "65200-65535",
+      },
+      {
+        name: "allow-azure-load-balancer",
+        description: "Azure infrastructure health probes.",
+        priority: AZURE_LOAD_BALANCER_PRIORITY,
+        direction: Inbound,
+        access: network.SecurityRuleAccess.Allow,
+        protocol: network.SecurityRuleProtocol.Asterisk,
+        source: "AzureLoadBalancer",
+        destination: "*",
+        ports: "*",
+      },
+    );
+  }
+  return rules;
+}
+
+function denyInternet(ruleName: string, direction: network.SecurityRuleDirection, description: string): RuleSpec {
+  const inbound = direction === network.SecurityRuleDirection.Inbound;
   return {
     name: ruleName,
     description,
@@ -335,10 +453,9 @@ function denyInternet(ruleName: string, direction: network.SecurityRuleDirection
     direction,
     access: network.SecurityRuleAccess.Deny,
     protocol: network.SecurityRuleProtocol.Asterisk,
-    sourceAddressPrefix: direction === network.SecurityRuleDirection.Inbound ? "Internet" : "*",
-    sourcePortRange: "*",
-    destinationAddressPrefix: direction === network.SecurityRuleDirection.Inbound ? "*" : "Internet",
-    destinationPortRange: "*",
+    source: inbound ? "Internet" : "*",
+    destination: inbound ? "*" : "Internet",
+    ports: "*",
   };
 }
 

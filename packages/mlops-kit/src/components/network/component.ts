@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import { type CloudId, loadBackend } from "../../core/cloud";
+import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
-import { UnsupportedError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import type { AwsNetwork } from "./aws";
 import type { AzureNetwork } from "./azure";
@@ -48,9 +48,7 @@ const backends = {
 
 const TYPE = "MlopsVpc";
 
-// Kept outside the instance: Pulumi's schema inference reads every declared field of a component
-// as an output, and these are not outputs.
-const internals = new WeakMap<MlopsVpc, { plan: MlopsVpcPlan; result: NetworkResult }>();
+const internals = new Internals<MlopsVpc, { plan: MlopsVpcPlan; result: NetworkResult }>(TYPE);
 
 /**
  * A network for an ML platform in three tiers — `public` (load balancers), `private` (compute,
@@ -109,43 +107,29 @@ export class MlopsVpc extends pulumi.ComponentResource {
 
   /** Every decision made for this network: CIDRs per tier and zone, NAT placement, retention. */
   get plan(): MlopsVpcPlan {
-    return this.internal.plan;
+    return internals.get(this).plan;
   }
 
   /** The cloud this network is on. */
   get cloud(): CloudId {
-    return this.internal.plan.cloud;
+    return internals.get(this).plan.cloud;
   }
 
   /** The AWS resources (escape hatch). Throws on other clouds. */
   get aws(): AwsNetwork {
-    const { result } = this.internal;
-    if (result.cloud !== "aws") throw this.wrongCloud("aws");
-    return result.resources;
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "aws");
   }
 
   /** The GCP resources (escape hatch). Throws on other clouds. */
   get gcp(): GcpNetwork {
-    const { result } = this.internal;
-    if (result.cloud !== "gcp") throw this.wrongCloud("gcp");
-    return result.resources;
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "gcp");
   }
 
   /** The Azure resources (escape hatch). Throws on other clouds. */
   get azure(): AzureNetwork {
-    const { result } = this.internal;
-    if (result.cloud !== "azure") throw this.wrongCloud("azure");
-    return result.resources;
-  }
-
-  private get internal(): { plan: MlopsVpcPlan; result: NetworkResult } {
-    const found = internals.get(this);
-    if (!found) throw new Error(`${TYPE} was not constructed`);
-    return found;
-  }
-
-  private wrongCloud(asked: CloudId): Error {
-    const { plan } = this.internal;
-    return new UnsupportedError(TYPE, plan.name, plan.cloud, asked, `this network is on ${plan.cloud}, so it has no ${asked} resources`);
+    const { plan, result } = internals.get(this);
+    return resourcesOn(TYPE, plan.name, result, "azure");
   }
 }

@@ -1,6 +1,7 @@
 import type { CloudId, Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
+import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays } from "../../core/logs";
 import { physicalName } from "../../core/naming";
 import { type Cidr, cidr, formatCidr, subnet } from "../../core/net/cidr";
 import type { Tags } from "../../core/tags";
@@ -103,16 +104,10 @@ export interface MlopsVpcPlan {
   };
 }
 
-/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy API reference). */
-export const CLOUDWATCH_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 /** Azure flow-log retention policies hold at most this many days. */
 export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
 /** Azure regions have at most three availability zones. */
 export const AZURE_MAX_ZONES = 3;
-/** GCP log buckets keep logs for at most this many days. */
-export const GCP_MAX_LOG_RETENTION_DAYS = 3650;
 
 export const PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
   dev: { zones: 2, nat: "single", flowLogRetentionDays: 30, retainLogs: false },
@@ -202,8 +197,8 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
     retainLogs: defaults.retainLogs,
     tags: ctx.tags,
     aws: {
-      logRetentionDays: CLOUDWATCH_RETENTION_DAYS.find((d) => d >= retentionDays) ?? 3653,
-      keyDeletionWindowDays: ctx.profile === "prod" ? 30 : 7,
+      logRetentionDays: cloudwatchRetentionDays(retentionDays),
+      keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},
     },
     gcp: {

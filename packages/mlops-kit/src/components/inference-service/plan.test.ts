@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CloudId } from "../../core/cloud";
+import type { DeployContext } from "../../core/context";
+import { parseSpec } from "../../core/spec";
+import { planInferenceService } from "./plan";
+import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
+
+const ctx = (cloud: CloudId = "aws", profile: "dev" | "prod" = "dev"): DeployContext => ({
+  cloud,
+  profile,
+  scope: { project: "p", stack: profile },
+  tags: { "managed-by": "mlops-kit" },
+  region: undefined,
+});
+const network = { cloud: "aws", name: "core", cidr: "10.0.0.0/16" } as unknown as InferenceServiceArgs["network"];
+const plan = (over: Partial<InferenceServiceArgs> = {}, c: DeployContext = ctx()) =>
+  planInferenceService(
+    "api",
+    parseSpec(inferenceServiceSchema, "InferenceService", "api", {
+      network,
+      image: "repo/model:1",
+      compute: { cpu: 2, memoryGiB: 4 },
+      loadBalancer: { tls: { domain: "api.example.com" } },
+      ...over,
+    }),
+    c,
+  );
+
+describe("planInferenceService", () => {
+  it.each([
+    ["dev", 1, 3, 0, 30, false],
+    ["prod", 2, 10, 1, 365, true],
+  ] as const)(
+    "GIVEN profile %s THEN min %i, max %i, on-demand base %i, logs %i days, protection %s",
+    (profile, min, max, base, days, protect) => {
+      const p = plan({}, ctx("aws", profile));
+      expect([p.scaling.min, p.scaling.max, p.spot.onDemandBase]).toEqual([min, max, base]);
+      expect(p.loadBalancer.accessLogs.retentionDays).toBe(days);
+      expect([p.loadBalancer.deletionProtection, p.retainLogs]).toEqual([protect, protect]);
+    },
+  );
+
+  it("GIVEN only max 1 in prod THEN min follows it down instead of failing", () => {
+    expect(plan({ scaling: { max: 1 } }, ctx("aws", "prod")).scaling).toMatchObject({ min: 1, max: 1 });
+  });
+
+  it.each([
+    ["aws", { cpu: 2, memoryGiB: 4 }, "t3.medium"],
+    ["gcp", { cpu: 4, memoryGiB: 16, gpu: { type: "l4" } }, "g2-standard-4"],
+    ["azure", { cpu: 4, memoryGiB: 16, gpu: { type: "t4" } }, "Standard_NC4as_T4_v3"],
+  ] as const)("GIVEN %s and %j THEN the machine type is %s", (cloud, compute, machineType) => {
+    const tls = cloud === "azure" ? { certificateId: "https://kv.vault.azure.net/secrets/c" } : { domain: "api.example.com" };
+    expect(plan({ compute, loadBalancer: { tls } }, ctx(cloud)).compute.machineType).toBe(machineType);
+  });
+
+  it("GIVEN a GPU THEN a larger disk and a longer grace period by default", () => {
+    const p = plan({ compute: { cpu: 4, memoryGiB: 16, gpu: { type: "t4" } } });
+    expect([p.diskGiB, p.healthCheck.gracePeriodSeconds, p.compute.gpu]).toEqual([200, 600, { type: "t4", count: 1 }]);
+  });
+
+  it("GIVEN aws.instanceType THEN it wins, with the catalog's GPU details when it knows the type", () => {
+    const p = plan({ compute: { cpu: 2, memoryGiB: 4, gpu: { type: "t4" } }, aws: { instanceType: "g4dn.2xlarge" } });
+    expect(p.compute).toMatchObject({ machineType: "g4dn.2xlarge", cpu: 8, gpu: { type: "t4", count: 1 }, overridden: true });
+  });
+
+  it("GIVEN a GPU GCP does not offer THEN the error names compute.gpu.type and the GPUs it has", () => {
+    expect(() => plan({ compute: { cpu: 4, memoryGiB: 16, gpu: { type: "a10g" } } }, ctx("gcp"))).toThrow(
+      'InferenceService "api": compute.gpu.type ("a10g") is not offered on gcp; choose one of t4, l4, a100-40gb, a100-80gb, h100 (or set gcp.machineType)',
+    );
+  });
+
+  it("GIVEN a size nothing fits THEN the error lists the nearest types", () => {
+    expect(() => plan({ compute: { cpu: 400, memoryGiB: 16 } })).toThrow(
+      /compute \(400 vCPU, 16 GiB\) fits no aws EC2 instance type; nearest: m6i\.16xlarge/,
+    );
+  });
+
+  it("GIVEN TLS off in prod THEN it is refused; in dev it plans plain HTTP without a redirect", () => {
+    expect(() => plan({ loadBalancer: { tls: { enabled: false } } }, ctx("aws", "prod"))).toThrow(
+      'InferenceService "api": loadBalancer.tls.enabled (false) is not allowed in the prod profile: a production endpoint serves HTTPS only',
+    );
+    expect(plan({ loadBalancer: { tls: { enabled: false } } }).loadBalancer.tls).toEqual({
+      mode: "off",
+      domain: undefined,
+      redirectHttp: false,
+    });
+  });
+
+  it("GIVEN a certificate id THEN the TLS mode is certificate; a domain makes it managed", () => {
+    expect(plan({ loadBalancer: { tls: { certificateId: "arn:aws:acm:us-east-1:1:certificate/x" } } }).loadBalancer.tls.mode).toBe(
+      "certificate",
+    );
+    expect(plan().loadBalancer.tls).toEqual({ mode: "managed", domain: "api.example.com", redirectHttp: true });
+  });
+
+  it("GIVEN an internal load balancer without allowedCidrs THEN the plan leaves them to the network's range; public defaults to anywhere", () => {
+    expect(plan({ loadBalancer: { scheme: "internal", tls: { domain: "api.example.com" } } }).loadBalancer.allowedCidrs).toBeUndefined();
+    expect(plan().loadBalancer.allowedCidrs).toEqual(["0.0.0.0/0"]);
+  });
+
+  it.each([
+    [
+      "azure",
+      { loadBalancer: { tls: { domain: "api.example.com" } } },
+      'InferenceService "api": loadBalancer.tls.domain is not supported on azure: Application Gateway has no managed certificates',
+    ],
+    [
+      "azure",
+      { loadBalancer: { algorithm: "leastRequests", tls: { certificateId: "https://kv/s" } } },
+      "loadBalancer.algorithm (leastRequests) is not supported on azure: Application Gateway v2 balances round robin only",
+    ],
+    [
+      "gcp",
+      { spot: { enabled: true, onDemandBase: 1 } },
+      "spot.onDemandBase is not supported on gcp: a managed instance group runs all-spot or all-standard VMs",
+    ],
+  ] as const)("GIVEN %s and %j THEN an UnsupportedError says what the cloud lacks", (cloud, over, message) => {
+    let error: Error | undefined;
+    try {
+      plan(over as Partial<InferenceServiceArgs>, ctx(cloud));
+    } catch (err) {
+      error = err as Error;
+    }
+    expect(error?.name).toBe("UnsupportedError");
+    expect(error?.message).toContain(message);
+  });
+
+  it("GIVEN spot on GCP in prod without a base THEN the base defaults to 0 there", () => {
+    expect(plan({ spot: { enabled: true } }, ctx("gcp", "prod")).spot).toEqual({ enabled: true, onDemandBase: 0 });
+  });
+
+  it("property: rollout counts stay within the group and minimum healthy is 100 - maxUnavailable", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 50 }),
+        (surge, asked, max) => {
+          const unavailable = Math.min(asked, 100 - surge);
+          const p = plan({ rollout: { maxSurgePercent: surge, maxUnavailablePercent: unavailable }, scaling: { min: 1, max } });
+          expect(p.rollout.maxSurgeInstances).toBeGreaterThanOrEqual(1);
+          expect(p.rollout.maxSurgeInstances).toBeLessThanOrEqual(max);
+          expect(p.rollout.maxUnavailableInstances).toBeLessThanOrEqual(max);
+          expect(p.rollout.minHealthyPercent).toBe(100 - unavailable);
+        },
+      ),
+    );
+  });
+
+  it("the access-log bucket name is a valid, stable S3 name", () => {
+    expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
+  });
+});

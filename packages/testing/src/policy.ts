@@ -1,0 +1,731 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Plan, PlanResource } from "./plan";
+
+// Offline evaluation of Pulumi policy packs (@pulumi/policy 1.21). A pack's policies are loaded
+// without starting its gRPC server, then called with the arguments the analyzer server
+// (@pulumi/policy/server.js: makeAnalyzeRpcFun, makeAnalyzeStackRpcFun) builds from the engine's
+// requests, and the configuration the Pulumi CLI sends it (schema defaults, then the config file).
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** The parts of a @pulumi/policy `Policy` the evaluator reads; packs' policies have more. */
+export interface PolicyLike {
+  name: string;
+  description: string;
+  enforcementLevel?: EnforcementLevel;
+  severity?: string;
+  configSchema?: { properties: Record<string, unknown>; required?: string[] };
+  validateResource?: unknown;
+  validateStack?: unknown;
+  remediateResource?: unknown;
+}
+
+export interface JsonSchema {
+  type?: "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
+  enum?: unknown[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  description?: string;
+  [key: string]: unknown;
+}
+
+/** The @pulumi/policy modules a pack resolves: its unknown-value proxy must be the one its code catches. */
+interface PolicySdk {
+  unknownCheckingProxy(value: unknown): Record<string, unknown>;
+  UnknownValueError: new (...args: never[]) => Error;
+  /** The sentinel the engine sends for an unknown value (rpc's unknownValue). */
+  unknownStringValue: string;
+}
+
+export interface PolicyPackInfo {
+  name: string;
+  version: string;
+  /** The pack-wide default level (`PolicyPackArgs.enforcementLevel`, else advisory). */
+  enforcementLevel: EnforcementLevel;
+  policies: PolicyLike[];
+  /** Where the pack was loaded from. */
+  dir?: string;
+  sdk: PolicySdk;
+}
+
+/**
+ * Policy configuration as in a Pulumi policy config file (`--policy-pack-config`): per policy name
+ * an enforcement level, or an object with `enforcementLevel` and the policy's own parameters; the
+ * key `all` sets the level of every policy.
+ */
+export type PolicyConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+export interface PolicyViolation {
+  policyPack: string;
+  policyPackVersion: string;
+  policyName: string;
+  /** The policy's description. */
+  description: string;
+  /** What the rule said about this resource (without the description). */
+  detail: string;
+  /** The message as the engine shows it: the description, then the detail on the next line. */
+  message: string;
+  enforcementLevel: "advisory" | "mandatory";
+  severity?: string;
+  /** The resource the violation is about: the analyzed resource, or the URN a stack policy named. */
+  urn?: string;
+  type?: string;
+  name?: string;
+  /** From a resource policy (`validateResource`) or a stack policy (`validateStack`). */
+  kind: "resource" | "stack";
+  /** The policy read a value that is unknown until deployment; the engine reports these as advisory. */
+  unknown?: boolean;
+}
+
+export interface PolicyReport {
+  project: string;
+  stack: string;
+  packs: { name: string; version: string; policies: number; dir?: string }[];
+  /** Enabled policies evaluated. */
+  policies: number;
+  /** Resources in the plan. */
+  resources: number;
+  violations: PolicyViolation[];
+  mandatory: number;
+  advisory: number;
+  notApplicable: { policyPack: string; policyName: string; urn?: string; reason: string }[];
+}
+
+export interface EvaluateOptions {
+  /** Policy configuration (levels and parameters), keyed by policy name across all packs. */
+  config?: PolicyConfig;
+  /**
+   * The stack's configuration (`namespace:key` -> text), as `synthProject` returns it. The real
+   * analyzer process sees it as PULUMI_CONFIG; it also gives the default providers their inputs.
+   */
+  stackConfig?: Record<string, string>;
+  /** Stack tags, as the service would send them. @default { "pulumi:project": <project> } */
+  stackTags?: Record<string, string>;
+  /** Where to resolve provider SDK versions for default providers. @default the current directory */
+  projectDir?: string;
+}
+
+/** A configuration problem: unknown policy, bad level, parameter of the wrong type. */
+export class PolicyConfigError extends Error {
+  override name = "PolicyConfigError";
+}
+
+const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+class NotApplicableError extends Error {
+  constructor(readonly reason: string | undefined) {
+    super(reason ?? "Policy does not apply");
+  }
+}
+
+function throwNotApplicable(reason?: string): never {
+  throw new NotApplicableError(reason);
+}
+
+function loadSdk(fromDir: string): PolicySdk {
+  const proxy = require(require.resolve("@pulumi/policy/proxy", { paths: [fromDir] }));
+  return {
+    unknownCheckingProxy: proxy.unknownCheckingProxy,
+    UnknownValueError: proxy.UnknownValueError,
+    unknownStringValue: proxy.unknownStringValue,
+  };
+}
+
+/**
+ * Loads a policy pack project (PulumiPolicy.yaml + package.json + its `main`) and captures the
+ * policies its `new PolicyPack(...)` would serve, without starting the gRPC server: the server's
+ * `serve` is replaced while the pack loads. `new PolicyPack` reads the version from the
+ * package.json of the working directory, as under the Pulumi CLI (which starts the pack in its own
+ * directory); the working directory is the pack's while it loads. TypeScript packs need a
+ * TypeScript hook (`tsx/cjs`) registered, as the `mlops` CLI and the test setup do.
+ */
+export function loadPolicyPack(dir: string): PolicyPackInfo {
+  const packDir = path.resolve(dir);
+  if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+    throw new PolicyConfigError(`${packDir} is not a policy pack: it has no PulumiPolicy.yaml`);
+  }
+  if (!fs.existsSync(path.join(packDir, "package.json"))) {
+    throw new PolicyConfigError(`${packDir} has no package.json (a policy pack takes its version from it)`);
+  }
+  const server = require(require.resolve("@pulumi/policy/server", { paths: [packDir] }));
+  const captured: { name: string; version: string; enforcementLevel: EnforcementLevel; policies: PolicyLike[] }[] = [];
+  const originalServe = server.serve;
+  server.serve = (name: string, version: string, enforcementLevel: EnforcementLevel, args: { policies?: PolicyLike[] }) => {
+    captured.push({ name, version, enforcementLevel, policies: args.policies ?? [] });
+  };
+  // The pack's own modules are loaded afresh, so that loading a pack twice captures it twice.
+  const prefix = packDir + path.sep;
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(prefix) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+  }
+  const cwd = process.cwd();
+  try {
+    process.chdir(packDir);
+    require(packDir);
+  } finally {
+    process.chdir(cwd);
+    server.serve = originalServe;
+  }
+  const pack = captured[0];
+  if (!pack || captured.length > 1) {
+    throw new PolicyConfigError(`${packDir}: expected the pack to construct one PolicyPack, it constructed ${captured.length}`);
+  }
+  return { ...pack, dir: packDir, sdk: loadSdk(packDir) };
+}
+
+/** A pack made of policies in hand (for tests of single rules). */
+export function policyPack(name: string, policies: PolicyLike[], enforcementLevel: EnforcementLevel = "advisory"): PolicyPackInfo {
+  return { name, version: "0.0.0", enforcementLevel, policies, sdk: loadSdk(__dirname) };
+}
+
+/** Reads a policy config file (JSON). */
+export function readPolicyConfig(file: string): PolicyConfig {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new PolicyConfigError(
+      `${file}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`}`,
+    );
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+    throw new PolicyConfigError(`${file}: must be a JSON object keyed by policy name`);
+  return doc as PolicyConfig;
+}
+
+interface ResolvedPolicy {
+  pack: PolicyPackInfo;
+  policy: PolicyLike;
+  level: EnforcementLevel;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Resolves each policy's level and parameters the way the Pulumi CLI does before it configures a
+ * pack: the policy's level (else the pack's), its schema defaults, then the config's `all` level,
+ * then the config's entry for the policy; parameters are checked against the policy's schema.
+ */
+export function resolvePolicyConfig(packs: PolicyPackInfo[], config: PolicyConfig = {}): ResolvedPolicy[] {
+  const known = new Set(packs.flatMap((p) => p.policies.map((x) => x.name)));
+  for (const key of Object.keys(config)) {
+    if (key !== "all" && !known.has(key)) {
+      throw new PolicyConfigError(`policy config: no policy "${key}" in ${packs.map((p) => p.name).join(", ") || "the packs"}`);
+    }
+  }
+  const all = config.all;
+  if (all !== undefined && (typeof all !== "string" || !LEVELS.includes(all))) {
+    throw new PolicyConfigError(`policy config: "all" must be one of ${LEVELS.join(", ")}`);
+  }
+  return packs.flatMap((pack) =>
+    pack.policies.map((policy) => {
+      let level: EnforcementLevel = policy.enforcementLevel ?? pack.enforcementLevel;
+      const properties: Record<string, unknown> = {};
+      for (const [k, s] of Object.entries((policy.configSchema?.properties ?? {}) as Record<string, JsonSchema>)) {
+        if (s.default !== undefined) properties[k] = structuredClone(s.default);
+      }
+      if (typeof all === "string") level = all;
+      const entry = config[policy.name];
+      if (typeof entry === "string") {
+        if (!LEVELS.includes(entry))
+          throw new PolicyConfigError(`policy config: ${policy.name}: "${entry}" is not one of ${LEVELS.join(", ")}`);
+        level = entry;
+      } else if (entry !== undefined) {
+        if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+          throw new PolicyConfigError(`policy config: ${policy.name} must be an enforcement level or an object`);
+        }
+        const { enforcementLevel, ...props } = entry;
+        if (enforcementLevel !== undefined) {
+          if (!LEVELS.includes(enforcementLevel)) {
+            throw new PolicyConfigError(
+              `policy config: ${policy.name}.enforcementLevel: "${enforcementLevel}" is not one of ${LEVELS.join(", ")}`,
+            );
+          }
+          level = enforcementLevel;
+        }
+        const schema = (policy.configSchema?.properties ?? {}) as Record<string, JsonSchema>;
+        for (const [k, v] of Object.entries(props)) {
+          const s = schema[k];
+          if (!s) {
+            const names = Object.keys(schema);
+            throw new PolicyConfigError(
+              `policy config: ${policy.name} has no parameter "${k}"${names.length ? `; it takes ${names.join(", ")}` : ""}`,
+            );
+          }
+          const problem = checkSchema(v, s);
+          if (problem) throw new PolicyConfigError(`policy config: ${policy.name}.${k}: ${problem}`);
+          properties[k] = v;
+        }
+      }
+      for (const r of policy.configSchema?.required ?? []) {
+        if (properties[r] === undefined) throw new PolicyConfigError(`policy config: ${policy.name}.${r} is required`);
+      }
+      return { pack, policy, level, properties };
+    }),
+  );
+}
+
+/** The JSON Schema checks policy schemas here use: type, enum, items, minimum, maximum. */
+function checkSchema(value: unknown, schema: JsonSchema): string | undefined {
+  const t = schema.type;
+  const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+  if (t === "integer" ? !Number.isInteger(value) : t !== undefined && t !== actual) return `expected ${t}, got ${actual}`;
+  if (schema.enum && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
+    return `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`;
+  }
+  if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) return `must be >= ${schema.minimum}`;
+    if (schema.maximum !== undefined && value > schema.maximum) return `must be <= ${schema.maximum}`;
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (const [i, item] of value.entries()) {
+      const p = checkSchema(item, schema.items);
+      if (p) return `[${i}]: ${p}`;
+    }
+  }
+  return undefined;
+}
+
+// ---- Arguments as the analyzer builds them -------------------------------------------------------
+
+/** Plan unknowns (`{__pulumiUnknown: true}`) become the engine's unknown sentinel, as in preview. */
+function toWire(value: unknown, unknown: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => toWire(v, unknown));
+  if (value === null || typeof value !== "object") return value;
+  const obj = value as Record<string, unknown>;
+  if (obj.__pulumiUnknown === true) return unknown;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = toWire(v, unknown);
+  return out;
+}
+
+interface AnalyzedResource {
+  type: string;
+  name: string;
+  urn: string;
+  inputs: Record<string, unknown>;
+  protect: boolean;
+  retainOnDelete: boolean;
+  parent?: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  provider?: { type: string; name: string; urn: string; inputs: Record<string, unknown> };
+  /** Read with `.get()`: the engine does not analyze reads. */
+  read: boolean;
+}
+
+function resourceOptions(r: AnalyzedResource) {
+  // What getResourceOptions builds from AnalyzerResourceOptions. The protocol has no
+  // retainOnDelete; offline we add it, and rules must not assume it is there.
+  return {
+    protect: r.protect,
+    ignoreChanges: [] as string[],
+    aliases: [] as string[],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [] as string[],
+    ...(r.parent ? { parent: r.parent } : {}),
+    retainOnDelete: r.retainOnDelete,
+  };
+}
+
+function pulumiTypeOf(resourceClass: unknown): string | undefined {
+  const t = (resourceClass as { __pulumiType?: unknown } | undefined)?.__pulumiType;
+  return typeof t === "string" && t.length > 0 ? t : undefined;
+}
+
+function isTypeOf(type: string, resourceClass: unknown): boolean {
+  const t = pulumiTypeOf(resourceClass);
+  if (t) return type === t;
+  const isInstance = (resourceClass as { isInstance?: unknown })?.isInstance;
+  return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+/**
+ * The resources the engine would analyze: the plan's, with their providers. Resources without an
+ * explicit provider get the default provider the engine would create for their package
+ * (`pulumi:providers:<pkg>::default_<version>`), whose inputs are the stack's `<pkg>:*` settings.
+ */
+function analyzedResources(plan: Plan, options: EvaluateOptions): { analyzed: AnalyzedResource[]; defaults: AnalyzedResource[] } {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  const defaults = new Map<string, AnalyzedResource>();
+  const defaultProvider = (pkg: string): AnalyzedResource => {
+    const existing = defaults.get(pkg);
+    if (existing) return existing;
+    const version = sdkVersion(pkg, options.projectDir ?? process.cwd());
+    const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+    const inputs: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options.stackConfig ?? {})) {
+      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
+    }
+    if (version) inputs.version = version;
+    const p: AnalyzedResource = {
+      type: `pulumi:providers:${pkg}`,
+      name,
+      urn: `urn:pulumi:${plan.stack}::${plan.project}::pulumi:providers:${pkg}::${name}`,
+      inputs,
+      protect: false,
+      retainOnDelete: false,
+      dependencies: [],
+      propertyDependencies: {},
+      read: false,
+    };
+    defaults.set(pkg, p);
+    return p;
+  };
+  const analyzed = plan.resources.map((r): AnalyzedResource => {
+    const a: AnalyzedResource = {
+      type: r.type,
+      name: r.name,
+      urn: r.urn,
+      inputs: r.inputs,
+      protect: r.protect,
+      retainOnDelete: r.retainOnDelete,
+      dependencies: r.dependencies,
+      propertyDependencies: r.propertyDependencies,
+      read: r.readId !== undefined,
+      ...(r.parent ? { parent: r.parent } : {}),
+    };
+    const pkg = r.type.split(":")[0] ?? "";
+    if (r.provider) {
+      const providerUrn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+      const p = byUrn.get(providerUrn);
+      if (p) a.provider = { type: p.type, name: p.name, urn: p.urn, inputs: p.inputs };
+    } else if (r.custom && pkg !== "pulumi" && !r.type.startsWith("pulumi:providers:")) {
+      const p = defaultProvider(pkg);
+      a.provider = { type: p.type, name: p.name, urn: p.urn, inputs: p.inputs };
+    }
+    return a;
+  });
+  return { analyzed, defaults: [...defaults.values()] };
+}
+
+function sdkVersion(pkg: string, fromDir: string): string | undefined {
+  try {
+    const file = require.resolve(`@pulumi/${pkg}/package.json`, { paths: [fromDir, __dirname] });
+    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
+    return typeof version === "string" ? version.replace(/^v/, "") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets the environment the Pulumi CLI gives a policy pack process, for the duration of `run`. */
+async function withPackEnvironment<T>(plan: Plan, stackConfig: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const vars: Record<string, string> = {
+    PULUMI_STACK: plan.stack,
+    PULUMI_NODEJS_STACK: plan.stack,
+    PULUMI_PROJECT: plan.project,
+    PULUMI_NODEJS_PROJECT: plan.project,
+    PULUMI_CONFIG: JSON.stringify(stackConfig),
+    PULUMI_DRY_RUN: "true",
+    PULUMI_NODEJS_DRY_RUN: "true",
+  };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await run();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/**
+ * Evaluates policy packs on a plan: every enabled resource policy on every resource (as `pulumi
+ * preview` analyzes each resource it registers), then every stack policy on all of them.
+ */
+export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], options: EvaluateOptions = {}): Promise<PolicyReport> {
+  const resolved = resolvePolicyConfig(packs, options.config);
+  const stackConfig = options.stackConfig ?? {};
+  const stackTags = freezeMap(new Map(Object.entries(options.stackTags ?? { "pulumi:project": plan.project })));
+  const { analyzed, defaults } = analyzedResources(plan, options);
+  const everything = [...defaults, ...analyzed];
+  const violations: PolicyViolation[] = [];
+  const notApplicable: PolicyReport["notApplicable"] = [];
+  const byUrn = new Map(everything.map((r) => [r.urn, r]));
+
+  const report = (rp: ResolvedPolicy, kind: "resource" | "stack", subject: AnalyzedResource | undefined) => {
+    const level = rp.level === "remediate" ? "mandatory" : (rp.level as "advisory" | "mandatory");
+    // makeReportViolationFun: a string message is appended to the description; an object may
+    // set its own message, urn and level.
+    return (message: unknown, urnArg?: string) => {
+      let detail: string;
+      let urn = urnArg;
+      let enforcementLevel = level;
+      if (typeof message === "object" && message !== null) {
+        const m = message as { message?: string; urn?: string; enforcementLevel?: EnforcementLevel };
+        detail = m.message ?? "";
+        urn = m.urn;
+        if (m.enforcementLevel === "advisory" || m.enforcementLevel === "mandatory") enforcementLevel = m.enforcementLevel;
+      } else {
+        detail = typeof message === "string" ? message : "";
+      }
+      urn = urn ?? subject?.urn;
+      const target = urn ? byUrn.get(urn) : undefined;
+      violations.push({
+        policyPack: rp.pack.name,
+        policyPackVersion: rp.pack.version,
+        policyName: rp.policy.name,
+        description: rp.policy.description,
+        detail,
+        message: detail && typeof message !== "object" ? `${rp.policy.description}\n${detail}` : detail || rp.policy.description,
+        enforcementLevel,
+        ...(rp.policy.severity ? { severity: rp.policy.severity } : {}),
+        ...(urn ? { urn } : {}),
+        ...(target ? { type: target.type, name: target.name } : {}),
+        kind,
+      });
+    };
+  };
+
+  const failed = (rp: ResolvedPolicy, kind: "resource" | "stack", subject: AnalyzedResource | undefined, err: unknown) => {
+    if (err instanceof rp.pack.sdk.UnknownValueError) {
+      const detail = `can't run policy '${rp.policy.name}' from policy pack '${rp.pack.name}@v${rp.pack.version}' during preview: ${err.message}`;
+      violations.push({
+        policyPack: rp.pack.name,
+        policyPackVersion: rp.pack.version,
+        policyName: rp.policy.name,
+        description: rp.policy.description,
+        detail,
+        message: detail,
+        enforcementLevel: "advisory",
+        ...(rp.policy.severity ? { severity: rp.policy.severity } : {}),
+        ...(subject ? { urn: subject.urn, type: subject.type, name: subject.name } : {}),
+        kind,
+        unknown: true,
+      });
+    } else if (err instanceof NotApplicableError) {
+      notApplicable.push({
+        policyPack: rp.pack.name,
+        policyName: rp.policy.name,
+        ...(subject ? { urn: subject.urn } : {}),
+        reason: err.reason ?? "",
+      });
+    } else {
+      const e = err instanceof Error ? err : new Error(String(err));
+      e.message = `Error validating ${subject ? `resource ${subject.urn}` : "the stack"} with policy '${rp.policy.name}' from policy pack '${rp.pack.name}@v${rp.pack.version}': ${e.message}`;
+      throw e;
+    }
+  };
+
+  return withPackEnvironment(plan, stackConfig, async () => {
+    const enabled = resolved.filter((rp) => rp.level !== "disabled");
+    for (const r of everything.filter((x) => !x.read)) {
+      for (const rp of enabled) {
+        const v = rp.policy.validateResource;
+        if (v === undefined) continue;
+        const validations = (Array.isArray(v) ? v : [v]) as ((args: unknown, report: unknown) => unknown)[];
+        const fastType = Array.isArray(v) ? undefined : pulumiTypeOf(v);
+        if (fastType && fastType !== r.type) {
+          notApplicable.push({
+            policyPack: rp.pack.name,
+            policyName: rp.policy.name,
+            urn: r.urn,
+            reason: `Policy only applies to resources of type '${fastType}'`,
+          });
+          continue;
+        }
+        for (const validate of validations) {
+          try {
+            const props = rp.pack.sdk.unknownCheckingProxy(toWire(r.inputs, rp.pack.sdk.unknownStringValue));
+            const args: Record<string, unknown> = {
+              type: r.type,
+              props,
+              urn: r.urn,
+              name: r.name,
+              opts: resourceOptions(r),
+              stackTags,
+              isType: (cls: unknown) => isTypeOf(r.type, cls),
+              asType: (cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined),
+              getConfig: () => structuredClone(rp.properties),
+              notApplicable: throwNotApplicable,
+            };
+            if (r.provider) args.provider = providerArg(r.provider, rp.pack.sdk);
+            await validate(args, report(rp, "resource", r));
+          } catch (err) {
+            failed(rp, "resource", r, err);
+          }
+        }
+      }
+    }
+
+    for (const rp of enabled) {
+      const validateStack = rp.policy.validateStack as ((args: unknown, report: unknown) => unknown) | undefined;
+      if (typeof validateStack !== "function") continue;
+      const fastType = pulumiTypeOf(validateStack);
+      if (fastType && !everything.some((r) => r.type === fastType)) {
+        notApplicable.push({
+          policyPack: rp.pack.name,
+          policyName: rp.policy.name,
+          reason: `Policy only applies to resources of type '${fastType}'`,
+        });
+        continue;
+      }
+      try {
+        const objects = new Map<string, Record<string, unknown>>();
+        for (const r of everything) {
+          const props = rp.pack.sdk.unknownCheckingProxy(toWire(r.inputs, rp.pack.sdk.unknownStringValue));
+          const o: Record<string, unknown> = {
+            type: r.type,
+            props,
+            urn: r.urn,
+            name: r.name,
+            opts: resourceOptions(r),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: (cls: unknown) => isTypeOf(r.type, cls),
+            asType: (cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined),
+          };
+          if (r.provider) o.provider = providerArg(r.provider, rp.pack.sdk);
+          objects.set(r.urn, o);
+        }
+        for (const r of everything) {
+          const o = objects.get(r.urn) as Record<string, unknown>;
+          const parent = r.parent ? objects.get(r.parent) : undefined;
+          if (parent) o.parent = parent;
+          o.dependencies = r.dependencies.map((d) => objects.get(d)).filter((d) => d !== undefined);
+          const pd: Record<string, unknown[]> = {};
+          // The engine leaves out properties without dependencies.
+          for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            if (urns.length > 0) pd[k] = urns.map((d) => objects.get(d)).filter((d) => d !== undefined);
+          }
+          o.propertyDependencies = pd;
+        }
+        const args = {
+          resources: [...objects.values()],
+          getConfig: () => structuredClone(rp.properties),
+          stackTags,
+          notApplicable: throwNotApplicable,
+        };
+        await validateStack(args, report(rp, "stack", undefined));
+      } catch (err) {
+        failed(rp, "stack", undefined, err);
+      }
+    }
+
+    const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    return {
+      project: plan.project,
+      stack: plan.stack,
+      packs: packs.map((p) => ({ name: p.name, version: p.version, policies: p.policies.length, ...(p.dir ? { dir: p.dir } : {}) })),
+      policies: enabled.length,
+      resources: plan.resources.length,
+      violations,
+      mandatory,
+      advisory: violations.length - mandatory,
+      notApplicable,
+    };
+  });
+}
+
+function providerArg(p: NonNullable<AnalyzedResource["provider"]>, sdk: PolicySdk) {
+  return { type: p.type, props: sdk.unknownCheckingProxy(toWire(p.inputs, sdk.unknownStringValue)), urn: p.urn, name: p.name };
+}
+
+/** A read-only map, as the analyzer hands stack tags to policies. */
+function freezeMap(map: Map<string, string>): ReadonlyMap<string, string> {
+  return Object.freeze({
+    entries: map.entries.bind(map),
+    forEach: map.forEach.bind(map),
+    get: map.get.bind(map),
+    has: map.has.bind(map),
+    keys: map.keys.bind(map),
+    size: map.size,
+    values: map.values.bind(map),
+    [Symbol.iterator]: map[Symbol.iterator].bind(map),
+  }) as ReadonlyMap<string, string>;
+}
+
+// ---- Fixtures -------------------------------------------------------------------------------------
+
+const REF = Symbol("planRef");
+interface PlanRef {
+  [REF]: true;
+  target: PlanResource;
+  value: unknown;
+}
+
+/** An input computed from another resource: its value, and a property dependency on that resource. */
+export function ref(target: PlanResource, value: unknown = `${target.name}-id`): unknown {
+  return { [REF]: true, target, value } satisfies PlanRef;
+}
+
+function isRef(v: unknown): v is PlanRef {
+  return typeof v === "object" && v !== null && REF in v;
+}
+
+/**
+ * A hand-made plan resource for policy tests. Top-level inputs made with {@link ref} become
+ * property dependencies (and dependencies) on the resource they name.
+ */
+export function planResource(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown> = {},
+  extra: Partial<Omit<PlanResource, "type" | "name" | "inputs">> & { stack?: string; project?: string } = {},
+): PlanResource {
+  const { stack = "test", project = "test", ...rest } = extra;
+  const propertyDependencies: Record<string, string[]> = {};
+  const plainInputs: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(inputs)) {
+    if (isRef(v)) {
+      propertyDependencies[k] = [v.target.urn];
+      plainInputs[k] = v.value;
+    } else {
+      plainInputs[k] = v;
+    }
+  }
+  const custom = !type.startsWith("mlops:") && type !== "pulumi:pulumi:Stack";
+  return {
+    urn: `urn:pulumi:${stack}::${project}::${type}::${name}`,
+    type,
+    name,
+    custom,
+    dependsOn: [],
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())].sort(),
+    propertyDependencies,
+    inputs: plainInputs,
+    protect: false,
+    retainOnDelete: false,
+    ...rest,
+  };
+}
+
+/** A plan of hand-made resources. */
+export function planOf(resources: PlanResource[], meta: { stack?: string; project?: string; cloud?: string } = {}): Plan {
+  return {
+    version: 1,
+    project: meta.project ?? "test",
+    stack: meta.stack ?? "test",
+    ...(meta.cloud ? { cloud: meta.cloud } : {}),
+    resources: [...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0)),
+    outputs: {},
+  };
+}
+
+/**
+ * Runs policies on hand-made resources (or a plan) and returns what they report, for tests of
+ * single rules: `await findings(rule, [subnet])` -> `["mapPublicIpOnLaunch is true: ..."]`.
+ */
+export async function checkPolicies(
+  policies: PolicyLike | PolicyLike[],
+  resources: PlanResource[] | Plan,
+  options: EvaluateOptions & { stack?: string } = {},
+): Promise<PolicyReport> {
+  const { stack, ...evaluate } = options;
+  const plan = Array.isArray(resources) ? planOf(resources, stack ? { stack } : {}) : resources;
+  return evaluatePolicies(plan, [policyPack("test", Array.isArray(policies) ? policies : [policies])], evaluate);
+}
+
+/** The details of the violations {@link checkPolicies} finds, in order. */
+export async function findings(
+  policies: PolicyLike | PolicyLike[],
+  resources: PlanResource[] | Plan,
+  options: EvaluateOptions & { stack?: string } = {},
+): Promise<string[]> {
+  return (await checkPolicies(policies, resources, options)).violations.map((v) => v.detail);
+}

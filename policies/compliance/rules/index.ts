@@ -1,0 +1,43 @@
+import type { MlopsPolicy } from "@mlops-kit/policy-common";
+import awsCloudwatchLogRetention from "./aws/cloudwatch/log-retention";
+import awsDataProdDeletionSafety from "./aws/data/prod-deletion-safety";
+import awsKmsKeyDeletionWindow from "./aws/kms/key-deletion-window";
+import awsLocationAllowedRegions from "./aws/location/allowed-regions";
+import awsS3Versioning from "./aws/s3/versioning";
+import awsTaggingRequiredTags from "./aws/tagging/required-tags";
+import azureDataProdDeletionSafety from "./azure/data/prod-deletion-safety";
+import azureKeyvaultPurgeProtection from "./azure/keyvault/purge-protection";
+import azureKeyvaultSoftDelete from "./azure/keyvault/soft-delete";
+import azureLocationAllowedRegions from "./azure/location/allowed-regions";
+import azureMonitorLogRetention from "./azure/monitor/log-retention";
+import azureStorageBlobSoftDelete from "./azure/storage/blob-soft-delete";
+import azureTaggingRequiredTags from "./azure/tagging/required-tags";
+import gcpDataProdDeletionSafety from "./gcp/data/prod-deletion-safety";
+import gcpKmsKeyDestroyDelay from "./gcp/kms/key-destroy-delay";
+import gcpLocationAllowedRegions from "./gcp/location/allowed-regions";
+import gcpLoggingBucketRetention from "./gcp/logging/bucket-retention";
+import gcpStorageBucketVersioning from "./gcp/storage/bucket-versioning";
+import gcpTaggingRequiredLabels from "./gcp/tagging/required-labels";
+
+/** Every rule of the compliance pack. A new rule is one file under <cloud>/<service>/, listed here. */
+export const policies: MlopsPolicy[] = [
+  awsCloudwatchLogRetention,
+  awsDataProdDeletionSafety,
+  awsKmsKeyDeletionWindow,
+  awsLocationAllowedRegions,
+  awsS3Versioning,
+  awsTaggingRequiredTags,
+  azureDataProdDeletionSafety,
+  azureKeyvaultPurgeProtection,
+  azureKeyvaultSoftDelete,
+  azureLocationAllowedRegions,
+  azureMonitorLogRetention,
+  azureStorageBlobSoftDelete,
+  azureTaggingRequiredTags,
+  gcpDataProdDeletionSafety,
+  gcpKmsKeyDestroyDelay,
+  gcpLocationAllowedRegions,
+  gcpLoggingBucketRetention,
+  gcpStorageBucketVersioning,
+  gcpTaggingRequiredLabels,
+];

@@ -1,0 +1,89 @@
+import type { MlopsPolicy } from "@mlops-kit/policy-common";
+import awsCloudwatchLogGroupEncrypted from "./aws/cloudwatch/log-group-encrypted";
+import awsEc2DefaultSecurityGroupClosed from "./aws/ec2/default-security-group-closed";
+import awsEc2Imdsv2Required from "./aws/ec2/imdsv2-required";
+import awsEc2NoPublicIngress from "./aws/ec2/no-public-ingress";
+import awsEc2NoPublicIpOnInstances from "./aws/ec2/no-public-ip-on-instances";
+import awsEc2NoPublicIpOnLaunch from "./aws/ec2/no-public-ip-on-launch";
+import awsEc2VpcFlowLogs from "./aws/ec2/vpc-flow-logs";
+import awsElbAccessLogs from "./aws/elb/access-logs";
+import awsElbDropInvalidHeaders from "./aws/elb/drop-invalid-headers";
+import awsElbListenerTls from "./aws/elb/listener-tls";
+import awsIamNoWildcardActions from "./aws/iam/no-wildcard-actions";
+import awsKmsKeyRotation from "./aws/kms/key-rotation";
+import awsS3EncryptionKms from "./aws/s3/encryption-kms";
+import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
+import awsS3TlsOnly from "./aws/s3/tls-only";
+import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
+import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
+import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
+import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
+import azureNetworkAppgwWaf from "./azure/network/appgw-waf";
+import azureNetworkNsgNoPublicIngress from "./azure/network/nsg-no-public-ingress";
+import azureNetworkSubnetNoDefaultOutboundAccess from "./azure/network/subnet-no-default-outbound-access";
+import azureNetworkVnetFlowLogs from "./azure/network/vnet-flow-logs";
+import azureStorageCustomerManagedKey from "./azure/storage/customer-managed-key";
+import azureStorageHttpsOnly from "./azure/storage/https-only";
+import azureStorageInfrastructureEncryption from "./azure/storage/infrastructure-encryption";
+import azureStorageMinTls12 from "./azure/storage/min-tls-1-2";
+import azureStorageNetworkDefaultDeny from "./azure/storage/network-default-deny";
+import azureStorageNoPublicBlobAccess from "./azure/storage/no-public-blob-access";
+import azureStorageNoSharedKeyAccess from "./azure/storage/no-shared-key-access";
+import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
+import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
+import gcpComputeLbTlsPolicy from "./gcp/compute/lb-tls-policy";
+import gcpComputeNoPublicIpOnInstances from "./gcp/compute/no-public-ip-on-instances";
+import gcpComputeShieldedVm from "./gcp/compute/shielded-vm";
+import gcpComputeSubnetworkFlowLogs from "./gcp/compute/subnetwork-flow-logs";
+import gcpIamNoPrimitiveRoles from "./gcp/iam/no-primitive-roles";
+import gcpKmsKeyRotation from "./gcp/kms/key-rotation";
+import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
+import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
+import gcpStorageBucketPublicAccessPrevention from "./gcp/storage/bucket-public-access-prevention";
+import gcpStorageBucketUniformAccess from "./gcp/storage/bucket-uniform-access";
+
+/** Every rule of the security pack. A new rule is one file under <cloud>/<service>/, listed here. */
+export const policies: MlopsPolicy[] = [
+  awsCloudwatchLogGroupEncrypted,
+  awsEc2DefaultSecurityGroupClosed,
+  awsEc2Imdsv2Required,
+  awsEc2NoPublicIngress,
+  awsEc2NoPublicIpOnInstances,
+  awsEc2NoPublicIpOnLaunch,
+  awsEc2VpcFlowLogs,
+  awsElbAccessLogs,
+  awsElbDropInvalidHeaders,
+  awsElbListenerTls,
+  awsIamNoWildcardActions,
+  awsKmsKeyRotation,
+  awsS3EncryptionKms,
+  awsS3PublicAccessBlock,
+  awsS3TlsOnly,
+  azureAuthorizationNoOwnerRole,
+  azureComputeVmssNoPublicIp,
+  azureComputeVmssPasswordAuthDisabled,
+  azureNetworkAppgwTlsPolicy,
+  azureNetworkAppgwWaf,
+  azureNetworkNsgNoPublicIngress,
+  azureNetworkSubnetNoDefaultOutboundAccess,
+  azureNetworkVnetFlowLogs,
+  azureStorageCustomerManagedKey,
+  azureStorageHttpsOnly,
+  azureStorageInfrastructureEncryption,
+  azureStorageMinTls12,
+  azureStorageNetworkDefaultDeny,
+  azureStorageNoPublicBlobAccess,
+  azureStorageNoSharedKeyAccess,
+  gcpComputeBackendLogging,
+  gcpComputeFirewallNoPublicIngress,
+  gcpComputeLbTlsPolicy,
+  gcpComputeNoPublicIpOnInstances,
+  gcpComputeShieldedVm,
+  gcpComputeSubnetworkFlowLogs,
+  gcpIamNoPrimitiveRoles,
+  gcpKmsKeyRotation,
+  gcpLoggingBucketCmek,
+  gcpStorageBucketCmek,
+  gcpStorageBucketPublicAccessPrevention,
+  gcpStorageBucketUniformAccess,
+];
