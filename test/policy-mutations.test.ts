@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { evaluatePolicies, loadPolicyPack, type PolicyPackInfo, synth } from "@mlops-kit/testing";
-import { MlopsVpc, type MlopsVpcArgs } from "mlops-kit";
+import { InferenceService, type InferenceServiceArgs, MlopsVpc, type MlopsVpcArgs } from "mlops-kit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers";
 
@@ -73,5 +73,62 @@ describe.each([
     expect(
       await evaluatePolicies(await synth(() => new MlopsVpc("x", {}), { stack: "dev", config }), packs, { stackConfig: config }),
     ).toMatchObject({ mandatory: 0 });
+  });
+});
+
+// The same for InferenceService: plain HTTP in dev, a public IP or IMDSv1 through an override.
+const SERVICE_CONFIG = { "aws:region": "us-east-1", "gcp:project": "p", "gcp:region": "us-central1", "azure-native:location": "eastus2" };
+const TLS = {
+  aws: { domain: "api.example.com" },
+  gcp: { domain: "api.example.com" },
+  azure: { certificateId: "https://kv.vault.azure.net/secrets/api" },
+} as const;
+
+describe.each([
+  ["aws", { loadBalancer: { tls: { enabled: false } } }, "mlops-aws-elb-listener-tls", "aws:lb/listener:Listener"],
+  [
+    "aws",
+    { aws: { overrides: { launchTemplate: { metadataOptions: { httpTokens: "optional" } } } } },
+    "mlops-aws-ec2-imdsv2-required",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+  ],
+  [
+    "aws",
+    { aws: { overrides: { launchTemplate: { networkInterfaces: [{ associatePublicIpAddress: "true" }] } } } },
+    "mlops-aws-ec2-no-public-ip-on-instances",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+  ],
+  ["gcp", { loadBalancer: { tls: { enabled: false } } }, "mlops-gcp-compute-lb-https-only", "gcp:compute/targetHttpProxy:TargetHttpProxy"],
+  [
+    "gcp",
+    { gcp: { overrides: { instanceTemplate: { networkInterfaces: [{ subnetwork: "s", accessConfigs: [{}] }] } } } },
+    "mlops-gcp-compute-no-public-ip-on-instances",
+    "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
+  ],
+  [
+    "azure",
+    { loadBalancer: { tls: { enabled: false } } },
+    "mlops-azure-network-appgw-https-only",
+    "azure-native:network:ApplicationGateway",
+  ],
+] as const)("GIVEN InferenceService on %s with %j", (cloud, change, rule, type) => {
+  it(`THEN ${rule} fires, mandatory, on the ${type}; without the change nothing mandatory fires`, async () => {
+    const config = { ...SERVICE_CONFIG, "mlops:cloud": cloud };
+    const program = (extra: Partial<InferenceServiceArgs>) => () => {
+      const vpc = new MlopsVpc("net", {});
+      new InferenceService("api", {
+        network: vpc.network,
+        image: "registry.example.com/models/api:1",
+        compute: { cpu: 2, memoryGiB: 4 },
+        loadBalancer: { tls: TLS[cloud] },
+        ...extra,
+      });
+    };
+    const broken = await evaluatePolicies(await synth(program(change as Partial<InferenceServiceArgs>), { stack: "dev", config }), packs, {
+      stackConfig: config,
+    });
+    expect(broken.violations.filter((v) => v.policyName === rule).map((v) => [v.type, v.enforcementLevel])).toEqual([[type, "mandatory"]]);
+    const secure = await evaluatePolicies(await synth(program({}), { stack: "dev", config }), packs, { stackConfig: config });
+    expect(secure.mandatory).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import awsS3TlsOnly from "./aws/s3/tls-only";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
+import azureNetworkAppgwHttpsOnly from "./azure/network/appgw-https-only";
 import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
 import azureNetworkAppgwWaf from "./azure/network/appgw-waf";
 import azureNetworkNsgNoPublicIngress from "./azure/network/nsg-no-public-ingress";
@@ -31,6 +32,7 @@ import azureStorageNoPublicBlobAccess from "./azure/storage/no-public-blob-acces
 import azureStorageNoSharedKeyAccess from "./azure/storage/no-shared-key-access";
 import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
 import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
+import gcpComputeLbHttpsOnly from "./gcp/compute/lb-https-only";
 import gcpComputeLbTlsPolicy from "./gcp/compute/lb-tls-policy";
 import gcpComputeNoPublicIpOnInstances from "./gcp/compute/no-public-ip-on-instances";
 import gcpComputeShieldedVm from "./gcp/compute/shielded-vm";
@@ -62,6 +64,7 @@ export const policies: MlopsPolicy[] = [
   azureAuthorizationNoOwnerRole,
   azureComputeVmssNoPublicIp,
   azureComputeVmssPasswordAuthDisabled,
+  azureNetworkAppgwHttpsOnly,
   azureNetworkAppgwTlsPolicy,
   azureNetworkAppgwWaf,
   azureNetworkNsgNoPublicIngress,
@@ -76,6 +79,7 @@ export const policies: MlopsPolicy[] = [
   azureStorageNoSharedKeyAccess,
   gcpComputeBackendLogging,
   gcpComputeFirewallNoPublicIngress,
+  gcpComputeLbHttpsOnly,
   gcpComputeLbTlsPolicy,
   gcpComputeNoPublicIpOnInstances,
   gcpComputeShieldedVm,
