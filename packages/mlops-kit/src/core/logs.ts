@@ -11,6 +11,9 @@ export function cloudwatchRetentionDays(days: number): number {
 /** GCP log buckets keep logs for at most this many days. */
 export const GCP_MAX_LOG_RETENTION_DAYS = 3650;
 
+/** Log Analytics workspaces keep data 30–730 days (interactive retention). */
+export const LOG_ANALYTICS_RETENTION_DAYS = { min: 30, max: 730 } as const;
+
 /** Waiting period before a scheduled KMS key deletion takes effect: short in dev, the maximum in prod. */
 export function keyDeletionWindowDays(profile: "dev" | "prod"): number {
   return profile === "prod" ? 30 : 7;

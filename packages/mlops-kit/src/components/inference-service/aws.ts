@@ -13,8 +13,28 @@ import * as s3 from "@pulumi/aws/s3";
 import * as ssm from "@pulumi/aws/ssm";
 import * as vpc from "@pulumi/aws/vpc";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  albAccessLogBucketPolicy,
+  autoScalingServiceRoleArn,
+  ecrPullStatements,
+  logsKeyPolicy,
+  serviceTrustPolicy,
+} from "../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { awsTags } from "../../core/tags";
+import { parseImage, renderUserData } from "./aws-boot";
+import {
+  ACCESS_LOG_PREFIX,
+  AMI_PARAMETER,
+  instanceRefresh,
+  listenerPorts,
+  listenerSettings,
+  ROOT_DEVICE,
+  SSL_POLICY,
+  spotDistribution,
+  targetGroupSettings,
+  targetTracking,
+} from "./aws-settings";
 import type { ServiceInputs, ServiceResult } from "./component";
 import type { InferenceServicePlan } from "./plan";
 
@@ -54,23 +74,6 @@ export interface AwsInferenceService {
   scalingPolicies: { cpu: autoscaling.Policy; requests?: autoscaling.Policy };
 }
 
-// Public parameters that always name the newest ECS-optimized Amazon Linux 2023 AMI. Docker is
-// preinstalled on both; the GPU variant adds the NVIDIA driver and the NVIDIA container toolkit,
-// which `docker run --gpus` needs. (The Amazon Linux 2 variants end their life on 2026-06-30.)
-const AMI_PARAMETER = {
-  cpu: "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
-  gpu: "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id",
-} as const;
-
-/** Root device of the Amazon Linux AMIs: the volume sized and encrypted here. */
-const ROOT_DEVICE = "/dev/xvda";
-/** Where the ALB writes its access logs inside the bucket. */
-const ACCESS_LOG_PREFIX = "access-logs";
-/** The one container each instance runs. */
-const CONTAINER = "model";
-/** TLS 1.3 and 1.2 only, forward-secret ciphers. */
-const SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
   const { name } = plan;
   const o = plan.aws.overrides;
@@ -90,7 +93,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // Auto Scaling launches instances as its service-linked role, so that role must be allowed to use
   // the key, or every launch with an encrypted volume fails ("Client.InternalError").
-  const autoScalingRole = pulumi.interpolate`arn:${partition.partition}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  const autoScalingRole = pulumi.all([partition.partition, account]).apply(([part, acct]) => autoScalingServiceRoleArn(part, acct));
   const key = new kms.Key(
     `${name}-key`,
     {
@@ -100,52 +103,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       policy: pulumi
         .all([account, partition.partition, partition.dnsSuffix, region, autoScalingRole])
         .apply(([acct, part, dnsSuffix, reg, asgRole]) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                // AWS's default key policy statement: the account's IAM policies govern the key;
-                // without it the key could become unmanageable.
-                Sid: "AccountAdministers",
-                Effect: "Allow",
-                Principal: { AWS: `arn:${part}:iam::${acct}:root` },
-                Action: "kms:*",
-                Resource: "*",
-              },
-              {
-                Sid: "AutoScalingEncryptsVolumes",
-                Effect: "Allow",
-                Principal: { AWS: asgRole },
-                Action: [
-                  "kms:Encrypt",
-                  "kms:Decrypt",
-                  "kms:ReEncryptFrom",
-                  "kms:ReEncryptTo",
-                  "kms:GenerateDataKey",
-                  "kms:GenerateDataKeyWithoutPlaintext",
-                  "kms:DescribeKey",
-                ],
-                Resource: "*",
-              },
-              {
-                // EBS keeps using the key for a running volume through a grant.
-                Sid: "AutoScalingAttachesVolumes",
-                Effect: "Allow",
-                Principal: { AWS: asgRole },
-                Action: "kms:CreateGrant",
-                Resource: "*",
-                Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
-              },
-              {
-                Sid: "CloudWatchLogsEncrypts",
-                Effect: "Allow",
-                Principal: { Service: `logs.${reg}.${dnsSuffix}` },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
-                Resource: "*",
-                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:*` } },
-              },
-            ],
-          }),
+          JSON.stringify(logsKeyPolicy({ account: acct, partition: part, dnsSuffix, region: reg }, { autoScalingRoleArn: asgRole })),
         ),
       tags: tags({ Name: `${name}-key` }),
     },
@@ -174,12 +132,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     withOverrides(
       {
         description: `Instances of inference service ${name}`,
-        assumeRolePolicy: partition.dnsSuffix.apply((dnsSuffix) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: `ec2.${dnsSuffix}` }, Action: "sts:AssumeRole" }],
-          }),
-        ),
+        assumeRolePolicy: partition.dnsSuffix.apply((dnsSuffix) => JSON.stringify(serviceTrustPolicy(`ec2.${dnsSuffix}`))),
         tags: tags({ Name: `${name}-instance` }),
       },
       o,
@@ -201,24 +154,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         JSON.stringify({
           Version: "2012-10-17",
           Statement: [
-            ...(img.ecr
-              ? [
-                  {
-                    // ECR issues registry tokens only for "*": the API has no resource to scope to.
-                    Sid: "EcrToken",
-                    Effect: "Allow",
-                    Action: "ecr:GetAuthorizationToken",
-                    Resource: "*",
-                  },
-                  {
-                    // The one repository the image comes from, in the account and region its URI names.
-                    Sid: "EcrPull",
-                    Effect: "Allow",
-                    Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-                    Resource: `arn:${part}:ecr:${img.ecr.region}:${img.ecr.account}:repository/${img.ecr.repository}`,
-                  },
-                ]
-              : []),
+            ...(img.ecr ? ecrPullStatements(part, img.ecr) : []),
             {
               Sid: "ContainerLogs",
               Effect: "Allow",
@@ -324,19 +260,10 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const amiId = pulumi.unsecret(
     ssm.getParameterOutput({ name: plan.compute.gpu ? AMI_PARAMETER.gpu : AMI_PARAMETER.cpu }, invokeOpts).value,
   );
-  const envEntries = Object.entries(inputs.env);
   const userData = pulumi
-    .all([image, region, logGroup.name, pulumi.all(envEntries.map(([, v]) => pulumi.output(v)))])
-    .apply(([img, reg, group, values]) =>
-      Buffer.from(
-        renderUserData(plan, {
-          image: img,
-          region: reg,
-          logGroup: group,
-          env: envEntries.map(([k], i) => [k, values[i] ?? ""] as const),
-        }),
-        "utf8",
-      ).toString("base64"),
+    .all([image, region, logGroup.name, pulumi.output(inputs.env)])
+    .apply(([img, reg, group, env]) =>
+      Buffer.from(renderUserData(plan, { image: img, region: reg, logGroup: group, env: Object.entries(env) }), "utf8").toString("base64"),
     );
   const instanceTags = tags({ Name: name });
   const launchTemplate = new ec2.LaunchTemplate(
@@ -409,26 +336,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     withOverrides<lb.TargetGroupArgs>(
       {
         vpcId,
-        targetType: "instance",
-        protocol: "HTTP",
-        port,
-        loadBalancingAlgorithmType: lbConfig.algorithm === "leastRequests" ? "least_outstanding_requests" : "round_robin",
-        // Model calls finish in seconds: 30 s lets in-flight requests complete, where the 300 s
-        // default would hold every scale-in and every rollout step for five minutes.
-        deregistrationDelay: 30,
-        healthCheck: {
-          enabled: true,
-          protocol: "HTTP",
-          port: "traffic-port",
-          path: plan.healthCheck.path,
-          interval: plan.healthCheck.intervalSeconds,
-          timeout: plan.healthCheck.timeoutSeconds,
-          healthyThreshold: plan.healthCheck.healthyThreshold,
-          unhealthyThreshold: plan.healthCheck.unhealthyThreshold,
-          matcher: "200",
-        },
-        // Sent even when off: dropping the block would leave stickiness on after it was enabled once.
-        stickiness: { type: "lb_cookie", enabled: lbConfig.stickiness.enabled, cookieDuration: lbConfig.stickiness.durationSeconds },
+        ...targetGroupSettings(plan),
         tags: tags({ Name: `${name}-tg` }),
       },
       o,
@@ -436,7 +344,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     ),
     opts,
   );
-  const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
 
   // --- Certificate and listeners --------------------------------------------------------------
 
@@ -457,37 +364,20 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   }
 
   const listeners: AwsInferenceService["listeners"] = {};
-  if (lbConfig.tls.mode !== "off") {
-    listeners.https = new lb.Listener(
-      `${name}-https`,
+  for (const l of listenerSettings(plan)) {
+    const role = l.protocol === "HTTPS" ? "https" : "http";
+    listeners[role] = new lb.Listener(
+      `${name}-${role}`,
       {
         loadBalancerArn: loadBalancer.arn,
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: SSL_POLICY,
-        certificateArn,
-        defaultActions: forward,
-        tags: tags({ Name: `${name}-https` }),
+        port: l.port,
+        protocol: l.protocol,
+        ...(l.protocol === "HTTPS" ? { sslPolicy: SSL_POLICY, certificateArn } : {}),
+        defaultActions: l.redirectToHttps
+          ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+          : [{ type: "forward", targetGroupArn: targetGroup.arn }],
+        tags: tags({ Name: `${name}-${role}` }),
       },
-      opts,
-    );
-    if (lbConfig.tls.redirectHttp) {
-      listeners.http = new lb.Listener(
-        `${name}-http`,
-        {
-          loadBalancerArn: loadBalancer.arn,
-          port: 80,
-          protocol: "HTTP",
-          defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-          tags: tags({ Name: `${name}-http` }),
-        },
-        opts,
-      );
-    }
-  } else {
-    listeners.http = new lb.Listener(
-      `${name}-http`,
-      { loadBalancerArn: loadBalancer.arn, port: 80, protocol: "HTTP", defaultActions: forward, tags: tags({ Name: `${name}-http` }) },
       opts,
     );
   }
@@ -498,7 +388,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // A numbered version, never "$Latest": a new version is then a change to the group, which starts
   // an instance refresh, and a refresh can roll back only to a numbered version.
   const templateVersion = launchTemplate.latestVersion.apply((v) => String(v));
-  const rollout = instanceRefreshPercentages(plan);
   const autoScalingGroup = new autoscaling.Group(
     `${name}-asg`,
     withOverrides<autoscaling.GroupArgs>(
@@ -521,11 +410,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
               // Spot capacity can be reclaimed with two minutes' notice: replace at-risk instances early.
               capacityRebalance: true,
               mixedInstancesPolicy: {
-                instancesDistribution: {
-                  onDemandBaseCapacity: plan.spot.onDemandBase,
-                  onDemandPercentageAboveBaseCapacity: 0,
-                  spotAllocationStrategy: "price-capacity-optimized",
-                },
+                instancesDistribution: spotDistribution(plan),
                 launchTemplate: {
                   launchTemplateSpecification: { launchTemplateId: launchTemplate.id, version: templateVersion },
                   overrides: [{ instanceType: plan.compute.machineType }],
@@ -533,21 +418,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
               },
             }
           : { launchTemplate: { id: launchTemplate.id, version: templateVersion } }),
-        instanceRefresh: {
-          strategy: "Rolling",
-          // A refresh starts on any change to the launch template or mixed instances policy; no
-          // other property needs to roll the instances.
-          preferences: {
-            minHealthyPercentage: rollout.minHealthyPercentage,
-            maxHealthyPercentage: rollout.maxHealthyPercentage,
-            instanceWarmup: String(plan.healthCheck.gracePeriodSeconds),
-            skipMatching: false,
-            // The provider moves the group to the new version before it starts the refresh, so an
-            // automatic rollback can redeploy that same version rather than the previous one
-            // (hashicorp/terraform-provider-aws#34189): deploy the previous image to go back.
-            autoRollback: plan.rollout.autoRollback,
-          },
-        },
+        instanceRefresh: instanceRefresh(plan),
         tags: Object.entries(instanceTags).map(([k, v]) => ({ key: k, value: v, propagateAtLaunch: true })),
       },
       o,
@@ -564,44 +435,34 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // --- Scaling policies -----------------------------------------------------------------------
 
-  // Target tracking has no cooldowns: the scale-out pause is the time a new instance takes to count
-  // (`estimatedInstanceWarmup`). Scale-in stays on and is gradual by AWS's design; the spec's
-  // scale-in cooldown has no equivalent here.
   const cpuPolicy = new autoscaling.Policy(
     `${name}-cpu`,
     {
       autoscalingGroupName: autoScalingGroup.name,
-      policyType: "TargetTrackingScaling",
-      estimatedInstanceWarmup: plan.scaling.scaleOutCooldownSeconds,
-      targetTrackingConfiguration: {
-        predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
-        targetValue: plan.scaling.targetCpuPercent,
-        disableScaleIn: false,
-      },
+      ...targetTracking(plan, { predefinedMetricType: "ASGAverageCPUUtilization" }, plan.scaling.targetCpuPercent),
     },
     opts,
   );
-  let requestsPolicy: autoscaling.Policy | undefined;
-  if (plan.scaling.targetRequestsPerInstance !== undefined) {
-    requestsPolicy = new autoscaling.Policy(
-      `${name}-requests`,
-      {
-        autoscalingGroupName: autoScalingGroup.name,
-        policyType: "TargetTrackingScaling",
-        estimatedInstanceWarmup: plan.scaling.scaleOutCooldownSeconds,
-        targetTrackingConfiguration: {
-          predefinedMetricSpecification: {
-            predefinedMetricType: "ALBRequestCountPerTarget",
-            resourceLabel: pulumi.interpolate`${loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
+  const rate = plan.scaling.targetRequestsPerInstance;
+  const requestsPolicy =
+    rate === undefined
+      ? undefined
+      : new autoscaling.Policy(
+          `${name}-requests`,
+          {
+            autoscalingGroupName: autoScalingGroup.name,
+            ...targetTracking(
+              plan,
+              {
+                predefinedMetricType: "ALBRequestCountPerTarget",
+                resourceLabel: pulumi.interpolate`${loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
+              },
+              rate,
+            ),
           },
-          targetValue: plan.scaling.targetRequestsPerInstance,
-          disableScaleIn: false,
-        },
-      },
-      // AWS rejects the metric until a listener routes to the target group.
-      servingListener ? { ...opts, dependsOn: [servingListener] } : opts,
-    );
-  }
+          // AWS rejects the metric until a listener routes to the target group.
+          servingListener ? { ...opts, dependsOn: [servingListener] } : opts,
+        );
 
   // --- Result ---------------------------------------------------------------------------------
 
@@ -643,19 +504,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     scalingGroupId: autoScalingGroup.name,
     resources,
   };
-}
-
-/** The ports the load balancer listens on, and so admits clients on. */
-function listenerPorts(plan: InferenceServicePlan): number[] {
-  const tls = plan.loadBalancer.tls;
-  if (tls.mode === "off") return [80];
-  return tls.redirectHttp ? [80, 443] : [443];
-}
-
-/** Instance refresh limits: AWS takes the maximum in 100–200 and a span of at most 100 points. */
-function instanceRefreshPercentages(plan: InferenceServicePlan): { minHealthyPercentage: number; maxHealthyPercentage: number } {
-  // The spec keeps surge + unavailable within 100 points, the widest span AWS accepts.
-  return { minHealthyPercentage: plan.rollout.minHealthyPercent, maxHealthyPercentage: 100 + plan.rollout.maxSurgePercent };
 }
 
 /** The S3 bucket the ALB writes its access logs to, locked down. */
@@ -727,137 +575,13 @@ function provisionAccessLogBucket(
     name,
     {
       bucket: bucket.id,
-      policy: pulumi.all([bucket.arn, account, elbAccount]).apply(([arn, acct, elbArn]) => {
-        const logs = `${arn}/${ACCESS_LOG_PREFIX}/AWSLogs/${acct}/*`;
-        return JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            // Regions older than August 2022 deliver as the regional Elastic Load Balancing account...
-            ...(elbArn
-              ? [
-                  {
-                    Sid: "ElbAccountDeliversAccessLogs",
-                    Effect: "Allow",
-                    Principal: { AWS: elbArn },
-                    Action: "s3:PutObject",
-                    Resource: logs,
-                  },
-                ]
-              : []),
-            {
-              // ...newer ones as the log delivery service.
-              Sid: "ElbServiceDeliversAccessLogs",
-              Effect: "Allow",
-              Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
-              Action: "s3:PutObject",
-              Resource: logs,
-            },
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: "*",
-              Action: "s3:*",
-              Resource: [arn, `${arn}/*`],
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-          ],
-        });
-      }),
+      policy: pulumi
+        .all([bucket.arn, account, elbAccount])
+        .apply(([arn, acct, elbArn]) => JSON.stringify(albAccessLogBucketPolicy(arn, ACCESS_LOG_PREFIX, acct, elbArn))),
     },
     // S3 aborts a policy change that races a public access block change on the same bucket
     // ("OperationAborted: a conflicting conditional operation").
     { ...keepOpts, dependsOn: [publicAccessBlock] },
   );
   return { bucket, publicAccessBlock, ownershipControls, encryption, versioning, lifecycle, policy };
-}
-
-/** A container image reference, and where it comes from when that is an ECR repository. */
-interface ImageRef {
-  text: string;
-  /** The registry host, when the reference names one (`<acct>.dkr.ecr.<region>.amazonaws.com`). */
-  registry: string | undefined;
-  ecr: { account: string; region: string; repository: string } | undefined;
-}
-
-// Private ECR registries, the IPv4 and dual-stack endpoints, FIPS included.
-const ECR_REGISTRY = /^(\d{12})\.dkr[.-]ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|on\.aws)$/;
-
-/** Reads an image reference's registry and, for ECR, its account, region and repository (the spec checked its shape). */
-function parseImage(text: string): ImageRef {
-  const slash = text.indexOf("/");
-  const first = slash < 0 ? "" : text.slice(0, slash);
-  // Docker's rule: the first component is a registry when it looks like a host.
-  const registry = first.includes(".") || first.includes(":") || first === "localhost" ? first : undefined;
-  const match = registry ? ECR_REGISTRY.exec(registry) : null;
-  if (!match || registry === undefined) return { text, registry, ecr: undefined };
-  const path = text.slice(registry.length + 1).split("@")[0] ?? "";
-  const lastSlash = path.lastIndexOf("/");
-  const colon = path.indexOf(":", lastSlash + 1);
-  const repository = colon < 0 ? path : path.slice(0, colon);
-  return { text, registry, ecr: { account: match[1] ?? "", region: match[2] ?? "", repository } };
-}
-
-/** Single-quotes a word for bash, whatever it contains. */
-function quote(word: string): string {
-  return `'${word.replace(/'/g, `'"'"'`)}'`;
-}
-
-/** The first-boot script: fetch credentials for the registry, then run the one container. */
-function renderUserData(
-  plan: InferenceServicePlan,
-  v: { image: ImageRef; region: string; logGroup: string; env: readonly (readonly [string, string])[] },
-): string {
-  const port = plan.container.port;
-  const [entrypoint, ...commandRest] = plan.container.command ?? [];
-  const run = [
-    "docker run -d",
-    `--name ${CONTAINER}`,
-    "--restart always",
-    `-p ${port}:${port}`,
-    ...(plan.compute.gpu ? ["--gpus all"] : []),
-    `--env-file /etc/mlops/${CONTAINER}.env`,
-    "--log-driver awslogs",
-    `--log-opt awslogs-region=${quote(v.region)}`,
-    `--log-opt awslogs-group=${quote(v.logGroup)}`,
-    '--log-opt "awslogs-stream=$instance_id"',
-    ...(entrypoint !== undefined ? [`--entrypoint ${quote(entrypoint)}`] : []),
-    quote(v.image.text),
-    ...[...commandRest, ...(plan.container.args ?? [])].map(quote),
-  ];
-  const lines = [
-    "#!/bin/bash",
-    "set -euo pipefail",
-    "umask 077",
-    "",
-    'retry() { local n=0; until "$@"; do n=$((n + 1)); [ "$n" -ge 20 ] && return 1; sleep 15; done; }',
-    "imds() {",
-    "  local token",
-    "  token=$(curl -sfS -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' http://169.254.169.254/latest/api/token)",
-    '  curl -sfS -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1"',
-    "}",
-    "instance_id=$(imds instance-id)",
-    "",
-    "# The ECS agent ships enabled on this AMI; with no cluster and no ECS permissions it would only restart in a loop.",
-    "systemctl mask --now ecs.service || true",
-    "systemctl enable --now docker",
-    "",
-    ...(v.image.ecr && v.image.registry
-      ? [
-          "# ECR tokens last 12 hours: the credential helper signs every pull with the instance role instead.",
-          "retry dnf install -y amazon-ecr-credential-helper",
-          "install -d -m 0700 /root/.docker",
-          `printf '%s\\n' ${quote(JSON.stringify({ credHelpers: { [v.image.registry]: "ecr-login" } }))} > /root/.docker/config.json`,
-          "",
-        ]
-      : []),
-    "install -d -m 0700 /etc/mlops",
-    `cat > /etc/mlops/${CONTAINER}.env <<'MLOPS_ENV'`,
-    ...v.env.map(([k, value]) => `${k}=${value}`),
-    "MLOPS_ENV",
-    "",
-    `retry docker pull ${quote(v.image.text)}`,
-    run.join(" \\\n  "),
-    "",
-  ];
-  return lines.join("\n");
 }

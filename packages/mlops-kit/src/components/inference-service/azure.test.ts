@@ -14,9 +14,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MlopsVpc } from "../network/component";
 import type { NetworkInfo } from "../network/info";
-import { NO_LOGIN_PUBLIC_KEY, rulePriority } from "./azure";
+import { NO_LOGIN_PUBLIC_KEY } from "./azure-settings";
 import { InferenceService } from "./component";
-import type { InferenceServicePlan } from "./plan";
+import { type InferenceServicePlan, rulePriority } from "./plan";
 import type { InferenceServiceArgs } from "./spec";
 
 const T = {

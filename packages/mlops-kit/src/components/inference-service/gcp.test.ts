@@ -6,7 +6,8 @@ import { parse } from "yaml";
 import { NAME_RULES } from "../../core/naming";
 import { MlopsVpc } from "../network/component";
 import { InferenceService } from "./component";
-import { GOOGLE_FRONT_END_RANGES, regionalRolloutLimits, renderCloudConfig, systemdArg } from "./gcp";
+import { renderCloudConfig } from "./gcp-boot";
+import { GOOGLE_FRONT_END_RANGES } from "./gcp-settings";
 import type { InferenceServicePlan } from "./plan";
 import type { InferenceServiceArgs } from "./spec";
 
@@ -782,52 +783,7 @@ describe("InferenceService on GCP: what it refuses", () => {
   });
 });
 
-describe("GCP rollout limits", () => {
-  it.each([
-    // surge, unavailable (instances), zones -> surge, unavailable (fixed)
-    [1, 0, 2, 2, 0],
-    [3, 0, 3, 3, 0],
-    [5, 0, 3, 5, 0],
-    [1, 1, 3, 3, 0],
-    [2, 3, 3, 3, 3],
-    [0, 4, 3, 0, 4],
-    [0, 1, 3, 0, 3],
-    [0, 0, 2, 0, 2],
-  ])(
-    "GIVEN surge %i and unavailable %i over %i zones WHEN limited THEN surge is %i and unavailable %i",
-    (surge, unavailable, zones, s, u) => {
-      expect(regionalRolloutLimits({ maxSurgeInstances: surge, maxUnavailableInstances: unavailable }, zones)).toEqual({
-        maxSurgeFixed: s,
-        maxUnavailableFixed: u,
-      });
-    },
-  );
-
-  it("GIVEN any counts and zones WHEN limited THEN each value is 0 or at least the zone count, one is above 0, and unavailability grows only when nothing else works", () => {
-    fc.assert(
-      fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 1, max: 6 }), (surge, unavailable, zones) => {
-        const r = regionalRolloutLimits({ maxSurgeInstances: surge, maxUnavailableInstances: unavailable }, zones);
-        for (const v of [r.maxSurgeFixed, r.maxUnavailableFixed]) expect(v === 0 || v >= zones).toBe(true);
-        expect(r.maxSurgeFixed + r.maxUnavailableFixed).toBeGreaterThan(0);
-        expect(r.maxSurgeFixed >= surge).toBe(true);
-        if (r.maxSurgeFixed > 0) expect(r.maxUnavailableFixed).toBeLessThanOrEqual(unavailable);
-      }),
-    );
-  });
-});
-
 describe("GCP boot configuration", () => {
-  it.each([
-    ["plain", '"plain"'],
-    ['a "quoted" word', '"a \\"quoted\\" word"'],
-    ["back\\slash", '"back\\\\slash"'],
-    ["$HOME and $X", '"$$HOME and $$X"'],
-    ["100%", '"100%%"'],
-    ["two\nlines", '"two\\x0alines"'],
-  ])("GIVEN %j WHEN quoted for systemd THEN it is %s", (raw, quoted) => {
-    expect(systemdArg(raw)).toBe(quoted);
-  });
-
   it("GIVEN any arguments WHEN rendered THEN the user-data is valid cloud-config and systemd reads the exact arguments back", () => {
     fc.assert(
       fc.property(

@@ -8,6 +8,18 @@ import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { SpecError } from "../../core/errors";
 import { gcpLabels } from "../../core/tags";
 import type { ServiceInputs, ServiceResult } from "./component";
+import { renderCloudConfig } from "./gcp-boot";
+import {
+  allowlistRules,
+  autoscalingPolicy,
+  backendServiceSettings,
+  clip,
+  GOOGLE_FRONT_END_RANGES,
+  PORT_NAME,
+  regionalRolloutLimits,
+  SERVICE_ACCOUNT_ROLES,
+  schedulingOf,
+} from "./gcp-settings";
 import type { InferenceServicePlan } from "./plan";
 
 /**
@@ -60,47 +72,7 @@ export interface GcpInferenceService {
   accessLogSink?: logging.ProjectSink;
 }
 
-/**
- * Where Google Front Ends connect from: the health checkers, and the global external Application
- * Load Balancer's proxies that forward client requests. Nothing else needs to reach an instance.
- */
-export const GOOGLE_FRONT_END_RANGES = ["35.191.0.0/16", "130.211.0.0/22"] as const;
-
-/**
- * The instances' project roles, by child-name suffix. Containers log to stdout and the COS agents
- * ship logs and metrics; images come from Artifact Registry. No primitive role, nothing that
- * writes beyond logs and metrics.
- */
-export const SERVICE_ACCOUNT_ROLES = {
-  "log-writer": "roles/logging.logWriter",
-  "metric-writer": "roles/monitoring.metricWriter",
-  "image-reader": "roles/artifactregistry.reader",
-} as const;
-
-/** The instance group's named port, which the backend service sends traffic to. */
-export const PORT_NAME = "http";
-
-/**
- * The load-balancing utilisation the autoscaler holds when it scales on request rate (Google's own
- * default). It is a fraction of the backend's `maxRatePerInstance`, so that rate is set to the
- * target divided by this: instances then settle at exactly the requested rate, and the load
- * balancer sees 20% headroom before it counts them as full.
- */
-export const LB_UTILIZATION_TARGET = 0.8;
-
-/** Cloud Armor's basic match condition takes at most this many ranges per rule. */
-const RANGES_PER_RULE = 10;
-/** Cloud Armor's default rule: the lowest priority there is, matching what no other rule did. */
-const DEFAULT_RULE_PRIORITY = 2_147_483_647;
-/** Connection draining stops at one hour. */
-const MAX_DRAINING_SECONDS = 3600;
-
 const TYPE = "InferenceService";
-
-const LOCALITY_POLICY: Record<InferenceServicePlan["loadBalancer"]["algorithm"], string> = {
-  roundRobin: "ROUND_ROBIN",
-  leastRequests: "LEAST_REQUEST",
-};
 
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
   const overrides = plan.gcp.overrides;
@@ -157,16 +129,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const cos = compute.getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
 
   const gpu = plan.compute.gpu;
-  const userData = pulumi.all([pulumi.output(inputs.image), pulumi.output(inputs.env)]).apply(([image, env]) =>
-    renderCloudConfig({
-      image,
-      env,
-      port,
-      command: plan.container.command,
-      args: plan.container.args,
-      gpus: gpu?.count ?? 0,
-    }),
-  );
+  const userData = pulumi
+    .all([pulumi.output(inputs.image), pulumi.output(inputs.env)])
+    .apply(([image, env]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0 }));
 
   // Regional rather than global: the template lives in the region of the group that uses it, so
   // creating instances never depends on a global control plane, and the user-data (which carries
@@ -283,8 +248,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     { ...opts, dependsOn: serviceAccountRoles },
   );
 
-  const scaling = plan.scaling;
-  const scaleOnRate = scaling.targetRequestsPerInstance !== undefined;
   const autoscaler = new compute.RegionAutoscaler(
     `${plan.name}-autoscaler`,
     role<compute.RegionAutoscalerArgs>(
@@ -292,19 +255,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         description: `Scales the model servers of ${plan.name}`,
         region,
         target: instanceGroupManager.id,
-        autoscalingPolicy: {
-          mode: "ON",
-          minReplicas: scaling.min,
-          maxReplicas: scaling.max,
-          // The initialization period: a booting instance (image pull, model load) would report
-          // misleading CPU, so the autoscaler ignores it for as long as it is allowed to boot.
-          cooldownPeriod: hc.gracePeriodSeconds,
-          // How long load must stay low before the group shrinks: the scale-in cooldown.
-          stabilizationPeriod: scaling.scaleInCooldownSeconds,
-          cpuUtilization: { target: scaling.targetCpuPercent / 100 },
-          // Several signals: the autoscaler keeps the largest size any of them asks for.
-          loadBalancingUtilization: scaleOnRate ? { target: LB_UTILIZATION_TARGET } : undefined,
-        },
+        autoscalingPolicy: autoscalingPolicy(plan),
       },
       "autoscaler",
     ),
@@ -330,7 +281,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         opts,
       );
 
-  const rate = scaling.targetRequestsPerInstance;
   const backendService = new compute.BackendService(
     `${plan.name}-backend`,
     role<compute.BackendServiceArgs>(
@@ -340,25 +290,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         protocol: "HTTP",
         portName: PORT_NAME,
         healthChecks: healthCheck.id,
-        backends: [
-          rate === undefined
-            ? { group: instanceGroupManager.instanceGroup, balancingMode: "UTILIZATION", capacityScaler: 1 }
-            : {
-                group: instanceGroupManager.instanceGroup,
-                // Per second, where the spec counts per minute.
-                balancingMode: "RATE",
-                maxRatePerInstance: rate / 60 / LB_UTILIZATION_TARGET,
-                capacityScaler: 1,
-              },
-        ],
-        localityLbPolicy: LOCALITY_POLICY[lb.algorithm],
-        sessionAffinity: lb.stickiness.enabled ? "GENERATED_COOKIE" : "NONE",
-        affinityCookieTtlSec: lb.stickiness.enabled ? lb.stickiness.durationSeconds : undefined,
-        // The longest a request may wait for its response; draining as long lets every request in
-        // flight on a departing instance finish.
-        timeoutSec: lb.idleTimeoutSeconds,
-        connectionDrainingTimeoutSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS),
-        logConfig: lb.accessLogs.enabled ? { enable: true, sampleRate: 1.0 } : { enable: false },
+        ...backendServiceSettings(plan, instanceGroupManager.instanceGroup),
         securityPolicy: securityPolicy?.selfLink,
         enableCdn: false,
       },
@@ -549,213 +481,4 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       accessLogSink,
     },
   };
-}
-
-/**
- * The rollout limits of a regional managed instance group. GCP takes fixed counts there (percentages
- * only for groups of 10 or more), and each must be 0 or at least the number of zones, so that every
- * zone can move at once.
- *
- * The surge is raised to the zone count: a few minutes of extra instances cost money, not
- * availability. The unavailable count is never raised above what was asked (it is a promise about
- * capacity): below the zone count it becomes 0 and the rollout proceeds by surge alone. Only when
- * the spec allows no surge and its unavailable share rounds below the zone count is the unavailable
- * count raised to the zone count, the least that lets a rollout happen at all.
- */
-export function regionalRolloutLimits(
-  rollout: Pick<InferenceServicePlan["rollout"], "maxSurgeInstances" | "maxUnavailableInstances">,
-  zones: number,
-): { maxSurgeFixed: number; maxUnavailableFixed: number } {
-  const maxSurgeFixed = rollout.maxSurgeInstances > 0 ? Math.max(rollout.maxSurgeInstances, zones) : 0;
-  let maxUnavailableFixed = rollout.maxUnavailableInstances >= zones ? rollout.maxUnavailableInstances : 0;
-  if (maxSurgeFixed === 0 && maxUnavailableFixed === 0) maxUnavailableFixed = zones;
-  return { maxSurgeFixed, maxUnavailableFixed };
-}
-
-function schedulingOf(plan: InferenceServicePlan): compute.RegionInstanceTemplateArgs["scheduling"] {
-  if (plan.spot.enabled) {
-    // Spot VMs cannot live-migrate or restart themselves. DELETE rather than STOP: the group
-    // recreates a preempted instance when capacity returns, and a stopped one would only hold its
-    // disk (and its bill).
-    return {
-      provisioningModel: "SPOT",
-      preemptible: true,
-      automaticRestart: false,
-      onHostMaintenance: "TERMINATE",
-      instanceTerminationAction: "DELETE",
-    };
-  }
-  // VMs with GPUs cannot live-migrate: host maintenance stops them, and they restart after it.
-  return { provisioningModel: "STANDARD", automaticRestart: true, onHostMaintenance: plan.compute.gpu ? "TERMINATE" : "MIGRATE" };
-}
-
-type SecurityRule = NonNullable<pulumi.Unwrap<compute.SecurityPolicyArgs["rules"]>>[number];
-
-function allowlistRules(cidrs: string[]): SecurityRule[] {
-  const rules: SecurityRule[] = [];
-  for (let i = 0; i * RANGES_PER_RULE < cidrs.length; i++) {
-    rules.push({
-      action: "allow",
-      priority: 1000 + i,
-      description: "Admitted client ranges",
-      match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: cidrs.slice(i * RANGES_PER_RULE, (i + 1) * RANGES_PER_RULE) } },
-    });
-  }
-  rules.push({
-    action: "deny(403)",
-    priority: DEFAULT_RULE_PRIORITY,
-    description: "Every other client",
-    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
-  });
-  return rules;
-}
-
-function clip(s: string, max: number): string {
-  return [...s].slice(0, max).join("");
-}
-
-// Boot configuration. COS keeps no /etc across reboots and applies the user-data on every boot, so
-// the units below are written and started again after host maintenance or a restart.
-
-/** The systemd unit that runs the model server. */
-export const SERVICE_UNIT = "mlops-model.service";
-/** The systemd unit that installs the NVIDIA driver, when the instances have GPUs. */
-export const GPU_UNIT = "mlops-gpu.service";
-/** The container's name on the instance. */
-export const CONTAINER_NAME = "model";
-/** The container's environment, readable by root only. */
-export const ENV_FILE = "/etc/mlops/model.env";
-/** A home for Docker's credential helper to write its configuration to (COS keeps `/root` read-only). */
-const HOME = "/home/mlops";
-
-export interface ContainerConfig {
-  image: string;
-  env: Record<string, string>;
-  port: number;
-  command: string[] | undefined;
-  args: string[] | undefined;
-  /** GPUs per instance; 0 for none. */
-  gpus: number;
-}
-
-/** The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first). */
-export function renderCloudConfig(c: ContainerConfig): string {
-  const envFile = Object.entries(c.env)
-    .map(([k, v]) => `${k}=${v}\n`)
-    .join("");
-  const files: { path: string; permissions: string; content: string; base64?: boolean }[] = [
-    // Base64 keeps values exactly as given, whatever characters they hold.
-    { path: ENV_FILE, permissions: "0600", content: Buffer.from(envFile, "utf8").toString("base64"), base64: true },
-  ];
-  if (c.gpus > 0) files.push({ path: `/etc/systemd/system/${GPU_UNIT}`, permissions: "0644", content: gpuUnit() });
-  files.push({ path: `/etc/systemd/system/${SERVICE_UNIT}`, permissions: "0644", content: serviceUnit(c) });
-
-  const lines = ["#cloud-config", "", "users:", "  - name: mlops", "    uid: 2000", "", "write_files:"];
-  for (const f of files) {
-    lines.push(`  - path: ${f.path}`, `    permissions: "${f.permissions}"`, "    owner: root");
-    if (f.base64) {
-      lines.push("    encoding: b64", `    content: "${f.content}"`);
-    } else {
-      lines.push("    content: |", ...f.content.split("\n").map((l) => (l === "" ? "" : `      ${l}`)));
-    }
-  }
-  lines.push("", "runcmd:", "  - systemctl daemon-reload", `  - systemctl start ${SERVICE_UNIT}`, "");
-  return lines.join("\n");
-}
-
-function serviceUnit(c: ContainerConfig): string {
-  const registry = googleRegistry(c.image);
-  const gpu = c.gpus > 0;
-  const run = [
-    "docker",
-    "run",
-    "--rm",
-    `--name=${CONTAINER_NAME}`,
-    `--publish=${c.port}:${c.port}`,
-    `--env-file=${ENV_FILE}`,
-    ...(gpu ? gpuDockerFlags(c.gpus) : []),
-  ];
-  // Like Kubernetes: `command` replaces the image's entrypoint, `args` its default arguments.
-  const [entrypoint, ...commandRest] = c.command ?? [];
-  if (entrypoint !== undefined) run.push("--entrypoint", systemdArg(entrypoint));
-  run.push(systemdArg(c.image), ...commandRest.map(systemdArg), ...(c.args ?? []).map(systemdArg));
-
-  return [
-    "[Unit]",
-    "Description=Model server container",
-    "Wants=network-online.target gcr-online.target",
-    `After=network-online.target gcr-online.target${gpu ? ` ${GPU_UNIT}` : ""}`,
-    ...(gpu ? [`Requires=${GPU_UNIT}`] : []),
-    "",
-    "[Service]",
-    `Environment=HOME=${HOME}`,
-    // The instance's service account pulls from Artifact Registry (or Container Registry).
-    ...(registry ? [`ExecStartPre=docker-credential-gcr configure-docker --registries=${registry}`] : []),
-    `ExecStartPre=-docker rm --force ${CONTAINER_NAME}`,
-    // Large model images can take minutes to pull: no start timeout.
-    "TimeoutStartSec=0",
-    `ExecStart=${run.join(" ")}`,
-    `ExecStop=docker stop ${CONTAINER_NAME}`,
-    "Restart=always",
-    "RestartSec=10",
-    "",
-  ].join("\n");
-}
-
-/** Installs the COS-signed driver (Secure Boot stays on) and lets containers execute its libraries. */
-function gpuUnit(): string {
-  return [
-    "[Unit]",
-    "Description=NVIDIA driver from the Container-Optimized OS GPU extension",
-    "Wants=network-online.target",
-    "After=network-online.target",
-    "",
-    "[Service]",
-    "Type=oneshot",
-    "RemainAfterExit=true",
-    "TimeoutStartSec=900",
-    "ExecStart=cos-extensions install gpu",
-    "ExecStartPost=mount --bind /var/lib/nvidia /var/lib/nvidia",
-    "ExecStartPost=mount -o remount,exec /var/lib/nvidia",
-    // Fails the unit, and so keeps the container down, when the driver does not answer.
-    "ExecStartPost=/var/lib/nvidia/bin/nvidia-smi",
-    "",
-  ].join("\n");
-}
-
-/** The devices and driver libraries a container needs to use the instance's GPUs on COS. */
-function gpuDockerFlags(gpus: number): string[] {
-  return [
-    "--volume=/var/lib/nvidia/lib64:/usr/local/nvidia/lib64",
-    "--volume=/var/lib/nvidia/bin:/usr/local/nvidia/bin",
-    "--device=/dev/nvidia-uvm:/dev/nvidia-uvm",
-    "--device=/dev/nvidiactl:/dev/nvidiactl",
-    ...Array.from({ length: gpus }, (_, i) => `--device=/dev/nvidia${i}:/dev/nvidia${i}`),
-  ];
-}
-
-/** The registry host when the image is in Artifact Registry or Container Registry. */
-function googleRegistry(image: string): string | undefined {
-  const slash = image.indexOf("/");
-  if (slash < 0) return undefined;
-  const host = image.slice(0, slash);
-  const hostname = host.split(":")[0] ?? "";
-  return /(^|\.)gcr\.io$|-docker\.pkg\.dev$/.test(hostname) ? host : undefined;
-}
-
-/**
- * One argument of a systemd command line, exactly as given: double-quoted, with backslashes,
- * quotes and control characters escaped, and `$` and `%` doubled so that systemd expands neither
- * variables nor specifiers in them.
- */
-export function systemdArg(s: string): string {
-  let escaped = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (ch === "\\" || ch === '"') escaped += `\\${ch}`;
-    else if (code < 0x20 || code === 0x7f) escaped += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (ch === "$" || ch === "%") escaped += ch + ch;
-    else escaped += ch;
-  }
-  return `"${escaped}"`;
 }

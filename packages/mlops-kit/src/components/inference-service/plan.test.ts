@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CloudId } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { parseSpec } from "../../core/spec";
-import { planInferenceService } from "./plan";
+import { AZURE_RULE_BAND, planInferenceService, rulePriority } from "./plan";
 import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
 
 const ctx = (cloud: CloudId = "aws", profile: "dev" | "prod" = "dev"): DeployContext => ({
@@ -111,6 +111,11 @@ describe("planInferenceService", () => {
       "loadBalancer.algorithm (leastRequests) is not supported on azure: Application Gateway v2 balances round robin only",
     ],
     [
+      "azure",
+      { loadBalancer: { tls: { certificateId: "https://kv/s" }, accessLogs: { retentionDays: 731 } } },
+      "loadBalancer.accessLogs.retentionDays is not supported on azure: (731) is above 730, the longest a Log Analytics workspace keeps logs",
+    ],
+    [
       "gcp",
       { spot: { enabled: true, onDemandBase: 1 } },
       "spot.onDemandBase is not supported on gcp: a managed instance group runs all-spot or all-standard VMs",
@@ -150,5 +155,49 @@ describe("planInferenceService", () => {
 
   it("the access-log bucket name is a valid, stable S3 name", () => {
     expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
+  });
+
+  describe("Azure", () => {
+    const azure = (over: Partial<InferenceServiceArgs["loadBalancer"]> = {}, profile: "dev" | "prod" = "dev") =>
+      plan({ loadBalancer: { tls: { certificateId: "https://kv.vault.azure.net/secrets/c" }, ...over } }, ctx("azure", profile)).azure;
+
+    it.each([
+      ["dev", { min: 1, max: 10 }, 30],
+      ["prod", { min: 2, max: 20 }, 365],
+    ] as const)("GIVEN profile %s THEN the gateway scales over %j capacity units and keeps logs %i days", (profile, capacity, days) => {
+      const a = azure({}, profile);
+      expect(a.gatewayCapacity).toEqual(capacity);
+      expect(a.logRetentionDays).toBe(days);
+      expect(a.gatewayName).toMatch(/^api-gateway/);
+    });
+
+    it.each([
+      [7, 30],
+      [30, 30],
+      [400, 400],
+      [730, 730],
+    ])("GIVEN access logs kept %i days THEN the workspace keeps %i, never fewer than asked", (asked, kept) => {
+      expect(azure({ accessLogs: { retentionDays: asked } }).logRetentionDays).toBe(kept);
+    });
+
+    it("GIVEN access logs off THEN a retention Log Analytics cannot keep is not refused", () => {
+      expect(() => azure({ accessLogs: { enabled: false, retentionDays: 1000 } })).not.toThrow();
+    });
+
+    it("GIVEN the service's name THEN its NSG priority and frontend seed are the same in every plan", () => {
+      expect(azure().rulePriority).toBe(rulePriority("api"));
+      expect(azure().privateFrontendSeed).toBe(azure({}, "prod").privateFrontendSeed);
+    });
+
+    it("property: a service's two NSG priorities sit in its own slot of the band, below the network's rules at 4000", () => {
+      fc.assert(
+        fc.property(fc.string({ minLength: 1 }), (name) => {
+          const p = rulePriority(name);
+          expect((p - AZURE_RULE_BAND.first) % AZURE_RULE_BAND.width).toBe(0);
+          expect(p).toBeGreaterThanOrEqual(AZURE_RULE_BAND.first);
+          expect(p + 1).toBeLessThan(4000);
+        }),
+      );
+    });
   });
 });

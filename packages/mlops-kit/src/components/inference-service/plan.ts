@@ -3,8 +3,8 @@ import type { GpuType } from "../../core/catalog/gpu";
 import type { CloudId, Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
-import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays } from "../../core/logs";
-import { physicalName } from "../../core/naming";
+import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
+import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
 import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm } from "./spec";
 
@@ -95,8 +95,34 @@ export interface InferenceServicePlan {
     accessLogBucketId: string;
     overrides: Record<string, Record<string, unknown>>;
   };
-  azure: { overrides: Record<string, Record<string, unknown>> };
+  azure: {
+    /** The Application Gateway's name, from which the ids of its parts are spelled. */
+    gatewayName: string;
+    /** Gateway capacity units: the autoscaled range of the gateway itself. */
+    gatewayCapacity: { min: number; max: number };
+    /** The first of the two NSG priorities this service's rules take (see {@link rulePriority}). */
+    rulePriority: number;
+    /**
+     * Places an internal frontend's static address in the gateway subnet, by the service's name,
+     * so two internal gateways in one subnet do not ask for the same one: the address is this
+     * number's place in the subnet's top quarter (`privateFrontendAddress`), known once the
+     * network's range is.
+     */
+    privateFrontendSeed: number;
+    /** Log Analytics retention of the gateway's logs: `loadBalancer.accessLogs.retentionDays`, raised to a workspace's minimum (never fewer days than asked). */
+    logRetentionDays: number;
+    overrides: Record<string, Record<string, unknown>>;
+  };
 }
+
+/** Application Gateway capacity units: the autoscaled range of the gateway itself, per profile. */
+export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number }> = {
+  dev: { min: 1, max: 10 },
+  prod: { min: 2, max: 20 },
+};
+
+/** Where a service's NSG rules sit: a 10-wide slot per service in 1000–3999, by name. */
+export const AZURE_RULE_BAND = { first: 1000, slots: 300, width: 10 } as const;
 
 export const PROFILE_DEFAULTS: Record<
   Profile,
@@ -131,6 +157,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
   if (issues.length > 0) throw new SpecError(TYPE, name, issues);
 
   const gpu = compute.gpu !== undefined;
+  const logDays = spec.loadBalancer.accessLogs.retentionDays ?? defaults.logRetentionDays;
   const surge = spec.rollout.maxSurgePercent;
   const unavailable = spec.rollout.maxUnavailablePercent;
   return {
@@ -162,7 +189,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       allowedCidrs: spec.loadBalancer.allowedCidrs ?? (spec.loadBalancer.scheme === "public" ? ["0.0.0.0/0"] : undefined),
       accessLogs: {
         enabled: spec.loadBalancer.accessLogs.enabled,
-        retentionDays: spec.loadBalancer.accessLogs.retentionDays ?? defaults.logRetentionDays,
+        retentionDays: logDays,
       },
       tls: {
         mode: !tls.enabled ? "off" : tls.domain !== undefined ? "managed" : "certificate",
@@ -183,7 +210,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     tags: ctx.tags,
     aws: {
       accessLogBucketName: physicalName("awsS3Bucket", [name, "lb-logs"], ctx.scope),
-      logRetentionDays: cloudwatchRetentionDays(spec.loadBalancer.accessLogs.retentionDays ?? defaults.logRetentionDays),
+      logRetentionDays: cloudwatchRetentionDays(logDays),
       keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},
     },
@@ -194,8 +221,24 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       accessLogBucketId: physicalName("gcpLogBucket", [name, "lb-logs"], ctx.scope),
       overrides: spec.gcp?.overrides ?? {},
     },
-    azure: { overrides: spec.azure?.overrides ?? {} },
+    azure: {
+      gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
+      gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
+      rulePriority: rulePriority(name),
+      privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
+      logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
+      overrides: spec.azure?.overrides ?? {},
+    },
   };
+}
+
+/**
+ * The first of the two NSG priorities a service's rules use, the same in every run: each service
+ * takes a slot by its name in the band the network leaves free.
+ */
+export function rulePriority(serviceName: string): number {
+  const slot = Number.parseInt(shortHash("nsg", serviceName), 36) % AZURE_RULE_BAND.slots;
+  return AZURE_RULE_BAND.first + slot * AZURE_RULE_BAND.width;
 }
 
 /** The longest a GCP managed instance group waits before autohealing a new instance. */
@@ -239,6 +282,13 @@ function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: Clou
   }
   if (cloud === "azure" && spec.loadBalancer.algorithm === "leastRequests") {
     throw unsupported("loadBalancer.algorithm (leastRequests)", "Application Gateway v2 balances round robin only");
+  }
+  const maxDays = LOG_ANALYTICS_RETENTION_DAYS.max;
+  if (cloud === "azure" && spec.loadBalancer.accessLogs.enabled && days !== undefined && days > maxDays) {
+    throw unsupported(
+      "loadBalancer.accessLogs.retentionDays",
+      `(${days}) is above ${maxDays}, the longest a Log Analytics workspace keeps logs`,
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as iam from "@pulumi/aws/iam";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
+import { logsKeyPolicy, serviceTrustPolicy } from "../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { awsTags } from "../../core/tags";
 import type { NetworkResult } from "./component";
@@ -252,7 +253,7 @@ function provisionFlowLogs(
   const o = plan.aws.overrides;
   const invokeOpts = { parent: ctx.parent };
   const account = getCallerIdentityOutput({}, invokeOpts).accountId;
-  const partition = getPartitionOutput({}, invokeOpts).partition;
+  const partition = getPartitionOutput({}, invokeOpts);
   // Audit records outlive the stack in prod: keep the logs, and the key that decrypts them.
   const keepOpts = { ...ctx.opts, retainOnDelete: plan.retainLogs };
 
@@ -263,30 +264,11 @@ function provisionFlowLogs(
         description: `Encrypts the flow logs of network ${name}`,
         enableKeyRotation: true,
         deletionWindowInDays: plan.aws.keyDeletionWindowDays,
-        policy: pulumi.all([account, partition, region]).apply(([acct, part, reg]) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                // AWS's default key policy statement: lets the account's IAM policies govern the key,
-                // without which the key could become unmanageable.
-                Sid: "AccountAdministers",
-                Effect: "Allow",
-                Principal: { AWS: `arn:${part}:iam::${acct}:root` },
-                Action: "kms:*",
-                Resource: "*",
-              },
-              {
-                Sid: "CloudWatchLogsEncrypts",
-                Effect: "Allow",
-                Principal: { Service: `logs.${reg}.amazonaws.com` },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
-                Resource: "*",
-                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:*` } },
-              },
-            ],
-          }),
-        ),
+        policy: pulumi
+          .all([account, partition.partition, partition.dnsSuffix, region])
+          .apply(([acct, part, dnsSuffix, reg]) =>
+            JSON.stringify(logsKeyPolicy({ account: acct, partition: part, dnsSuffix, region: reg })),
+          ),
         tags: tags({ Name: `${name}-flow-logs` }),
       },
       o,
@@ -315,19 +297,7 @@ function provisionFlowLogs(
     withOverrides(
       {
         description: `Delivers the flow logs of network ${name}`,
-        assumeRolePolicy: account.apply((acct) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": acct } },
-              },
-            ],
-          }),
-        ),
+        assumeRolePolicy: account.apply((acct) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", acct))),
         tags: tags({ Name: `${name}-flow-logs` }),
       },
       o,

@@ -351,6 +351,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       reservedCidr: plan.reservedCidr,
       resourceGroupName: rg,
       gatewaySubnetId: gatewayId,
+      gatewaySubnetCidr: plan.azure.gatewaySubnetCidr,
       securityGroupNames,
     }));
 

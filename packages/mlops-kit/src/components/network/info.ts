@@ -26,6 +26,8 @@ export interface NetworkInfo {
   resourceGroupName?: string;
   /** Azure: the subnet reserved for Application Gateways. */
   gatewaySubnetId?: string;
+  /** Azure: that subnet's IPv4 range. */
+  gatewaySubnetCidr?: string;
   /** Azure: the network security group of each subnet, by tier (`public`, `private`, `isolated`, `gateway`), for components that admit traffic. */
   securityGroupNames?: Record<string, string>;
 }
