@@ -19,6 +19,7 @@ const T = {
   link: "azure-native:privatedns:VirtualNetworkLink",
   account: "azure-native:storage:StorageAccount",
   flowLog: "azure-native:network:FlowLog",
+  blobService: "azure-native:storage:BlobServiceProperties",
 } as const;
 const VPC = "mlops:index:MlopsVpc";
 const TIERS = ["public", "private", "isolated"] as const;
@@ -87,8 +88,8 @@ describe("Azure MlopsVpc: resource group", () => {
   });
 
   it("GIVEN any network WHEN synthesized THEN every regional resource is in the stack's location and DNS zones are global", () => {
-    // Subnets and security rules are parts of their network and group, with no location of their own.
-    for (const r of azureResources(dev.plan).filter((x) => x.type !== T.subnet && x.type !== T.rule)) {
+    // Subnets, security rules and blob service settings are parts of another resource, with no location of their own.
+    for (const r of azureResources(dev.plan).filter((x) => x.type !== T.subnet && x.type !== T.rule && x.type !== T.blobService)) {
       const expected = r.type === T.zone || r.type === T.link ? "global" : "westeurope";
       expect(inputs(r).location, `${r.type} ${r.name}`).toBe(expected);
     }
@@ -327,6 +328,21 @@ describe("Azure MlopsVpc: private DNS", () => {
 });
 
 describe("Azure MlopsVpc: flow logs", () => {
+  it("GIVEN each profile WHEN synthesized THEN deleted flow-log blobs stay recoverable, 7 days in dev and 30 in prod", () => {
+    for (const [synthed, days] of [
+      [dev, 7],
+      [prod, 30],
+    ] as const) {
+      const blobs = resource(synthed.plan, "azure-native:storage:BlobServiceProperties", "core-flow-logs");
+      expect(inputs(blobs)).toMatchObject({
+        blobServicesName: "default",
+        deleteRetentionPolicy: { enabled: true, days },
+        containerDeleteRetentionPolicy: { enabled: true, days },
+      });
+      expect(blobs.propertyDependencies.accountName).toEqual([resource(synthed.plan, T.account, "core-flow-logs").urn]);
+    }
+  });
+
   it("GIVEN the dev profile WHEN synthesized THEN flow logs go to a locked-down, locally redundant account named by the plan, kept 30 days", () => {
     const account = resource(dev.plan, T.account, "core-flow-logs");
     expect(inputs(account)).toMatchObject({
@@ -379,7 +395,7 @@ describe("Azure MlopsVpc: flow logs", () => {
 describe("Azure MlopsVpc: tags, overrides, parents", () => {
   it("GIVEN spec tags WHEN synthesized THEN every resource that takes tags carries them and the defaults", async () => {
     const { plan } = await synthVpc({ tags: { "cost-center": "ml" } });
-    const tagged = azureResources(plan).filter((r) => r.type !== T.subnet && r.type !== T.rule);
+    const tagged = azureResources(plan).filter((r) => r.type !== T.subnet && r.type !== T.rule && r.type !== T.blobService);
     expect(tagged.length).toBeGreaterThan(10);
     for (const r of tagged) {
       expect(inputs(r).tags, `${r.type} ${r.name}`).toMatchObject({ "cost-center": "ml", "managed-by": "mlops-kit", "mlops-name": "core" });
@@ -414,8 +430,8 @@ describe("Azure MlopsVpc: tags, overrides, parents", () => {
     const vpc = component(dev.plan, VPC, "core");
     const descendants = new Set(descendantsOf(dev.plan, vpc.urn).map((r) => r.urn));
     const all = azureResources(dev.plan);
-    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 5 zones, 5 links, account + flow log
-    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 5 + 5 + 2);
+    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 5 zones, 5 links, account + its blob settings + flow log
+    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 5 + 5 + 3);
     for (const r of all) expect(descendants.has(r.urn), `${r.type} ${r.name}`).toBe(true);
   });
 

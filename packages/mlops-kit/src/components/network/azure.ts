@@ -64,6 +64,8 @@ export interface AzureNetwork {
   privateDnsZoneLinks: Partial<Record<AzurePrivateDnsZone, privatedns.VirtualNetworkLink>>;
   /** Where flow logs are written; absent when flow logs are off. */
   flowLogStorage?: storage.StorageAccount;
+  /** Soft delete for the flow-log blobs. */
+  flowLogBlobService?: storage.BlobServiceProperties;
   flowLog?: network.FlowLog;
 }
 
@@ -276,6 +278,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   }
 
   let flowLogStorage: storage.StorageAccount | undefined;
+  let flowLogBlobService: storage.BlobServiceProperties | undefined;
   let flowLog: network.FlowLog | undefined;
   if (plan.flowLogs.enabled) {
     flowLogStorage = new storage.StorageAccount(
@@ -306,6 +309,19 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         o,
         "flowLogStorage",
       ),
+      opts({ retainOnDelete: plan.retainLogs }),
+    );
+    // Soft delete: a deleted or overwritten flow-log blob stays recoverable for a while, as audit
+    // data should.
+    flowLogBlobService = new storage.BlobServiceProperties(
+      `${name}-flow-logs`,
+      {
+        resourceGroupName,
+        accountName: flowLogStorage.name,
+        blobServicesName: "default",
+        deleteRetentionPolicy: { enabled: true, days: plan.azure.flowLogSoftDeleteDays },
+        containerDeleteRetentionPolicy: { enabled: true, days: plan.azure.flowLogSoftDeleteDays },
+      },
       opts({ retainOnDelete: plan.retainLogs }),
     );
     // Azure keeps flow logs under the region's Network Watcher, in the watcher's resource group,
@@ -377,6 +393,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       privateDnsZones,
       privateDnsZoneLinks,
       flowLogStorage,
+      flowLogBlobService,
       flowLog,
     },
   };

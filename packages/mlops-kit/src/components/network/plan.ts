@@ -95,6 +95,8 @@ export interface MlopsVpcPlan {
     flowLogStorageAccountName: string;
     /** Zone-redundant storage for prod's audit data, locally redundant for dev. */
     flowLogStorageSku: "Standard_LRS" | "Standard_ZRS";
+    /** Days a deleted flow-log blob stays recoverable. */
+    flowLogSoftDeleteDays: number;
     /**
      * The subnet Application Gateways need to themselves (Azure allows nothing else in it):
      * the first half of the reserved block.
@@ -216,6 +218,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
         (location ? { name: `NetworkWatcher_${location}`, resourceGroupName: "NetworkWatcherRG" } : undefined),
       flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
       flowLogStorageSku: ctx.profile === "prod" ? "Standard_ZRS" : "Standard_LRS",
+      flowLogSoftDeleteDays: ctx.profile === "prod" ? 30 : 7,
       gatewaySubnetCidr: formatCidr(subnet(tierBlock(network, "reserved"), tierBlock(network, "reserved").prefix + 1, 0)),
       overrides: spec.azure?.overrides ?? {},
     },
