@@ -7,6 +7,10 @@ import { normalizeValue } from "./values";
 // is pinned in package.json and `engine-internals.test.ts` fails loudly if any of these move.
 // internal module without public types
 const settings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+// internal module without public types
+const debuggable: { debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> } = require("@pulumi/pulumi/runtime/debuggable");
+/** `Resource.callsites` is private in the SDK's types. */
+const resourceStatics = pulumi.Resource as unknown as { callsites(): unknown[] };
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -214,13 +218,15 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   const { failures } = run;
   watchRejections();
   active = run;
+  const restoreDiagnostics = skipDiagnosticStacks();
   try {
     // The stack itself rejects when an exported output does; that failure still needs the drain.
     await pulumi.runtime
       .runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
           if (args.opts.dependsOn !== undefined) explicit.push({ resource: args.resource, dependsOn: args.opts.dependsOn });
-          return undefined;
+          const aliases = withoutVersionAliases(args.type, args.opts.aliases);
+          return aliases === args.opts.aliases ? undefined : { props: args.props, opts: { ...args.opts, aliases } };
         });
         try {
           return await program();
@@ -240,6 +246,7 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       await settings.waitForRPCs();
     }
   } finally {
+    restoreDiagnostics();
     active = undefined;
     // The same error object often rejects several outputs, some after this run ended: those
     // echoes belong to this run and must not fail the next one.
@@ -290,6 +297,55 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   const cloud = config["mlops:cloud"];
   if (cloud !== undefined) plan.cloud = cloud;
   return plan;
+}
+
+/**
+ * The SDK formats a stack trace for every promise it tracks (four per resource property, for its
+ * leak report) and walks the whole stack of every resource registration (the source position it
+ * sends the engine). Under source maps, as TypeScript programs run, that formatting is most of
+ * what a registration costs, and the plan records neither. While a synth runs, tracked promises
+ * carry no stack and registrations no source position; everything else about them is unchanged.
+ * Returns what puts the SDK back as it was.
+ */
+function skipDiagnosticStacks(): () => void {
+  const track = debuggable.debuggablePromise;
+  const callsites = resourceStatics.callsites;
+  debuggable.debuggablePromise = (p, ctx) => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return track(p, ctx);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  resourceStatics.callsites = () => [];
+  return () => {
+    debuggable.debuggablePromise = track;
+    resourceStatics.callsites = callsites;
+  };
+}
+
+/**
+ * A resource's aliases without the ones its SDK adds for every earlier API version of its type
+ * (`azure-native:network/v20230201:Subnet` for `azure-native:network:Subnet`: about 60 on an
+ * azure-native resource). They let the real engine adopt resources created under an older type;
+ * the mock engine never reads an alias and the plan shows none, yet the SDK turns each into
+ * several outputs, which made them most of an Azure resource's cost here. Aliases the program
+ * wrote (a new name, parent or project) are kept.
+ */
+function withoutVersionAliases<T>(type: string, aliases: readonly T[] | undefined): T[] | undefined {
+  if (!aliases || aliases.length === 0) return aliases as T[] | undefined;
+  const [pkg, , member] = type.split(":");
+  const kept = aliases.filter((alias) => {
+    if (typeof alias !== "object" || alias === null || pulumi.Output.isInstance(alias)) return true;
+    const keys = Object.keys(alias);
+    const aliasType = (alias as { type?: unknown }).type;
+    if (keys.length !== 1 || typeof aliasType !== "string") return true;
+    const [aliasPkg, aliasModule = "", aliasMember] = aliasType.split(":");
+    return !(aliasPkg === pkg && aliasMember === member && /\/v\d/.test(aliasModule));
+  });
+  return kept.length === aliases.length ? (aliases as T[]) : kept;
 }
 
 function stringifyConfig(config: Record<string, unknown>): Record<string, string> {
