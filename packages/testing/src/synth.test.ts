@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { resource } from "./assert";
 import { SECRET_PLACEHOLDER } from "./plan";
-import { synth } from "./synth";
+import { synth, withoutVersionAliases } from "./synth";
 
 class Box extends pulumi.ComponentResource {
   readonly bucket: Bucket;
@@ -134,10 +134,43 @@ describe("synth", () => {
   });
 });
 
+describe("what the engine leaves out while a synth runs", () => {
+  it("GIVEN a synth THEN the SDK's stack capture is off during it and back as it was after it", async () => {
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: unknown };
+    const statics = pulumi.Resource as unknown as { callsites: unknown };
+    const before = { track: debuggable.debuggablePromise, callsites: statics.callsites };
+    let during: unknown[] = [];
+    await synth(() => {
+      during = [debuggable.debuggablePromise, statics.callsites];
+      new Bucket("b", { bucket: "b" });
+    });
+    expect(during).not.toContain(before.track);
+    expect(during).not.toContain(before.callsites);
+    expect(debuggable.debuggablePromise).toBe(before.track);
+    expect(statics.callsites).toBe(before.callsites);
+  });
+
+  it("GIVEN aliases THEN only those naming an API version of the resource's own type are dropped", () => {
+    const own = [{ type: "azure-native:network/v20230201:Subnet" }, { type: "azure-native:network/v20150501preview:Subnet" }];
+    const written = [
+      { name: "old-name" },
+      { type: "azure-native:network:OtherThing" },
+      { type: "azure-native:network/v20230201:Subnet", name: "x" },
+    ];
+    expect(withoutVersionAliases("azure-native:network:Subnet", [...own, ...written])).toEqual(written);
+    const none = [{ name: "old-name" }];
+    expect(withoutVersionAliases("aws:s3/bucket:Bucket", none)).toBe(none);
+    expect(withoutVersionAliases("aws:s3/bucket:Bucket", undefined)).toBeUndefined();
+  });
+});
+
 describe("the @pulumi/pulumi internals the engine relies on", () => {
   it("are where the engine expects them in the pinned version", async () => {
     const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: unknown };
     expect(typeof settings.waitForRPCs).toBe("function");
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
+    expect(typeof debuggable.debuggablePromise).toBe("function");
+    expect(typeof (pulumi.Resource as unknown as { callsites?: unknown }).callsites).toBe("function");
     await pulumi.runtime.setMocks({ call: () => ({}), newResource: (a) => ({ id: a.name, state: {} }) });
     const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, unknown>;
     for (const method of ["registerResource", "readResource", "registerResourceOutputs"]) expect(typeof monitor[method]).toBe("function");

@@ -334,7 +334,7 @@ function skipDiagnosticStacks(): () => void {
  * several outputs, which made them most of an Azure resource's cost here. Aliases the program
  * wrote (a new name, parent or project) are kept.
  */
-function withoutVersionAliases<T>(type: string, aliases: readonly T[] | undefined): T[] | undefined {
+export function withoutVersionAliases<T>(type: string, aliases: readonly T[] | undefined): T[] | undefined {
   if (!aliases || aliases.length === 0) return aliases as T[] | undefined;
   const [pkg, , member] = type.split(":");
   const kept = aliases.filter((alias) => {

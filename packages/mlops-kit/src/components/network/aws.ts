@@ -1,4 +1,5 @@
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
+// The class's own module: the cloudwatch index also loads its event mixins, and with them Lambda.
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import * as ec2 from "@pulumi/aws/ec2";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -27,7 +28,7 @@ export interface AwsNetwork {
   /** Gateway endpoint for S3 and interface endpoints by service; empty when private endpoints are off. */
   endpoints: Record<string, ec2.VpcEndpoint>;
   endpointSecurityGroup?: ec2.SecurityGroup;
-  flowLog?: { key: kms.Key; logGroup: cloudwatch.LogGroup; role: iam.Role; flowLog: ec2.FlowLog };
+  flowLog?: { key: kms.Key; logGroup: LogGroup; role: iam.Role; flowLog: ec2.FlowLog };
 }
 
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
@@ -214,6 +215,11 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   return {
     cloud: "aws",
     info,
+    fields: {
+      networkId: vpc.id,
+      region,
+      zones: azs.names.apply((names) => Array.from({ length: plan.zones }, (_, i) => zoneName(names, i))),
+    },
     tiers: {
       public: { subnetIds: ids(subnets.public), ready: ready.public },
       private: { subnetIds: ids(subnets.private), ready: ready.private },
@@ -277,7 +283,7 @@ function provisionFlowLogs(
     keepOpts,
   );
 
-  const logGroup = new cloudwatch.LogGroup(
+  const logGroup = new LogGroup(
     `${name}-flow-logs`,
     withOverrides(
       {

@@ -144,10 +144,18 @@ describe("Azure MlopsVpc: virtual network and subnets", () => {
 
   it("GIVEN four subnets on one network WHEN synthesized THEN each waits for the previous one, so Azure never sees two subnet writes at once", () => {
     const urn = (tier: string) => resource(dev.plan, T.subnet, `core-${tier}`).urn;
-    expect(resource(dev.plan, T.subnet, "core-public").dependsOn).toEqual([]);
-    expect(resource(dev.plan, T.subnet, "core-private").dependsOn).toEqual([urn("public")]);
-    expect(resource(dev.plan, T.subnet, "core-isolated").dependsOn).toEqual([urn("private")]);
-    expect(resource(dev.plan, T.subnet, "core-gateway").dependsOn).toEqual([urn("isolated")]);
+    expect(resource(dev.plan, T.subnet, "core-gateway").dependsOn).toEqual([]);
+    expect(resource(dev.plan, T.subnet, "core-public").dependsOn).toEqual([urn("gateway")]);
+    expect(resource(dev.plan, T.subnet, "core-isolated").dependsOn).toEqual([urn("public")]);
+    expect(resource(dev.plan, T.subnet, "core-private").dependsOn).toEqual([urn("isolated")]);
+  });
+
+  it("GIVEN NAT WHEN synthesized THEN only the private subnet waits for the NAT gateway, and the gateway subnet waits for no other subnet", () => {
+    const natUrn = resource(dev.plan, T.nat, "core-nat").urn;
+    const waitingForNat = resourcesOfType(dev.plan, T.subnet).filter((s) => s.dependencies.includes(natUrn));
+    expect(waitingForNat.map((s) => s.name)).toEqual(["core-private"]);
+    const gateway = resource(dev.plan, T.subnet, "core-gateway");
+    expect(gateway.dependencies.filter((d) => d.includes(T.subnet))).toEqual([]);
   });
 });
 

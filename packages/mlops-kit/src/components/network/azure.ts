@@ -39,6 +39,14 @@ export const AZURE_ZONES = ["1", "2", "3"] as const;
 export type AzureSubnet = Tier | "gateway";
 export const AZURE_SUBNETS: readonly AzureSubnet[] = [...TIERS, "gateway"];
 
+/**
+ * The order the subnets are written in, one at a time (Azure locks a virtual network while one of
+ * its subnets changes). The gateway subnet goes first: an Application Gateway, the slowest thing a
+ * consumer creates, waits for it. The private subnet goes last: it waits for the NAT gateway, and
+ * nothing else should wait behind that.
+ */
+export const SUBNET_WRITE_ORDER: readonly AzureSubnet[] = ["gateway", "public", "isolated", "private"];
+
 /** The Azure resources of an MlopsVpc. */
 export interface AzureNetwork {
   /** The resource group the network created; absent when `azure.resourceGroupName` names an existing one. */
@@ -210,7 +218,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
 
   const subnets = {} as Record<AzureSubnet, network.Subnet>;
   let previous: network.Subnet | undefined;
-  for (const tier of AZURE_SUBNETS) {
+  for (const tier of SUBNET_WRITE_ORDER) {
     const nat = tier === "private" && natGateway ? { natGateway: { id: natGateway.id } } : {};
     const subnet: network.Subnet = new network.Subnet(
       `${name}-${tier}`,
@@ -375,6 +383,17 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   return {
     cloud: "azure",
     info,
+    fields: {
+      networkId: virtualNetwork.id,
+      resourceGroupName,
+      region: pulumi.output(location),
+      zones: pulumi.output(AZURE_ZONES.slice(0, plan.zones)),
+      // Application Gateway refuses a subnet whose NSG lacks the rules its infrastructure needs: the
+      // id is handed out once they are in, and before any other subnet.
+      gatewaySubnetId: pulumi.all([subnets.gateway.id, lastRules.gateway?.id]).apply(([id]) => id),
+      gatewaySubnetCidr: pulumi.output(plan.azure.gatewaySubnetCidr),
+      securityGroupNames: nsgNames,
+    },
     // The NAT gateway and NSGs are attached through the subnets themselves.
     tiers: {
       public: { subnetIds: one(subnets.public), ready: [] },

@@ -22,10 +22,18 @@ export interface TierResult {
   ready: pulumi.Resource[];
 }
 
+/**
+ * Fields of {@link NetworkInfo} as outputs of their own, each waiting only for the resources its
+ * value comes from: a consumer that needs the resource group does not wait for every subnet.
+ */
+export type NetworkFields = { [K in keyof NetworkInfo]?: pulumi.Output<NetworkInfo[K]> };
+
 interface ResultBase {
   /** The whole neutral description (waits for every subnet). */
   info: pulumi.Output<NetworkInfo>;
   tiers: Record<Tier, TierResult>;
+  /** The cloud's fields that carry less than `info` does (the tiers' subnet ids are added by the component). */
+  fields: NetworkFields;
 }
 
 /** The result every network backend returns: the neutral description and the cloud's resources. */
@@ -95,6 +103,16 @@ export class MlopsVpc extends pulumi.ComponentResource {
       name: plan.name,
       cidr: plan.cidr,
       subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
+      fields: {
+        ...result.fields,
+        cloud: pulumi.output(plan.cloud),
+        name: pulumi.output(plan.name),
+        cidr: pulumi.output(plan.cidr),
+        reservedCidr: pulumi.output(plan.reservedCidr),
+        publicSubnetIds: this.publicSubnetIds,
+        privateSubnetIds: this.privateSubnetIds,
+        isolatedSubnetIds: this.isolatedSubnetIds,
+      },
     });
     this.registerOutputs({
       network: this.network,

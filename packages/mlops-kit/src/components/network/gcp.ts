@@ -274,6 +274,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   return {
     cloud: "gcp",
     info,
+    fields: { networkId: network.selfLink, region: pulumi.output(region), zones },
     tiers: {
       public: { subnetIds: one(subnetworks.public), ready: [] },
       // Instances in the private tier pull images through Cloud NAT.

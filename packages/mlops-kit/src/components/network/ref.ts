@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudId } from "../../core/cloud";
+import type { NetworkFields } from "./component";
 import type { NetworkInfo } from "./info";
 import type { Tier } from "./plan";
 
@@ -10,6 +11,11 @@ export interface KnownNetwork {
   cidr: string;
   /** Per-tier subnet ids that wait only for their own tier. */
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
+  /**
+   * Fields of the network output, each waiting only for what it comes from. Absent when the
+   * network was registered by another copy of this module that predates them.
+   */
+  fields?: NetworkFields;
 }
 
 // Shared through the global registry, so a second copy of this module (two installs of the
@@ -33,6 +39,12 @@ export interface ResolvedNetwork {
   known: { cloud: CloudId; cidr: string; name: string } | undefined;
   info: pulumi.Output<NetworkInfo>;
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
+  /**
+   * One field of the network, waiting only for what that field comes from when the network is an
+   * MlopsVpc of this program (the resource group, not every subnet), else for the whole network.
+   * Resources that need one fact of the network take it here, so they start as early as they can.
+   */
+  field<K extends keyof NetworkInfo>(key: K): pulumi.Output<NetworkInfo[K]>;
 }
 
 /**
@@ -42,8 +54,14 @@ export interface ResolvedNetwork {
 export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwork {
   const known = typeof input === "object" && input !== null ? registry().get(input) : undefined;
   const info = pulumi.output(input) as pulumi.Output<NetworkInfo>;
+  const whole = <K extends keyof NetworkInfo>(key: K) => info.apply((i) => i[key]);
   if (known) {
-    return { known: { cloud: known.cloud, cidr: known.cidr, name: known.name }, info, subnetIds: known.subnetIds };
+    return {
+      known: { cloud: known.cloud, cidr: known.cidr, name: known.name },
+      info,
+      subnetIds: known.subnetIds,
+      field: (key) => known.fields?.[key] ?? whole(key),
+    };
   }
   const plain = !pulumi.Output.isInstance(input) && !(input instanceof Promise) ? (input as NetworkInfo) : undefined;
   return {
@@ -54,5 +72,6 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
       private: info.privateSubnetIds,
       isolated: info.isolatedSubnetIds,
     },
+    field: whole,
   };
 }
