@@ -1,6 +1,7 @@
 import * as acm from "@pulumi/aws/acm";
 import * as autoscaling from "@pulumi/aws/autoscaling";
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
+// The class's own module: the cloudwatch index also loads its event mixins, and with them Lambda.
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as elb from "@pulumi/aws/elb";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -43,7 +44,7 @@ export interface AwsInferenceService {
   /** Encrypts the instances' volumes and the container log group; rotates yearly. */
   key: kms.Key;
   /** The container's stdout/stderr, one stream per instance. */
-  logGroup: cloudwatch.LogGroup;
+  logGroup: LogGroup;
   instanceRole: iam.Role;
   instanceProfile: iam.InstanceProfile;
   instanceSecurityGroup: ec2.SecurityGroup;
@@ -110,7 +111,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     keepOpts,
   );
 
-  const logGroup = new cloudwatch.LogGroup(
+  const logGroup = new LogGroup(
     `${name}-logs`,
     withOverrides(
       {
@@ -178,7 +179,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // The two groups refer to each other (the load balancer may reach the instances, and only it):
   // the instance group takes standalone rules, created after both groups exist, and the load
   // balancer group keeps inline rules. Each group uses one style only, so neither fights the other.
-  const vpcId = inputs.networkInfo.networkId;
+  const vpcId = inputs.network.field("networkId");
   const instanceSecurityGroup = new ec2.SecurityGroup(
     `${name}-instance`,
     withOverrides(

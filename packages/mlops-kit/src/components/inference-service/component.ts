@@ -111,7 +111,8 @@ export class InferenceService extends pulumi.ComponentResource {
     );
     const allowed = plan.loadBalancer.allowedCidrs;
     const inputs: ServiceInputs = {
-      network,
+      // A network known now was checked above; any other is checked as each field resolves.
+      network: network.known ? network : { ...network, info: networkInfo, field: (key) => networkInfo.apply((n) => n[key]) },
       networkInfo,
       image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
       env,

@@ -419,13 +419,14 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(f.priority).toBeLessThan(Number(get(dev.plan, T.firewall, "core-deny-ingress").priority));
   });
 
-  it("GIVEN an MlopsVpc WHEN synthesized THEN the instance template waits for Cloud NAT while the load balancer does not", () => {
+  it("GIVEN an MlopsVpc WHEN synthesized THEN the instance group waits for Cloud NAT while the template and the load balancer do not", () => {
     const nat = resource(dev.plan, T.nat, "core-nat").urn;
     const router = resource(dev.plan, T.router, "core-router").urn;
     const template = resource(dev.plan, T.template, "api-template");
-    expect(template.dependencies).toContain(nat);
-    expect(template.propertyDependencies.networkInterfaces).toContain(nat);
+    expect(template.dependencies).not.toContain(nat);
     expect(template.propertyDependencies.networkInterfaces).toContain(resource(dev.plan, T.subnetwork, "core-private").urn);
+    const group = resource(dev.plan, T.group, "api-group");
+    expect(group.propertyDependencies.distributionPolicyZones).toContain(nat);
     const front = [
       resource(dev.plan, T.backend, "api-backend"),
       resource(dev.plan, T.rule, "api-https"),

@@ -113,9 +113,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // opens this service's port on this service's instances only.
   const networkTag = plan.gcp.networkTag;
 
-  // Cloud NAT must exist before an instance boots: it pulls its image through it. The private
-  // subnet ids carry exactly that dependency (and no other part of the network).
-  const subnetwork = inputs.network.subnetIds.private.apply((ids) => {
+  // The template only names the subnetwork; the instances, which pull their image through Cloud
+  // NAT, come with the group, which waits for NAT (below). So the template does not.
+  const subnetwork = inputs.networkInfo.privateSubnetIds.apply((ids) => {
     const id = ids[0];
     if (id === undefined) {
       throw new SpecError(TYPE, plan.name, [{ path: "network", message: "has no private subnetwork to place the instances in" }]);
@@ -230,7 +230,8 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         description: `Model servers of ${plan.name}`,
         region,
         baseInstanceName: plan.gcp.baseInstanceName,
-        distributionPolicyZones: network.zones,
+        // The private tier's subnet ids carry the wait for Cloud NAT, and nothing else of the network.
+        distributionPolicyZones: pulumi.all([network.zones, inputs.network.subnetIds.private]).apply(([zones]) => zones),
         versions: [{ instanceTemplate: instanceTemplate.selfLink }],
         namedPorts: [{ name: PORT_NAME, port }],
         autoHealingPolicies: { healthCheck: healthCheck.id, initialDelaySec: hc.gracePeriodSeconds },
