@@ -1,5 +1,7 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { SpecError } from "../../core/errors";
 import type { NetworkInfo } from "../network/info";
+import type { ResolvedNetwork } from "../network/ref";
 
 // What an InferenceService on Azure reads from its network: the facts it needs, checked when the
 // network resolves, with what Azure resource ids carry taken out of them.
@@ -49,4 +51,39 @@ export function subscriptionOf(name: string, field: string, id: string): string 
     ]);
   }
   return m[1];
+}
+
+/**
+ * The same facts, each as an output that waits only for the part of the network it comes from (the
+ * resource group, the gateway subnet and its NSG rules...), so the gateway, its IP and the
+ * identities do not wait for every subnet (the private one waits for NAT). Each is checked as it
+ * resolves, in the words of {@link checkNetwork}.
+ */
+export function networkFacts(
+  name: string,
+  network: ResolvedNetwork,
+): { [K in keyof AzureNetworkFacts]: pulumi.Output<AzureNetworkFacts[K]> } {
+  const missing = (what: string) =>
+    new SpecError(TYPE, name, [
+      { path: "network", message: `has no ${what}: pass the network output of an MlopsVpc on azure (a current version)` },
+    ]);
+  const need = <K extends "resourceGroupName" | "gatewaySubnetId" | "gatewaySubnetCidr">(key: K): pulumi.Output<string> =>
+    network.field(key).apply((v) => {
+      if (!v) throw missing(key);
+      return v;
+    });
+  return {
+    resourceGroupName: need("resourceGroupName"),
+    location: network.field("region"),
+    zones: network.field("zones"),
+    subscriptionId: network.field("networkId").apply((id) => subscriptionOf(name, "network", id)),
+    gatewaySubnetId: need("gatewaySubnetId"),
+    gatewaySubnetCidr: need("gatewaySubnetCidr"),
+    securityGroupNames: network.field("securityGroupNames").apply((names) => {
+      const gateway = names?.gateway;
+      const priv = names?.private;
+      if (!gateway || !priv) throw missing("securityGroupNames for its gateway and private subnets");
+      return { gateway, private: priv };
+    }),
+  };
 }

@@ -11,7 +11,7 @@ import { SpecError } from "../../core/errors";
 import { azureTags } from "../../core/tags";
 import { renderCloudConfig } from "./azure-boot";
 import { BACKEND_POOL, gatewayLayout, gatewayPartId, privateFrontendAddress, servedProtocols } from "./azure-gateway";
-import { checkNetwork, subscriptionOf } from "./azure-network";
+import { networkFacts, subscriptionOf } from "./azure-network";
 import {
   ADMIN_USERNAME,
   autoscaleRules,
@@ -78,7 +78,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const lb = plan.loadBalancer;
   const port = plan.container.port;
 
-  const info = inputs.networkInfo.apply((n) => checkNetwork(plan.name, n));
+  const info = networkFacts(plan.name, inputs.network);
   const resourceGroupName = info.resourceGroupName;
   const location = info.location;
   const zones = info.zones;
@@ -159,15 +159,15 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts({ protect: lb.deletionProtection }),
   );
 
-  const gateway = info.apply((n) => ({
-    subscriptionId: n.subscriptionId,
-    resourceGroupName: n.resourceGroupName,
+  const gateway = pulumi.all([info.subscriptionId, info.resourceGroupName]).apply(([subscriptionId, group]) => ({
+    subscriptionId,
+    resourceGroupName: group,
     name: plan.azure.gatewayName,
   }));
   const layout = gatewayLayout(plan, (kind, part) => gateway.apply((g) => gatewayPartId(g, kind, part)));
   const served = servedProtocols(plan);
 
-  const privateFrontendIp = info.apply((n) => privateFrontendAddress(n.gatewaySubnetCidr, plan.azure.privateFrontendSeed));
+  const privateFrontendIp = info.gatewaySubnetCidr.apply((c) => privateFrontendAddress(c, plan.azure.privateFrontendSeed));
   const frontendIPConfigurations: types.network.ApplicationGatewayFrontendIPConfigurationArgs[] = [
     { name: "public", publicIPAddress: { id: publicIp.id } },
   ];
@@ -237,7 +237,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const clients = new network.SecurityRule(
     `${plan.name}-allow-clients`,
     ruleArgs({
-      networkSecurityGroupName: info.securityGroupNames.gateway,
+      networkSecurityGroupName: info.securityGroupNames.apply((n) => n.gateway),
       securityRuleName: `${plan.name}-allow-clients`,
       description: `Clients of ${plan.name}`,
       priority,
@@ -251,7 +251,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts(),
   );
   const toInstances = {
-    networkSecurityGroupName: info.securityGroupNames.private,
+    networkSecurityGroupName: info.securityGroupNames.apply((n) => n.private),
     direction: network.SecurityRuleDirection.Inbound,
     protocol: network.SecurityRuleProtocol.Tcp,
     destinationApplicationSecurityGroups: [{ id: applicationSecurityGroup.id }],
