@@ -586,3 +586,10 @@ function provisionAccessLogBucket(
   );
   return { bucket, publicAccessBlock, ownershipControls, encryption, versioning, lifecycle, policy };
 }
+
+declare module "./component" {
+  /** Types the `.aws` escape hatch for programs that import `mlops-kit/aws`. */
+  interface InferenceServiceCloudResources {
+    aws: AwsInferenceService;
+  }
+}

@@ -480,3 +480,10 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     },
   };
 }
+
+declare module "./component" {
+  /** Types the `.azure` escape hatch for programs that import `mlops-kit/azure`. */
+  interface InferenceServiceCloudResources {
+    azure: AzureInferenceService;
+  }
+}

@@ -7,9 +7,6 @@ import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import type { NetworkInfo } from "../network/info";
 import { type ResolvedNetwork, resolveNetwork } from "../network/ref";
-import type { AwsInferenceService } from "./aws";
-import type { AzureInferenceService } from "./azure";
-import type { GcpInferenceService } from "./gcp";
 import { type InferenceServicePlan, planInferenceService } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
@@ -38,10 +35,18 @@ interface ServiceResultBase {
   scalingGroupId: pulumi.Output<string>;
 }
 
-export type ServiceResult =
-  | (ServiceResultBase & { cloud: "aws"; resources: AwsInferenceService })
-  | (ServiceResultBase & { cloud: "gcp"; resources: GcpInferenceService })
-  | (ServiceResultBase & { cloud: "azure"; resources: AzureInferenceService });
+/**
+ * Each cloud's resources of an InferenceService, filled in by that cloud's entry point
+ * (`mlops-kit/aws`, ...), so a program on one cloud never reads the others' SDK types.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface InferenceServiceCloudResources {}
+/** The resources of `C`, once its entry point is imported; `unknown` before. */
+export type InferenceServiceResourcesOn<C extends CloudId> = C extends keyof InferenceServiceCloudResources
+  ? InferenceServiceCloudResources[C]
+  : unknown;
+
+export type ServiceResult = ServiceResultBase & { cloud: CloudId; resources: unknown };
 
 export interface ServiceBackend {
   provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult;
@@ -145,20 +150,20 @@ export class InferenceService extends pulumi.ComponentResource {
   }
 
   /** The AWS resources (escape hatch). Throws on other clouds. */
-  get aws(): AwsInferenceService {
+  get aws(): InferenceServiceResourcesOn<"aws"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "aws");
+    return resourcesOn(TYPE, plan.name, result, "aws") as InferenceServiceResourcesOn<"aws">;
   }
 
   /** The GCP resources (escape hatch). Throws on other clouds. */
-  get gcp(): GcpInferenceService {
+  get gcp(): InferenceServiceResourcesOn<"gcp"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "gcp");
+    return resourcesOn(TYPE, plan.name, result, "gcp") as InferenceServiceResourcesOn<"gcp">;
   }
 
   /** The Azure resources (escape hatch). Throws on other clouds. */
-  get azure(): AzureInferenceService {
+  get azure(): InferenceServiceResourcesOn<"azure"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "azure");
+    return resourcesOn(TYPE, plan.name, result, "azure") as InferenceServiceResourcesOn<"azure">;
   }
 }

@@ -483,3 +483,10 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     },
   };
 }
+
+declare module "./component" {
+  /** Types the `.gcp` escape hatch for programs that import `mlops-kit/gcp`. */
+  interface InferenceServiceCloudResources {
+    gcp: GcpInferenceService;
+  }
+}

@@ -350,3 +350,10 @@ function provisionFlowLogs(
   );
   return { key, logGroup, role, flowLog };
 }
+
+declare module "./component" {
+  /** Types the `.aws` escape hatch for programs that import `mlops-kit/aws`. */
+  interface MlopsVpcCloudResources {
+    aws: AwsNetwork;
+  }
+}

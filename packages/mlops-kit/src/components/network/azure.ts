@@ -500,3 +500,10 @@ function denyInternet(ruleName: string, direction: network.SecurityRuleDirection
 function azureZone(zoneIndex: number): string {
   return AZURE_ZONES[Math.min(zoneIndex, AZURE_ZONES.length - 1)] ?? "1";
 }
+
+declare module "./component" {
+  /** Types the `.azure` escape hatch for programs that import `mlops-kit/azure`. */
+  interface MlopsVpcCloudResources {
+    azure: AzureNetwork;
+  }
+}

@@ -4,9 +4,6 @@ import { type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
 import { parseSpec } from "../../core/spec";
-import type { AwsNetwork } from "./aws";
-import type { AzureNetwork } from "./azure";
-import type { GcpNetwork } from "./gcp";
 import type { NetworkInfo } from "./info";
 import { type MlopsVpcPlan, planMlopsVpc, type Tier } from "./plan";
 import { registerNetwork } from "./ref";
@@ -36,11 +33,18 @@ interface ResultBase {
   fields: NetworkFields;
 }
 
+/**
+ * Each cloud's resources of an MlopsVpc. Empty here, so that a program on one cloud never reads
+ * the other clouds' SDK types: each cloud's entry point (`mlops-kit/aws`, `mlops-kit/gcp`,
+ * `mlops-kit/azure`) fills in its own, which types the `.aws`/`.gcp`/`.azure` escape hatches.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface MlopsVpcCloudResources {}
+/** The resources of `C`, once its entry point is imported; `unknown` before. */
+export type MlopsVpcResourcesOn<C extends CloudId> = C extends keyof MlopsVpcCloudResources ? MlopsVpcCloudResources[C] : unknown;
+
 /** The result every network backend returns: the neutral description and the cloud's resources. */
-export type NetworkResult =
-  | (ResultBase & { cloud: "aws"; resources: AwsNetwork })
-  | (ResultBase & { cloud: "gcp"; resources: GcpNetwork })
-  | (ResultBase & { cloud: "azure"; resources: AzureNetwork });
+export type NetworkResult = ResultBase & { cloud: CloudId; resources: unknown };
 
 export interface NetworkBackend {
   provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult;
@@ -134,20 +138,20 @@ export class MlopsVpc extends pulumi.ComponentResource {
   }
 
   /** The AWS resources (escape hatch). Throws on other clouds. */
-  get aws(): AwsNetwork {
+  get aws(): MlopsVpcResourcesOn<"aws"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "aws");
+    return resourcesOn(TYPE, plan.name, result, "aws") as MlopsVpcResourcesOn<"aws">;
   }
 
   /** The GCP resources (escape hatch). Throws on other clouds. */
-  get gcp(): GcpNetwork {
+  get gcp(): MlopsVpcResourcesOn<"gcp"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "gcp");
+    return resourcesOn(TYPE, plan.name, result, "gcp") as MlopsVpcResourcesOn<"gcp">;
   }
 
   /** The Azure resources (escape hatch). Throws on other clouds. */
-  get azure(): AzureNetwork {
+  get azure(): MlopsVpcResourcesOn<"azure"> {
     const { plan, result } = internals.get(this);
-    return resourcesOn(TYPE, plan.name, result, "azure");
+    return resourcesOn(TYPE, plan.name, result, "azure") as MlopsVpcResourcesOn<"azure">;
   }
 }

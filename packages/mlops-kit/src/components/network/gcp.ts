@@ -292,3 +292,10 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     },
   };
 }
+
+declare module "./component" {
+  /** Types the `.gcp` escape hatch for programs that import `mlops-kit/gcp`. */
+  interface MlopsVpcCloudResources {
+    gcp: GcpNetwork;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * mlops-kit's AWS types. Importing this module (`import type {} from "mlops-kit/aws"`, or any
+ * type from it) types the `.aws` escape hatch of every component with the cloud's own resources.
+ * It loads nothing at run time; programs on other clouds never read these SDK types.
+ */
+export type { AwsInferenceService } from "./components/inference-service/aws";
+export type { AwsNetwork } from "./components/network/aws";

@@ -1,0 +1,7 @@
+/**
+ * mlops-kit's GCP types. Importing this module (`import type {} from "mlops-kit/gcp"`, or any
+ * type from it) types the `.gcp` escape hatch of every component with the cloud's own resources.
+ * It loads nothing at run time; programs on other clouds never read these SDK types.
+ */
+export type { GcpInferenceService } from "./components/inference-service/gcp";
+export type { GcpNetwork } from "./components/network/gcp";
