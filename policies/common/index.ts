@@ -23,5 +23,13 @@ export {
   stackRule,
 } from "./rule";
 export { configuring, describe, isProdStack, referencing, stackConfig, stackName } from "./stack";
-export { argsHaveProperty, providerDefaults, REQUIRED_TAGS_SCHEMA, type RequiredTagsConfig, tagKeys } from "./tags";
+export {
+  argsHaveProperty,
+  providerDefaults,
+  REQUIRED_TAGS_SCHEMA,
+  type RequiredTagsConfig,
+  requiredTagsValidation,
+  type TaggingDialect,
+  tagKeys,
+} from "./tags";
 export { asArray, asNumber, asRecord, ifKnown, isFalse, isTrue, parseJson } from "./values";

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { ResourceValidation } from "@pulumi/policy";
 
 const cache = new Map<string, boolean | undefined>();
 
@@ -96,4 +97,34 @@ export function tagKeys(tags: unknown): Record<string, unknown> {
     return out;
   }
   return typeof tags === "object" && tags !== null ? (tags as Record<string, unknown>) : {};
+}
+
+/** How one cloud spells tags: the type prefix, the property, and where provider-wide ones live. */
+export interface TaggingDialect {
+  /** Type token prefix: `aws:`, `gcp:`, `azure-native:`. */
+  prefix: string;
+  /** The cloud's name in messages. */
+  cloud: string;
+  /** `tags` or `labels`. */
+  property: "tags" | "labels";
+  /** Tags the resource's provider adds to everything it manages; none when the cloud has no such thing. */
+  providerTags?: (provider: Record<string, unknown> | undefined) => Record<string, unknown>;
+}
+
+/**
+ * The one check behind every cloud's required-tags rule: a resource whose type takes tags (as its
+ * SDK declares) carries every required key, its provider's default tags counting.
+ */
+export function requiredTagsValidation(dialect: TaggingDialect): ResourceValidation {
+  const { prefix, cloud, property } = dialect;
+  return (args, report) => {
+    if (!args.type.startsWith(prefix)) args.notApplicable(`Policy only applies to ${cloud} resources`);
+    const { requiredKeys, exemptTypes } = args.getConfig<RequiredTagsConfig>();
+    if (exemptTypes.includes(args.type)) args.notApplicable(`${args.type} is exempt`);
+    // The SDK's declarations say which types take tags; GCP's networks, firewalls and routers take none.
+    if (!(argsHaveProperty(args.type, property) ?? property in args.props)) args.notApplicable(`${args.type} takes no ${property}`);
+    const present = { ...dialect.providerTags?.(args.provider?.props), ...tagKeys(args.props[property]) };
+    const missing = requiredKeys.filter((k) => !(k in present));
+    if (missing.length > 0) report(`missing ${property}: ${missing.join(", ")}.`);
+  };
 }

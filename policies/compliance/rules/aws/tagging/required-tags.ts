@@ -1,11 +1,4 @@
-import {
-  argsHaveProperty,
-  providerDefaults,
-  REQUIRED_TAGS_SCHEMA,
-  type RequiredTagsConfig,
-  resourceRule,
-  tagKeys,
-} from "@mlops-kit/policy-common";
+import { providerDefaults, REQUIRED_TAGS_SCHEMA, requiredTagsValidation, resourceRule } from "@mlops-kit/policy-common";
 
 export default resourceRule({
   name: "mlops-aws-tagging-required-tags",
@@ -17,14 +10,10 @@ export default resourceRule({
     "Provider-wide tags (aws:defaultTags) count too.",
   ],
   configSchema: REQUIRED_TAGS_SCHEMA,
-  validateResource: (args, report) => {
-    if (!args.type.startsWith("aws:")) args.notApplicable("Policy only applies to AWS resources");
-    const { requiredKeys, exemptTypes } = args.getConfig<RequiredTagsConfig>();
-    if (exemptTypes.includes(args.type)) args.notApplicable(`${args.type} is exempt`);
-    // The SDK's declarations say which types take tags; GCP's networks, firewalls and routers take none.
-    if (!(argsHaveProperty(args.type, "tags") ?? "tags" in args.props)) args.notApplicable(`${args.type} takes no tags`);
-    const present = { ...providerDefaults(args.provider?.props.defaultTags, "tags"), ...tagKeys(args.props.tags) };
-    const missing = requiredKeys.filter((k) => !(k in present));
-    if (missing.length > 0) report(`missing tags: ${missing.join(", ")}.`);
-  },
+  validateResource: requiredTagsValidation({
+    prefix: "aws:",
+    cloud: "AWS",
+    property: "tags",
+    providerTags: (p) => providerDefaults(p?.defaultTags, "tags"),
+  }),
 });

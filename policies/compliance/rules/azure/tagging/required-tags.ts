@@ -1,4 +1,4 @@
-import { argsHaveProperty, REQUIRED_TAGS_SCHEMA, type RequiredTagsConfig, resourceRule, tagKeys } from "@mlops-kit/policy-common";
+import { REQUIRED_TAGS_SCHEMA, requiredTagsValidation, resourceRule } from "@mlops-kit/policy-common";
 
 export default resourceRule({
   name: "mlops-azure-tagging-required-tags",
@@ -10,14 +10,5 @@ export default resourceRule({
     "Azure has no provider-wide tags: set them on each resource, or tag the resource group and let Azure Policy inherit them.",
   ],
   configSchema: REQUIRED_TAGS_SCHEMA,
-  validateResource: (args, report) => {
-    if (!args.type.startsWith("azure-native:")) args.notApplicable("Policy only applies to Azure resources");
-    const { requiredKeys, exemptTypes } = args.getConfig<RequiredTagsConfig>();
-    if (exemptTypes.includes(args.type)) args.notApplicable(`${args.type} is exempt`);
-    // The SDK's declarations say which types take tags; GCP's networks, firewalls and routers take none.
-    if (!(argsHaveProperty(args.type, "tags") ?? "tags" in args.props)) args.notApplicable(`${args.type} takes no tags`);
-    const present = tagKeys(args.props.tags);
-    const missing = requiredKeys.filter((k) => !(k in present));
-    if (missing.length > 0) report(`missing tags: ${missing.join(", ")}.`);
-  },
+  validateResource: requiredTagsValidation({ prefix: "azure-native:", cloud: "Azure", property: "tags" }),
 });

@@ -1,11 +1,4 @@
-import {
-  argsHaveProperty,
-  providerDefaults,
-  REQUIRED_TAGS_SCHEMA,
-  type RequiredTagsConfig,
-  resourceRule,
-  tagKeys,
-} from "@mlops-kit/policy-common";
+import { providerDefaults, REQUIRED_TAGS_SCHEMA, requiredTagsValidation, resourceRule } from "@mlops-kit/policy-common";
 
 export default resourceRule({
   name: "mlops-gcp-tagging-required-labels",
@@ -17,14 +10,10 @@ export default resourceRule({
     "Provider-wide labels (gcp:defaultLabels) count too.",
   ],
   configSchema: REQUIRED_TAGS_SCHEMA,
-  validateResource: (args, report) => {
-    if (!args.type.startsWith("gcp:")) args.notApplicable("Policy only applies to GCP resources");
-    const { requiredKeys, exemptTypes } = args.getConfig<RequiredTagsConfig>();
-    if (exemptTypes.includes(args.type)) args.notApplicable(`${args.type} is exempt`);
-    // The SDK's declarations say which types take labels; GCP's networks, firewalls and routers take none.
-    if (!(argsHaveProperty(args.type, "labels") ?? "labels" in args.props)) args.notApplicable(`${args.type} takes no labels`);
-    const present = { ...providerDefaults(args.provider?.props.defaultLabels), ...tagKeys(args.props.labels) };
-    const missing = requiredKeys.filter((k) => !(k in present));
-    if (missing.length > 0) report(`missing labels: ${missing.join(", ")}.`);
-  },
+  validateResource: requiredTagsValidation({
+    prefix: "gcp:",
+    cloud: "GCP",
+    property: "labels",
+    providerTags: (p) => providerDefaults(p?.defaultLabels),
+  }),
 });
