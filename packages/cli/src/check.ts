@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import {
   evaluatePolicies,
   loadPolicyPack,
@@ -11,6 +10,7 @@ import {
   readPolicyConfig,
   synthProject,
 } from "@mlops-kit/testing";
+import { parseStackCommand } from "./args";
 import { UsageError } from "./errors";
 
 /** The packs run when no --pack is given, relative to the project directory. */
@@ -34,12 +34,15 @@ Options:
   -h, --help         show this help`;
 
 export async function check(argv: string[]): Promise<number> {
-  const args = parse(argv);
-  if (args.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (!args.stack) throw new UsageError(`--stack is required\n\n${HELP}`);
+  const args = parseStackCommand(
+    argv,
+    {
+      pack: { type: "string", short: "p", multiple: true },
+      config: { type: "string", short: "c" },
+    },
+    HELP,
+  );
+  if (!args) return 0;
   const cwd = path.resolve(args.cwd ?? ".");
 
   const packDirs = (
@@ -107,24 +110,4 @@ export function render(report: PolicyReport): string {
     `${report.policies} policies, ${report.resources} resources, ${report.mandatory} mandatory, ${report.advisory} advisory violations`,
   );
   return `${lines.join("\n")}\n`;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string", short: "s" },
-        cwd: { type: "string", short: "C" },
-        pack: { type: "string", short: "p", multiple: true },
-        config: { type: "string", short: "c" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${HELP}`);
-  }
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
+import { parseStackCommand } from "./args";
 import { UsageError } from "./errors";
 
 const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
@@ -17,12 +17,8 @@ Options:
   -h, --help      show this help`;
 
 export async function plan(argv: string[]): Promise<number> {
-  const args = parse(argv);
-  if (args.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (!args.stack) throw new UsageError(`--stack is required\n\n${HELP}`);
+  const args = parseStackCommand(argv, { out: { type: "string", short: "o" } }, HELP);
+  if (!args) return 0;
   const cwd = path.resolve(args.cwd ?? ".");
   const { plan: result } = await synthProject(cwd, args.stack);
   const json = `${JSON.stringify(result, null, 2)}\n`;
@@ -41,23 +37,4 @@ export async function plan(argv: string[]): Promise<number> {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string", short: "s" },
-        cwd: { type: "string", short: "C" },
-        json: { type: "boolean" },
-        out: { type: "string", short: "o" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${HELP}`);
-  }
 }

@@ -1,0 +1,34 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "./errors";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The options every stack command takes. */
+const STACK_OPTIONS = {
+  stack: { type: "string", short: "s" },
+  cwd: { type: "string", short: "C" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Options;
+
+/**
+ * Parses a stack command's arguments: the shared options plus its own. Returns undefined after
+ * printing the help when asked for it; a wrong or missing option is a usage error that shows the help.
+ */
+export function parseStackCommand<O extends Options>(argv: string[], own: O, help: string) {
+  const options = { ...STACK_OPTIONS, ...own } as typeof STACK_OPTIONS & O;
+  const parse = () => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse();
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${help}`);
+  }
+  const { help: wantsHelp, stack } = values as { help?: boolean; stack?: string };
+  if (wantsHelp) {
+    process.stdout.write(`${help}\n`);
+    return undefined;
+  }
+  if (!stack) throw new UsageError(`--stack is required\n\n${help}`);
+  return { ...values, stack };
+}
