@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
-import { UsageError } from "./errors";
 
 const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
 
