@@ -2,7 +2,7 @@
  * `npm run bench`: what mlops-kit costs its users, each cost a ratio against a baseline measured in
  * the same run (A and B interleaved, fresh process per sample, medians after a warm-up).
  *
- *   node --require tsx/cjs bench/run.ts [--rounds=5] [--only=program,isolation,scaling,critical,typecheck,footprint] [--quick]
+ *   node --require @mlops-kit/testing/register bench/run.ts [--rounds=5] [--only=program,isolation,scaling,critical,typecheck,footprint] [--quick]
  *
  * Prints a table and writes bench/results.json. Method and findings: bench/RESULTS.md.
  */

@@ -66,7 +66,7 @@ describe("cloud isolation", () => {
     ["azure-dev", ["@pulumi/aws", "@pulumi/gcp"]],
   ])("GIVEN %s THEN the program never loads %j", (stack, others) => {
     const script = `
-      require("tsx/cjs");
+      require("@mlops-kit/testing/register");
       const { synthProject } = require("./packages/testing/src");
       synthProject(${JSON.stringify(ROOT)}, ${JSON.stringify(stack)}).then(({ plan }) => {
         const loaded = Object.keys(require.cache).filter((k) => k.includes("/node_modules/@pulumi/"));

@@ -24,7 +24,13 @@ export function runChild<T>(
   const start = process.hrtime.bigint();
   const r = spawnSync(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--require", "tsx/cjs", path.join(ROOT, "bench", "children", script), JSON.stringify(args)],
+    [
+      ...(options.nodeArgs ?? []),
+      "--require",
+      require.resolve("@mlops-kit/testing/register"),
+      path.join(ROOT, "bench", "children", script),
+      JSON.stringify(args),
+    ],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
   );
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CLI ships as TypeScript source; tsx compiles it on load, as it does the programs it plans.
-require("tsx/cjs");
+// The CLI ships as TypeScript source, compiled on load by the same hook that runs the programs it plans.
+require("@mlops-kit/testing/register");
 require("../src/main.ts")
   .main(process.argv.slice(2))
   .then((code) => {

@@ -140,7 +140,7 @@ function loadSdk(fromDir: string): PolicySdk {
  * `serve` is replaced while the pack loads. `new PolicyPack` reads the version from the
  * package.json of the working directory, as under the Pulumi CLI (which starts the pack in its own
  * directory); the working directory is the pack's while it loads. TypeScript packs need a
- * TypeScript hook (`tsx/cjs`) registered, as the `mlops` CLI and the test setup do.
+ * TypeScript hook (`@mlops-kit/testing/register`) registered, as the `mlops` CLI and the test setup do.
  */
 export function loadPolicyPack(dir: string): PolicyPackInfo {
   const packDir = path.resolve(dir);

@@ -3,14 +3,9 @@ import { loadStackConfig, type StackConfig } from "./config";
 import type { Plan } from "./plan";
 import { type SynthOptions, synth } from "./synth";
 
-let tsHookRegistered = false;
-
 /** Makes `require` of TypeScript files work, as Pulumi's Node.js runtime does for a TS `main`. */
 function registerTypeScript(): void {
-  if (tsHookRegistered) return;
-  // the CommonJS hook is what Pulumi's own runtime mirrors
-  require("tsx/cjs/api").register();
-  tsHookRegistered = true;
+  require("../register");
 }
 
 /**

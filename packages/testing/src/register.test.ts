@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const REGISTER = path.resolve(__dirname, "..", "register.js");
+
+/** Runs a script in a fresh Node process (the test runner's own has the hook already). */
+function node(script: string, cwd: string): { stdout: string; stderr: string; status: number | null } {
+  return spawnSync(process.execPath, ["-e", script], { cwd, encoding: "utf8", env: { ...process.env, TMPDIR: cwd } });
+}
+
+describe("the TypeScript hook (@mlops-kit/testing/register)", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlops-register-"));
+    fs.writeFileSync(
+      path.join(dir, "program.ts"),
+      [
+        'import { helper } from "./helper";',
+        "export interface Shape { size: number }",
+        "const shape: Shape = { size: helper(20) };",
+        "export default shape.size satisfies number;",
+      ].join("\n"),
+    );
+    fs.writeFileSync(path.join(dir, "helper.ts"), "export const helper = (n: number): number => n + 1;\n");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("GIVEN a TypeScript program with imports and types WHEN required THEN it runs as CommonJS", () => {
+    const r = node(`require(${JSON.stringify(REGISTER)}); console.log(require("./program").default);`, dir);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("21");
+  });
+
+  it("GIVEN the hook THEN JavaScript modules keep Node's own loader and source maps stay off", () => {
+    const r = node(
+      [
+        'const Module = require("node:module");',
+        'const js = Module._extensions[".js"];',
+        `require(${JSON.stringify(REGISTER)});`,
+        'console.log(JSON.stringify([Module._extensions[".js"] === js, process.sourceMapsEnabled ?? false]));',
+      ].join("\n"),
+      dir,
+    );
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual([true, false]);
+  });
+
+  it("GIVEN a file compiled once THEN the next process reads it from the cache, and a changed file is compiled again", () => {
+    const cacheFiles = () => {
+      const root = path.join(dir, "mlops-kit-ts");
+      return fs.existsSync(root) ? fs.readdirSync(root).flatMap((v) => fs.readdirSync(path.join(root, v))) : [];
+    };
+    const run = () => node(`require(${JSON.stringify(REGISTER)}); console.log(require("./helper").helper(1));`, dir);
+    expect(run().stdout.trim()).toBe("2");
+    const cached = cacheFiles().length;
+    expect(cached).toBeGreaterThan(0);
+    expect(run().stdout.trim()).toBe("2");
+    expect(cacheFiles().length).toBe(cached);
+    fs.writeFileSync(path.join(dir, "helper.ts"), "export const helper = (n: number): number => n + 2;\n");
+    expect(run().stdout.trim()).toBe("3");
+    expect(cacheFiles().length).toBe(cached + 1);
+  });
+});
