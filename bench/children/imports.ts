@@ -3,10 +3,11 @@
  * before it registers anything. @pulumi/pulumi is loaded first, outside the clock (both variants
  * need it alike).
  *
- *   library  mlops-kit and that cloud's backends (what `new MlopsVpc` / `new InferenceService` load)
+ *   library  mlops-kit (its bundle) and the provider submodules that cloud's backends import (what
+ *            `new MlopsVpc` / `new InferenceService` load)
  *   sdk      only the provider submodules the cloud's resources come from
  */
-import * as path from "node:path";
+import { backendSdkModules } from "../lib/backends";
 
 export interface ImportArgs {
   variant: "library" | "sdk";
@@ -27,17 +28,15 @@ export interface ImportReport {
   maxRssKiB: number;
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const args = JSON.parse(process.argv[2] ?? "{}") as ImportArgs;
 require("@pulumi/pulumi");
 const pulumiMs = performance.now();
 const before = Object.keys(require.cache).length;
 const t0 = performance.now();
 if (args.variant === "library") {
+  // mlops-kit's bundle carries every backend's code; a cloud's backends add its SDK submodules
   require("mlops-kit");
-  for (const component of ["network", "inference-service"]) {
-    require(path.join(ROOT, "packages", "mlops-kit", "src", "components", component, args.cloud));
-  }
+  for (const m of backendSdkModules(args.cloud)) require(m);
 } else {
   for (const m of args.modules ?? []) require(m);
 }

@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { loadStackConfig } from "../../packages/testing/src/config";
 import { runMain, synthProject } from "../../packages/testing/src/project";
 import { synth } from "../../packages/testing/src/synth";
+import { backendSdkModules } from "../lib/backends";
 
 // Imports run first: this is the time from process start to the engine loaded.
 const engineLoadedAt = performance.now();
@@ -107,7 +108,7 @@ async function main(args: SynthArgs): Promise<SynthReport> {
     if (args.mode === "scaling") {
       const cloud = String(source.config["mlops:cloud"]);
       require("mlops-kit");
-      for (const component of ["network", "inference-service"]) require(`../../packages/mlops-kit/src/components/${component}/${cloud}`);
+      for (const m of backendSdkModules(cloud)) require(m);
       const { platform } = require("../programs/scaling") as typeof import("../programs/scaling");
       libraryLoadMs = performance.now() - t0;
       t0 = performance.now();
