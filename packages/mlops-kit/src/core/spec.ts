@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Cloud, Profile } from "./cloud";
 import { SpecError, type SpecIssue } from "./errors";
 
@@ -6,13 +6,14 @@ import { SpecError, type SpecIssue } from "./errors";
  * Validates `input` with `schema` and returns the typed, defaulted spec, or throws one
  * {@link SpecError} naming the component, its name and every offending field.
  */
-export function parseSpec<S extends z.ZodType>(schema: S, component: string, name: string, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {});
+export function parseSpec<S extends z.ZodMiniType>(schema: S, component: string, name: string, input: unknown): z.output<S> {
+  // A spec is parsed once: compiling a fast path for it (zod's default) would cost more than it saves.
+  const result = schema.safeParse(input ?? {}, { jitless: true });
   if (result.success) return result.data;
   throw new SpecError(component, name, toIssues(result.error, input));
 }
 
-function toIssues(error: z.ZodError, input: unknown): SpecIssue[] {
+function toIssues(error: z.core.$ZodError, input: unknown): SpecIssue[] {
   const issues: SpecIssue[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
@@ -67,17 +68,18 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Fields every component spec has. */
 export const commonFields = {
-  cloud: z.enum(Cloud).optional(),
-  profile: z.enum(Profile).optional(),
-  tags: z
-    .record(z.string(), z.string())
-    .superRefine((tags, ctx) => {
-      for (const key of Object.keys(tags)) {
-        if (key.length === 0) ctx.addIssue({ code: "custom", message: "has an empty tag key" });
-        if (/^aws:/i.test(key)) ctx.addIssue({ code: "custom", message: `key "${key}" uses the prefix "aws:", which AWS reserves` });
-      }
-    })
-    .optional(),
+  cloud: z.optional(z.enum(Cloud)),
+  profile: z.optional(z.enum(Profile)),
+  tags: z.optional(
+    z.record(z.string(), z.string()).check(
+      z.superRefine((tags, ctx) => {
+        for (const key of Object.keys(tags)) {
+          if (key.length === 0) ctx.addIssue({ code: "custom", message: "has an empty tag key" });
+          if (/^aws:/i.test(key)) ctx.addIssue({ code: "custom", message: `key "${key}" uses the prefix "aws:", which AWS reserves` });
+        }
+      }),
+    ),
+  ),
 };
 
 /**
@@ -85,13 +87,14 @@ export const commonFields = {
  * role. Roles are checked, so a misspelt one fails instead of silently doing nothing.
  */
 export const overridesField = (roles: readonly string[]) =>
-  z
-    .record(z.string(), z.record(z.string(), z.unknown()))
-    .superRefine((overrides, ctx) => {
-      for (const role of Object.keys(overrides)) {
-        if (!roles.includes(role)) {
-          ctx.addIssue({ code: "custom", path: [role], message: `is not a child role; roles: ${roles.join(", ")}` });
+  z.optional(
+    z.record(z.string(), z.record(z.string(), z.unknown())).check(
+      z.superRefine((overrides, ctx) => {
+        for (const role of Object.keys(overrides)) {
+          if (!roles.includes(role)) {
+            ctx.addIssue({ code: "custom", path: [role], message: `is not a child role; roles: ${roles.join(", ")}` });
+          }
         }
-      }
-    })
-    .optional();
+      }),
+    ),
+  );

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { PassThroughArgs } from "../../core/backend";
 import { GpuType } from "../../core/catalog/gpu";
 import type { Cloud, Profile } from "../../core/cloud";
@@ -261,9 +261,10 @@ export const OVERRIDE_ROLES = {
   azure: ["scaleSet", "applicationGateway", "publicIp", "autoscale", "identity", "logWorkspace", "securityRule"],
 } as const;
 
-const int = (min: number, max: number) => z.int().min(min).max(max);
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 // Identity-carrying fields may be outputs of other resources: accepted as they are.
-const input = <T extends z.ZodType>(plain: T) => z.union([plain, z.custom<pulumi.Input<z.output<T>>>(isOutputLike)]);
+const input = <T extends z.ZodMiniType>(plain: T) => z.union([plain, z.custom<pulumi.Input<z.output<T>>>(isOutputLike)]);
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 function isOutputLike(v: unknown): boolean {
   return typeof v === "object" && v !== null && ("apply" in v || v instanceof Promise);
@@ -277,153 +278,163 @@ export const SINGLE_LINE = /^[^\r\n\0]*$/;
 const SINGLE_LINE_MESSAGE = "must be a single line (no line breaks or NUL)";
 
 const cidrList = z.array(
-  z.string().superRefine((text, ctx) => {
-    const c = parseCidr(text);
-    if (typeof c === "string") ctx.addIssue({ code: "custom", message: c });
-  }),
+  z.string().check(
+    z.superRefine((text, ctx) => {
+      const c = parseCidr(text);
+      if (typeof c === "string") ctx.addIssue({ code: "custom", message: c });
+    }),
+  ),
 );
 
 export const inferenceServiceSchema = z
   .strictObject({
     ...commonFields,
     network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
-    image: input(z.string().regex(IMAGE_REFERENCE, IMAGE_MESSAGE)),
-    port: int(1, 65535).default(8080),
-    command: z.array(z.string()).optional(),
-    args: z.array(z.string()).optional(),
-    env: z
-      .record(
-        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
-        input(z.string().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE)),
-      )
-      .optional(),
+    image: input(z.string().check(z.regex(IMAGE_REFERENCE, IMAGE_MESSAGE))),
+    port: z._default(int(1, 65535), 8080),
+    command: z.optional(z.array(z.string())),
+    args: z.optional(z.array(z.string())),
+    env: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
+        input(z.string().check(z.regex(SINGLE_LINE, SINGLE_LINE_MESSAGE))),
+      ),
+    ),
     compute: z.strictObject({
       cpu: int(1, 448),
-      memoryGiB: z.number().positive().max(24_576),
-      gpu: z.strictObject({ type: z.enum(GpuType), count: int(1, 16).default(1) }).optional(),
+      memoryGiB: z.number().check(z.positive(), z.lte(24_576)),
+      gpu: z.optional(z.strictObject({ type: z.enum(GpuType), count: z._default(int(1, 16), 1) })),
     }),
-    diskGiB: int(20, 16_384).optional(),
-    spot: z.strictObject({ enabled: z.boolean().default(false), onDemandBase: int(0, 1000).optional() }).optional(),
-    scaling: z
-      .strictObject({
-        min: int(0, 1000).optional(),
-        max: int(1, 1000).optional(),
-        targetCpuPercent: int(1, 100).default(50),
-        targetRequestsPerInstance: int(1, 1_000_000).optional(),
-        scaleOutCooldownSeconds: int(0, 3600).default(60),
-        scaleInCooldownSeconds: int(0, 3600).default(300),
-      })
-      .default({ targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 }),
-    healthCheck: z
-      .strictObject({
-        path: z
-          .string()
-          .regex(/^\/[\x21-\x7e]*$/, 'must be an absolute URL path such as "/health"')
-          .default("/health"),
-        intervalSeconds: int(5, 300).default(15),
-        timeoutSeconds: int(2, 120).default(5),
-        healthyThreshold: int(2, 10).default(2),
-        unhealthyThreshold: int(2, 10).default(3),
-        gracePeriodSeconds: int(0, 7200).optional(),
-      })
-      .default({ path: "/health", intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 }),
-    loadBalancer: z
-      .strictObject({
-        scheme: z.enum(LoadBalancerScheme).default("public"),
-        algorithm: z.enum(LoadBalancingAlgorithm).default("roundRobin"),
-        stickiness: z
-          .strictObject({ enabled: z.boolean().default(false), durationSeconds: int(1, 604_800).default(3600) })
-          .default({ enabled: false, durationSeconds: 3600 }),
-        idleTimeoutSeconds: int(1, 4000).default(60),
-        allowedCidrs: cidrList.min(1).optional(),
-        accessLogs: z
-          .strictObject({ enabled: z.boolean().default(true), retentionDays: int(1, 3653).optional() })
-          .default({ enabled: true }),
-        tls: z
-          .strictObject({
-            enabled: z.boolean().default(true),
-            domain: z
-              .string()
-              .regex(
-                /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-                "must be a lowercase DNS name such as api.example.com",
-              )
-              .optional(),
-            certificateId: input(z.string().min(1)).optional(),
-            redirectHttp: z.boolean().default(true),
-          })
-          .default({ enabled: true, redirectHttp: true }),
-        deletionProtection: z.boolean().optional(),
-      })
-      .default({
+    diskGiB: z.optional(int(20, 16_384)),
+    spot: z.optional(z.strictObject({ enabled: z._default(z.boolean(), false), onDemandBase: z.optional(int(0, 1000)) })),
+    scaling: z._default(
+      z.strictObject({
+        min: z.optional(int(0, 1000)),
+        max: z.optional(int(1, 1000)),
+        targetCpuPercent: z._default(int(1, 100), 50),
+        targetRequestsPerInstance: z.optional(int(1, 1_000_000)),
+        scaleOutCooldownSeconds: z._default(int(0, 3600), 60),
+        scaleInCooldownSeconds: z._default(int(0, 3600), 300),
+      }),
+      { targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+    ),
+    healthCheck: z._default(
+      z.strictObject({
+        path: z._default(z.string().check(z.regex(/^\/[\x21-\x7e]*$/, 'must be an absolute URL path such as "/health"')), "/health"),
+        intervalSeconds: z._default(int(5, 300), 15),
+        timeoutSeconds: z._default(int(2, 120), 5),
+        healthyThreshold: z._default(int(2, 10), 2),
+        unhealthyThreshold: z._default(int(2, 10), 3),
+        gracePeriodSeconds: z.optional(int(0, 7200)),
+      }),
+      { path: "/health", intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
+    ),
+    loadBalancer: z._default(
+      z.strictObject({
+        scheme: z._default(z.enum(LoadBalancerScheme), "public"),
+        algorithm: z._default(z.enum(LoadBalancingAlgorithm), "roundRobin"),
+        stickiness: z._default(
+          z.strictObject({ enabled: z._default(z.boolean(), false), durationSeconds: z._default(int(1, 604_800), 3600) }),
+          { enabled: false, durationSeconds: 3600 },
+        ),
+        idleTimeoutSeconds: z._default(int(1, 4000), 60),
+        allowedCidrs: z.optional(cidrList.check(z.minLength(1))),
+        accessLogs: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), retentionDays: z.optional(int(1, 3653)) }), {
+          enabled: true,
+        }),
+        tls: z._default(
+          z.strictObject({
+            enabled: z._default(z.boolean(), true),
+            domain: z.optional(
+              z
+                .string()
+                .check(
+                  z.regex(
+                    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+                    "must be a lowercase DNS name such as api.example.com",
+                  ),
+                ),
+            ),
+            certificateId: z.optional(input(nonEmpty())),
+            redirectHttp: z._default(z.boolean(), true),
+          }),
+          { enabled: true, redirectHttp: true },
+        ),
+        deletionProtection: z.optional(z.boolean()),
+      }),
+      {
         scheme: "public",
         algorithm: "roundRobin",
         stickiness: { enabled: false, durationSeconds: 3600 },
         idleTimeoutSeconds: 60,
         accessLogs: { enabled: true },
         tls: { enabled: true, redirectHttp: true },
+      },
+    ),
+    rollout: z._default(
+      z.strictObject({
+        maxSurgePercent: z._default(int(0, 100), 25),
+        maxUnavailablePercent: z._default(int(0, 100), 0),
+        autoRollback: z._default(z.boolean(), true),
       }),
-    rollout: z
-      .strictObject({
-        maxSurgePercent: int(0, 100).default(25),
-        maxUnavailablePercent: int(0, 100).default(0),
-        autoRollback: z.boolean().default(true),
-      })
-      .default({ maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true }),
-    aws: z.strictObject({ instanceType: z.string().min(1).optional(), overrides: overridesField(OVERRIDE_ROLES.aws) }).optional(),
-    gcp: z.strictObject({ machineType: z.string().min(1).optional(), overrides: overridesField(OVERRIDE_ROLES.gcp) }).optional(),
-    azure: z
-      .strictObject({
-        vmSize: z.string().min(1).optional(),
-        keyVaultId: input(z.string().min(1)).optional(),
+      { maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true },
+    ),
+    aws: z.optional(z.strictObject({ instanceType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.aws) })),
+    gcp: z.optional(z.strictObject({ machineType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.gcp) })),
+    azure: z.optional(
+      z.strictObject({
+        vmSize: z.optional(nonEmpty()),
+        keyVaultId: z.optional(input(nonEmpty())),
         overrides: overridesField(OVERRIDE_ROLES.azure),
-      })
-      .optional(),
+      }),
+    ),
   })
-  .superRefine((spec, ctx) => {
-    const { min, max } = spec.scaling;
-    if (min !== undefined && max !== undefined && min > max) {
-      ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `must be <= scaling.max (${max})` });
-    }
-    const hc = spec.healthCheck;
-    if (hc.timeoutSeconds >= hc.intervalSeconds) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["healthCheck", "timeoutSeconds"],
-        message: `must be < healthCheck.intervalSeconds (${hc.intervalSeconds})`,
-      });
-    }
-    const tls = spec.loadBalancer.tls;
-    if (tls.enabled && tls.domain === undefined && tls.certificateId === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["loadBalancer", "tls"],
-        message: "needs a domain (for a managed certificate) or a certificateId; or set loadBalancer.tls.enabled to false (not in prod)",
-      });
-    }
-    if (tls.domain !== undefined && tls.certificateId !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
-    }
-    const r = spec.rollout;
-    if (r.maxSurgePercent + r.maxUnavailablePercent > 100) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rollout"],
-        message: `maxSurgePercent (${r.maxSurgePercent}) + maxUnavailablePercent (${r.maxUnavailablePercent}) must be <= 100`,
-      });
-    }
-    if (r.maxSurgePercent === 0 && r.maxUnavailablePercent === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rollout"],
-        message: "needs maxSurgePercent or maxUnavailablePercent above 0, or no instance could ever be replaced",
-      });
-    }
-    const base = spec.spot?.onDemandBase;
-    if (base !== undefined && max !== undefined && base > max) {
-      ctx.addIssue({ code: "custom", path: ["spot", "onDemandBase"], message: `must be <= scaling.max (${max})` });
-    }
-  });
+  .check(
+    z.superRefine((spec, ctx) => {
+      const { min, max } = spec.scaling;
+      if (min !== undefined && max !== undefined && min > max) {
+        ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `must be <= scaling.max (${max})` });
+      }
+      const hc = spec.healthCheck;
+      if (hc.timeoutSeconds >= hc.intervalSeconds) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["healthCheck", "timeoutSeconds"],
+          message: `must be < healthCheck.intervalSeconds (${hc.intervalSeconds})`,
+        });
+      }
+      const tls = spec.loadBalancer.tls;
+      if (tls.enabled && tls.domain === undefined && tls.certificateId === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["loadBalancer", "tls"],
+          message: "needs a domain (for a managed certificate) or a certificateId; or set loadBalancer.tls.enabled to false (not in prod)",
+        });
+      }
+      if (tls.domain !== undefined && tls.certificateId !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
+      }
+      const r = spec.rollout;
+      if (r.maxSurgePercent + r.maxUnavailablePercent > 100) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rollout"],
+          message: `maxSurgePercent (${r.maxSurgePercent}) + maxUnavailablePercent (${r.maxUnavailablePercent}) must be <= 100`,
+        });
+      }
+      if (r.maxSurgePercent === 0 && r.maxUnavailablePercent === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rollout"],
+          message: "needs maxSurgePercent or maxUnavailablePercent above 0, or no instance could ever be replaced",
+        });
+      }
+      const base = spec.spot?.onDemandBase;
+      if (base !== undefined && max !== undefined && base > max) {
+        ctx.addIssue({ code: "custom", path: ["spot", "onDemandBase"], message: `must be <= scaling.max (${max})` });
+      }
+    }),
+  );
 
 export type InferenceServiceSpec = z.output<typeof inferenceServiceSchema>;
 

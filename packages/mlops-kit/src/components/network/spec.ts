@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { PassThroughArgs } from "../../core/backend";
 import type { Cloud, Profile } from "../../core/cloud";
 import { overlaps, parseCidr } from "../../core/net/cidr";
@@ -140,64 +140,73 @@ export const MAX_PREFIX = 22;
 export const DEFAULT_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"];
 
 const cidrField = (min: number, max: number) =>
-  z.string().superRefine((text, ctx) => {
-    const c = parseCidr(text);
-    if (typeof c === "string") ctx.addIssue({ code: "custom", message: c });
-    else if (c.prefix < min || c.prefix > max) ctx.addIssue({ code: "custom", message: `must be a /${min} to /${max} block` });
-  });
+  z.string().check(
+    z.superRefine((text, ctx) => {
+      const c = parseCidr(text);
+      if (typeof c === "string") ctx.addIssue({ code: "custom", message: c });
+      else if (c.prefix < min || c.prefix > max) ctx.addIssue({ code: "custom", message: `must be a /${min} to /${max} block` });
+    }),
+  );
 
 export const mlopsVpcSchema = z
   .strictObject({
     ...commonFields,
-    cidr: cidrField(MIN_PREFIX, MAX_PREFIX).default("10.0.0.0/16"),
-    zones: z.int().min(1).max(MAX_ZONES).optional(),
-    nat: z.enum(NatMode).optional(),
-    flowLogs: z
-      .strictObject({
-        enabled: z.boolean().default(true),
-        retentionDays: z.int().min(1).max(3653).optional(),
-      })
-      .default({ enabled: true }),
-    privateEndpoints: z.boolean().default(true),
-    aws: z
-      .strictObject({
-        interfaceEndpoints: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "must be a service name such as ecr.api")).optional(),
+    cidr: z._default(cidrField(MIN_PREFIX, MAX_PREFIX), "10.0.0.0/16"),
+    zones: z.optional(z.int().check(z.gte(1), z.lte(MAX_ZONES))),
+    nat: z.optional(z.enum(NatMode)),
+    flowLogs: z._default(
+      z.strictObject({
+        enabled: z._default(z.boolean(), true),
+        retentionDays: z.optional(z.int().check(z.gte(1), z.lte(3653))),
+      }),
+      { enabled: true },
+    ),
+    privateEndpoints: z._default(z.boolean(), true),
+    aws: z.optional(
+      z.strictObject({
+        interfaceEndpoints: z.optional(
+          z.array(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "must be a service name such as ecr.api"))),
+        ),
         overrides: overridesField(OVERRIDE_ROLES.aws),
-      })
-      .optional(),
-    gcp: z
-      .strictObject({
-        region: z.string().min(1).optional(),
-        podsCidr: cidrField(8, 24).default("100.64.0.0/14"),
-        servicesCidr: cidrField(8, 27).default("100.68.0.0/20"),
+      }),
+    ),
+    gcp: z.optional(
+      z.strictObject({
+        region: z.optional(z.string().check(z.minLength(1))),
+        podsCidr: z._default(cidrField(8, 24), "100.64.0.0/14"),
+        servicesCidr: z._default(cidrField(8, 27), "100.68.0.0/20"),
         overrides: overridesField(OVERRIDE_ROLES.gcp),
-      })
-      .optional(),
-    azure: z
-      .strictObject({
-        location: z.string().min(1).optional(),
-        resourceGroupName: z.string().min(1).max(90).optional(),
-        networkWatcher: z.strictObject({ name: z.string().min(1), resourceGroupName: z.string().min(1) }).optional(),
+      }),
+    ),
+    azure: z.optional(
+      z.strictObject({
+        location: z.optional(z.string().check(z.minLength(1))),
+        resourceGroupName: z.optional(z.string().check(z.minLength(1), z.maxLength(90))),
+        networkWatcher: z.optional(
+          z.strictObject({ name: z.string().check(z.minLength(1)), resourceGroupName: z.string().check(z.minLength(1)) }),
+        ),
         overrides: overridesField(OVERRIDE_ROLES.azure),
-      })
-      .optional(),
+      }),
+    ),
   })
-  .superRefine((spec, ctx) => {
-    // Secondary ranges share the VPC's routing domain with the primary range: no overlaps.
-    const vpc = parseCidr(spec.cidr);
-    if (typeof vpc === "string" || !spec.gcp) return;
-    const pods = parseCidr(spec.gcp.podsCidr);
-    const services = parseCidr(spec.gcp.servicesCidr);
-    if (typeof pods !== "string" && overlaps(vpc, pods)) {
-      ctx.addIssue({ code: "custom", path: ["gcp", "podsCidr"], message: `overlaps cidr (${spec.cidr})` });
-    }
-    if (typeof services !== "string" && overlaps(vpc, services)) {
-      ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps cidr (${spec.cidr})` });
-    }
-    if (typeof pods !== "string" && typeof services !== "string" && overlaps(pods, services)) {
-      ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps gcp.podsCidr (${spec.gcp.podsCidr})` });
-    }
-  });
+  .check(
+    z.superRefine((spec, ctx) => {
+      // Secondary ranges share the VPC's routing domain with the primary range: no overlaps.
+      const vpc = parseCidr(spec.cidr);
+      if (typeof vpc === "string" || !spec.gcp) return;
+      const pods = parseCidr(spec.gcp.podsCidr);
+      const services = parseCidr(spec.gcp.servicesCidr);
+      if (typeof pods !== "string" && overlaps(vpc, pods)) {
+        ctx.addIssue({ code: "custom", path: ["gcp", "podsCidr"], message: `overlaps cidr (${spec.cidr})` });
+      }
+      if (typeof services !== "string" && overlaps(vpc, services)) {
+        ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps cidr (${spec.cidr})` });
+      }
+      if (typeof pods !== "string" && typeof services !== "string" && overlaps(pods, services)) {
+        ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps gcp.podsCidr (${spec.gcp.podsCidr})` });
+      }
+    }),
+  );
 
 /** A validated spec: defaults that do not depend on the profile are filled in. */
 export type MlopsVpcSpec = z.output<typeof mlopsVpcSchema>;
