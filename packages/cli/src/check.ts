@@ -12,6 +12,7 @@ import {
 } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
 import { UsageError } from "./errors";
+import { staleBuildWarning } from "./stale";
 
 /** The packs run when no --pack is given, relative to the project directory. */
 export const DEFAULT_PACKS = ["policies/security", "policies/compliance"];
@@ -65,6 +66,8 @@ export async function check(argv: string[]): Promise<number> {
     throw err;
   }
 
+  const stale = staleBuildWarning(cwd);
+  if (stale) process.stderr.write(`warning: ${stale}\n`);
   const { plan, source } = await synthProject(cwd, args.stack);
   const packs = packDirs.map((dir) => loadPolicyPack(dir));
   let report: PolicyReport;

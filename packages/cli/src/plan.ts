@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
+import { staleBuildWarning } from "./stale";
 
 const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
 
@@ -19,6 +20,8 @@ export async function plan(argv: string[]): Promise<number> {
   const args = parseStackCommand(argv, { out: { type: "string", short: "o" } }, HELP);
   if (!args) return 0;
   const cwd = path.resolve(args.cwd ?? ".");
+  const stale = staleBuildWarning(cwd);
+  if (stale) process.stderr.write(`warning: ${stale}\n`);
   const { plan: result } = await synthProject(cwd, args.stack);
   const json = `${JSON.stringify(result, null, 2)}\n`;
   if (args.out) fs.writeFileSync(path.resolve(args.out), json);
