@@ -317,11 +317,13 @@ function typecheck(o: Options) {
 // --- 6. Install footprint ------------------------------------------------------------------------
 
 function footprint() {
-  // mlops-kit installs what its package.json `files` publishes: src without tests.
-  const sizeOf = (key: string) =>
-    key === "packages/mlops-kit"
-      ? directorySize(path.join(ROOT, key, "src"), (f) => !f.endsWith(".test.ts"))
-      : directorySize(path.join(ROOT, key));
+  // mlops-kit installs what its package.json `files` publishes: the build, and src (types) without tests.
+  const sizeOf = (key: string) => {
+    if (key !== "packages/mlops-kit") return directorySize(path.join(ROOT, key));
+    const src = directorySize(path.join(ROOT, key, "src"), (f) => !f.endsWith(".test.ts"));
+    const dist = directorySize(path.join(ROOT, key, "dist"));
+    return { bytes: src.bytes + dist.bytes, files: src.files + dist.files };
+  };
   const base = ["mlops-kit", "@pulumi/pulumi"];
   const oneCloud = Object.fromEntries(CLOUDS.map((c) => [c, installFootprint(ROOT, [...base, SDK[c]], sizeOf)]));
   const all = installFootprint(ROOT, [...base, ...CLOUDS.map((c) => SDK[c])], sizeOf);
