@@ -164,10 +164,10 @@ describe("install footprint", () => {
 });
 
 describe("replay", () => {
-  it("GIVEN type tokens THEN they map to the SDK submodule and class that register them", () => {
-    expect(sdkModuleOf("aws:ec2/vpc:Vpc")).toEqual({ module: "@pulumi/aws/ec2", className: "Vpc" });
-    expect(sdkModuleOf("gcp:compute/uRLMap:URLMap")).toEqual({ module: "@pulumi/gcp/compute", className: "URLMap" });
-    expect(sdkModuleOf("azure-native:network:Subnet")).toEqual({ module: "@pulumi/azure-native/network", className: "Subnet" });
+  it("GIVEN type tokens THEN they map to the class and the module it is defined in", () => {
+    expect(sdkModuleOf("aws:ec2/vpc:Vpc")).toEqual({ module: "@pulumi/aws/ec2/vpc", className: "Vpc" });
+    expect(sdkModuleOf("gcp:compute/uRLMap:URLMap")).toEqual({ module: "@pulumi/gcp/compute/urlmap", className: "URLMap" });
+    expect(sdkModuleOf("azure-native:network:Subnet")).toEqual({ module: "@pulumi/azure-native/network/subnet", className: "Subnet" });
   });
 
   it("GIVEN a hand-made plan THEN a replay child registers its custom resources and reports in JSON", () => {

@@ -1,12 +1,37 @@
+import * as fs from "node:fs";
+
+const classFiles = new Map<string, Map<string, string>>();
+
 /**
- * Where a resource type's class lives in its provider SDK: `aws:ec2/vpc:Vpc` is `Vpc` of
- * `@pulumi/aws/ec2`, `azure-native:network:Subnet` is `Subnet` of `@pulumi/azure-native/network`.
+ * The files of a provider submodule's classes, from its index (`lazyLoad(exports, ["Vpc"], () =>
+ * require("./vpc"))`): names are not derivable from the type token (`gcp:compute/uRLMap:URLMap`
+ * lives in `compute/urlmap.js`).
+ */
+function filesOf(index: string): Map<string, string> {
+  let files = classFiles.get(index);
+  if (!files) {
+    files = new Map();
+    const source = fs.readFileSync(require.resolve(`${index}/index.js`), "utf8");
+    for (const m of source.matchAll(/lazyLoad\(exports, \[([^\]]*)\], \(\) => require\("\.\/([^"]+)"\)\)/g)) {
+      for (const name of (m[1] ?? "").matchAll(/"([^"]+)"/g)) if (name[1] && m[2]) files.set(name[1], m[2]);
+    }
+    classFiles.set(index, files);
+  }
+  return files;
+}
+
+/**
+ * Where a resource type's class lives in its provider SDK, as the cheapest import a program can
+ * write: the class's own module. `aws:ec2/vpc:Vpc` is `Vpc` of `@pulumi/aws/ec2/vpc`,
+ * `azure-native:network:Subnet` is `Subnet` of `@pulumi/azure-native/network/subnet`.
  */
 export function sdkModuleOf(type: string): { module: string; className: string } {
   const [pkg, mod, className] = type.split(":");
   if (!pkg || !mod || !className) throw new Error(`not a resource type token: ${type}`);
   const submodule = mod.split("/")[0] ?? mod;
-  return { module: submodule === "index" ? `@pulumi/${pkg}` : `@pulumi/${pkg}/${submodule}`, className };
+  const index = submodule === "index" ? `@pulumi/${pkg}` : `@pulumi/${pkg}/${submodule}`;
+  const file = filesOf(index).get(className);
+  return { module: file ? `${index}/${file}` : index, className };
 }
 
 type ResourceClass = new (name: string, args: Record<string, unknown>) => unknown;

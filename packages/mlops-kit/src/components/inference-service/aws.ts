@@ -1,18 +1,32 @@
-import * as acm from "@pulumi/aws/acm";
-import * as autoscaling from "@pulumi/aws/autoscaling";
+import { Certificate } from "@pulumi/aws/acm/certificate";
+import { Group, type GroupArgs } from "@pulumi/aws/autoscaling/group";
+import { Policy } from "@pulumi/aws/autoscaling/policy";
 // The class's own module: the cloudwatch index also loads its event mixins, and with them Lambda.
 import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
-import * as ec2 from "@pulumi/aws/ec2";
-import * as elb from "@pulumi/aws/elb";
+import { LaunchTemplate, type LaunchTemplateArgs } from "@pulumi/aws/ec2/launchTemplate";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { getServiceAccount } from "@pulumi/aws/elb/getServiceAccount";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import * as iam from "@pulumi/aws/iam";
-import * as kms from "@pulumi/aws/kms";
-import * as lb from "@pulumi/aws/lb";
-import * as s3 from "@pulumi/aws/s3";
-import * as ssm from "@pulumi/aws/ssm";
-import * as vpc from "@pulumi/aws/vpc";
+import { InstanceProfile } from "@pulumi/aws/iam/instanceProfile";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
+import { Key } from "@pulumi/aws/kms/key";
+import { Listener } from "@pulumi/aws/lb/listener";
+import { LoadBalancer, type LoadBalancerArgs } from "@pulumi/aws/lb/loadBalancer";
+import { TargetGroup, type TargetGroupArgs } from "@pulumi/aws/lb/targetGroup";
+import { Bucket, type BucketArgs } from "@pulumi/aws/s3/bucket";
+import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
+import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
+import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
+import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
+import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
+import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
+import { getParameterOutput } from "@pulumi/aws/ssm/getParameter";
+import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import {
   albAccessLogBucketPolicy,
@@ -42,37 +56,37 @@ import type { InferenceServicePlan } from "./plan";
 /** The AWS resources of an InferenceService. */
 export interface AwsInferenceService {
   /** Encrypts the instances' volumes and the container log group; rotates yearly. */
-  key: kms.Key;
+  key: Key;
   /** The container's stdout/stderr, one stream per instance. */
   logGroup: LogGroup;
-  instanceRole: iam.Role;
-  instanceProfile: iam.InstanceProfile;
-  instanceSecurityGroup: ec2.SecurityGroup;
-  loadBalancerSecurityGroup: ec2.SecurityGroup;
-  launchTemplate: ec2.LaunchTemplate;
-  autoScalingGroup: autoscaling.Group;
-  loadBalancer: lb.LoadBalancer;
-  targetGroup: lb.TargetGroup;
+  instanceRole: Role;
+  instanceProfile: InstanceProfile;
+  instanceSecurityGroup: SecurityGroup;
+  loadBalancerSecurityGroup: SecurityGroup;
+  launchTemplate: LaunchTemplate;
+  autoScalingGroup: Group;
+  loadBalancer: LoadBalancer;
+  targetGroup: TargetGroup;
   /** `https` on 443 unless TLS is off; `http` on 80 redirects to it, or serves directly when TLS is off. */
-  listeners: { https?: lb.Listener; http?: lb.Listener };
+  listeners: { https?: Listener; http?: Listener };
   /**
    * The ACM certificate for `loadBalancer.tls.domain`. It is issued only once the CNAME records in
    * `certificateValidationRecords` exist in the domain's DNS, which this component does not manage.
    */
-  certificate?: acm.Certificate;
+  certificate?: Certificate;
   /** The DNS records that prove ownership of the domain to ACM: create them where the domain is hosted. */
   certificateValidationRecords?: pulumi.Output<{ name: string; type: string; value: string }[]>;
   /** The load balancer's access logs; absent when they are off. */
   accessLogs?: {
-    bucket: s3.Bucket;
-    publicAccessBlock: s3.BucketPublicAccessBlock;
-    ownershipControls: s3.BucketOwnershipControls;
-    encryption: s3.BucketServerSideEncryptionConfiguration;
-    versioning: s3.BucketVersioning;
-    lifecycle: s3.BucketLifecycleConfiguration;
-    policy: s3.BucketPolicy;
+    bucket: Bucket;
+    publicAccessBlock: BucketPublicAccessBlock;
+    ownershipControls: BucketOwnershipControls;
+    encryption: BucketServerSideEncryptionConfiguration;
+    versioning: BucketVersioning;
+    lifecycle: BucketLifecycleConfiguration;
+    policy: BucketPolicy;
   };
-  scalingPolicies: { cpu: autoscaling.Policy; requests?: autoscaling.Policy };
+  scalingPolicies: { cpu: Policy; requests?: Policy };
 }
 
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
@@ -95,7 +109,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // Auto Scaling launches instances as its service-linked role, so that role must be allowed to use
   // the key, or every launch with an encrypted volume fails ("Client.InternalError").
   const autoScalingRole = pulumi.all([partition.partition, account]).apply(([part, acct]) => autoScalingServiceRoleArn(part, acct));
-  const key = new kms.Key(
+  const key = new Key(
     `${name}-key`,
     {
       description: `Encrypts the volumes and container logs of inference service ${name}`,
@@ -128,7 +142,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // --- Instance identity: pull the image, write logs, be reachable by Session Manager ----------
 
-  const instanceRole = new iam.Role(
+  const instanceRole = new Role(
     `${name}-instance`,
     withOverrides(
       {
@@ -142,12 +156,12 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts,
   );
   // Shell access without SSH keys or open ports, through Systems Manager.
-  const sessionManager = new iam.RolePolicyAttachment(
+  const sessionManager = new RolePolicyAttachment(
     `${name}-instance-ssm`,
     { role: instanceRole.name, policyArn: pulumi.interpolate`arn:${partition.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore` },
     opts,
   );
-  const instancePolicy = new iam.RolePolicy(
+  const instancePolicy = new RolePolicy(
     `${name}-instance`,
     {
       role: instanceRole.id,
@@ -168,7 +182,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     },
     opts,
   );
-  const instanceProfile = new iam.InstanceProfile(
+  const instanceProfile = new InstanceProfile(
     `${name}-instance`,
     { role: instanceRole.name, tags: tags({ Name: `${name}-instance` }) },
     opts,
@@ -180,7 +194,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // the instance group takes standalone rules, created after both groups exist, and the load
   // balancer group keeps inline rules. Each group uses one style only, so neither fights the other.
   const vpcId = inputs.network.field("networkId");
-  const instanceSecurityGroup = new ec2.SecurityGroup(
+  const instanceSecurityGroup = new SecurityGroup(
     `${name}-instance`,
     withOverrides(
       {
@@ -193,7 +207,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     ),
     opts,
   );
-  const loadBalancerSecurityGroup = new ec2.SecurityGroup(
+  const loadBalancerSecurityGroup = new SecurityGroup(
     `${name}-lb`,
     withOverrides(
       {
@@ -223,7 +237,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     ),
     opts,
   );
-  new vpc.SecurityGroupIngressRule(
+  new SecurityGroupIngressRule(
     `${name}-instance-from-lb`,
     {
       securityGroupId: instanceSecurityGroup.id,
@@ -239,7 +253,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // Image layers, CloudWatch Logs, Systems Manager and the package repositories all speak HTTPS,
   // through NAT or the network's endpoints. DNS (the VPC resolver), NTP (Amazon Time Sync) and
   // instance metadata are link-local services that security groups do not filter.
-  new vpc.SecurityGroupEgressRule(
+  new SecurityGroupEgressRule(
     `${name}-instance-https-out`,
     {
       securityGroupId: instanceSecurityGroup.id,
@@ -258,18 +272,16 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // Read at every deployment: when AWS publishes a newer AMI, the next `pulumi up` makes a new
   // template version and the group rolls onto it. A public AMI id is no secret; unmarking it keeps
   // the change visible in previews.
-  const amiId = pulumi.unsecret(
-    ssm.getParameterOutput({ name: plan.compute.gpu ? AMI_PARAMETER.gpu : AMI_PARAMETER.cpu }, invokeOpts).value,
-  );
+  const amiId = pulumi.unsecret(getParameterOutput({ name: plan.compute.gpu ? AMI_PARAMETER.gpu : AMI_PARAMETER.cpu }, invokeOpts).value);
   const userData = pulumi
     .all([image, region, logGroup.name, pulumi.output(inputs.env)])
     .apply(([img, reg, group, env]) =>
       Buffer.from(renderUserData(plan, { image: img, region: reg, logGroup: group, env: Object.entries(env) }), "utf8").toString("base64"),
     );
   const instanceTags = tags({ Name: name });
-  const launchTemplate = new ec2.LaunchTemplate(
+  const launchTemplate = new LaunchTemplate(
     `${name}-lt`,
-    withOverrides<ec2.LaunchTemplateArgs>(
+    withOverrides<LaunchTemplateArgs>(
       {
         description: `Inference service ${name}`,
         imageId: amiId,
@@ -309,9 +321,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // --- Load balancer --------------------------------------------------------------------------
 
   const internal = lbConfig.scheme === "internal";
-  const loadBalancer = new lb.LoadBalancer(
+  const loadBalancer = new LoadBalancer(
     `${name}-lb`,
-    withOverrides<lb.LoadBalancerArgs>(
+    withOverrides<LoadBalancerArgs>(
       {
         loadBalancerType: "application",
         internal,
@@ -332,9 +344,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     accessLogs ? { ...opts, dependsOn: [accessLogs.policy] } : opts,
   );
 
-  const targetGroup = new lb.TargetGroup(
+  const targetGroup = new TargetGroup(
     `${name}-tg`,
-    withOverrides<lb.TargetGroupArgs>(
+    withOverrides<TargetGroupArgs>(
       {
         vpcId,
         ...targetGroupSettings(plan),
@@ -348,13 +360,13 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // --- Certificate and listeners --------------------------------------------------------------
 
-  let certificate: acm.Certificate | undefined;
+  let certificate: Certificate | undefined;
   let certificateArn: pulumi.Input<string> | undefined;
   if (lbConfig.tls.mode === "managed") {
     // No validation resource: the domain's DNS lives elsewhere. ACM issues the certificate once the
     // records in `certificateValidationRecords` exist there; until then the HTTPS listener cannot
     // be created, and a second `pulumi up` completes it.
-    certificate = new acm.Certificate(
+    certificate = new Certificate(
       `${name}-cert`,
       { domainName: lbConfig.tls.domain, validationMethod: "DNS", tags: tags({ Name: `${name}-cert` }) },
       opts,
@@ -367,7 +379,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const listeners: AwsInferenceService["listeners"] = {};
   for (const l of listenerSettings(plan)) {
     const role = l.protocol === "HTTPS" ? "https" : "http";
-    listeners[role] = new lb.Listener(
+    listeners[role] = new Listener(
       `${name}-${role}`,
       {
         loadBalancerArn: loadBalancer.arn,
@@ -389,9 +401,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // A numbered version, never "$Latest": a new version is then a change to the group, which starts
   // an instance refresh, and a refresh can roll back only to a numbered version.
   const templateVersion = launchTemplate.latestVersion.apply((v) => String(v));
-  const autoScalingGroup = new autoscaling.Group(
+  const autoScalingGroup = new Group(
     `${name}-asg`,
-    withOverrides<autoscaling.GroupArgs>(
+    withOverrides<GroupArgs>(
       {
         // Private subnets whose ids arrive only once their NAT routes and endpoints exist: the first
         // instances can pull their image.
@@ -436,7 +448,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // --- Scaling policies -----------------------------------------------------------------------
 
-  const cpuPolicy = new autoscaling.Policy(
+  const cpuPolicy = new Policy(
     `${name}-cpu`,
     {
       autoscalingGroupName: autoScalingGroup.name,
@@ -448,7 +460,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const requestsPolicy =
     rate === undefined
       ? undefined
-      : new autoscaling.Policy(
+      : new Policy(
           `${name}-requests`,
           {
             autoscalingGroupName: autoScalingGroup.name,
@@ -520,41 +532,41 @@ function provisionAccessLogBucket(
   // The provider knows the Elastic Load Balancing account only for regions opened before August
   // 2022 and fails elsewhere; there the log delivery service principal alone writes the logs.
   const elbAccount = pulumi.output(
-    elb.getServiceAccount({}, { parent: ctx.parent }).then(
+    getServiceAccount({}, { parent: ctx.parent }).then(
       (account) => account.arn,
       () => undefined,
     ),
   );
 
-  const bucket = new s3.Bucket(
+  const bucket = new Bucket(
     name,
-    withOverrides<s3.BucketArgs>(
+    withOverrides<BucketArgs>(
       { bucket: plan.aws.accessLogBucketName, forceDestroy: false, tags: awsTags({ ...plan.tags, Name: name }) },
       plan.aws.overrides,
       "accessLogBucket",
     ),
     keepOpts,
   );
-  const publicAccessBlock = new s3.BucketPublicAccessBlock(
+  const publicAccessBlock = new BucketPublicAccessBlock(
     name,
     { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
     keepOpts,
   );
   // ACLs off: the bucket owner owns every log object, whoever delivered it.
-  const ownershipControls = new s3.BucketOwnershipControls(
+  const ownershipControls = new BucketOwnershipControls(
     name,
     { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
     keepOpts,
   );
   // ALB access logs can be delivered only to buckets encrypted with S3-managed keys (SSE-S3):
   // Elastic Load Balancing does not support KMS keys here, customer-managed or AWS-managed.
-  const encryption = new s3.BucketServerSideEncryptionConfiguration(
+  const encryption = new BucketServerSideEncryptionConfiguration(
     name,
     { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
     keepOpts,
   );
-  const versioning = new s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, keepOpts);
-  const lifecycle = new s3.BucketLifecycleConfiguration(
+  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, keepOpts);
+  const lifecycle = new BucketLifecycleConfiguration(
     name,
     {
       bucket: bucket.id,
@@ -572,7 +584,7 @@ function provisionAccessLogBucket(
     // Noncurrent-version rules presume versioning: set it first, as the provider documents.
     { ...keepOpts, dependsOn: [versioning] },
   );
-  const policy = new s3.BucketPolicy(
+  const policy = new BucketPolicy(
     name,
     {
       bucket: bucket.id,

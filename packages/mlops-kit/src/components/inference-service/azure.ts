@@ -1,9 +1,44 @@
-import * as authorization from "@pulumi/azure-native/authorization";
-import * as compute from "@pulumi/azure-native/compute";
-import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import * as monitor from "@pulumi/azure-native/monitor";
-import * as network from "@pulumi/azure-native/network";
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import { VirtualMachineScaleSet, type VirtualMachineScaleSetArgs } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
+import { UserAssignedIdentity, type UserAssignedIdentityArgs } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { AutoscaleSetting, type AutoscaleSettingArgs } from "@pulumi/azure-native/monitor/autoscaleSetting";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { ApplicationGateway, type ApplicationGatewayArgs } from "@pulumi/azure-native/network/applicationGateway";
+import { ApplicationSecurityGroup } from "@pulumi/azure-native/network/applicationSecurityGroup";
+import { PublicIPAddress, type PublicIPAddressArgs } from "@pulumi/azure-native/network/publicIPAddress";
+import { SecurityRule, type SecurityRuleArgs } from "@pulumi/azure-native/network/securityRule";
+import { WebApplicationFirewallPolicy } from "@pulumi/azure-native/network/webApplicationFirewallPolicy";
+import { Workspace, type WorkspaceArgs } from "@pulumi/azure-native/operationalinsights/workspace";
+import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
+import {
+  CachingTypes,
+  ResourceIdentityType as ComputeResourceIdentityType,
+  DeleteOptions,
+  DiskCreateOptionTypes,
+  DiskDeleteOptionTypes,
+  NetworkApiVersion,
+  OrchestrationMode,
+  RepairAction,
+  StorageAccountTypes,
+  UpgradeMode,
+  VirtualMachineEvictionPolicyTypes,
+  VirtualMachinePriorityTypes,
+} from "@pulumi/azure-native/types/enums/compute";
+import {
+  ApplicationGatewaySkuName,
+  ApplicationGatewayTier,
+  IPAllocationMethod,
+  IPVersion,
+  ResourceIdentityType as NetworkResourceIdentityType,
+  PublicIPAddressSkuName,
+  PublicIPAddressSkuTier,
+  SecurityRuleAccess,
+  SecurityRuleDirection,
+  SecurityRuleProtocol,
+  WebApplicationFirewallEnabledState,
+  WebApplicationFirewallMode,
+} from "@pulumi/azure-native/types/enums/network";
+import { WorkspaceSkuNameEnum } from "@pulumi/azure-native/types/enums/operationalinsights";
 import type * as types from "@pulumi/azure-native/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
@@ -37,33 +72,33 @@ import type { InferenceServicePlan } from "./plan";
  */
 export interface AzureInferenceService {
   /** The instances' identity (pulls from an Azure Container Registry it is granted AcrPull on). */
-  identity: managedidentity.UserAssignedIdentity;
+  identity: UserAssignedIdentity;
   /** The gateway's identity: reads the TLS certificate from Key Vault, and nothing else. */
-  gatewayIdentity: managedidentity.UserAssignedIdentity;
+  gatewayIdentity: UserAssignedIdentity;
   /** Present when `azure.keyVaultId` is given: "Key Vault Secrets User" for the gateway on that vault. */
-  keyVaultAccess?: authorization.RoleAssignment;
+  keyVaultAccess?: RoleAssignment;
   /** The gateway's web application firewall policy: the Default Rule Set, in prevention mode. */
-  firewallPolicy: network.WebApplicationFirewallPolicy;
+  firewallPolicy: WebApplicationFirewallPolicy;
   /** The gateway's public frontend (also its management endpoint when the scheme is internal). */
-  publicIp: network.PublicIPAddress;
-  applicationGateway: network.ApplicationGateway;
+  publicIp: PublicIPAddress;
+  applicationGateway: ApplicationGateway;
   /** The instances' NICs, so the rules below reach this service's instances and no others. */
-  applicationSecurityGroup: network.ApplicationSecurityGroup;
+  applicationSecurityGroup: ApplicationSecurityGroup;
   /** The rules this service adds to the network's security groups. */
   securityRules: {
     /** Gateway subnet: `loadBalancer.allowedCidrs` on 443 (and 80). */
-    clients: network.SecurityRule;
+    clients: SecurityRule;
     /** Private subnet: the gateway subnet to the container's port on this service's instances. */
-    fromGateway: network.SecurityRule;
+    fromGateway: SecurityRule;
     /** Private subnet: the rest of the network to that port, refused. */
-    fromNetwork: network.SecurityRule;
+    fromNetwork: SecurityRule;
   };
-  scaleSet: compute.VirtualMachineScaleSet;
-  autoscale: monitor.AutoscaleSetting;
+  scaleSet: VirtualMachineScaleSet;
+  autoscale: AutoscaleSetting;
   /** Present when access logs are on. */
-  logWorkspace?: operationalinsights.Workspace;
+  logWorkspace?: Workspace;
   /** Present when access logs are on: the gateway's access, performance and firewall logs into the workspace. */
-  accessLogs?: monitor.DiagnosticSetting;
+  accessLogs?: DiagnosticSetting;
 }
 
 const TYPE = "InferenceService";
@@ -83,22 +118,22 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const location = info.location;
   const zones = info.zones;
 
-  const identity = new managedidentity.UserAssignedIdentity(
+  const identity = new UserAssignedIdentity(
     `${plan.name}-identity`,
-    withOverrides<managedidentity.UserAssignedIdentityArgs>({ resourceGroupName, location, tags }, o, "identity"),
+    withOverrides<UserAssignedIdentityArgs>({ resourceGroupName, location, tags }, o, "identity"),
     opts(),
   );
   // Separate from the instances' identity: only the gateway may read the vault's secrets.
-  const gatewayIdentity = new managedidentity.UserAssignedIdentity(
+  const gatewayIdentity = new UserAssignedIdentity(
     `${plan.name}-gateway-identity`,
-    withOverrides<managedidentity.UserAssignedIdentityArgs>({ resourceGroupName, location, tags }, o, "identity"),
+    withOverrides<UserAssignedIdentityArgs>({ resourceGroupName, location, tags }, o, "identity"),
     opts(),
   );
 
-  let keyVaultAccess: authorization.RoleAssignment | undefined;
+  let keyVaultAccess: RoleAssignment | undefined;
   if (inputs.keyVaultId !== undefined && lb.tls.mode === "certificate") {
     const keyVaultId = pulumi.output(inputs.keyVaultId);
-    keyVaultAccess = new authorization.RoleAssignment(
+    keyVaultAccess = new RoleAssignment(
       `${plan.name}-key-vault-secrets`,
       {
         scope: keyVaultId,
@@ -108,21 +143,21 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         ),
         principalId: gatewayIdentity.principalId,
         // Declared, so Azure does not look the new identity up in a directory that may not have it yet.
-        principalType: authorization.PrincipalType.ServicePrincipal,
+        principalType: PrincipalType.ServicePrincipal,
         description: `Application Gateway of ${plan.name} reads its TLS certificate`,
       },
       opts(),
     );
   }
 
-  const firewallPolicy = new network.WebApplicationFirewallPolicy(
+  const firewallPolicy = new WebApplicationFirewallPolicy(
     `${plan.name}-waf`,
     {
       resourceGroupName,
       location,
       policySettings: {
-        state: network.WebApplicationFirewallEnabledState.Enabled,
-        mode: network.WebApplicationFirewallMode.Prevention,
+        state: WebApplicationFirewallEnabledState.Enabled,
+        mode: WebApplicationFirewallMode.Prevention,
         requestBodyCheck: true,
         // Bodies up to 2 MB (the most the Default Rule Set's engine takes) pass; larger ones are
         // refused rather than let through uninspected. A service with larger payloads points the
@@ -141,15 +176,15 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // control plane reaches it there (unless the subscription has Application Gateway network
   // isolation, where the applicationGateway override can drop it). With an internal scheme no
   // listener is bound to it, so it answers nothing.
-  const publicIp = new network.PublicIPAddress(
+  const publicIp = new PublicIPAddress(
     `${plan.name}-ip`,
-    withOverrides<network.PublicIPAddressArgs>(
+    withOverrides<PublicIPAddressArgs>(
       {
         resourceGroupName,
         location,
-        sku: { name: network.PublicIPAddressSkuName.Standard, tier: network.PublicIPAddressSkuTier.Regional },
-        publicIPAllocationMethod: network.IPAllocationMethod.Static,
-        publicIPAddressVersion: network.IPVersion.IPv4,
+        sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
+        publicIPAllocationMethod: IPAllocationMethod.Static,
+        publicIPAddressVersion: IPVersion.IPv4,
         zones,
         tags,
       },
@@ -176,7 +211,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     frontendIPConfigurations.push({
       name: "private",
       subnet: { id: info.gatewaySubnetId },
-      privateIPAllocationMethod: network.IPAllocationMethod.Static,
+      privateIPAllocationMethod: IPAllocationMethod.Static,
       privateIPAddress: privateFrontendIp,
     });
   }
@@ -185,19 +220,19 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   if (served.https && certificateId === undefined)
     throw new Error(`${TYPE} "${plan.name}": the plan asks for a certificate without a certificateId`);
   const capacity = plan.azure.gatewayCapacity;
-  const applicationGateway = new network.ApplicationGateway(
+  const applicationGateway = new ApplicationGateway(
     `${plan.name}-gateway`,
-    withOverrides<network.ApplicationGatewayArgs>(
+    withOverrides<ApplicationGatewayArgs>(
       {
         resourceGroupName,
         location,
         applicationGatewayName: plan.azure.gatewayName,
-        sku: { name: network.ApplicationGatewaySkuName.WAF_v2, tier: network.ApplicationGatewayTier.WAF_v2 },
+        sku: { name: ApplicationGatewaySkuName.WAF_v2, tier: ApplicationGatewayTier.WAF_v2 },
         autoscaleConfiguration: { minCapacity: capacity.min, maxCapacity: capacity.max },
         zones,
         enableHttp2: true,
         firewallPolicy: { id: firewallPolicy.id },
-        identity: { type: network.ResourceIdentityType.UserAssigned, userAssignedIdentities: [gatewayIdentity.id] },
+        identity: { type: NetworkResourceIdentityType.UserAssigned, userAssignedIdentities: [gatewayIdentity.id] },
         gatewayIPConfigurations: [{ name: "gateway", subnet: { id: info.gatewaySubnetId } }],
         frontendIPConfigurations,
         frontendPorts: layout.frontendPorts,
@@ -220,30 +255,26 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts({ protect: lb.deletionProtection, dependsOn: keyVaultAccess ? [keyVaultAccess] : [] }),
   );
 
-  const applicationSecurityGroup = new network.ApplicationSecurityGroup(
-    `${plan.name}-instances`,
-    { resourceGroupName, location, tags },
-    opts(),
-  );
+  const applicationSecurityGroup = new ApplicationSecurityGroup(`${plan.name}-instances`, { resourceGroupName, location, tags }, opts());
 
   // These rules go into the network's own groups, as standalone resources beside the MlopsVpc's,
   // so neither removes the other's. Each service takes a priority slot by its name, in the band
   // the network leaves free; Azure takes one write per group at a time, so a group's rules here go
   // one after another.
   const priority = plan.azure.rulePriority;
-  const ruleArgs = (args: Omit<network.SecurityRuleArgs, "resourceGroupName" | "sourcePortRange">): network.SecurityRuleArgs =>
-    withOverrides<network.SecurityRuleArgs>({ resourceGroupName, sourcePortRange: "*", ...args }, o, "securityRule");
+  const ruleArgs = (args: Omit<SecurityRuleArgs, "resourceGroupName" | "sourcePortRange">): SecurityRuleArgs =>
+    withOverrides<SecurityRuleArgs>({ resourceGroupName, sourcePortRange: "*", ...args }, o, "securityRule");
   const clientPorts = [...(served.https ? ["443"] : []), ...(served.http ? ["80"] : [])];
-  const clients = new network.SecurityRule(
+  const clients = new SecurityRule(
     `${plan.name}-allow-clients`,
     ruleArgs({
       networkSecurityGroupName: info.securityGroupNames.apply((n) => n.gateway),
       securityRuleName: `${plan.name}-allow-clients`,
       description: `Clients of ${plan.name}`,
       priority,
-      direction: network.SecurityRuleDirection.Inbound,
-      access: network.SecurityRuleAccess.Allow,
-      protocol: network.SecurityRuleProtocol.Tcp,
+      direction: SecurityRuleDirection.Inbound,
+      access: SecurityRuleAccess.Allow,
+      protocol: SecurityRuleProtocol.Tcp,
       sourceAddressPrefixes: inputs.allowedCidrs,
       destinationAddressPrefix: "*",
       destinationPortRanges: clientPorts,
@@ -252,32 +283,32 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   );
   const toInstances = {
     networkSecurityGroupName: info.securityGroupNames.apply((n) => n.private),
-    direction: network.SecurityRuleDirection.Inbound,
-    protocol: network.SecurityRuleProtocol.Tcp,
+    direction: SecurityRuleDirection.Inbound,
+    protocol: SecurityRuleProtocol.Tcp,
     destinationApplicationSecurityGroups: [{ id: applicationSecurityGroup.id }],
     destinationPortRange: String(port),
   };
-  const fromGateway = new network.SecurityRule(
+  const fromGateway = new SecurityRule(
     `${plan.name}-allow-gateway`,
     ruleArgs({
       ...toInstances,
       securityRuleName: `${plan.name}-allow-gateway`,
       description: `Application Gateway to the model server of ${plan.name}`,
       priority,
-      access: network.SecurityRuleAccess.Allow,
+      access: SecurityRuleAccess.Allow,
       sourceAddressPrefix: info.gatewaySubnetCidr,
     }),
     opts(),
   );
   // Azure's default rules admit the whole virtual network; on this port only the gateway may come in.
-  const fromNetwork = new network.SecurityRule(
+  const fromNetwork = new SecurityRule(
     `${plan.name}-deny-network`,
     ruleArgs({
       ...toInstances,
       securityRuleName: `${plan.name}-deny-network`,
       description: `Only the Application Gateway reaches the model server of ${plan.name}`,
       priority: priority + 1,
-      access: network.SecurityRuleAccess.Deny,
+      access: SecurityRuleAccess.Deny,
       sourceAddressPrefix: "VirtualNetwork",
     }),
     opts({ dependsOn: [fromGateway] }),
@@ -305,26 +336,26 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   const spot = plan.spot.enabled;
   const rolling = rollingUpgradePolicy(plan);
-  const scaleSet = new compute.VirtualMachineScaleSet(
+  const scaleSet = new VirtualMachineScaleSet(
     `${plan.name}-scale-set`,
-    withOverrides<compute.VirtualMachineScaleSetArgs>(
+    withOverrides<VirtualMachineScaleSetArgs>(
       {
         resourceGroupName,
         location,
         // Flexible: Microsoft's mode for new scale sets, and the one that keeps `spot.onDemandBase`
         // instances on regular priority inside one set (priorityMixPolicy). Application Gateway
         // pools, the health extension, automatic repairs and rolling upgrades all work with it.
-        orchestrationMode: compute.OrchestrationMode.Flexible,
+        orchestrationMode: OrchestrationMode.Flexible,
         // Spread across zones, one fault domain per zone (what Flexible requires with zones).
         platformFaultDomainCount: 1,
         zones,
         sku: { name: plan.compute.machineType, tier: "Standard", capacity: plan.scaling.min },
-        identity: { type: compute.ResourceIdentityType.UserAssigned, userAssignedIdentities: [identity.id] },
-        upgradePolicy: { mode: compute.UpgradeMode.Rolling, rollingUpgradePolicy: rolling },
+        identity: { type: ComputeResourceIdentityType.UserAssigned, userAssignedIdentities: [identity.id] },
+        upgradePolicy: { mode: UpgradeMode.Rolling, rollingUpgradePolicy: rolling },
         automaticRepairsPolicy: {
           enabled: true,
           gracePeriod: repairGracePeriod(plan),
-          repairAction: compute.RepairAction.Replace,
+          repairAction: RepairAction.Replace,
         },
         priorityMixPolicy: spot ? { baseRegularPriorityCount: plan.spot.onDemandBase, regularPriorityPercentageAboveBase: 0 } : undefined,
         virtualMachineProfile: {
@@ -341,11 +372,11 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
           storageProfile: {
             imageReference: { ...UBUNTU_IMAGE },
             osDisk: {
-              createOption: compute.DiskCreateOptionTypes.FromImage,
-              caching: compute.CachingTypes.ReadWrite,
+              createOption: DiskCreateOptionTypes.FromImage,
+              caching: CachingTypes.ReadWrite,
               diskSizeGB: plan.diskGiB,
-              managedDisk: { storageAccountType: compute.StorageAccountTypes.Premium_LRS },
-              deleteOption: compute.DiskDeleteOptionTypes.Delete,
+              managedDisk: { storageAccountType: StorageAccountTypes.Premium_LRS },
+              deleteOption: DiskDeleteOptionTypes.Delete,
             },
           },
           // Encrypts the temp disk and caches too, which storage-side encryption leaves out.
@@ -353,12 +384,12 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
           // Console output in Azure-managed storage: how to see why an instance never turned healthy.
           diagnosticsProfile: { bootDiagnostics: { enabled: true } },
           networkProfile: {
-            networkApiVersion: compute.NetworkApiVersion.NetworkApiVersion_2020_11_01,
+            networkApiVersion: NetworkApiVersion.NetworkApiVersion_2020_11_01,
             networkInterfaceConfigurations: [
               {
                 name: "nic",
                 primary: true,
-                deleteOption: compute.DeleteOptions.Delete,
+                deleteOption: DeleteOptions.Delete,
                 ipConfigurations: [
                   {
                     name: "ip",
@@ -376,9 +407,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
           extensionProfile: { extensions: scaleSetExtensions(plan) },
           ...(spot
             ? {
-                priority: compute.VirtualMachinePriorityTypes.Spot,
+                priority: VirtualMachinePriorityTypes.Spot,
                 // An evicted instance goes away; the scale set recreates it when capacity returns.
-                evictionPolicy: compute.VirtualMachineEvictionPolicyTypes.Delete,
+                evictionPolicy: VirtualMachineEvictionPolicyTypes.Delete,
                 // Pay up to the on-demand price: evicted for capacity, never for price.
                 billingProfile: { maxPrice: -1 },
               }
@@ -394,9 +425,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts({ ignoreChanges: ["sku.capacity"], dependsOn: [fromGateway, fromNetwork] }),
   );
 
-  const autoscale = new monitor.AutoscaleSetting(
+  const autoscale = new AutoscaleSetting(
     `${plan.name}-autoscale`,
-    withOverrides<monitor.AutoscaleSettingArgs>(
+    withOverrides<AutoscaleSettingArgs>(
       {
         resourceGroupName,
         location,
@@ -417,16 +448,16 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts(),
   );
 
-  let logWorkspace: operationalinsights.Workspace | undefined;
-  let accessLogs: monitor.DiagnosticSetting | undefined;
+  let logWorkspace: Workspace | undefined;
+  let accessLogs: DiagnosticSetting | undefined;
   if (lb.accessLogs.enabled) {
-    logWorkspace = new operationalinsights.Workspace(
+    logWorkspace = new Workspace(
       `${plan.name}-logs`,
-      withOverrides<operationalinsights.WorkspaceArgs>(
+      withOverrides<WorkspaceArgs>(
         {
           resourceGroupName,
           location,
-          sku: { name: operationalinsights.WorkspaceSkuNameEnum.PerGB2018 },
+          sku: { name: WorkspaceSkuNameEnum.PerGB2018 },
           retentionInDays: plan.azure.logRetentionDays,
           // Entra ID only: no shared keys to leak, and readers need rights on the gateway itself.
           features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
@@ -437,7 +468,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       ),
       opts({ retainOnDelete: plan.retainLogs }),
     );
-    accessLogs = new monitor.DiagnosticSetting(
+    accessLogs = new DiagnosticSetting(
       `${plan.name}-access-logs`,
       {
         resourceUri: applicationGateway.id,

@@ -1,8 +1,23 @@
-import * as compute from "@pulumi/gcp/compute";
-import * as logging from "@pulumi/gcp/logging";
-import * as organizations from "@pulumi/gcp/organizations";
-import * as projects from "@pulumi/gcp/projects";
-import * as serviceaccount from "@pulumi/gcp/serviceaccount";
+import { BackendService, type BackendServiceArgs } from "@pulumi/gcp/compute/backendService";
+import { Firewall, type FirewallArgs } from "@pulumi/gcp/compute/firewall";
+import { getImageOutput } from "@pulumi/gcp/compute/getImage";
+import { GlobalAddress, type GlobalAddressArgs } from "@pulumi/gcp/compute/globalAddress";
+import { GlobalForwardingRule, type GlobalForwardingRuleArgs } from "@pulumi/gcp/compute/globalForwardingRule";
+import { HealthCheck, type HealthCheckArgs } from "@pulumi/gcp/compute/healthCheck";
+import { ManagedSslCertificate, type ManagedSslCertificateArgs } from "@pulumi/gcp/compute/managedSslCertificate";
+import { RegionAutoscaler, type RegionAutoscalerArgs } from "@pulumi/gcp/compute/regionAutoscaler";
+import { RegionInstanceGroupManager, type RegionInstanceGroupManagerArgs } from "@pulumi/gcp/compute/regionInstanceGroupManager";
+import { RegionInstanceTemplate, type RegionInstanceTemplateArgs } from "@pulumi/gcp/compute/regionInstanceTemplate";
+import { SecurityPolicy, type SecurityPolicyArgs } from "@pulumi/gcp/compute/securityPolicy";
+import { SSLPolicy, type SSLPolicyArgs } from "@pulumi/gcp/compute/sslpolicy";
+import { TargetHttpProxy, type TargetHttpProxyArgs } from "@pulumi/gcp/compute/targetHttpProxy";
+import { TargetHttpsProxy, type TargetHttpsProxyArgs } from "@pulumi/gcp/compute/targetHttpsProxy";
+import { URLMap, type URLMapArgs } from "@pulumi/gcp/compute/urlmap";
+import { ProjectBucketConfig, type ProjectBucketConfigArgs } from "@pulumi/gcp/logging/projectBucketConfig";
+import { ProjectSink, type ProjectSinkArgs } from "@pulumi/gcp/logging/projectSink";
+import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
+import { IAMMember } from "@pulumi/gcp/projects/iammember";
+import { Account, type AccountArgs } from "@pulumi/gcp/serviceaccount/account";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { SpecError } from "../../core/errors";
@@ -34,42 +49,42 @@ import type { InferenceServicePlan } from "./plan";
  */
 export interface GcpInferenceService {
   /** The instances' identity. */
-  serviceAccount: serviceaccount.Account;
+  serviceAccount: Account;
   /** Its project roles: writing logs and metrics, pulling images from Artifact Registry. */
-  serviceAccountRoles: projects.IAMMember[];
+  serviceAccountRoles: IAMMember[];
   /** What every instance is made from; replaced (under a new name) whenever anything in it changes. */
-  instanceTemplate: compute.RegionInstanceTemplate;
+  instanceTemplate: RegionInstanceTemplate;
   /** Used by both the load balancer and the group's autohealing. */
-  healthCheck: compute.HealthCheck;
+  healthCheck: HealthCheck;
   /** Admits Google's health checkers and load balancer proxies to the container's port. */
-  firewall: compute.Firewall;
-  instanceGroupManager: compute.RegionInstanceGroupManager;
-  autoscaler: compute.RegionAutoscaler;
-  backendService: compute.BackendService;
+  firewall: Firewall;
+  instanceGroupManager: RegionInstanceGroupManager;
+  autoscaler: RegionAutoscaler;
+  backendService: BackendService;
   /** Present when `loadBalancer.allowedCidrs` does not admit everyone: a Cloud Armor allowlist. */
-  securityPolicy?: compute.SecurityPolicy;
+  securityPolicy?: SecurityPolicy;
   /** Routes every request to the backend service. */
-  urlMap: compute.URLMap;
+  urlMap: URLMap;
   /** The reserved global IPv4 address the forwarding rules share. */
-  address: compute.GlobalAddress;
+  address: GlobalAddress;
   /** Present when TLS uses a Google-managed certificate for `loadBalancer.tls.domain`. */
-  certificate?: compute.ManagedSslCertificate;
+  certificate?: ManagedSslCertificate;
   /** Present unless TLS is off. */
-  sslPolicy?: compute.SSLPolicy;
+  sslPolicy?: SSLPolicy;
   /** Present unless TLS is off. */
-  httpsProxy?: compute.TargetHttpsProxy;
+  httpsProxy?: TargetHttpsProxy;
   /** Present unless TLS is off: port 443. */
-  httpsForwardingRule?: compute.GlobalForwardingRule;
+  httpsForwardingRule?: GlobalForwardingRule;
   /** Present when plain HTTP is redirected to HTTPS. */
-  redirectUrlMap?: compute.URLMap;
+  redirectUrlMap?: URLMap;
   /** Present when port 80 is served: the redirect, or the service itself when TLS is off. */
-  httpProxy?: compute.TargetHttpProxy;
+  httpProxy?: TargetHttpProxy;
   /** Present when port 80 is served. */
-  httpForwardingRule?: compute.GlobalForwardingRule;
+  httpForwardingRule?: GlobalForwardingRule;
   /** Present when access logs are on: keeps them for `loadBalancer.accessLogs.retentionDays`. */
-  accessLogBucket?: logging.ProjectBucketConfig;
+  accessLogBucket?: ProjectBucketConfig;
   /** Present when access logs are on: routes this load balancer's request logs into the bucket. */
-  accessLogSink?: logging.ProjectSink;
+  accessLogSink?: ProjectSink;
 }
 
 const TYPE = "InferenceService";
@@ -87,13 +102,13 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const region = network.region;
 
   // The provider's project, asked through the component so an explicit provider is honoured.
-  const project = organizations.getClientConfigOutput({ parent: ctx.parent }).project;
+  const project = getClientConfigOutput({ parent: ctx.parent }).project;
 
   // Service account ids are unique per project, shared by its stacks: the plan's id carries a hash
   // of project and stack that keeps dev and prod apart.
-  const serviceAccount = new serviceaccount.Account(
+  const serviceAccount = new Account(
     `${plan.name}-sa`,
-    role<serviceaccount.AccountArgs>(
+    role<AccountArgs>(
       {
         project,
         accountId: plan.gcp.serviceAccountId,
@@ -105,8 +120,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts,
   );
   const serviceAccountRoles = Object.entries(SERVICE_ACCOUNT_ROLES).map(
-    ([suffix, iamRole]) =>
-      new projects.IAMMember(`${plan.name}-${suffix}`, { project, role: iamRole, member: serviceAccount.member }, opts),
+    ([suffix, iamRole]) => new IAMMember(`${plan.name}-${suffix}`, { project, role: iamRole, member: serviceAccount.member }, opts),
   );
 
   // Network tags are how firewall rules find instances; one per service, so the health-check rule
@@ -126,7 +140,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // Container-Optimized OS: a minimal, locked-down image with Docker, the GPU driver installer and
   // the logging and monitoring agents built in. The family's newest image is taken at each
   // deployment, so a `pulumi up` after a COS release rolls the patched image out.
-  const cos = compute.getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
+  const cos = getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
 
   const gpu = plan.compute.gpu;
   const userData = pulumi
@@ -138,9 +152,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // the container's environment) is not stored outside that region. Templates are immutable;
   // Pulumi's autonaming gives each replacement a fresh name, so the new one is created and the
   // group moved to it before the old one is deleted.
-  const instanceTemplate = new compute.RegionInstanceTemplate(
+  const instanceTemplate = new RegionInstanceTemplate(
     `${plan.name}-template`,
-    role<compute.RegionInstanceTemplateArgs>(
+    role<RegionInstanceTemplateArgs>(
       {
         description: `mlops-kit InferenceService ${plan.name}`,
         region,
@@ -184,9 +198,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts,
   );
 
-  const healthCheck = new compute.HealthCheck(
+  const healthCheck = new HealthCheck(
     `${plan.name}-health`,
-    role<compute.HealthCheckArgs>(
+    role<HealthCheckArgs>(
       {
         description: `Readiness of the model server of ${plan.name}`,
         checkIntervalSec: hc.intervalSeconds,
@@ -203,9 +217,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // Beats the network's logged deny-all ingress rule (a higher priority number) and opens nothing
   // else: no SSH, nothing from the network itself.
-  const firewall = new compute.Firewall(
+  const firewall = new Firewall(
     `${plan.name}-allow-lb`,
-    role<compute.FirewallArgs>(
+    role<FirewallArgs>(
       {
         description: `Admit Google's health checkers and load balancer proxies to the model server of ${plan.name}`,
         network: network.networkId,
@@ -223,9 +237,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // No target size: the autoscaler owns it. The group waits for the service account's roles, or
   // its first instances would boot unable to pull the image or write logs.
-  const instanceGroupManager = new compute.RegionInstanceGroupManager(
+  const instanceGroupManager = new RegionInstanceGroupManager(
     `${plan.name}-group`,
-    role<compute.RegionInstanceGroupManagerArgs>(
+    role<RegionInstanceGroupManagerArgs>(
       {
         description: `Model servers of ${plan.name}`,
         region,
@@ -249,9 +263,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     { ...opts, dependsOn: serviceAccountRoles },
   );
 
-  const autoscaler = new compute.RegionAutoscaler(
+  const autoscaler = new RegionAutoscaler(
     `${plan.name}-autoscaler`,
-    role<compute.RegionAutoscalerArgs>(
+    role<RegionAutoscalerArgs>(
       {
         description: `Scales the model servers of ${plan.name}`,
         region,
@@ -268,9 +282,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const admitsAll = (lb.allowedCidrs ?? []).includes("0.0.0.0/0");
   const securityPolicy = admitsAll
     ? undefined
-    : new compute.SecurityPolicy(
+    : new SecurityPolicy(
         `${plan.name}-allowlist`,
-        role<compute.SecurityPolicyArgs>(
+        role<SecurityPolicyArgs>(
           {
             description: `Clients admitted to ${plan.name}`,
             type: "CLOUD_ARMOR",
@@ -282,9 +296,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         opts,
       );
 
-  const backendService = new compute.BackendService(
+  const backendService = new BackendService(
     `${plan.name}-backend`,
-    role<compute.BackendServiceArgs>(
+    role<BackendServiceArgs>(
       {
         description: `Model servers of ${plan.name}`,
         loadBalancingScheme: "EXTERNAL_MANAGED",
@@ -300,27 +314,27 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts,
   );
 
-  const urlMap = new compute.URLMap(
+  const urlMap = new URLMap(
     `${plan.name}-urls`,
-    role<compute.URLMapArgs>({ description: `Routes ${plan.name}`, defaultService: backendService.id }, "urlMap"),
+    role<URLMapArgs>({ description: `Routes ${plan.name}`, defaultService: backendService.id }, "urlMap"),
     opts,
   );
 
   // Deletion protection guards what clients and DNS point at: the address and the rules on it.
   const deletionPolicy = lb.deletionProtection ? "PREVENT" : undefined;
-  const address = new compute.GlobalAddress(
+  const address = new GlobalAddress(
     `${plan.name}-address`,
-    role<compute.GlobalAddressArgs>(
+    role<GlobalAddressArgs>(
       { description: `Public address of ${plan.name}`, addressType: "EXTERNAL", ipVersion: "IPV4", labels, deletionPolicy },
       "address",
     ),
     opts,
   );
 
-  const forwardingRule = (suffix: string, target: pulumi.Input<string>, portRange: string): compute.GlobalForwardingRule =>
-    new compute.GlobalForwardingRule(
+  const forwardingRule = (suffix: string, target: pulumi.Input<string>, portRange: string): GlobalForwardingRule =>
+    new GlobalForwardingRule(
       `${plan.name}-${suffix}`,
-      role<compute.GlobalForwardingRuleArgs>(
+      role<GlobalForwardingRuleArgs>(
         {
           description: `${plan.name} on port ${portRange}`,
           loadBalancingScheme: "EXTERNAL_MANAGED",
@@ -336,18 +350,18 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       opts,
     );
 
-  let certificate: compute.ManagedSslCertificate | undefined;
-  let sslPolicy: compute.SSLPolicy | undefined;
-  let httpsProxy: compute.TargetHttpsProxy | undefined;
-  let httpsForwardingRule: compute.GlobalForwardingRule | undefined;
-  let redirectUrlMap: compute.URLMap | undefined;
-  let httpProxy: compute.TargetHttpProxy | undefined;
-  let httpForwardingRule: compute.GlobalForwardingRule | undefined;
+  let certificate: ManagedSslCertificate | undefined;
+  let sslPolicy: SSLPolicy | undefined;
+  let httpsProxy: TargetHttpsProxy | undefined;
+  let httpsForwardingRule: GlobalForwardingRule | undefined;
+  let redirectUrlMap: URLMap | undefined;
+  let httpProxy: TargetHttpProxy | undefined;
+  let httpForwardingRule: GlobalForwardingRule | undefined;
 
   if (lb.tls.mode === "off") {
-    httpProxy = new compute.TargetHttpProxy(
+    httpProxy = new TargetHttpProxy(
       `${plan.name}-http`,
-      role<compute.TargetHttpProxyArgs>({ description: `${plan.name} over plain HTTP`, urlMap: urlMap.id }, "httpProxy"),
+      role<TargetHttpProxyArgs>({ description: `${plan.name} over plain HTTP`, urlMap: urlMap.id }, "httpProxy"),
       opts,
     );
     httpForwardingRule = forwardingRule("http", httpProxy.id, "80");
@@ -358,9 +372,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       if (domain === undefined) throw new Error(`${TYPE} "${plan.name}": the plan asks for a managed certificate without a domain`);
       // Google issues it once the domain's DNS points at the address; autonamed, so a new domain
       // gets a new certificate before the old one is released.
-      certificate = new compute.ManagedSslCertificate(
+      certificate = new ManagedSslCertificate(
         `${plan.name}-cert`,
-        role<compute.ManagedSslCertificateArgs>(
+        role<ManagedSslCertificateArgs>(
           { description: `Certificate for ${domain}`, type: "MANAGED", managed: { domains: [domain] } },
           "certificate",
         ),
@@ -373,17 +387,14 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       certificates = [certificateId];
     }
     // MODERN with TLS 1.2 at least: forward-secret ciphers only, and every current client.
-    sslPolicy = new compute.SSLPolicy(
+    sslPolicy = new SSLPolicy(
       `${plan.name}-tls`,
-      role<compute.SSLPolicyArgs>(
-        { description: `TLS settings of ${plan.name}`, profile: "MODERN", minTlsVersion: "TLS_1_2" },
-        "sslPolicy",
-      ),
+      role<SSLPolicyArgs>({ description: `TLS settings of ${plan.name}`, profile: "MODERN", minTlsVersion: "TLS_1_2" }, "sslPolicy"),
       opts,
     );
-    httpsProxy = new compute.TargetHttpsProxy(
+    httpsProxy = new TargetHttpsProxy(
       `${plan.name}-https`,
-      role<compute.TargetHttpsProxyArgs>(
+      role<TargetHttpsProxyArgs>(
         { description: `${plan.name} over HTTPS`, urlMap: urlMap.id, sslCertificates: certificates, sslPolicy: sslPolicy.id },
         "httpsProxy",
       ),
@@ -394,9 +405,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     if (lb.tls.redirectHttp) {
       // Port 80 on the same address answers every request with a permanent redirect to HTTPS;
       // it never reaches the instances.
-      redirectUrlMap = new compute.URLMap(
+      redirectUrlMap = new URLMap(
         `${plan.name}-redirect`,
-        role<compute.URLMapArgs>(
+        role<URLMapArgs>(
           {
             description: `Redirects plain HTTP to HTTPS for ${plan.name}`,
             defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
@@ -405,23 +416,23 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
         ),
         opts,
       );
-      httpProxy = new compute.TargetHttpProxy(
+      httpProxy = new TargetHttpProxy(
         `${plan.name}-http`,
-        role<compute.TargetHttpProxyArgs>({ description: `${plan.name}: redirect to HTTPS`, urlMap: redirectUrlMap.id }, "httpProxy"),
+        role<TargetHttpProxyArgs>({ description: `${plan.name}: redirect to HTTPS`, urlMap: redirectUrlMap.id }, "httpProxy"),
         opts,
       );
       httpForwardingRule = forwardingRule("http", httpProxy.id, "80");
     }
   }
 
-  let accessLogBucket: logging.ProjectBucketConfig | undefined;
-  let accessLogSink: logging.ProjectSink | undefined;
+  let accessLogBucket: ProjectBucketConfig | undefined;
+  let accessLogSink: ProjectSink | undefined;
   if (lb.accessLogs.enabled) {
     // Request logs land in the _Default bucket, which keeps them 30 days whatever we ask; the
     // plan's retention needs a bucket of its own. Google-managed encryption at rest.
-    accessLogBucket = new logging.ProjectBucketConfig(
+    accessLogBucket = new ProjectBucketConfig(
       `${plan.name}-access-logs`,
-      role<logging.ProjectBucketConfigArgs>(
+      role<ProjectBucketConfigArgs>(
         {
           project,
           bucketId: plan.gcp.accessLogBucketId,
@@ -434,9 +445,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       { ...opts, retainOnDelete: plan.retainLogs },
     );
     // A sink into a log bucket of its own project needs no IAM grant for its writer identity.
-    accessLogSink = new logging.ProjectSink(
+    accessLogSink = new ProjectSink(
       `${plan.name}-access-logs-sink`,
-      role<logging.ProjectSinkArgs>(
+      role<ProjectSinkArgs>(
         {
           project,
           description: `Route the request logs of ${plan.name} to its access log bucket`,

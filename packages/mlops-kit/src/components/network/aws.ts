@@ -1,12 +1,24 @@
 // The class's own module: the cloudwatch index also loads its event mixins, and with them Lambda.
 import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
-import * as ec2 from "@pulumi/aws/ec2";
+import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
+import { Eip } from "@pulumi/aws/ec2/eip";
+import { FlowLog } from "@pulumi/aws/ec2/flowLog";
+import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
+import { NatGateway } from "@pulumi/aws/ec2/natGateway";
+import { Route } from "@pulumi/aws/ec2/route";
+import { RouteTable } from "@pulumi/aws/ec2/routeTable";
+import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { Subnet } from "@pulumi/aws/ec2/subnet";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import * as iam from "@pulumi/aws/iam";
-import * as kms from "@pulumi/aws/kms";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { Key } from "@pulumi/aws/kms/key";
 import * as pulumi from "@pulumi/pulumi";
 import { logsKeyPolicy, serviceTrustPolicy } from "../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
@@ -16,19 +28,19 @@ import type { MlopsVpcPlan, Tier } from "./plan";
 
 /** The AWS resources of an MlopsVpc. */
 export interface AwsNetwork {
-  vpc: ec2.Vpc;
-  internetGateway: ec2.InternetGateway;
+  vpc: Vpc;
+  internetGateway: InternetGateway;
   /** Subnets per tier, one per zone, in zone order. */
-  subnets: Record<Tier, ec2.Subnet[]>;
+  subnets: Record<Tier, Subnet[]>;
   /** Route tables: one public, one private per zone, one isolated. */
-  routeTables: { public: ec2.RouteTable; private: ec2.RouteTable[]; isolated: ec2.RouteTable };
-  natGateways: ec2.NatGateway[];
+  routeTables: { public: RouteTable; private: RouteTable[]; isolated: RouteTable };
+  natGateways: NatGateway[];
   /** The VPC's default security group, adopted and stripped of every rule. */
-  defaultSecurityGroup: ec2.DefaultSecurityGroup;
+  defaultSecurityGroup: DefaultSecurityGroup;
   /** Gateway endpoint for S3 and interface endpoints by service; empty when private endpoints are off. */
-  endpoints: Record<string, ec2.VpcEndpoint>;
-  endpointSecurityGroup?: ec2.SecurityGroup;
-  flowLog?: { key: kms.Key; logGroup: LogGroup; role: iam.Role; flowLog: ec2.FlowLog };
+  endpoints: Record<string, VpcEndpoint>;
+  endpointSecurityGroup?: SecurityGroup;
+  flowLog?: { key: Key; logGroup: LogGroup; role: Role; flowLog: FlowLog };
 }
 
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
@@ -40,20 +52,20 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const azs = getAvailabilityZonesOutput({ state: "available" }, invokeOpts);
   const region = getRegionOutput({}, invokeOpts).region;
 
-  const vpc = new ec2.Vpc(
+  const vpc = new Vpc(
     name,
     withOverrides({ cidrBlock: plan.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags({ Name: name }) }, o, "vpc"),
     opts,
   );
 
   // Adopting the default security group removes its rules: nothing can fall back on it.
-  const defaultSecurityGroup = new ec2.DefaultSecurityGroup(
+  const defaultSecurityGroup = new DefaultSecurityGroup(
     `${name}-default`,
     { vpcId: vpc.id, tags: tags({ Name: `${name}-default` }) },
     opts,
   );
 
-  const internetGateway = new ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags({ Name: `${name}-igw` }) }, opts);
+  const internetGateway = new InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags({ Name: `${name}-igw` }) }, opts);
 
   // Load balancer controllers (EKS) find their subnets by these role tags.
   const tierTags: Record<Tier, Record<string, string>> = {
@@ -61,11 +73,11 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     private: { "kubernetes.io/role/internal-elb": "1" },
     isolated: {},
   };
-  const subnets = {} as Record<Tier, ec2.Subnet[]>;
+  const subnets = {} as Record<Tier, Subnet[]>;
   for (const tier of ["public", "private", "isolated"] as const) {
     subnets[tier] = plan.tiers[tier].subnets.map(
       (s) =>
-        new ec2.Subnet(
+        new Subnet(
           s.name,
           withOverrides(
             {
@@ -88,26 +100,24 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   // What must exist before each tier's subnets carry traffic as planned.
   const ready: Record<Tier, pulumi.Resource[]> = { public: [], private: [], isolated: [] };
 
-  const publicRouteTable = new ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tags({ Name: `${name}-public` }) }, opts);
+  const publicRouteTable = new RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tags({ Name: `${name}-public` }) }, opts);
   ready.public.push(
-    new ec2.Route(
+    new Route(
       `${name}-public-internet`,
       { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
       opts,
     ),
   );
   for (const [i, subnet] of subnets.public.entries()) {
-    ready.public.push(
-      new ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts),
-    );
+    ready.public.push(new RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts));
   }
 
   const natGateways = plan.nat.gatewayZones.map((zone) => {
-    const eip = new ec2.Eip(`${name}-nat-${zone}`, { domain: "vpc", tags: tags({ Name: `${name}-nat-${zone}` }) }, opts);
+    const eip = new Eip(`${name}-nat-${zone}`, { domain: "vpc", tags: tags({ Name: `${name}-nat-${zone}` }) }, opts);
     const publicSubnet = subnets.public[zone];
     if (!publicSubnet) throw new Error(`no public subnet in zone ${zone}`); // the plan places NAT in planned zones
     // A NAT gateway only forwards once the VPC has its internet gateway attached (EC2 User Guide, "NAT gateways").
-    return new ec2.NatGateway(
+    return new NatGateway(
       `${name}-nat-${zone}`,
       withOverrides(
         { allocationId: eip.id, subnetId: publicSubnet.id, connectivityType: "public", tags: tags({ Name: `${name}-nat-${zone}` }) },
@@ -119,33 +129,29 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   });
 
   const privateRouteTables = subnets.private.map((subnet, i) => {
-    const table = new ec2.RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tags({ Name: `${name}-private-${i}` }) }, opts);
+    const table = new RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tags({ Name: `${name}-private-${i}` }) }, opts);
     const nat = natGateways[plan.nat.gatewayZones.indexOf(plan.nat.natZoneFor[i] ?? 0)];
     if (nat) {
       ready.private.push(
-        new ec2.Route(
-          `${name}-private-${i}-egress`,
-          { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
-          opts,
-        ),
+        new Route(`${name}-private-${i}-egress`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, opts),
       );
     }
-    ready.private.push(new ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts));
+    ready.private.push(new RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts));
     return table;
   });
 
   // The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out.
-  const isolatedRouteTable = new ec2.RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
+  const isolatedRouteTable = new RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
   for (const [i, subnet] of subnets.isolated.entries()) {
     ready.isolated.push(
-      new ec2.RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
+      new RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
     );
   }
 
-  const endpoints: Record<string, ec2.VpcEndpoint> = {};
-  let endpointSecurityGroup: ec2.SecurityGroup | undefined;
+  const endpoints: Record<string, VpcEndpoint> = {};
+  let endpointSecurityGroup: SecurityGroup | undefined;
   if (plan.privateEndpoints.enabled) {
-    endpoints.s3 = new ec2.VpcEndpoint(
+    endpoints.s3 = new VpcEndpoint(
       `${name}-s3`,
       {
         vpcId: vpc.id,
@@ -157,7 +163,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       opts,
     );
     if (plan.privateEndpoints.awsInterfaceServices.length > 0) {
-      endpointSecurityGroup = new ec2.SecurityGroup(
+      endpointSecurityGroup = new SecurityGroup(
         `${name}-endpoints`,
         withOverrides(
           {
@@ -173,7 +179,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         opts,
       );
       for (const service of plan.privateEndpoints.awsInterfaceServices) {
-        endpoints[service] = new ec2.VpcEndpoint(
+        endpoints[service] = new VpcEndpoint(
           `${name}-${service.replace(/\./g, "-")}`,
           {
             vpcId: vpc.id,
@@ -196,7 +202,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
 
   const flowLog = plan.flowLogs.enabled ? provisionFlowLogs(plan, ctx, vpc, region, tags) : undefined;
 
-  const ids = (list: ec2.Subnet[]) => pulumi.all(list.map((s) => s.id));
+  const ids = (list: Subnet[]) => pulumi.all(list.map((s) => s.id));
   const info = pulumi
     .all([vpc.id, region, azs.names, ids(subnets.public), ids(subnets.private), ids(subnets.isolated)])
     .apply(([networkId, regionName, zoneNames, publicSubnetIds, privateSubnetIds, isolatedSubnetIds]) => ({
@@ -251,7 +257,7 @@ function zoneName(names: string[], index: number): string {
 function provisionFlowLogs(
   plan: MlopsVpcPlan,
   ctx: ProvisionContext,
-  vpc: ec2.Vpc,
+  vpc: Vpc,
   region: pulumi.Output<string>,
   tags: (extra?: Record<string, string>) => Record<string, string>,
 ): NonNullable<AwsNetwork["flowLog"]> {
@@ -263,7 +269,7 @@ function provisionFlowLogs(
   // Audit records outlive the stack in prod: keep the logs, and the key that decrypts them.
   const keepOpts = { ...ctx.opts, retainOnDelete: plan.retainLogs };
 
-  const key = new kms.Key(
+  const key = new Key(
     `${name}-flow-logs`,
     withOverrides(
       {
@@ -298,7 +304,7 @@ function provisionFlowLogs(
     keepOpts,
   );
 
-  const role = new iam.Role(
+  const role = new Role(
     `${name}-flow-logs`,
     withOverrides(
       {
@@ -311,7 +317,7 @@ function provisionFlowLogs(
     ),
     ctx.opts,
   );
-  new iam.RolePolicy(
+  new RolePolicy(
     `${name}-flow-logs`,
     {
       role: role.id,
@@ -331,7 +337,7 @@ function provisionFlowLogs(
     ctx.opts,
   );
 
-  const flowLog = new ec2.FlowLog(
+  const flowLog = new FlowLog(
     `${name}-flow-logs`,
     withOverrides(
       {

@@ -1,7 +1,28 @@
-import * as network from "@pulumi/azure-native/network";
-import * as privatedns from "@pulumi/azure-native/privatedns";
-import * as resources from "@pulumi/azure-native/resources";
-import * as storage from "@pulumi/azure-native/storage";
+import { FlowLog, type FlowLogArgs } from "@pulumi/azure-native/network/flowLog";
+import { NatGateway, type NatGatewayArgs } from "@pulumi/azure-native/network/natGateway";
+import { NetworkSecurityGroup, type NetworkSecurityGroupArgs } from "@pulumi/azure-native/network/networkSecurityGroup";
+import { PublicIPAddress, type PublicIPAddressArgs } from "@pulumi/azure-native/network/publicIPAddress";
+import { SecurityRule } from "@pulumi/azure-native/network/securityRule";
+import { Subnet, type SubnetArgs } from "@pulumi/azure-native/network/subnet";
+import { VirtualNetwork, type VirtualNetworkArgs } from "@pulumi/azure-native/network/virtualNetwork";
+import { PrivateZone, type PrivateZoneArgs } from "@pulumi/azure-native/privatedns/privateZone";
+import { VirtualNetworkLink, type VirtualNetworkLinkArgs } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
+import { ResourceGroup, type ResourceGroupArgs } from "@pulumi/azure-native/resources/resourceGroup";
+import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
+import { StorageAccount, type StorageAccountArgs } from "@pulumi/azure-native/storage/storageAccount";
+import {
+  FlowLogFormatType,
+  IPAllocationMethod,
+  IPVersion,
+  NatGatewaySkuName,
+  PublicIPAddressSkuName,
+  PublicIPAddressSkuTier,
+  SecurityRuleAccess,
+  SecurityRuleDirection,
+  SecurityRuleProtocol,
+  VirtualNetworkPrivateEndpointNetworkPolicies,
+} from "@pulumi/azure-native/types/enums/network";
+import { Bypass, DefaultAction, KeySource, KeyType, Kind, MinimumTlsVersion } from "@pulumi/azure-native/types/enums/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { SpecError } from "../../core/errors";
@@ -50,31 +71,31 @@ export const SUBNET_WRITE_ORDER: readonly AzureSubnet[] = ["gateway", "public", 
 /** The Azure resources of an MlopsVpc. */
 export interface AzureNetwork {
   /** The resource group the network created; absent when `azure.resourceGroupName` names an existing one. */
-  resourceGroup?: resources.ResourceGroup;
+  resourceGroup?: ResourceGroup;
   /** The resource group of every resource here (except the flow log, which lives with the Network Watcher). */
   resourceGroupName: pulumi.Output<string>;
-  virtualNetwork: network.VirtualNetwork;
+  virtualNetwork: VirtualNetwork;
   /** One regional subnet per tier, and the Application Gateway subnet. */
-  subnets: Record<AzureSubnet, network.Subnet>;
+  subnets: Record<AzureSubnet, Subnet>;
   /** One network security group per subnet, attached to it. */
-  networkSecurityGroups: Record<AzureSubnet, network.NetworkSecurityGroup>;
+  networkSecurityGroups: Record<AzureSubnet, NetworkSecurityGroup>;
   /**
    * The rules of those groups, by `<subnet>-<rule>` (`isolated-deny-internet-outbound`). Each is
    * its own resource, so other components add rules to the same groups without ours removing them.
    */
-  securityRules: Record<string, network.SecurityRule>;
+  securityRules: Record<string, SecurityRule>;
   /** Egress for the private tier; absent when `nat` is "none". */
-  natGateway?: network.NatGateway;
-  natPublicIp?: network.PublicIPAddress;
+  natGateway?: NatGateway;
+  natPublicIp?: PublicIPAddress;
   /** By service; empty when private endpoints are off. */
-  privateDnsZones: Partial<Record<AzurePrivateDnsZone, privatedns.PrivateZone>>;
+  privateDnsZones: Partial<Record<AzurePrivateDnsZone, PrivateZone>>;
   /** The link of each zone to the virtual network, by service. */
-  privateDnsZoneLinks: Partial<Record<AzurePrivateDnsZone, privatedns.VirtualNetworkLink>>;
+  privateDnsZoneLinks: Partial<Record<AzurePrivateDnsZone, VirtualNetworkLink>>;
   /** Where flow logs are written; absent when flow logs are off. */
-  flowLogStorage?: storage.StorageAccount;
+  flowLogStorage?: StorageAccount;
   /** Soft delete for the flow-log blobs. */
-  flowLogBlobService?: storage.BlobServiceProperties;
-  flowLog?: network.FlowLog;
+  flowLogBlobService?: BlobServiceProperties;
+  flowLog?: FlowLog;
 }
 
 // Highest number, so lowest precedence, a rule may have: whatever components and users add (a
@@ -94,14 +115,10 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
 
   const existingGroup = plan.azure.resourceGroupName;
-  let resourceGroup: resources.ResourceGroup | undefined;
+  let resourceGroup: ResourceGroup | undefined;
   let resourceGroupName: pulumi.Output<string>;
   if (existingGroup === undefined) {
-    resourceGroup = new resources.ResourceGroup(
-      name,
-      withOverrides<resources.ResourceGroupArgs>({ location, tags }, o, "resourceGroup"),
-      opts(),
-    );
+    resourceGroup = new ResourceGroup(name, withOverrides<ResourceGroupArgs>({ location, tags }, o, "resourceGroup"), opts());
     resourceGroupName = resourceGroup.name;
   } else {
     resourceGroupName = pulumi.output(existingGroup);
@@ -109,9 +126,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
 
   // No inline `subnets`: the subnets below are their own resources, and azure-native leaves a
   // network's subnets alone on update when this property is unset.
-  const virtualNetwork = new network.VirtualNetwork(
+  const virtualNetwork = new VirtualNetwork(
     name,
-    withOverrides<network.VirtualNetworkArgs>(
+    withOverrides<VirtualNetworkArgs>(
       { resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags },
       o,
       "virtualNetwork",
@@ -128,25 +145,25 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       {
         path: "azure.overrides.networkSecurityGroup.securityRules",
         message:
-          "cannot be set: inline rules replace the standalone rules of the network and of the components that use it; add network.SecurityRule resources instead",
+          "cannot be set: inline rules replace the standalone rules of the network and of the components that use it; add SecurityRule resources instead",
       },
     ]);
   }
-  const networkSecurityGroups = {} as Record<AzureSubnet, network.NetworkSecurityGroup>;
-  const securityRules: Record<string, network.SecurityRule> = {};
-  const lastRules: Partial<Record<AzureSubnet, network.SecurityRule>> = {};
+  const networkSecurityGroups = {} as Record<AzureSubnet, NetworkSecurityGroup>;
+  const securityRules: Record<string, SecurityRule> = {};
+  const lastRules: Partial<Record<AzureSubnet, SecurityRule>> = {};
   for (const tier of AZURE_SUBNETS) {
-    const nsg = new network.NetworkSecurityGroup(
+    const nsg = new NetworkSecurityGroup(
       `${name}-${tier}-nsg`,
-      withOverrides<network.NetworkSecurityGroupArgs>({ resourceGroupName, location, tags }, o, "networkSecurityGroup"),
+      withOverrides<NetworkSecurityGroupArgs>({ resourceGroupName, location, tags }, o, "networkSecurityGroup"),
       opts(),
     );
     networkSecurityGroups[tier] = nsg;
     // Azure takes one write at a time per group (RetryableErrorDueToAnotherOperation otherwise):
     // a group's rules go one after another.
-    let previousRule: network.SecurityRule | undefined;
+    let previousRule: SecurityRule | undefined;
     for (const rule of securityRulesFor(tier)) {
-      const resource: network.SecurityRule = new network.SecurityRule(
+      const resource: SecurityRule = new SecurityRule(
         `${name}-${tier}-${rule.name}`,
         {
           resourceGroupName,
@@ -170,8 +187,8 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     lastRules[tier] = previousRule;
   }
 
-  let natGateway: network.NatGateway | undefined;
-  let natPublicIp: network.PublicIPAddress | undefined;
+  let natGateway: NatGateway | undefined;
+  let natPublicIp: PublicIPAddress | undefined;
   if (plan.nat.mode !== "none") {
     // Subnets are regional on Azure and a subnet takes one NAT gateway, so "single" and
     // "perZone" both come to one gateway. The zone-redundant StandardV2 SKU that would honour
@@ -180,15 +197,15 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     // to the plan's first gateway zone makes that dependency explicit instead of letting Azure
     // pick one.
     const zone = azureZone(plan.nat.gatewayZones[0] ?? 0);
-    natPublicIp = new network.PublicIPAddress(
+    natPublicIp = new PublicIPAddress(
       `${name}-nat-ip`,
-      withOverrides<network.PublicIPAddressArgs>(
+      withOverrides<PublicIPAddressArgs>(
         {
           resourceGroupName,
           location,
-          sku: { name: network.PublicIPAddressSkuName.Standard, tier: network.PublicIPAddressSkuTier.Regional },
-          publicIPAllocationMethod: network.IPAllocationMethod.Static,
-          publicIPAddressVersion: network.IPVersion.IPv4,
+          sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
+          publicIPAllocationMethod: IPAllocationMethod.Static,
+          publicIPAddressVersion: IPVersion.IPv4,
           zones: [zone],
           tags,
         },
@@ -197,13 +214,13 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       ),
       opts(),
     );
-    natGateway = new network.NatGateway(
+    natGateway = new NatGateway(
       `${name}-nat`,
-      withOverrides<network.NatGatewayArgs>(
+      withOverrides<NatGatewayArgs>(
         {
           resourceGroupName,
           location,
-          sku: { name: network.NatGatewaySkuName.Standard },
+          sku: { name: NatGatewaySkuName.Standard },
           idleTimeoutInMinutes: 4,
           publicIpAddresses: [{ id: natPublicIp.id }],
           zones: [zone],
@@ -216,20 +233,20 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
   }
 
-  const subnets = {} as Record<AzureSubnet, network.Subnet>;
-  let previous: network.Subnet | undefined;
+  const subnets = {} as Record<AzureSubnet, Subnet>;
+  let previous: Subnet | undefined;
   for (const tier of SUBNET_WRITE_ORDER) {
     const nat = tier === "private" && natGateway ? { natGateway: { id: natGateway.id } } : {};
-    const subnet: network.Subnet = new network.Subnet(
+    const subnet: Subnet = new Subnet(
       `${name}-${tier}`,
-      withOverrides<network.SubnetArgs>(
+      withOverrides<SubnetArgs>(
         {
           resourceGroupName,
           virtualNetworkName: virtualNetwork.name,
           addressPrefix: tier === "gateway" ? plan.azure.gatewaySubnetCidr : plan.tiers[tier].cidr,
           networkSecurityGroup: { id: networkSecurityGroups[tier].id },
           // Private endpoints obey the subnet's NSG and routes like any other NIC.
-          privateEndpointNetworkPolicies: network.VirtualNetworkPrivateEndpointNetworkPolicies.Enabled,
+          privateEndpointNetworkPolicies: VirtualNetworkPrivateEndpointNetworkPolicies.Enabled,
           // No implicit outbound IP: egress exists only where a NAT gateway is attached. The
           // gateway subnet included: default outbound access only ever served VMs, and an
           // Application Gateway v2 reaches its control plane through its own public frontend IP,
@@ -255,19 +272,15 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   if (plan.privateEndpoints.enabled) {
     for (const [key, zoneName] of Object.entries(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, string][]) {
       // The zone's name is its DNS domain, so it cannot be autonamed.
-      const zone = new privatedns.PrivateZone(
+      const zone = new PrivateZone(
         `${name}-${key}`,
-        withOverrides<privatedns.PrivateZoneArgs>(
-          { resourceGroupName, location: "global", privateZoneName: zoneName, tags },
-          o,
-          "privateDnsZone",
-        ),
+        withOverrides<PrivateZoneArgs>({ resourceGroupName, location: "global", privateZoneName: zoneName, tags }, o, "privateDnsZone"),
         opts(),
       );
       privateDnsZones[key] = zone;
-      privateDnsZoneLinks[key] = new privatedns.VirtualNetworkLink(
+      privateDnsZoneLinks[key] = new VirtualNetworkLink(
         `${name}-${key}-link`,
-        withOverrides<privatedns.VirtualNetworkLinkArgs>(
+        withOverrides<VirtualNetworkLinkArgs>(
           {
             resourceGroupName,
             privateZoneName: zone.name,
@@ -285,32 +298,32 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     }
   }
 
-  let flowLogStorage: storage.StorageAccount | undefined;
-  let flowLogBlobService: storage.BlobServiceProperties | undefined;
-  let flowLog: network.FlowLog | undefined;
+  let flowLogStorage: StorageAccount | undefined;
+  let flowLogBlobService: BlobServiceProperties | undefined;
+  let flowLog: FlowLog | undefined;
   if (plan.flowLogs.enabled) {
-    flowLogStorage = new storage.StorageAccount(
+    flowLogStorage = new StorageAccount(
       `${name}-flow-logs`,
-      withOverrides<storage.StorageAccountArgs>(
+      withOverrides<StorageAccountArgs>(
         {
           resourceGroupName,
           location,
           accountName: plan.azure.flowLogStorageAccountName,
-          kind: storage.Kind.StorageV2,
+          kind: Kind.StorageV2,
           // Zone-redundant in prod: audit data survives the loss of a zone.
           sku: { name: plan.azure.flowLogStorageSku },
-          minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
+          minimumTlsVersion: MinimumTlsVersion.TLS1_2,
           enableHttpsTrafficOnly: true,
           allowBlobPublicAccess: false,
           allowSharedKeyAccess: false,
           allowCrossTenantReplication: false,
           // Network Watcher writes over the public endpoint as a trusted Azure service, so the
           // endpoint stays up but admits nobody else.
-          networkRuleSet: { defaultAction: storage.DefaultAction.Deny, bypass: storage.Bypass.AzureServices },
+          networkRuleSet: { defaultAction: DefaultAction.Deny, bypass: Bypass.AzureServices },
           encryption: {
-            keySource: storage.KeySource.Microsoft_Storage,
+            keySource: KeySource.Microsoft_Storage,
             requireInfrastructureEncryption: true,
-            services: { blob: { enabled: true, keyType: storage.KeyType.Account } },
+            services: { blob: { enabled: true, keyType: KeyType.Account } },
           },
           tags,
         },
@@ -321,7 +334,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
     // Soft delete: a deleted or overwritten flow-log blob stays recoverable for a while, as audit
     // data should.
-    flowLogBlobService = new storage.BlobServiceProperties(
+    flowLogBlobService = new BlobServiceProperties(
       `${name}-flow-logs`,
       {
         resourceGroupName,
@@ -334,9 +347,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     );
     // Azure keeps flow logs under the region's Network Watcher, in the watcher's resource group,
     // not in the network's.
-    flowLog = new network.FlowLog(
+    flowLog = new FlowLog(
       `${name}-flow-log`,
-      withOverrides<network.FlowLogArgs>(
+      withOverrides<FlowLogArgs>(
         {
           networkWatcherName: watcher.name,
           resourceGroupName: watcher.resourceGroupName,
@@ -345,7 +358,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
           storageId: flowLogStorage.id,
           enabled: true,
           retentionPolicy: { days: plan.flowLogs.retentionDays, enabled: true },
-          format: { type: network.FlowLogFormatType.JSON, version: 2 },
+          format: { type: FlowLogFormatType.JSON, version: 2 },
           tags,
         },
         o,
@@ -379,7 +392,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       securityGroupNames,
     }));
 
-  const one = (subnet: network.Subnet) => subnet.id.apply((id) => [id]);
+  const one = (subnet: Subnet) => subnet.id.apply((id) => [id]);
   return {
     cloud: "azure",
     info,
@@ -422,9 +435,9 @@ interface RuleSpec {
   name: string;
   description: string;
   priority: number;
-  direction: network.SecurityRuleDirection;
-  access: network.SecurityRuleAccess;
-  protocol: network.SecurityRuleProtocol;
+  direction: SecurityRuleDirection;
+  access: SecurityRuleAccess;
+  protocol: SecurityRuleProtocol;
   source: string;
   destination: string;
   ports: string;
@@ -437,7 +450,7 @@ const AZURE_LOAD_BALANCER_PRIORITY = 4010;
 
 /** The rules the network itself puts in each subnet's NSG. */
 function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
-  const { Inbound, Outbound } = network.SecurityRuleDirection;
+  const { Inbound, Outbound } = SecurityRuleDirection;
   // Azure's default rules already drop unsolicited inbound traffic; the explicit deny keeps it
   // that way if someone adds a broad allow below the defaults, and makes the intent auditable.
   const rules = [denyInternet("deny-internet-inbound", Inbound, "Nothing is admitted from the internet.")];
@@ -459,8 +472,8 @@ function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
         description: "Application Gateway v2 control plane.",
         priority: GATEWAY_MANAGER_PRIORITY,
         direction: Inbound,
-        access: network.SecurityRuleAccess.Allow,
-        protocol: network.SecurityRuleProtocol.Tcp,
+        access: SecurityRuleAccess.Allow,
+        protocol: SecurityRuleProtocol.Tcp,
         source: "GatewayManager",
         destination: "*",
         ports: "65200-65535",
@@ -470,8 +483,8 @@ function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
         description: "Azure infrastructure health probes.",
         priority: AZURE_LOAD_BALANCER_PRIORITY,
         direction: Inbound,
-        access: network.SecurityRuleAccess.Allow,
-        protocol: network.SecurityRuleProtocol.Asterisk,
+        access: SecurityRuleAccess.Allow,
+        protocol: SecurityRuleProtocol.Asterisk,
         source: "AzureLoadBalancer",
         destination: "*",
         ports: "*",
@@ -481,15 +494,15 @@ function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
   return rules;
 }
 
-function denyInternet(ruleName: string, direction: network.SecurityRuleDirection, description: string): RuleSpec {
-  const inbound = direction === network.SecurityRuleDirection.Inbound;
+function denyInternet(ruleName: string, direction: SecurityRuleDirection, description: string): RuleSpec {
+  const inbound = direction === SecurityRuleDirection.Inbound;
   return {
     name: ruleName,
     description,
     priority: LAST_PRIORITY,
     direction,
-    access: network.SecurityRuleAccess.Deny,
-    protocol: network.SecurityRuleProtocol.Asterisk,
+    access: SecurityRuleAccess.Deny,
+    protocol: SecurityRuleProtocol.Asterisk,
     source: inbound ? "Internet" : "*",
     destination: inbound ? "*" : "Internet",
     ports: "*",

@@ -1,6 +1,12 @@
-import * as compute from "@pulumi/gcp/compute";
-import * as logging from "@pulumi/gcp/logging";
-import * as organizations from "@pulumi/gcp/organizations";
+import { Firewall, type FirewallArgs } from "@pulumi/gcp/compute/firewall";
+import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
+import { Network, type NetworkArgs } from "@pulumi/gcp/compute/network";
+import { Router, type RouterArgs } from "@pulumi/gcp/compute/router";
+import { RouterNat, type RouterNatArgs } from "@pulumi/gcp/compute/routerNat";
+import { Subnetwork, type SubnetworkArgs } from "@pulumi/gcp/compute/subnetwork";
+import { ProjectBucketConfig, type ProjectBucketConfigArgs } from "@pulumi/gcp/logging/projectBucketConfig";
+import { ProjectSink, type ProjectSinkArgs } from "@pulumi/gcp/logging/projectSink";
+import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import type { NetworkResult } from "./component";
@@ -15,25 +21,25 @@ import { type MlopsVpcPlan, TIERS, type Tier } from "./plan";
  * spec's tags cannot be attached here; they reach the resources of the components that do.
  */
 export interface GcpNetwork {
-  network: compute.Network;
+  network: Network;
   /** One regional subnetwork per tier. */
-  subnetworks: Record<Tier, compute.Subnetwork>;
+  subnetworks: Record<Tier, Subnetwork>;
   /** Present unless `nat` is `"none"`. */
-  router?: compute.Router;
+  router?: Router;
   /** Present unless `nat` is `"none"`. */
-  nat?: compute.RouterNat;
+  nat?: RouterNat;
   firewalls: {
     /** Logs and denies all ingress that no higher-priority rule allows. */
-    denyIngress: compute.Firewall;
+    denyIngress: Firewall;
     /** Lets the isolated tier reach the network's own ranges and Google APIs' private VIPs. */
-    isolatedEgressAllow: compute.Firewall;
+    isolatedEgressAllow: Firewall;
     /** Denies every other egress from the isolated tier. */
-    isolatedEgressDeny: compute.Firewall;
+    isolatedEgressDeny: Firewall;
   };
   /** Present when flow logs are on: keeps them for `flowLogs.retentionDays`. */
-  flowLogBucket?: logging.ProjectBucketConfig;
+  flowLogBucket?: ProjectBucketConfig;
   /** Present when flow logs are on: routes this network's flow logs into the bucket. */
-  flowLogSink?: logging.ProjectSink;
+  flowLogSink?: ProjectSink;
 }
 
 /**
@@ -69,9 +75,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   // routes learned by this region's router are not advertised to other regions. Default routes
   // stay: Private Google Access and Cloud NAT both egress through the default internet gateway
   // route, and the isolated tier is kept off the internet by firewall rules instead.
-  const network = new compute.Network(
+  const network = new Network(
     plan.name,
-    role<compute.NetworkArgs>(
+    role<NetworkArgs>(
       {
         description: `mlops-kit network ${plan.name}`,
         autoCreateSubnetworks: false,
@@ -83,14 +89,14 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     opts,
   );
 
-  const flowLogConfig: compute.SubnetworkArgs["logConfig"] = plan.flowLogs.enabled
+  const flowLogConfig: SubnetworkArgs["logConfig"] = plan.flowLogs.enabled
     ? { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }
     : undefined;
 
-  const subnetwork = (tier: Tier): compute.Subnetwork =>
-    new compute.Subnetwork(
+  const subnetwork = (tier: Tier): Subnetwork =>
+    new Subnetwork(
       `${plan.name}-${tier}`,
-      role<compute.SubnetworkArgs>(
+      role<SubnetworkArgs>(
         {
           description: `mlops-kit ${tier} tier of ${plan.name}`,
           network: network.id,
@@ -112,24 +118,24 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       ),
       opts,
     );
-  const subnetworks = Object.fromEntries(TIERS.map((tier) => [tier, subnetwork(tier)])) as Record<Tier, compute.Subnetwork>;
+  const subnetworks = Object.fromEntries(TIERS.map((tier) => [tier, subnetwork(tier)])) as Record<Tier, Subnetwork>;
 
   // Cloud NAT is a regional, software-defined service with no per-zone gateway to place: it is
   // highly available across the region's zones by itself. "single" and "perZone" therefore both
   // map to one Cloud NAT. It covers the private subnetwork only (all its ranges, so GKE pods
   // egress too): the public tier holds load balancers, and the isolated tier must have no path
   // to the internet at all.
-  let router: compute.Router | undefined;
-  let nat: compute.RouterNat | undefined;
+  let router: Router | undefined;
+  let nat: RouterNat | undefined;
   if (plan.nat.mode !== "none") {
-    router = new compute.Router(
+    router = new Router(
       `${plan.name}-router`,
-      role<compute.RouterArgs>({ description: `mlops-kit Cloud NAT router of ${plan.name}`, network: network.id, region }, "router"),
+      role<RouterArgs>({ description: `mlops-kit Cloud NAT router of ${plan.name}`, network: network.id, region }, "router"),
       opts,
     );
-    nat = new compute.RouterNat(
+    nat = new RouterNat(
       `${plan.name}-nat`,
-      role<compute.RouterNatArgs>(
+      role<RouterNatArgs>(
         {
           router: router.name,
           region: router.region,
@@ -150,9 +156,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const firewallLog = { metadata: "INCLUDE_ALL_METADATA" };
 
   // GCP already denies ingress implicitly, but an implied rule is neither visible nor logged.
-  const denyIngress = new compute.Firewall(
+  const denyIngress = new Firewall(
     `${plan.name}-deny-ingress`,
-    role<compute.FirewallArgs>(
+    role<FirewallArgs>(
       {
         description: `Deny and log all ingress to ${plan.name} that no other rule allows`,
         network: network.selfLink,
@@ -173,9 +179,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   // the deny closes that, and the allow keeps the network and Google APIs reachable.
   const isolatedCidr = plan.tiers.isolated.cidr;
   const ownRanges = [plan.cidr, plan.gcp.podsCidr, plan.gcp.servicesCidr];
-  const isolatedEgressAllow = new compute.Firewall(
+  const isolatedEgressAllow = new Firewall(
     `${plan.name}-isolated-allow-egress`,
-    role<compute.FirewallArgs>(
+    role<FirewallArgs>(
       {
         description: `Let the isolated tier of ${plan.name} reach the network and Google APIs privately`,
         network: network.selfLink,
@@ -189,9 +195,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     ),
     opts,
   );
-  const isolatedEgressDeny = new compute.Firewall(
+  const isolatedEgressDeny = new Firewall(
     `${plan.name}-isolated-deny-egress`,
-    role<compute.FirewallArgs>(
+    role<FirewallArgs>(
       {
         description: `Deny and log all other egress from the isolated tier of ${plan.name}`,
         network: network.selfLink,
@@ -208,16 +214,16 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   );
 
   // The provider's project, asked through the component so an explicit provider is honoured.
-  const project = organizations.getClientConfigOutput({ parent: ctx.parent }).project;
+  const project = getClientConfigOutput({ parent: ctx.parent }).project;
 
-  let flowLogBucket: logging.ProjectBucketConfig | undefined;
-  let flowLogSink: logging.ProjectSink | undefined;
+  let flowLogBucket: ProjectBucketConfig | undefined;
+  let flowLogSink: ProjectSink | undefined;
   if (plan.flowLogs.enabled) {
     // The _Default bucket keeps logs 30 days whatever we ask; audits need the plan's retention,
     // so flow logs get their own bucket. Encrypted at rest with Google-managed keys.
-    flowLogBucket = new logging.ProjectBucketConfig(
+    flowLogBucket = new ProjectBucketConfig(
       `${plan.name}-flow-logs`,
-      role<logging.ProjectBucketConfigArgs>(
+      role<ProjectBucketConfigArgs>(
         {
           project,
           bucketId: plan.gcp.flowLogBucketId,
@@ -235,9 +241,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     const ours = pulumi
       .all(TIERS.map((t) => subnetworks[t].name))
       .apply((names) => names.map((n) => `resource.labels.subnetwork_name="${n}"`).join(" OR "));
-    flowLogSink = new logging.ProjectSink(
+    flowLogSink = new ProjectSink(
       `${plan.name}-flow-logs-sink`,
-      role<logging.ProjectSinkArgs>(
+      role<ProjectSinkArgs>(
         {
           project,
           description: `Route the VPC flow logs of ${plan.name} to its flow log bucket`,
@@ -253,7 +259,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   // Subnetworks are regional, so the zone count shapes nothing here; it only tells zonal consumers
   // (node pools, instance groups) where to spread. A region with fewer zones than asked gives all
   // it has, as on Azure, rather than failing a network that does not depend on them.
-  const zones = compute.getZonesOutput({ region }, { parent: ctx.parent }).names.apply((names) => names.slice(0, plan.zones));
+  const zones = getZonesOutput({ region }, { parent: ctx.parent }).names.apply((names) => names.slice(0, plan.zones));
 
   const info: pulumi.Output<NetworkInfo> = pulumi
     .all([network.selfLink, zones, subnetworks.public.id, subnetworks.private.id, subnetworks.isolated.id])
@@ -270,7 +276,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       reservedCidr: plan.reservedCidr,
     }));
 
-  const one = (subnetwork: compute.Subnetwork) => subnetwork.id.apply((id) => [id]);
+  const one = (subnetwork: Subnetwork) => subnetwork.id.apply((id) => [id]);
   return {
     cloud: "gcp",
     info,
