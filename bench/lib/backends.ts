@@ -13,7 +13,9 @@ export function backendSdkModules(cloud: string): string[] {
   for (const component of fs.readdirSync(COMPONENTS)) {
     const file = path.join(COMPONENTS, component, `${cloud}.ts`);
     if (!fs.existsSync(file)) continue;
-    for (const m of fs.readFileSync(file, "utf8").matchAll(/^import (?!type\b)[^;]*? from "(@pulumi\/(?:aws|gcp|azure-native)\/[^"]+)";/gm)) {
+    for (const m of fs
+      .readFileSync(file, "utf8")
+      .matchAll(/^import (?!type\b)[^;]*? from "(@pulumi\/(?:aws|gcp|azure-native)\/[^"]+)";/gm)) {
       if (m[1]) modules.add(m[1]);
     }
   }

@@ -4,7 +4,8 @@
  * between resources, no invokes, no validation.
  *
  * MLOPS_BENCH_REPLAY=bare registers `pulumi.CustomResource`s; `sdk` goes through the provider
- * SDK's own classes (what a program written directly on the provider packages pays per resource).
+ * SDK's own classes, each loaded from its own module (what a program written directly on the
+ * provider packages pays at the least).
  */
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
