@@ -1,20 +1,20 @@
 import { BackendService, type BackendServiceArgs } from "@pulumi/gcp/compute/backendService";
 import { Firewall, type FirewallArgs } from "@pulumi/gcp/compute/firewall";
 import { getImageOutput } from "@pulumi/gcp/compute/getImage";
-import { GlobalAddress, type GlobalAddressArgs } from "@pulumi/gcp/compute/globalAddress";
-import { GlobalForwardingRule, type GlobalForwardingRuleArgs } from "@pulumi/gcp/compute/globalForwardingRule";
+import type { GlobalAddress } from "@pulumi/gcp/compute/globalAddress";
+import type { GlobalForwardingRule } from "@pulumi/gcp/compute/globalForwardingRule";
 import { HealthCheck, type HealthCheckArgs } from "@pulumi/gcp/compute/healthCheck";
-import { ManagedSslCertificate, type ManagedSslCertificateArgs } from "@pulumi/gcp/compute/managedSslCertificate";
+import type { ManagedSslCertificate } from "@pulumi/gcp/compute/managedSslCertificate";
 import { RegionAutoscaler, type RegionAutoscalerArgs } from "@pulumi/gcp/compute/regionAutoscaler";
 import { RegionInstanceGroupManager, type RegionInstanceGroupManagerArgs } from "@pulumi/gcp/compute/regionInstanceGroupManager";
 import { RegionInstanceTemplate, type RegionInstanceTemplateArgs } from "@pulumi/gcp/compute/regionInstanceTemplate";
 import { SecurityPolicy, type SecurityPolicyArgs } from "@pulumi/gcp/compute/securityPolicy";
-import { SSLPolicy, type SSLPolicyArgs } from "@pulumi/gcp/compute/sslpolicy";
-import { TargetHttpProxy, type TargetHttpProxyArgs } from "@pulumi/gcp/compute/targetHttpProxy";
-import { TargetHttpsProxy, type TargetHttpsProxyArgs } from "@pulumi/gcp/compute/targetHttpsProxy";
-import { URLMap, type URLMapArgs } from "@pulumi/gcp/compute/urlmap";
-import { ProjectBucketConfig, type ProjectBucketConfigArgs } from "@pulumi/gcp/logging/projectBucketConfig";
-import { ProjectSink, type ProjectSinkArgs } from "@pulumi/gcp/logging/projectSink";
+import type { SSLPolicy } from "@pulumi/gcp/compute/sslpolicy";
+import type { TargetHttpProxy } from "@pulumi/gcp/compute/targetHttpProxy";
+import type { TargetHttpsProxy } from "@pulumi/gcp/compute/targetHttpsProxy";
+import type { URLMap } from "@pulumi/gcp/compute/urlmap";
+import type { ProjectBucketConfig } from "@pulumi/gcp/logging/projectBucketConfig";
+import type { ProjectSink } from "@pulumi/gcp/logging/projectSink";
 import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Account, type AccountArgs } from "@pulumi/gcp/serviceaccount/account";
@@ -24,6 +24,7 @@ import { SpecError } from "../../core/errors";
 import { gcpLabels } from "../../core/tags";
 import type { ServiceInputs, ServiceResult } from "./component";
 import { renderCloudConfig } from "./gcp-boot";
+import { provisionFrontend } from "./gcp-load-balancer";
 import {
   allowlistRules,
   autoscalingPolicy,
@@ -314,151 +315,8 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     opts,
   );
 
-  const urlMap = new URLMap(
-    `${plan.name}-urls`,
-    role<URLMapArgs>({ description: `Routes ${plan.name}`, defaultService: backendService.id }, "urlMap"),
-    opts,
-  );
-
-  // Deletion protection guards what clients and DNS point at: the address and the rules on it.
-  const deletionPolicy = lb.deletionProtection ? "PREVENT" : undefined;
-  const address = new GlobalAddress(
-    `${plan.name}-address`,
-    role<GlobalAddressArgs>(
-      { description: `Public address of ${plan.name}`, addressType: "EXTERNAL", ipVersion: "IPV4", labels, deletionPolicy },
-      "address",
-    ),
-    opts,
-  );
-
-  const forwardingRule = (suffix: string, target: pulumi.Input<string>, portRange: string): GlobalForwardingRule =>
-    new GlobalForwardingRule(
-      `${plan.name}-${suffix}`,
-      role<GlobalForwardingRuleArgs>(
-        {
-          description: `${plan.name} on port ${portRange}`,
-          loadBalancingScheme: "EXTERNAL_MANAGED",
-          ipProtocol: "TCP",
-          ipAddress: address.id,
-          portRange,
-          target,
-          labels,
-          deletionPolicy,
-        },
-        "forwardingRule",
-      ),
-      opts,
-    );
-
-  let certificate: ManagedSslCertificate | undefined;
-  let sslPolicy: SSLPolicy | undefined;
-  let httpsProxy: TargetHttpsProxy | undefined;
-  let httpsForwardingRule: GlobalForwardingRule | undefined;
-  let redirectUrlMap: URLMap | undefined;
-  let httpProxy: TargetHttpProxy | undefined;
-  let httpForwardingRule: GlobalForwardingRule | undefined;
-
-  if (lb.tls.mode === "off") {
-    httpProxy = new TargetHttpProxy(
-      `${plan.name}-http`,
-      role<TargetHttpProxyArgs>({ description: `${plan.name} over plain HTTP`, urlMap: urlMap.id }, "httpProxy"),
-      opts,
-    );
-    httpForwardingRule = forwardingRule("http", httpProxy.id, "80");
-  } else {
-    let certificates: pulumi.Input<string>[];
-    if (lb.tls.mode === "managed") {
-      const domain = lb.tls.domain;
-      if (domain === undefined) throw new Error(`${TYPE} "${plan.name}": the plan asks for a managed certificate without a domain`);
-      // Google issues it once the domain's DNS points at the address; autonamed, so a new domain
-      // gets a new certificate before the old one is released.
-      certificate = new ManagedSslCertificate(
-        `${plan.name}-cert`,
-        role<ManagedSslCertificateArgs>(
-          { description: `Certificate for ${domain}`, type: "MANAGED", managed: { domains: [domain] } },
-          "certificate",
-        ),
-        opts,
-      );
-      certificates = [certificate.id];
-    } else {
-      const certificateId = inputs.certificateId;
-      if (certificateId === undefined) throw new Error(`${TYPE} "${plan.name}": the plan asks for a certificate without a certificateId`);
-      certificates = [certificateId];
-    }
-    // MODERN with TLS 1.2 at least: forward-secret ciphers only, and every current client.
-    sslPolicy = new SSLPolicy(
-      `${plan.name}-tls`,
-      role<SSLPolicyArgs>({ description: `TLS settings of ${plan.name}`, profile: "MODERN", minTlsVersion: "TLS_1_2" }, "sslPolicy"),
-      opts,
-    );
-    httpsProxy = new TargetHttpsProxy(
-      `${plan.name}-https`,
-      role<TargetHttpsProxyArgs>(
-        { description: `${plan.name} over HTTPS`, urlMap: urlMap.id, sslCertificates: certificates, sslPolicy: sslPolicy.id },
-        "httpsProxy",
-      ),
-      opts,
-    );
-    httpsForwardingRule = forwardingRule("https", httpsProxy.id, "443");
-
-    if (lb.tls.redirectHttp) {
-      // Port 80 on the same address answers every request with a permanent redirect to HTTPS;
-      // it never reaches the instances.
-      redirectUrlMap = new URLMap(
-        `${plan.name}-redirect`,
-        role<URLMapArgs>(
-          {
-            description: `Redirects plain HTTP to HTTPS for ${plan.name}`,
-            defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
-          },
-          "redirectUrlMap",
-        ),
-        opts,
-      );
-      httpProxy = new TargetHttpProxy(
-        `${plan.name}-http`,
-        role<TargetHttpProxyArgs>({ description: `${plan.name}: redirect to HTTPS`, urlMap: redirectUrlMap.id }, "httpProxy"),
-        opts,
-      );
-      httpForwardingRule = forwardingRule("http", httpProxy.id, "80");
-    }
-  }
-
-  let accessLogBucket: ProjectBucketConfig | undefined;
-  let accessLogSink: ProjectSink | undefined;
-  if (lb.accessLogs.enabled) {
-    // Request logs land in the _Default bucket, which keeps them 30 days whatever we ask; the
-    // plan's retention needs a bucket of its own. Google-managed encryption at rest.
-    accessLogBucket = new ProjectBucketConfig(
-      `${plan.name}-access-logs`,
-      role<ProjectBucketConfigArgs>(
-        {
-          project,
-          bucketId: plan.gcp.accessLogBucketId,
-          location: "global",
-          retentionDays: lb.accessLogs.retentionDays,
-          description: `Load balancer request logs of ${plan.name}`,
-        },
-        "accessLogBucket",
-      ),
-      { ...opts, retainOnDelete: plan.retainLogs },
-    );
-    // A sink into a log bucket of its own project needs no IAM grant for its writer identity.
-    accessLogSink = new ProjectSink(
-      `${plan.name}-access-logs-sink`,
-      role<ProjectSinkArgs>(
-        {
-          project,
-          description: `Route the request logs of ${plan.name} to its access log bucket`,
-          destination: pulumi.interpolate`logging.googleapis.com/projects/${accessLogBucket.project}/locations/${accessLogBucket.location}/buckets/${accessLogBucket.bucketId}`,
-          filter: pulumi.interpolate`resource.type="http_load_balancer" AND resource.labels.backend_service_name="${backendService.name}"`,
-        },
-        "accessLogSink",
-      ),
-      opts,
-    );
-  }
+  const frontend = provisionFrontend(plan, inputs, ctx, { backendService, project, labels, role });
+  const { address } = frontend;
 
   const ip = address.address;
   const scheme = lb.tls.mode === "off" ? "http" : "https";
@@ -480,17 +338,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
       autoscaler,
       backendService,
       securityPolicy,
-      urlMap,
-      address,
-      certificate,
-      sslPolicy,
-      httpsProxy,
-      httpsForwardingRule,
-      redirectUrlMap,
-      httpProxy,
-      httpForwardingRule,
-      accessLogBucket,
-      accessLogSink,
+      ...frontend,
     },
   };
 }
