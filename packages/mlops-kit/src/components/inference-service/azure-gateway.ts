@@ -1,189 +1,240 @@
-import { cidr, formatCidr, size } from "../../core/net/cidr";
+import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import { UserAssignedIdentity, type UserAssignedIdentityArgs } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { ApplicationGateway, type ApplicationGatewayArgs } from "@pulumi/azure-native/network/applicationGateway";
+import { PublicIPAddress, type PublicIPAddressArgs } from "@pulumi/azure-native/network/publicIPAddress";
+import { WebApplicationFirewallPolicy } from "@pulumi/azure-native/network/webApplicationFirewallPolicy";
+import { Workspace, type WorkspaceArgs } from "@pulumi/azure-native/operationalinsights/workspace";
+import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
+import {
+  ApplicationGatewaySkuName,
+  ApplicationGatewayTier,
+  IPAllocationMethod,
+  IPVersion,
+  ResourceIdentityType as NetworkResourceIdentityType,
+  PublicIPAddressSkuName,
+  PublicIPAddressSkuTier,
+  WebApplicationFirewallEnabledState,
+  WebApplicationFirewallMode,
+} from "@pulumi/azure-native/types/enums/network";
+import { WorkspaceSkuNameEnum } from "@pulumi/azure-native/types/enums/operationalinsights";
+import type * as types from "@pulumi/azure-native/types/input";
+import * as pulumi from "@pulumi/pulumi";
+import { type ProvisionContext, withOverrides } from "../../core/backend";
+import type { AzureInferenceService } from "./azure";
+import { gatewayLayout, gatewayPartId, privateFrontendAddress, servedProtocols } from "./azure-gateway-layout";
+import type { networkFacts } from "./azure-network";
+import { subscriptionOf } from "./azure-network";
+import type { ServiceInputs } from "./component";
 import type { InferenceServicePlan } from "./plan";
 
-// The Application Gateway's parts as the plan decides them: frontends, listeners, routing rules,
-// the backend settings and the probe, wired to each other by id. Pure: the backend adds what only
-// the cloud knows (the subnet, the public IP, the certificate, the firewall policy).
+const TYPE = "InferenceService";
 
-/** The Application Gateway's backend pool of the scale set's instances. */
-export const BACKEND_POOL = "instances";
+/** "Key Vault Secrets User": reads secret contents, which is how Application Gateway fetches certificates. */
+export const KEY_VAULT_SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6";
 
-/** Connection draining lasts 1 to 3600 seconds. */
-const MAX_DRAINING_SECONDS = 3600;
-
-/** The collections of a gateway whose members other members refer to. */
-export type GatewayPartKind =
-  | "frontendIPConfigurations"
-  | "frontendPorts"
-  | "sslCertificates"
-  | "httpListeners"
-  | "redirectConfigurations"
-  | "backendAddressPools"
-  | "backendHttpSettingsCollection"
-  | "probes";
-
-interface Ref<Id> {
-  id: Id;
-}
-
-export interface Listener<Id> {
-  name: string;
-  protocol: "Http" | "Https";
-  frontendIPConfiguration: Ref<Id>;
-  frontendPort: Ref<Id>;
-  sslCertificate?: Ref<Id>;
-}
-
-export interface RoutingRule<Id> {
-  name: string;
-  priority: number;
-  ruleType: "Basic";
-  httpListener: Ref<Id>;
-  backendAddressPool?: Ref<Id>;
-  backendHttpSettings?: Ref<Id>;
-  redirectConfiguration?: Ref<Id>;
-}
-
-export interface Redirect<Id> {
-  name: string;
-  redirectType: "Permanent";
-  targetListener: Ref<Id>;
-  includePath: boolean;
-  includeQueryString: boolean;
-}
-
-/** What the ids of a gateway's parts are spelled from. */
-export interface GatewayRef {
-  subscriptionId: string;
-  resourceGroupName: string;
-  name: string;
-}
+/** The gateway's resources, as the escape hatch shows them. */
+export type AzureGateway = Pick<
+  AzureInferenceService,
+  "gatewayIdentity" | "keyVaultAccess" | "firewallPolicy" | "publicIp" | "applicationGateway" | "logWorkspace" | "accessLogs"
+>;
 
 /**
- * Parts of a gateway refer to each other by resource id, and the gateway has no id before it
- * exists: the ids are spelled out from its subscription, group and name.
+ * The Application Gateway v2 in the network's gateway subnet, with its identity (and its read access
+ * to the Key Vault certificate), web application firewall policy, public frontend address, and the
+ * workspace its access, performance and firewall logs go to.
  */
-export function gatewayPartId(gateway: GatewayRef, kind: GatewayPartKind, partName: string): string {
-  const { subscriptionId, resourceGroupName, name } = gateway;
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/applicationGateways/${name}/${kind}/${partName}`;
-}
-
-/**
- * The frontend the listeners bind: the public IP, or a static private address in the gateway
- * subnet when the scheme is internal.
- */
-function frontendName(plan: InferenceServicePlan): "public" | "private" {
-  return plan.loadBalancer.scheme === "public" ? "public" : "private";
-}
-
-/** HTTPS unless TLS is off; HTTP when TLS is off, or to redirect to HTTPS. */
-export function servedProtocols(plan: InferenceServicePlan): { https: boolean; http: boolean } {
-  const tls = plan.loadBalancer.tls;
-  return { https: tls.mode !== "off", http: tls.mode === "off" || tls.redirectHttp };
-}
-
-/**
- * Everything of the gateway that follows from the plan: its ports, listeners, redirect and routing
- * rules, backend pool, backend settings and health probe. `part` names another part by id.
- */
-export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: GatewayPartKind, name: string) => Id) {
+export function provisionGateway(
+  plan: InferenceServicePlan,
+  inputs: ServiceInputs,
+  ctx: ProvisionContext,
+  shared: { info: ReturnType<typeof networkFacts>; tags: Record<string, string> },
+): AzureGateway & { privateFrontendIp: pulumi.Output<string> } {
+  const o = plan.azure.overrides;
+  const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
   const lb = plan.loadBalancer;
-  const hc = plan.healthCheck;
-  const served = servedProtocols(plan);
-  const frontendIPConfiguration = { id: part("frontendIPConfigurations", frontendName(plan)) };
-  const toBackend = {
-    backendAddressPool: { id: part("backendAddressPools", BACKEND_POOL) },
-    backendHttpSettings: { id: part("backendHttpSettingsCollection", "model") },
-  };
+  const { info, tags } = shared;
+  const resourceGroupName = info.resourceGroupName;
+  const location = info.location;
+  const zones = info.zones;
 
-  const httpListeners: Listener<Id>[] = [];
-  const requestRoutingRules: RoutingRule<Id>[] = [];
-  const redirectConfigurations: Redirect<Id>[] = [];
-  if (served.https) {
-    httpListeners.push({
-      name: "https",
-      protocol: "Https",
-      frontendIPConfiguration,
-      frontendPort: { id: part("frontendPorts", "https") },
-      sslCertificate: { id: part("sslCertificates", "tls") },
-    });
-    requestRoutingRules.push({
-      name: "https",
-      priority: 100,
-      ruleType: "Basic",
-      httpListener: { id: part("httpListeners", "https") },
-      ...toBackend,
+  // Separate from the instances' identity: only the gateway may read the vault's secrets.
+  const gatewayIdentity = new UserAssignedIdentity(
+    `${plan.name}-gateway-identity`,
+    withOverrides<UserAssignedIdentityArgs>({ resourceGroupName, location, tags }, o, "identity"),
+    opts(),
+  );
+
+  let keyVaultAccess: RoleAssignment | undefined;
+  if (inputs.keyVaultId !== undefined && lb.tls.mode === "certificate") {
+    const keyVaultId = pulumi.output(inputs.keyVaultId);
+    keyVaultAccess = new RoleAssignment(
+      `${plan.name}-key-vault-secrets`,
+      {
+        scope: keyVaultId,
+        roleDefinitionId: keyVaultId.apply(
+          (id) =>
+            `/subscriptions/${subscriptionOf(plan.name, "azure.keyVaultId", id)}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`,
+        ),
+        principalId: gatewayIdentity.principalId,
+        // Declared, so Azure does not look the new identity up in a directory that may not have it yet.
+        principalType: PrincipalType.ServicePrincipal,
+        description: `Application Gateway of ${plan.name} reads its TLS certificate`,
+      },
+      opts(),
+    );
+  }
+
+  const firewallPolicy = new WebApplicationFirewallPolicy(
+    `${plan.name}-waf`,
+    {
+      resourceGroupName,
+      location,
+      policySettings: {
+        state: WebApplicationFirewallEnabledState.Enabled,
+        mode: WebApplicationFirewallMode.Prevention,
+        requestBodyCheck: true,
+        // Bodies up to 2 MB (the most the Default Rule Set's engine takes) pass; larger ones are
+        // refused rather than let through uninspected. A service with larger payloads points the
+        // gateway at its own policy (the applicationGateway override's `firewallPolicy`).
+        requestBodyEnforcement: true,
+        maxRequestBodySizeInKb: 2000,
+        requestBodyInspectLimitInKB: 128,
+      },
+      managedRules: { managedRuleSets: [{ ruleSetType: "Microsoft_DefaultRuleSet", ruleSetVersion: "2.1" }] },
+      tags,
+    },
+    opts(),
+  );
+
+  // Application Gateway v2 needs a public frontend even when it serves only a private one: its
+  // control plane reaches it there (unless the subscription has Application Gateway network
+  // isolation, where the applicationGateway override can drop it). With an internal scheme no
+  // listener is bound to it, so it answers nothing.
+  const publicIp = new PublicIPAddress(
+    `${plan.name}-ip`,
+    withOverrides<PublicIPAddressArgs>(
+      {
+        resourceGroupName,
+        location,
+        sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
+        publicIPAllocationMethod: IPAllocationMethod.Static,
+        publicIPAddressVersion: IPVersion.IPv4,
+        zones,
+        tags,
+      },
+      o,
+      "publicIp",
+    ),
+    opts({ protect: lb.deletionProtection }),
+  );
+
+  const gateway = pulumi.all([info.subscriptionId, info.resourceGroupName]).apply(([subscriptionId, group]) => ({
+    subscriptionId,
+    resourceGroupName: group,
+    name: plan.azure.gatewayName,
+  }));
+  const layout = gatewayLayout(plan, (kind, part) => gateway.apply((g) => gatewayPartId(g, kind, part)));
+  const served = servedProtocols(plan);
+
+  const privateFrontendIp = info.gatewaySubnetCidr.apply((c) => privateFrontendAddress(c, plan.azure.privateFrontendSeed));
+  const frontendIPConfigurations: types.network.ApplicationGatewayFrontendIPConfigurationArgs[] = [
+    { name: "public", publicIPAddress: { id: publicIp.id } },
+  ];
+  if (lb.scheme === "internal") {
+    // Application Gateway v2 takes only a static private frontend address.
+    frontendIPConfigurations.push({
+      name: "private",
+      subnet: { id: info.gatewaySubnetId },
+      privateIPAllocationMethod: IPAllocationMethod.Static,
+      privateIPAddress: privateFrontendIp,
     });
   }
-  if (served.http) {
-    httpListeners.push({ name: "http", protocol: "Http", frontendIPConfiguration, frontendPort: { id: part("frontendPorts", "http") } });
-    if (served.https) {
-      redirectConfigurations.push({
-        name: "to-https",
-        redirectType: "Permanent",
-        targetListener: { id: part("httpListeners", "https") },
-        includePath: true,
-        includeQueryString: true,
-      });
-    }
-    requestRoutingRules.push({
-      name: "http",
-      priority: 110,
-      ruleType: "Basic",
-      httpListener: { id: part("httpListeners", "http") },
-      ...(served.https ? { redirectConfiguration: { id: part("redirectConfigurations", "to-https") } } : toBackend),
-    });
+
+  const certificateId = inputs.certificateId;
+  if (served.https && certificateId === undefined)
+    throw new Error(`${TYPE} "${plan.name}": the plan asks for a certificate without a certificateId`);
+  const capacity = plan.azure.gatewayCapacity;
+  const applicationGateway = new ApplicationGateway(
+    `${plan.name}-gateway`,
+    withOverrides<ApplicationGatewayArgs>(
+      {
+        resourceGroupName,
+        location,
+        applicationGatewayName: plan.azure.gatewayName,
+        sku: { name: ApplicationGatewaySkuName.WAF_v2, tier: ApplicationGatewayTier.WAF_v2 },
+        autoscaleConfiguration: { minCapacity: capacity.min, maxCapacity: capacity.max },
+        zones,
+        enableHttp2: true,
+        firewallPolicy: { id: firewallPolicy.id },
+        identity: { type: NetworkResourceIdentityType.UserAssigned, userAssignedIdentities: [gatewayIdentity.id] },
+        gatewayIPConfigurations: [{ name: "gateway", subnet: { id: info.gatewaySubnetId } }],
+        frontendIPConfigurations,
+        frontendPorts: layout.frontendPorts,
+        // Application Gateway fetches the certificate with its identity, and again when the
+        // secret gets a new version if the id has none.
+        sslCertificates: served.https ? [{ name: "tls", keyVaultSecretId: certificateId }] : undefined,
+        sslPolicy: layout.sslPolicy,
+        httpListeners: layout.httpListeners,
+        redirectConfigurations: layout.redirectConfigurations,
+        requestRoutingRules: layout.requestRoutingRules,
+        backendAddressPools: layout.backendAddressPools,
+        backendHttpSettingsCollection: layout.backendHttpSettingsCollection,
+        probes: layout.probes,
+        tags,
+      },
+      o,
+      "applicationGateway",
+    ),
+    // Without read access to the vault the gateway fails to create.
+    opts({ protect: lb.deletionProtection, dependsOn: keyVaultAccess ? [keyVaultAccess] : [] }),
+  );
+
+  let logWorkspace: Workspace | undefined;
+  let accessLogs: DiagnosticSetting | undefined;
+  if (lb.accessLogs.enabled) {
+    logWorkspace = new Workspace(
+      `${plan.name}-logs`,
+      withOverrides<WorkspaceArgs>(
+        {
+          resourceGroupName,
+          location,
+          sku: { name: WorkspaceSkuNameEnum.PerGB2018 },
+          retentionInDays: plan.azure.logRetentionDays,
+          // Entra ID only: no shared keys to leak, and readers need rights on the gateway itself.
+          features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+          tags,
+        },
+        o,
+        "logWorkspace",
+      ),
+      opts({ retainOnDelete: plan.retainLogs }),
+    );
+    accessLogs = new DiagnosticSetting(
+      `${plan.name}-access-logs`,
+      {
+        resourceUri: applicationGateway.id,
+        workspaceId: logWorkspace.id,
+        // One table per category (AGWAccessLogs, ...) instead of the shared AzureDiagnostics.
+        logAnalyticsDestinationType: "Dedicated",
+        logs: ["ApplicationGatewayAccessLog", "ApplicationGatewayPerformanceLog", "ApplicationGatewayFirewallLog"].map((category) => ({
+          category,
+          enabled: true,
+        })),
+        metrics: [{ category: "AllMetrics", enabled: true }],
+      },
+      opts(),
+    );
   }
 
   return {
-    frontendPorts: [...(served.https ? [{ name: "https", port: 443 }] : []), ...(served.http ? [{ name: "http", port: 80 }] : [])],
-    // TLS 1.2 and up, forward-secret AEAD ciphers first.
-    sslPolicy: served.https ? { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" } : undefined,
-    httpListeners,
-    redirectConfigurations: redirectConfigurations.length > 0 ? redirectConfigurations : undefined,
-    requestRoutingRules,
-    // Members come from the scale set's NICs, which name this pool.
-    backendAddressPools: [{ name: BACKEND_POOL }],
-    backendHttpSettingsCollection: [
-      {
-        name: "model",
-        port: plan.container.port,
-        protocol: "Http",
-        cookieBasedAffinity: lb.stickiness.enabled ? "Enabled" : "Disabled",
-        affinityCookieName: lb.stickiness.enabled ? "MLOPSAFFINITY" : undefined,
-        // The longest a request may wait for its response; draining as long lets every request
-        // in flight on a departing instance finish.
-        requestTimeout: lb.idleTimeoutSeconds,
-        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS) },
-        pickHostNameFromBackendAddress: true,
-        probe: { id: part("probes", "health") },
-      },
-    ],
-    probes: [
-      {
-        name: "health",
-        protocol: "Http",
-        path: hc.path,
-        interval: hc.intervalSeconds,
-        timeout: hc.timeoutSeconds,
-        unhealthyThreshold: hc.unhealthyThreshold,
-        pickHostNameFromBackendHttpSettings: true,
-        match: { statusCodes: ["200-399"] },
-      },
-    ],
+    gatewayIdentity,
+    keyVaultAccess,
+    firewallPolicy,
+    publicIp,
+    applicationGateway,
+    logWorkspace,
+    accessLogs,
+    privateFrontendIp,
   };
-}
-
-/**
- * A static private frontend address for an internal gateway, from the top quarter of the gateway
- * subnet (gateway instances take addresses from its bottom), placed by the plan's
- * `azure.privateFrontendSeed`.
- */
-export function privateFrontendAddress(gatewaySubnetCidr: string, seed: number): string {
-  const block = cidr(gatewaySubnetCidr);
-  const quarter = Math.max(1, size(block.prefix) / 4 - 1);
-  const offset = seed % quarter;
-  // Azure keeps the last address of a subnet.
-  const address = block.base + size(block.prefix) - 2 - offset;
-  return formatCidr({ base: address, prefix: 32 }).split("/")[0] ?? "";
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cidr, formatCidr, size } from "../../core/net/cidr";
 import { parseSpec } from "../../core/spec";
-import { type GatewayPartKind, gatewayLayout, gatewayPartId, privateFrontendAddress, servedProtocols } from "./azure-gateway";
+import { type GatewayPartKind, gatewayLayout, gatewayPartId, privateFrontendAddress, servedProtocols } from "./azure-gateway-layout";
 import { planInferenceService } from "./plan";
 import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
 
