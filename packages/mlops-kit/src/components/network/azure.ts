@@ -1,4 +1,4 @@
-import { FlowLog, type FlowLogArgs } from "@pulumi/azure-native/network/flowLog";
+import type { FlowLog } from "@pulumi/azure-native/network/flowLog";
 import { NatGateway, type NatGatewayArgs } from "@pulumi/azure-native/network/natGateway";
 import { NetworkSecurityGroup, type NetworkSecurityGroupArgs } from "@pulumi/azure-native/network/networkSecurityGroup";
 import { PublicIPAddress, type PublicIPAddressArgs } from "@pulumi/azure-native/network/publicIPAddress";
@@ -8,25 +8,22 @@ import { VirtualNetwork, type VirtualNetworkArgs } from "@pulumi/azure-native/ne
 import { PrivateZone, type PrivateZoneArgs } from "@pulumi/azure-native/privatedns/privateZone";
 import { VirtualNetworkLink, type VirtualNetworkLinkArgs } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
 import { ResourceGroup, type ResourceGroupArgs } from "@pulumi/azure-native/resources/resourceGroup";
-import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
-import { StorageAccount, type StorageAccountArgs } from "@pulumi/azure-native/storage/storageAccount";
+import type { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
+import type { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import {
-  FlowLogFormatType,
   IPAllocationMethod,
   IPVersion,
   NatGatewaySkuName,
   PublicIPAddressSkuName,
   PublicIPAddressSkuTier,
-  SecurityRuleAccess,
-  SecurityRuleDirection,
-  SecurityRuleProtocol,
   VirtualNetworkPrivateEndpointNetworkPolicies,
 } from "@pulumi/azure-native/types/enums/network";
-import { Bypass, DefaultAction, KeySource, KeyType, Kind, MinimumTlsVersion } from "@pulumi/azure-native/types/enums/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../core/backend";
 import { SpecError } from "../../core/errors";
 import { azureTags } from "../../core/tags";
+import { provisionFlowLogs } from "./azure-flow-logs";
+import { securityRulesFor } from "./azure-rules";
 import type { NetworkResult } from "./component";
 import type { NetworkInfo } from "./info";
 import { type MlopsVpcPlan, TIERS, type Tier } from "./plan";
@@ -97,10 +94,6 @@ export interface AzureNetwork {
   flowLogBlobService?: BlobServiceProperties;
   flowLog?: FlowLog;
 }
-
-// Highest number, so lowest precedence, a rule may have: whatever components and users add (a
-// load balancer's 80/443) sits above these denies without renumbering them.
-const LAST_PRIORITY = 4096;
 
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
   const { name } = plan;
@@ -298,75 +291,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     }
   }
 
-  let flowLogStorage: StorageAccount | undefined;
-  let flowLogBlobService: BlobServiceProperties | undefined;
-  let flowLog: FlowLog | undefined;
-  if (plan.flowLogs.enabled) {
-    flowLogStorage = new StorageAccount(
-      `${name}-flow-logs`,
-      withOverrides<StorageAccountArgs>(
-        {
-          resourceGroupName,
-          location,
-          accountName: plan.azure.flowLogStorageAccountName,
-          kind: Kind.StorageV2,
-          // Zone-redundant in prod: audit data survives the loss of a zone.
-          sku: { name: plan.azure.flowLogStorageSku },
-          minimumTlsVersion: MinimumTlsVersion.TLS1_2,
-          enableHttpsTrafficOnly: true,
-          allowBlobPublicAccess: false,
-          allowSharedKeyAccess: false,
-          allowCrossTenantReplication: false,
-          // Network Watcher writes over the public endpoint as a trusted Azure service, so the
-          // endpoint stays up but admits nobody else.
-          networkRuleSet: { defaultAction: DefaultAction.Deny, bypass: Bypass.AzureServices },
-          encryption: {
-            keySource: KeySource.Microsoft_Storage,
-            requireInfrastructureEncryption: true,
-            services: { blob: { enabled: true, keyType: KeyType.Account } },
-          },
-          tags,
-        },
-        o,
-        "flowLogStorage",
-      ),
-      opts({ retainOnDelete: plan.retainLogs }),
-    );
-    // Soft delete: a deleted or overwritten flow-log blob stays recoverable for a while, as audit
-    // data should.
-    flowLogBlobService = new BlobServiceProperties(
-      `${name}-flow-logs`,
-      {
-        resourceGroupName,
-        accountName: flowLogStorage.name,
-        blobServicesName: "default",
-        deleteRetentionPolicy: { enabled: true, days: plan.azure.flowLogSoftDeleteDays },
-        containerDeleteRetentionPolicy: { enabled: true, days: plan.azure.flowLogSoftDeleteDays },
-      },
-      opts({ retainOnDelete: plan.retainLogs }),
-    );
-    // Azure keeps flow logs under the region's Network Watcher, in the watcher's resource group,
-    // not in the network's.
-    flowLog = new FlowLog(
-      `${name}-flow-log`,
-      withOverrides<FlowLogArgs>(
-        {
-          networkWatcherName: watcher.name,
-          resourceGroupName: watcher.resourceGroupName,
-          location,
-          targetResourceId: virtualNetwork.id,
-          storageId: flowLogStorage.id,
-          enabled: true,
-          retentionPolicy: { days: plan.flowLogs.retentionDays, enabled: true },
-          format: { type: FlowLogFormatType.JSON, version: 2 },
-          tags,
-        },
-        o,
-        "flowLog",
-      ),
-      opts(),
-    );
-  }
+  const flowLogs = plan.flowLogs.enabled
+    ? provisionFlowLogs(plan, ctx, { resourceGroupName, location, watcher, virtualNetwork, tags })
+    : undefined;
 
   // A group's name is handed out only once the network's own rules are in it, so the rules a
   // consumer adds never race ours for the group.
@@ -424,88 +351,8 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       natPublicIp,
       privateDnsZones,
       privateDnsZoneLinks,
-      flowLogStorage,
-      flowLogBlobService,
-      flowLog,
+      ...flowLogs,
     },
-  };
-}
-
-interface RuleSpec {
-  name: string;
-  description: string;
-  priority: number;
-  direction: SecurityRuleDirection;
-  access: SecurityRuleAccess;
-  protocol: SecurityRuleProtocol;
-  source: string;
-  destination: string;
-  ports: string;
-}
-
-// Application Gateway's own traffic sits just above the final denies, below anything a component
-// or a user adds (100-3999), so it never has to be renumbered around them.
-const GATEWAY_MANAGER_PRIORITY = 4000;
-const AZURE_LOAD_BALANCER_PRIORITY = 4010;
-
-/** The rules the network itself puts in each subnet's NSG. */
-function securityRulesFor(tier: AzureSubnet): RuleSpec[] {
-  const { Inbound, Outbound } = SecurityRuleDirection;
-  // Azure's default rules already drop unsolicited inbound traffic; the explicit deny keeps it
-  // that way if someone adds a broad allow below the defaults, and makes the intent auditable.
-  const rules = [denyInternet("deny-internet-inbound", Inbound, "Nothing is admitted from the internet.")];
-  if (tier === "isolated") {
-    // The data tier has no NAT and no default outbound access; this also overrides Azure's
-    // default AllowInternetOutBound, so data cannot leave even if a public IP is attached later.
-    // Azure services stay reachable through private endpoints, which are inside VirtualNetwork.
-    rules.push(denyInternet("deny-internet-outbound", Outbound, "The data tier never reaches the internet."));
-  }
-  if (tier === "gateway") {
-    // What Application Gateway v2 requires of its subnet's NSG ("Application Gateway
-    // infrastructure configuration"): its control plane on 65200-65535 and Azure's health probes.
-    // Client traffic (80/443) is admitted by each gateway's component, for its own clients only;
-    // outbound stays at Azure's defaults, because the gateway refuses to deploy when outbound
-    // Internet is denied.
-    rules.push(
-      {
-        name: "allow-gateway-manager",
-        description: "Application Gateway v2 control plane.",
-        priority: GATEWAY_MANAGER_PRIORITY,
-        direction: Inbound,
-        access: SecurityRuleAccess.Allow,
-        protocol: SecurityRuleProtocol.Tcp,
-        source: "GatewayManager",
-        destination: "*",
-        ports: "65200-65535",
-      },
-      {
-        name: "allow-azure-load-balancer",
-        description: "Azure infrastructure health probes.",
-        priority: AZURE_LOAD_BALANCER_PRIORITY,
-        direction: Inbound,
-        access: SecurityRuleAccess.Allow,
-        protocol: SecurityRuleProtocol.Asterisk,
-        source: "AzureLoadBalancer",
-        destination: "*",
-        ports: "*",
-      },
-    );
-  }
-  return rules;
-}
-
-function denyInternet(ruleName: string, direction: SecurityRuleDirection, description: string): RuleSpec {
-  const inbound = direction === SecurityRuleDirection.Inbound;
-  return {
-    name: ruleName,
-    description,
-    priority: LAST_PRIORITY,
-    direction,
-    access: SecurityRuleAccess.Deny,
-    protocol: SecurityRuleProtocol.Asterisk,
-    source: inbound ? "Internet" : "*",
-    destination: inbound ? "*" : "Internet",
-    ports: "*",
   };
 }
 
