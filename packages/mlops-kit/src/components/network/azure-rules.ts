@@ -3,7 +3,7 @@ import type { AzureSubnet } from "./azure";
 
 // Highest number, so lowest precedence, a rule may have: whatever components and users add (a
 // load balancer's 80/443) sits above these denies without renumbering them.
-export const LAST_PRIORITY = 4096;
+const LAST_PRIORITY = 4096;
 
 /** One rule the network itself puts in a subnet's network security group. */
 export interface RuleSpec {
