@@ -3,17 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { UNKNOWN } from "./plan";
-import {
-  checkPolicies,
-  evaluatePolicies,
-  loadPolicyPack,
-  PolicyConfigError,
-  type PolicyLike,
-  planOf,
-  planResource,
-  policyPack,
-  ref,
-} from "./policy";
+import { evaluatePolicies } from "./policy";
+import { checkPolicies, planOf, planResource, ref } from "./policy-fixtures";
+import { loadPolicyPack, PolicyConfigError, type PolicyLike, policyPack } from "./policy-pack";
 
 const dirs: string[] = [];
 afterAll(() => {
