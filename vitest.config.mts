@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     exclude: ["**/node_modules/**"],
     setupFiles: ["./test/setup.ts"],
+    globalSetup: ["./test/global-setup.ts"],
     // Pulumi's runtime is a process-wide singleton: each file gets its own process, and tests in a
     // file run one after another.
     pool: "forks",
