@@ -14,24 +14,15 @@ import type { ImportReport } from "./children/imports";
 import type { SynthReport } from "./children/synth";
 import { CREATION_TIMES, creationKey, creationSeconds, DEFAULT_SECONDS } from "./creation-times";
 import { interleave, OUT_DIR, ROOT, runChild } from "./lib/child";
+import { CLOUDS, type Cloud, SDK } from "./lib/clouds";
 import { type CriticalPath, criticalPath } from "./lib/critical-path";
 import { directorySize, installFootprint } from "./lib/footprint";
 import { sdkModuleOf } from "./lib/replay";
+import { table } from "./lib/report";
 import { fitPowerLaw, median, ratio, relativeSpread, round } from "./lib/stats";
 
-const CLOUDS = ["aws", "gcp", "azure"] as const;
-type Cloud = (typeof CLOUDS)[number];
-const SDK: Record<Cloud, string> = { aws: "@pulumi/aws", gcp: "@pulumi/gcp", azure: "@pulumi/azure-native" };
 const SECTIONS = ["program", "isolation", "scaling", "critical", "typecheck", "footprint"] as const;
 type Section = (typeof SECTIONS)[number];
-
-/** Goals from the benchmark's brief. */
-const GOALS = {
-  programRatio: 1.15,
-  otherCloudModules: 0,
-  scalingExponent: 1.05,
-  criticalPathRatio: 1.3,
-} as const;
 
 interface Options {
   rounds: number;
@@ -336,152 +327,6 @@ function footprint() {
     ),
     allClouds: { ...all, mib: mib(all.bytes) },
   };
-}
-
-// --- Report --------------------------------------------------------------------------------------
-
-function verdict(ok: boolean): string {
-  return ok ? "met" : "MISSED";
-}
-
-function table(results: Record<string, unknown>): string {
-  const lines: string[] = [];
-  const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(" | ")} |`);
-  const r = results as {
-    program?: Record<
-      Cloud,
-      {
-        ours: { programMs: number; maxRssMiB: number };
-        replay: { programMs: number; maxRssMiB: number };
-        replaySdk: { programMs: number };
-        ratio: { program: number; process: number; memory: number; sdkOverReplay: number; oursOverSdk: number };
-      }
-    >;
-    isolation?: Record<
-      Cloud,
-      { otherCloudModules: number; libraryLoadMs: number; sdkLoadMs: number; ratio: number; ratioWithPulumi: number }
-    >;
-    scaling?: Record<
-      Cloud,
-      {
-        points: { services: number; resources: number; programMs: number; msPerResource: number; maxRssMiB: number }[];
-        exponent: number;
-        marginalMsPerResource: number[];
-        memoryKiBPerResource: number;
-      }
-    >;
-    critical?: Record<
-      Cloud,
-      {
-        totalSeconds: number;
-        slowest: { name: string; seconds: number };
-        ratio: number;
-        dependsOnComponents: number;
-        path: { name: string; seconds: number }[];
-      }
-    >;
-    typecheck?: { mlops: { ms: number; files?: number }; raw: { ms: number; files?: number }; ratio: number };
-    footprint?: {
-      base: { mib: number; packages: number };
-      oneCloud: Record<Cloud, { mib: number; packages: number; allOverOne: number }>;
-      allClouds: { mib: number; packages: number };
-    };
-  };
-  if (r.program) {
-    lines.push("", "1. Program overhead (prod stacks; median program ms, peak RSS MiB)", "");
-    row(
-      "cloud",
-      "ours ms",
-      "replay ms",
-      "ours/replay",
-      "goal ≤ 1.15",
-      "replay-sdk ms",
-      "sdk/replay",
-      "ours/sdk",
-      "process ours/replay",
-      "RSS ours/replay",
-    );
-    row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
-    for (const c of CLOUDS) {
-      const p = r.program[c];
-      if (!p) continue;
-      row(
-        c,
-        p.ours.programMs,
-        p.replay.programMs,
-        p.ratio.program,
-        verdict(p.ratio.program <= GOALS.programRatio),
-        p.replaySdk.programMs,
-        p.ratio.sdkOverReplay,
-        p.ratio.oursOverSdk,
-        p.ratio.process,
-        `${p.ours.maxRssMiB}/${p.replay.maxRssMiB} = ${p.ratio.memory}`,
-      );
-    }
-  }
-  if (r.isolation) {
-    lines.push("", "2. Cloud isolation (modules of other clouds' SDKs; load ms after @pulumi/pulumi)", "");
-    row(
-      "cloud",
-      "other-cloud modules",
-      "goal 0",
-      "mlops-kit + backends ms",
-      "provider submodules ms",
-      "ratio",
-      "ratio incl. @pulumi/pulumi",
-    );
-    row("---", "---", "---", "---", "---", "---", "---");
-    for (const c of CLOUDS) {
-      const i = r.isolation[c];
-      if (!i) continue;
-      row(c, i.otherCloudModules, verdict(i.otherCloudModules === 0), i.libraryLoadMs, i.sdkLoadMs, i.ratio, i.ratioWithPulumi);
-    }
-  }
-  if (r.scaling) {
-    lines.push("", "3. Scaling (one MlopsVpc, N InferenceServices on it; modules loaded before the clock)", "");
-    row("cloud", "N", "resources", "ms", "ms/resource", "marginal ms/resource", "peak RSS MiB", "exponent", "goal ≤ 1.05", "KiB/resource");
-    row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
-    for (const c of CLOUDS) {
-      const s = r.scaling[c];
-      if (!s) continue;
-      for (const [i, p] of s.points.entries()) {
-        const last = i === s.points.length - 1;
-        const marginal = i === 0 ? "" : (s.marginalMsPerResource[i - 1] ?? "");
-        const fit = last ? [s.exponent, verdict(s.exponent <= GOALS.scalingExponent), s.memoryKiBPerResource] : ["", "", ""];
-        row(c, p.services, p.resources, p.programMs, p.msPerResource, marginal, p.maxRssMiB, ...fit);
-      }
-    }
-  }
-  if (r.critical) {
-    lines.push("", "4. Deploy critical path (typical creation times, bench/creation-times.ts)", "");
-    row("cloud", "estimate s", "slowest on path", "ratio", "dependsOn on components", "path");
-    row("---", "---", "---", "---", "---", "---");
-    for (const c of CLOUDS) {
-      const cp = r.critical[c];
-      if (!cp) continue;
-      const path = cp.path.map((l) => `${l.name} ${l.seconds}`).join(" → ");
-      row(c, cp.totalSeconds, `${cp.slowest.name} (${cp.slowest.seconds} s)`, cp.ratio, cp.dependsOnComponents, path);
-    }
-  }
-  if (r.typecheck) {
-    const t = r.typecheck;
-    lines.push("", "5. Type-check cost (tsc --noEmit -p, median ms)", "");
-    row("program", "ms", "files");
-    row("---", "---", "---");
-    row("bench/typecheck/mlops (MlopsVpc)", t.mlops.ms, t.mlops.files ?? "");
-    row("bench/typecheck/raw (@pulumi/aws/ec2)", t.raw.ms, t.raw.files ?? "");
-    row("ratio", t.ratio, "");
-  }
-  if (r.footprint) {
-    const f = r.footprint;
-    lines.push("", "6. Install footprint (node_modules on disk)", "");
-    row("install", "MiB", "packages", "all three / this");
-    row("---", "---", "---", "---");
-    row("mlops-kit + @pulumi/pulumi", f.base.mib, f.base.packages, "");
-    for (const c of CLOUDS) row(`... + ${SDK[c]}`, f.oneCloud[c].mib, f.oneCloud[c].packages, f.oneCloud[c].allOverOne);
-    row("... + all three SDKs", f.allClouds.mib, f.allClouds.packages, "");
-  }
-  return lines.join("\n");
 }
 
 function main(): void {
