@@ -32,25 +32,28 @@ function install() {
     target: `node${process.versions.node.split(".")[0]}`,
     sourcemap: "inline",
   };
-  const cacheDir = path.join(os.tmpdir(), "mlops-kit-ts", esbuild.version);
+  const cacheDir = privateCacheDir(esbuild.version);
 
   const compile = (source, filename) => {
-    const key = crypto.createHash("sha1").update(filename).update("\0").update(source).digest("hex");
-    const cached = path.join(cacheDir, `${key}.js`);
-    try {
-      return fs.readFileSync(cached, "utf8");
-    } catch {
-      // not compiled yet
+    const key = crypto.createHash("sha256").update(filename).update("\0").update(source).digest("hex");
+    const cached = cacheDir && path.join(cacheDir, `${key}.js`);
+    if (cached) {
+      try {
+        return fs.readFileSync(cached, "utf8");
+      } catch {
+        // not compiled yet
+      }
     }
     const { code } = esbuild.transformSync(source, { ...options, sourcefile: filename });
-    try {
-      fs.mkdirSync(cacheDir, { recursive: true });
-      // write then rename: a concurrent reader never sees half a file
-      const partial = `${cached}.${process.pid}`;
-      fs.writeFileSync(partial, code);
-      fs.renameSync(partial, cached);
-    } catch {
-      // an unwritable cache only costs speed
+    if (cached) {
+      try {
+        // write then rename: a concurrent reader never sees half a file
+        const partial = `${cached}.${process.pid}`;
+        fs.writeFileSync(partial, code, { mode: 0o600 });
+        fs.renameSync(partial, cached);
+      } catch {
+        // an unwritable cache only costs speed
+      }
     }
     return code;
   };
@@ -58,6 +61,29 @@ function install() {
   Module._extensions[".ts"] = (module, filename) => {
     module._compile(compile(fs.readFileSync(filename, "utf8"), filename), filename);
   };
+}
+
+/**
+ * The cache runs code it reads back, so it must be this user's alone: a directory per user, created
+ * private, and not used at all if someone else owns it or others can write to it (on a shared
+ * machine, another user could have planted it). Returns undefined when there is no safe cache:
+ * compiling every time is slower, nothing else.
+ */
+function privateCacheDir(version) {
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  const mine = path.join(os.tmpdir(), `mlops-kit-ts-${uid ?? os.userInfo().username}`);
+  try {
+    fs.mkdirSync(mine, { recursive: true, mode: 0o700 });
+    if (uid !== undefined) {
+      const stat = fs.lstatSync(mine);
+      if (!stat.isDirectory() || stat.uid !== uid || (stat.mode & 0o022) !== 0) return undefined;
+    }
+    const dir = path.join(mine, version);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  } catch {
+    return undefined;
+  }
 }
 
 install();

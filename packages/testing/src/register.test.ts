@@ -50,7 +50,11 @@ describe("the TypeScript hook (@mlops-kit/testing/register)", () => {
 
   it("GIVEN a file compiled once THEN the next process reads it from the cache, and a changed file is compiled again", () => {
     const cacheFiles = () => {
-      const root = path.join(dir, "mlops-kit-ts");
+      const root =
+        fs
+          .readdirSync(dir)
+          .filter((d) => d.startsWith("mlops-kit-ts-"))
+          .map((d) => path.join(dir, d))[0] ?? "";
       return fs.existsSync(root) ? fs.readdirSync(root).flatMap((v) => fs.readdirSync(path.join(root, v))) : [];
     };
     const run = () => node(`require(${JSON.stringify(REGISTER)}); console.log(require("./helper").helper(1));`, dir);
@@ -62,5 +66,22 @@ describe("the TypeScript hook (@mlops-kit/testing/register)", () => {
     fs.writeFileSync(path.join(dir, "helper.ts"), "export const helper = (n: number): number => n + 2;\n");
     expect(run().stdout.trim()).toBe("3");
     expect(cacheFiles().length).toBe(cached + 1);
+  });
+
+  it("GIVEN a cache directory others can write to THEN it is not used, and the program still runs", () => {
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), "mlops-register-shared-"));
+    try {
+      fs.copyFileSync(path.join(dir, "helper.ts"), path.join(shared, "helper.ts"));
+      const uid = process.getuid?.() ?? os.userInfo().username;
+      const planted = path.join(shared, `mlops-kit-ts-${uid}`);
+      fs.mkdirSync(planted);
+      fs.chmodSync(planted, 0o777);
+      const r = node(`require(${JSON.stringify(REGISTER)}); console.log(require("./helper").helper(1));`, shared);
+      expect(r.stderr).toBe("");
+      expect(Number(r.stdout.trim())).toBeGreaterThan(1);
+      expect(fs.readdirSync(planted)).toEqual([]);
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
   });
 });
