@@ -439,4 +439,5 @@ export const inferenceServiceSchema = z
 export type InferenceServiceSpec = z.output<typeof inferenceServiceSchema>;
 
 type Assert<T extends true> = T;
+/** @internal */
 export type _ArgsMatchSchema = Assert<InferenceServiceArgs extends z.input<typeof inferenceServiceSchema> ? true : false>;

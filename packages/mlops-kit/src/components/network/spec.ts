@@ -214,5 +214,7 @@ export type MlopsVpcSpec = z.output<typeof mlopsVpcSchema>;
 // Keeps the documented interface and the schema in step: every valid args object parses, and
 // the schema accepts nothing the interface does not declare.
 type Assert<T extends true> = T;
+/** @internal */
 export type _ArgsMatchSchema = Assert<MlopsVpcArgs extends z.input<typeof mlopsVpcSchema> ? true : false>;
+/** @internal */
 export type _SchemaMatchesArgs = Assert<z.input<typeof mlopsVpcSchema> extends MlopsVpcArgs ? true : false>;
