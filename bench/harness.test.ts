@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SynthReport } from "./children/synth";
 import { CREATION_TIMES, creationKey, creationSeconds, DEFAULT_SECONDS } from "./creation-times";
+import { backendSdkModules } from "./lib/backends";
 import { interleave, runChild } from "./lib/child";
 import { criticalPath, type GraphResource } from "./lib/critical-path";
 import { dependencyClosure, type LockPackages, resolveKey } from "./lib/footprint";
@@ -160,6 +161,21 @@ describe("install footprint", () => {
       "node_modules/zod",
       "packages/kit",
     ]);
+  });
+});
+
+describe("backend modules", () => {
+  it("GIVEN a cloud's backends, split over <cloud>.ts and <cloud>-*.ts files THEN every provider module they import is listed, and only that cloud's", () => {
+    const aws = backendSdkModules("aws");
+    // imported by the network (aws.ts) and by the service's load balancer (aws-load-balancer.ts)
+    expect(aws).toEqual(expect.arrayContaining(["@pulumi/aws/ec2/vpc", "@pulumi/aws/lb/loadBalancer", "@pulumi/aws/s3/bucket"]));
+    expect(backendSdkModules("azure")).toEqual(
+      expect.arrayContaining(["@pulumi/azure-native/network/applicationGateway", "@pulumi/azure-native/storage/storageAccount"]),
+    );
+    for (const cloud of ["aws", "gcp", "azure"]) {
+      const own = cloud === "azure" ? "@pulumi/azure-native/" : `@pulumi/${cloud}/`;
+      expect(backendSdkModules(cloud).filter((m) => !m.startsWith(own))).toEqual([]);
+    }
   });
 });
 
