@@ -308,11 +308,11 @@ function typecheck(o: Options) {
 // --- 6. Install footprint ------------------------------------------------------------------------
 
 function footprint() {
-  // mlops-kit installs what its package.json `files` publishes: the build, and src (types) without tests.
+  // mlops-kit installs what its package.json `files` publishes: the build (code, declarations, maps) and src without tests.
   const sizeOf = (key: string) => {
     if (key !== "packages/mlops-kit") return directorySize(path.join(ROOT, key));
     const src = directorySize(path.join(ROOT, key, "src"), (f) => !f.endsWith(".test.ts"));
-    const dist = directorySize(path.join(ROOT, key, "dist"));
+    const dist = directorySize(path.join(ROOT, key, "dist"), (f) => !f.endsWith(".tsbuildinfo"));
     return { bytes: src.bytes + dist.bytes, files: src.files + dist.files };
   };
   const base = ["mlops-kit", "@pulumi/pulumi"];
