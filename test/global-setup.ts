@@ -2,5 +2,5 @@
 // fixtures type-check against its declarations, as a user's program does: build both from the
 // sources under test first, so a test never sees a stale build.
 export default function setup(): void {
-  require("../packages/mlops-kit/scripts/build").build({ types: true });
+  require("../packages/mlops-kit/scripts/build").build({ types: "stale" });
 }

@@ -5,13 +5,29 @@
  *
  *   node scripts/build.js          code and declarations (npm run build)
  *   node scripts/build.js --code   code only
- *   require("./scripts/build").build({ types: true })
+ *   require("./scripts/build").build({ types: "stale" })
  */
 const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 
+/** The newest modification time among the sources (tests aside). */
+function newestSource(dir = path.join(root, "src")) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
+    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the code, and the declarations when `types` is true, or "stale" and a source changed
+ * since they were last built (the declaration build takes seconds even when nothing changed).
+ */
 function build({ types = true } = {}) {
   require("esbuild").buildSync({
     absWorkingDir: root,
@@ -25,12 +41,17 @@ function build({ types = true } = {}) {
     sourcemap: true,
     logLevel: "warning",
   });
+  const stamp = path.join(root, "dist", "types", ".tsbuildinfo");
+  if (types === "stale" && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > newestSource()) return;
   if (types) {
     // Declarations, not sources, are what a user's compiler reads: their compiler options (say,
     // `tsc --init`'s verbatimModuleSyntax and exactOptionalPropertyTypes) then never apply to our
     // implementation. Incremental, so an unchanged tree costs a second or so.
     const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
     execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+    // tsc leaves its state untouched when no output changed: mark this build as the latest
+    const now = new Date();
+    fs.utimesSync(stamp, now, now);
   }
 }
 
