@@ -219,6 +219,19 @@ async function withPackEnvironment<T>(plan: Plan, stackConfig: Record<string, st
   }
 }
 
+/** What every violation says of the policy that reported it. */
+function violationOf(
+  rp: ResolvedPolicy,
+): Pick<PolicyViolation, "policyPack" | "policyPackVersion" | "policyName" | "description" | "severity"> {
+  return {
+    policyPack: rp.pack.name,
+    policyPackVersion: rp.pack.version,
+    policyName: rp.policy.name,
+    description: rp.policy.description,
+    ...(rp.policy.severity ? { severity: rp.policy.severity } : {}),
+  };
+}
+
 /**
  * Evaluates policy packs on a plan: every enabled resource policy on every resource (as `pulumi
  * preview` analyzes each resource it registers), then every stack policy on all of them.
@@ -252,14 +265,10 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
       urn = urn ?? subject?.urn;
       const target = urn ? byUrn.get(urn) : undefined;
       violations.push({
-        policyPack: rp.pack.name,
-        policyPackVersion: rp.pack.version,
-        policyName: rp.policy.name,
-        description: rp.policy.description,
+        ...violationOf(rp),
         detail,
         message: detail && typeof message !== "object" ? `${rp.policy.description}\n${detail}` : detail || rp.policy.description,
         enforcementLevel,
-        ...(rp.policy.severity ? { severity: rp.policy.severity } : {}),
         ...(urn ? { urn } : {}),
         ...(target ? { type: target.type, name: target.name } : {}),
         kind,
@@ -271,14 +280,10 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
     if (err instanceof rp.pack.sdk.UnknownValueError) {
       const detail = `can't run policy '${rp.policy.name}' from policy pack '${rp.pack.name}@v${rp.pack.version}' during preview: ${err.message}`;
       violations.push({
-        policyPack: rp.pack.name,
-        policyPackVersion: rp.pack.version,
-        policyName: rp.policy.name,
-        description: rp.policy.description,
+        ...violationOf(rp),
         detail,
         message: detail,
         enforcementLevel: "advisory",
-        ...(rp.policy.severity ? { severity: rp.policy.severity } : {}),
         ...(subject ? { urn: subject.urn, type: subject.type, name: subject.name } : {}),
         kind,
         unknown: true,
