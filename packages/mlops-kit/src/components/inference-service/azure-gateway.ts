@@ -26,9 +26,7 @@ import { gatewayLayout, gatewayPartId, privateFrontendAddress, servedProtocols }
 import type { networkFacts } from "./azure-network";
 import { subscriptionOf } from "./azure-network";
 import type { ServiceInputs } from "./component";
-import type { InferenceServicePlan } from "./plan";
-
-const TYPE = "InferenceService";
+import { type InferenceServicePlan, TYPE } from "./plan";
 
 /** "Key Vault Secrets User": reads secret contents, which is how Application Gateway fetches certificates. */
 export const KEY_VAULT_SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6";

@@ -2,11 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { SpecError } from "../../core/errors";
 import type { NetworkInfo } from "../network/info";
 import type { ResolvedNetwork } from "../network/ref";
+import { TYPE } from "./plan";
 
 // What an InferenceService on Azure reads from its network: the facts it needs, checked when the
 // network resolves, with what Azure resource ids carry taken out of them.
-
-const TYPE = "InferenceService";
 
 /** The network facts this service needs, with what Azure ids carry spelled out. */
 export interface AzureNetworkFacts {

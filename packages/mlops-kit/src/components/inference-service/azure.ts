@@ -43,7 +43,7 @@ import {
   UBUNTU_IMAGE,
 } from "./azure-settings";
 import type { ServiceInputs, ServiceResult } from "./component";
-import type { InferenceServicePlan } from "./plan";
+import { type InferenceServicePlan, TYPE } from "./plan";
 
 /**
  * The Azure resources of an {@link InferenceService} (the escape hatch): an Application Gateway v2
@@ -85,8 +85,6 @@ export interface AzureInferenceService {
   /** Present when access logs are on: the gateway's access, performance and firewall logs into the workspace. */
   accessLogs?: DiagnosticSetting;
 }
-
-const TYPE = "InferenceService";
 
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
   const o = plan.azure.overrides;

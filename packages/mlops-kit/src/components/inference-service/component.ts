@@ -7,7 +7,7 @@ import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import type { NetworkInfo } from "../network/info";
 import { type ResolvedNetwork, resolveNetwork } from "../network/ref";
-import { type InferenceServicePlan, planInferenceService } from "./plan";
+import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
 /** Values that carry other resources' identities: passed through to the backend as given. */
@@ -58,8 +58,6 @@ const backends = {
   gcp: () => require("./gcp") as ServiceBackend,
   azure: () => require("./azure") as ServiceBackend,
 } satisfies Record<CloudId, () => ServiceBackend>;
-
-const TYPE = "InferenceService";
 
 const internals = new Internals<InferenceService, { plan: InferenceServicePlan; result: ServiceResult }>(TYPE);
 

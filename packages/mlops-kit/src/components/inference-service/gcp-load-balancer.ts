@@ -12,9 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import type { ServiceInputs } from "./component";
 import type { GcpInferenceService } from "./gcp";
-import type { InferenceServicePlan } from "./plan";
-
-const TYPE = "InferenceService";
+import { type InferenceServicePlan, TYPE } from "./plan";
 
 /** The parts of the load balancer in front of the backend service, as the escape hatch shows them. */
 export type GcpFrontend = Pick<

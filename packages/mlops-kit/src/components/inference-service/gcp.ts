@@ -36,7 +36,7 @@ import {
   SERVICE_ACCOUNT_ROLES,
   schedulingOf,
 } from "./gcp-settings";
-import type { InferenceServicePlan } from "./plan";
+import { type InferenceServicePlan, TYPE } from "./plan";
 
 /**
  * The GCP resources of an {@link InferenceService} (the escape hatch): a global external
@@ -87,8 +87,6 @@ export interface GcpInferenceService {
   /** Present when access logs are on: routes this load balancer's request logs into the bucket. */
   accessLogSink?: ProjectSink;
 }
-
-const TYPE = "InferenceService";
 
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
   const overrides = plan.gcp.overrides;

@@ -8,7 +8,8 @@ import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
 import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm } from "./spec";
 
-const TYPE = "InferenceService";
+/** The component's name in errors. */
+export const TYPE = "InferenceService";
 
 export interface InferenceServicePlan {
   name: string;
