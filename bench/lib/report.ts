@@ -8,6 +8,11 @@ function verdict(ok: boolean): string {
 export function table(results: Record<string, unknown>): string {
   const lines: string[] = [];
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(" | ")} |`);
+  // A table's header row and the separator markdown needs under it, which has as many cells.
+  const header = (...cells: string[]) => {
+    row(...cells);
+    row(...cells.map(() => "---"));
+  };
   const r = results as {
     program?: Record<
       Cloud,
@@ -50,7 +55,7 @@ export function table(results: Record<string, unknown>): string {
   };
   if (r.program) {
     lines.push("", "1. Program overhead (prod stacks; median program ms, peak RSS MiB)", "");
-    row(
+    header(
       "cloud",
       "ours ms",
       "replay ms",
@@ -62,7 +67,6 @@ export function table(results: Record<string, unknown>): string {
       "process ours/replay",
       "RSS ours/replay",
     );
-    row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
     for (const c of CLOUDS) {
       const p = r.program[c];
       if (!p) continue;
@@ -82,7 +86,7 @@ export function table(results: Record<string, unknown>): string {
   }
   if (r.isolation) {
     lines.push("", "2. Cloud isolation (modules of other clouds' SDKs; load ms after @pulumi/pulumi)", "");
-    row(
+    header(
       "cloud",
       "other-cloud modules",
       "goal 0",
@@ -91,7 +95,6 @@ export function table(results: Record<string, unknown>): string {
       "ratio",
       "ratio incl. @pulumi/pulumi",
     );
-    row("---", "---", "---", "---", "---", "---", "---");
     for (const c of CLOUDS) {
       const i = r.isolation[c];
       if (!i) continue;
@@ -100,8 +103,18 @@ export function table(results: Record<string, unknown>): string {
   }
   if (r.scaling) {
     lines.push("", "3. Scaling (one MlopsVpc, N InferenceServices on it; modules loaded before the clock)", "");
-    row("cloud", "N", "resources", "ms", "ms/resource", "marginal ms/resource", "peak RSS MiB", "exponent", "goal ≤ 1.05", "KiB/resource");
-    row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
+    header(
+      "cloud",
+      "N",
+      "resources",
+      "ms",
+      "ms/resource",
+      "marginal ms/resource",
+      "peak RSS MiB",
+      "exponent",
+      "goal ≤ 1.05",
+      "KiB/resource",
+    );
     for (const c of CLOUDS) {
       const s = r.scaling[c];
       if (!s) continue;
@@ -115,8 +128,7 @@ export function table(results: Record<string, unknown>): string {
   }
   if (r.critical) {
     lines.push("", "4. Deploy critical path (typical creation times, bench/creation-times.ts)", "");
-    row("cloud", "estimate s", "slowest on path", "ratio", "dependsOn on components", "path");
-    row("---", "---", "---", "---", "---", "---");
+    header("cloud", "estimate s", "slowest on path", "ratio", "dependsOn on components", "path");
     for (const c of CLOUDS) {
       const cp = r.critical[c];
       if (!cp) continue;
@@ -127,8 +139,7 @@ export function table(results: Record<string, unknown>): string {
   if (r.typecheck) {
     const t = r.typecheck;
     lines.push("", "5. Type-check cost (tsc --noEmit -p, median ms)", "");
-    row("program", "ms", "files");
-    row("---", "---", "---");
+    header("program", "ms", "files");
     row("bench/typecheck/mlops (MlopsVpc)", t.mlops.ms, t.mlops.files ?? "");
     row("bench/typecheck/raw (@pulumi/aws/ec2)", t.raw.ms, t.raw.files ?? "");
     row("ratio", t.ratio, "");
@@ -136,8 +147,7 @@ export function table(results: Record<string, unknown>): string {
   if (r.footprint) {
     const f = r.footprint;
     lines.push("", "6. Install footprint (node_modules on disk)", "");
-    row("install", "MiB", "packages", "all three / this");
-    row("---", "---", "---", "---");
+    header("install", "MiB", "packages", "all three / this");
     row("mlops-kit + @pulumi/pulumi", f.base.mib, f.base.packages, "");
     for (const c of CLOUDS) row(`... + ${SDK[c]}`, f.oneCloud[c].mib, f.oneCloud[c].packages, f.oneCloud[c].allOverOne);
     row("... + all three SDKs", f.allClouds.mib, f.allClouds.packages, "");
