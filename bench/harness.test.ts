@@ -165,9 +165,9 @@ describe("install footprint", () => {
 });
 
 describe("backend modules", () => {
-  it("GIVEN a cloud's backends, split over <cloud>.ts and <cloud>-*.ts files THEN every provider module they import is listed, and only that cloud's", () => {
+  it("GIVEN a cloud's backends, split over files in components/<component>/<cloud>/ THEN every provider module they import is listed, and only that cloud's", () => {
     const aws = backendSdkModules("aws");
-    // imported by the network (aws.ts) and by the service's load balancer (aws-load-balancer.ts)
+    // imported by the network (network/aws/index.ts) and by the service's load balancer (inference-service/aws/load-balancer.ts)
     expect(aws).toEqual(expect.arrayContaining(["@pulumi/aws/ec2/vpc", "@pulumi/aws/lb/loadBalancer", "@pulumi/aws/s3/bucket"]));
     expect(backendSdkModules("azure")).toEqual(
       expect.arrayContaining(["@pulumi/azure-native/network/applicationGateway", "@pulumi/azure-native/storage/storageAccount"]),

@@ -3,16 +3,18 @@ import * as path from "node:path";
 
 const COMPONENTS = path.resolve(__dirname, "..", "..", "packages", "mlops-kit", "src", "components");
 
-/** A cloud's backend files: `<cloud>.ts` and `<cloud>-<part>.ts` of every component, tests aside. */
+/** A cloud's backend files: everything under `components/<component>/<cloud>/`, tests aside. */
 export function backendFiles(cloud: string): string[] {
-  const isBackend = (f: string) => (f === `${cloud}.ts` || f.startsWith(`${cloud}-`)) && f.endsWith(".ts") && !f.endsWith(".test.ts");
+  const isSource = (f: string) => f.endsWith(".ts") && !f.endsWith(".test.ts");
   return fs
     .readdirSync(COMPONENTS)
-    .flatMap((component) =>
+    .map((component) => path.join(COMPONENTS, component, cloud))
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) =>
       fs
-        .readdirSync(path.join(COMPONENTS, component))
-        .filter(isBackend)
-        .map((f) => path.join(COMPONENTS, component, f)),
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter(isSource)
+        .map((f) => path.join(dir, f)),
     )
     .sort();
 }

@@ -8,11 +8,16 @@ export interface ProvisionContext {
   opts: pulumi.CustomResourceOptions;
 }
 
+/** A spec's overrides for one cloud, keyed by child role (`R`, the component's roles on that cloud). */
+export type Overrides<R extends string> = Partial<Record<R, Record<string, unknown>>>;
+
 /**
  * Merges a spec's pass-through overrides for one child (by role) over the arguments we chose.
  * Shallow on purpose: an override replaces a whole property, which is what users can predict.
+ * The role is typed by the component's role list, so a misspelt role is a compile error rather
+ * than an override silently ignored.
  */
-export function withOverrides<T extends object>(args: T, overrides: Record<string, Record<string, unknown>>, role: string): T {
+export function withOverrides<T extends object, R extends string>(args: T, overrides: Overrides<R>, role: NoInfer<R>): T {
   const extra = overrides[role];
   return extra ? ({ ...args, ...extra } as T) : args;
 }

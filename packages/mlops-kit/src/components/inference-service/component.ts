@@ -1,56 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ProvisionContext } from "../../core/backend";
 import { type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
-import type { NetworkInfo } from "../network/info";
-import { type ResolvedNetwork, resolveNetwork } from "../network/ref";
+import { resolveNetwork } from "../network/ref";
+import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
-
-/** Values that carry other resources' identities: passed through to the backend as given. */
-export interface ServiceInputs {
-  network: ResolvedNetwork;
-  /** The network description, checked to be on the service's cloud. */
-  networkInfo: pulumi.Output<NetworkInfo>;
-  image: pulumi.Input<string>;
-  env: Record<string, pulumi.Input<string>>;
-  /** Client ranges admitted on 80/443 (the plan's, or the network's range for an internal default). */
-  allowedCidrs: pulumi.Output<string[]>;
-  certificateId: pulumi.Input<string> | undefined;
-  /** Azure: the Key Vault that holds `certificateId`. */
-  keyVaultId: pulumi.Input<string> | undefined;
-}
-
-interface ServiceResultBase {
-  /** `https://<domain or address>` (or `http://` when TLS is off). */
-  url: pulumi.Output<string>;
-  /** The load balancer's DNS name or IP address. */
-  address: pulumi.Output<string>;
-  /** ALB ARN; GCP backend service id; Application Gateway id. */
-  loadBalancerId: pulumi.Output<string>;
-  /** Auto Scaling group name; regional managed instance group id; VM scale set id. */
-  scalingGroupId: pulumi.Output<string>;
-}
-
-/**
- * Each cloud's resources of an InferenceService, filled in by that cloud's entry point
- * (`mlops-kit/aws`, ...), so a program on one cloud never reads the others' SDK types.
- */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
-export interface InferenceServiceCloudResources {}
-/** The resources of `C`, once its entry point is imported; `unknown` before. */
-export type InferenceServiceResourcesOn<C extends CloudId> = C extends keyof InferenceServiceCloudResources
-  ? InferenceServiceCloudResources[C]
-  : unknown;
-
-export type ServiceResult = ServiceResultBase & { cloud: CloudId; resources: unknown };
-
-export interface ServiceBackend {
-  provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult;
-}
 
 const backends = {
   // lazy, synchronous load of one cloud's backend

@@ -1,3 +1,4 @@
+import type { Overrides } from "../../core/backend";
 import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
 import type { CloudId, Profile } from "../../core/cloud";
@@ -6,7 +7,7 @@ import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
 import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
-import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm } from "./spec";
+import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm, OVERRIDE_ROLES } from "./spec";
 
 /** The component's name in errors. */
 export const TYPE = "InferenceService";
@@ -83,7 +84,7 @@ export interface InferenceServicePlan {
     /** CloudWatch retention for the container logs (the next period CloudWatch accepts). */
     logRetentionDays: number;
     keyDeletionWindowDays: number;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["aws"][number]>;
   };
   gcp: {
     /** The instances' service account id (6–30, unique in the project). */
@@ -94,7 +95,7 @@ export interface InferenceServicePlan {
     baseInstanceName: string;
     /** Log bucket that keeps the load balancer's request logs. */
     accessLogBucketId: string;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
   };
   azure: {
     /** The Application Gateway's name, from which the ids of its parts are spelled. */
@@ -112,7 +113,7 @@ export interface InferenceServicePlan {
     privateFrontendSeed: number;
     /** Log Analytics retention of the gateway's logs: `loadBalancer.accessLogs.retentionDays`, raised to a workspace's minimum (never fewer days than asked). */
     logRetentionDays: number;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["azure"][number]>;
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Overrides } from "../../core/backend";
 import type { CloudId, Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
@@ -5,7 +6,14 @@ import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowD
 import { physicalName } from "../../core/naming";
 import { type Cidr, cidr, formatCidr, subnet } from "../../core/net/cidr";
 import type { Tags } from "../../core/tags";
-import { DEFAULT_INTERFACE_ENDPOINTS, MAX_ZONES, type MlopsVpcSpec, type NatMode, type NetworkWatcherRef } from "./spec";
+import {
+  DEFAULT_INTERFACE_ENDPOINTS,
+  MAX_ZONES,
+  type MlopsVpcSpec,
+  type NatMode,
+  type NetworkWatcherRef,
+  type OVERRIDE_ROLES,
+} from "./spec";
 
 /** The tiers of an ML platform network. */
 export const Tier = {
@@ -76,7 +84,7 @@ export interface MlopsVpcPlan {
     logRetentionDays: number;
     /** Waiting period before a scheduled KMS key deletion takes effect. */
     keyDeletionWindowDays: number;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["aws"][number]>;
   };
   gcp: {
     region: string | undefined;
@@ -84,7 +92,7 @@ export interface MlopsVpcPlan {
     servicesCidr: string;
     /** The log bucket that keeps flow logs for `retentionDays` (an id, unique per project). */
     flowLogBucketId: string;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
   };
   azure: {
     location: string | undefined;
@@ -102,7 +110,7 @@ export interface MlopsVpcPlan {
      * the first half of the reserved block.
      */
     gatewaySubnetCidr: string;
-    overrides: Record<string, Record<string, unknown>>;
+    overrides: Overrides<(typeof OVERRIDE_ROLES)["azure"][number]>;
   };
 }
 

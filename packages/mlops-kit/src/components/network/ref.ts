@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudId } from "../../core/cloud";
-import type { NetworkFields } from "./component";
+import type { NetworkFields } from "./contract";
 import type { NetworkInfo } from "./info";
 import type { Tier } from "./plan";
 

@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { GPU_SETUP, REGISTRY_LOGIN, renderCloudConfig } from "./boot";
+
+interface CloudConfig {
+  packages: string[];
+  write_files: { path: string; owner: string; encoding?: string; content: string }[];
+  runcmd: string[];
+}
+
+const render = (image: string, gpu = false, identityClientId?: string) =>
+  renderCloudConfig({ image, env: { A: "1" }, port: 8080, command: undefined, args: undefined, gpu, identityClientId });
+const unitOf = (c: CloudConfig) => c.write_files.find((f) => f.path === "/etc/systemd/system/mlops-model.service")?.content ?? "";
+
+describe("Ubuntu cloud-init", () => {
+  it.each([
+    ["acmeml.azurecr.io/models/api:1", true],
+    ["ACME.azurecr.cn/m:1", true],
+    ["ghcr.io/acme/model:1", false],
+    ["acme/model:1", false],
+  ])("GIVEN image %s THEN the registry login is written and run before each start: %s", (image, login) => {
+    const config = parse(render(image, false, "client-1")) as CloudConfig;
+    expect(config.write_files.some((f) => f.path === REGISTRY_LOGIN)).toBe(login);
+    expect(unitOf(config).includes(`ExecStartPre=${REGISTRY_LOGIN}`)).toBe(login);
+  });
+
+  it("GIVEN a registry and an identity THEN the login names both; without an identity only the registry", () => {
+    expect(unitOf(parse(render("acmeml.azurecr.io/m:1", false, "client-1")) as CloudConfig)).toContain(
+      `ExecStartPre=${REGISTRY_LOGIN} "acmeml.azurecr.io" "client-1"`,
+    );
+    expect(unitOf(parse(render("acmeml.azurecr.io/m:1")) as CloudConfig)).toContain(`ExecStartPre=${REGISTRY_LOGIN} "acmeml.azurecr.io"\n`);
+  });
+
+  it("GIVEN a GPU THEN the container toolkit is set up first, and the container gets every GPU", () => {
+    const config = parse(render("acmeml.azurecr.io/m:1", true)) as CloudConfig;
+    expect(config.runcmd).toEqual([GPU_SETUP, "systemctl daemon-reload", "systemctl enable --now mlops-model.service"]);
+    expect(unitOf(config)).toMatch(/^ExecStart=\/usr\/bin\/docker run .* --gpus=all "acmeml\.azurecr\.io\/m:1"$/m);
+  });
+
+  it("GIVEN any command and arguments WHEN rendered THEN the YAML is valid, Docker is installed, and every unit line is one directive", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "binary" }), { maxLength: 4 }),
+        fc.array(fc.string({ unit: "binary" }), { maxLength: 4 }),
+        (command, args) => {
+          const config = parse(
+            renderCloudConfig({
+              image: "acmeml.azurecr.io/m:1",
+              env: {},
+              port: 80,
+              command,
+              args,
+              gpu: false,
+              identityClientId: undefined,
+            }),
+          ) as CloudConfig;
+          expect(config.packages).toEqual(["docker.io"]);
+          for (const f of config.write_files) expect(f.owner).toBe("root:root");
+          expect(
+            unitOf(config)
+              .split("\n")
+              .filter((l) => l !== "" && !/^\[|^[A-Za-z]+=/.test(l)),
+          ).toEqual([]);
+        },
+      ),
+    );
+  });
+});

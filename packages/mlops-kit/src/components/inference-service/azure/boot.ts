@@ -1,0 +1,113 @@
+import {
+  type BootFile,
+  CONTAINER_NAME,
+  type ContainerSpec,
+  cloudConfig,
+  dockerRunCommand,
+  envBootFile,
+  registryHost,
+  SERVICE_UNIT,
+  systemdArg,
+  systemdUnit,
+  unitFile,
+} from "../boot";
+
+// Boot configuration: cloud-init on Ubuntu, once per instance. The container runs as a systemd
+// unit, restarted whenever it stops, so it also comes back after a reboot (the GPU driver
+// extension reboots the instance once its driver is in).
+
+/** Logs Docker in to an Azure Container Registry with the instance's identity. */
+export const REGISTRY_LOGIN = "/usr/local/sbin/mlops-registry-login";
+/** Installs the NVIDIA Container Toolkit, so `docker run --gpus` reaches the driver. */
+export const GPU_SETUP = "/usr/local/sbin/mlops-gpu-setup";
+
+export interface ContainerConfig extends ContainerSpec {
+  env: Record<string, string>;
+  gpu: boolean;
+  /** The client id of the instances' user-assigned identity (IMDS picks the only one when absent). */
+  identityClientId: string | undefined;
+}
+
+/** The `#cloud-config` that installs Docker (and the NVIDIA Container Toolkit) and runs the container. */
+export function renderCloudConfig(c: ContainerConfig): string {
+  const registry = azureRegistry(c.image);
+  const files: BootFile[] = [envBootFile(c.env)];
+  if (registry) files.push({ path: REGISTRY_LOGIN, permissions: "0755", content: registryLoginScript() });
+  if (c.gpu) files.push({ path: GPU_SETUP, permissions: "0755", content: gpuSetupScript() });
+  files.push(unitFile(SERVICE_UNIT, serviceUnit(c, registry)));
+  return cloudConfig({
+    head: ["package_update: true", "packages:", "  - docker.io"],
+    files,
+    runcmd: [...(c.gpu ? [GPU_SETUP] : []), "systemctl daemon-reload", `systemctl enable --now ${SERVICE_UNIT}`],
+    style: { owner: "root:root", quoteBase64: false },
+  });
+}
+
+function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
+  const login = [REGISTRY_LOGIN, ...[registry ?? "", c.identityClientId ?? ""].filter((a) => a !== "").map(systemdArg)];
+  return systemdUnit({
+    Unit: [
+      "Description=Model server container",
+      "Wants=network-online.target",
+      "After=network-online.target docker.service",
+      "Requires=docker.service",
+    ],
+    Service: [
+      // A registry token lasts hours: logging in before every start keeps restarts working.
+      ...(registry ? [`ExecStartPre=${login.join(" ")}`] : []),
+      `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
+      // Large model images can take minutes to pull: no start timeout.
+      "TimeoutStartSec=0",
+      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, c.gpu ? ["--gpus=all"] : [])}`,
+      `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
+      // Until the GPU driver extension has finished, `--gpus` fails: the unit retries until it works.
+      "Restart=always",
+      "RestartSec=10",
+    ],
+    Install: ["WantedBy=multi-user.target"],
+  });
+}
+
+/**
+ * Exchanges a token of the instance's identity (from the instance metadata service) for a
+ * registry refresh token, the way `az acr login --identity` does, without installing the CLI.
+ */
+function registryLoginScript(): string {
+  return [
+    "#!/bin/sh",
+    "set -eu",
+    'registry="$1"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+    'client_id="${2:-}"',
+    'json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }',
+    'imds="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+    'aad=$(curl -fsS -H Metadata:true "$imds${client_id:+&client_id=$client_id}" | json access_token)',
+    'refresh=$(curl -fsS -X POST --data-urlencode grant_type=access_token --data-urlencode "service=$registry" --data-urlencode "access_token=$aad" "https://$registry/oauth2/exchange" | json refresh_token)',
+    'printf %s "$refresh" | docker login --username 00000000-0000-0000-0000-000000000000 --password-stdin "$registry"',
+    "",
+  ].join("\n");
+}
+
+/** NVIDIA's documented apt installation of the Container Toolkit, and Docker configured to use it. */
+function gpuSetupScript(): string {
+  const keyring = "/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg";
+  return [
+    "#!/bin/sh",
+    "set -eu",
+    `curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --batch --yes --dearmor -o ${keyring}`,
+    "curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list \\",
+    `  | sed 's#deb https://#deb [signed-by=${keyring}] https://#g' > /etc/apt/sources.list.d/nvidia-container-toolkit.list`,
+    "apt-get update",
+    "DEBIAN_FRONTEND=noninteractive apt-get install -y nvidia-container-toolkit",
+    "nvidia-ctk runtime configure --runtime=docker",
+    "systemctl restart docker",
+    "",
+  ].join("\n");
+}
+
+/** The registry host when the image is in an Azure Container Registry. */
+function azureRegistry(image: string): string | undefined {
+  const host = registryHost(image)?.toLowerCase();
+  return host !== undefined && /^[a-z0-9]+\.azurecr\.(io|cn|us)$/.test(host) ? host : undefined;
+}

@@ -1,0 +1,88 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { SpecError } from "../../../core/errors";
+import type { NetworkInfo } from "../../network/info";
+import type { ResolvedNetwork } from "../../network/ref";
+import { TYPE } from "../plan";
+
+// What an InferenceService on Azure reads from its network: the facts it needs, checked when the
+// network resolves, with what Azure resource ids carry taken out of them.
+
+/** The network facts this service needs, with what Azure ids carry spelled out. */
+export interface AzureNetworkFacts {
+  resourceGroupName: string;
+  location: string;
+  zones: string[];
+  subscriptionId: string;
+  gatewaySubnetId: string;
+  gatewaySubnetCidr: string;
+  securityGroupNames: { gateway: string; private: string };
+}
+
+/** The network facts, or an error naming `network` when it is not an MlopsVpc on Azure of a current version. */
+export function checkNetwork(name: string, n: NetworkInfo): AzureNetworkFacts {
+  const missing = (what: string) =>
+    new SpecError(TYPE, name, [
+      { path: "network", message: `has no ${what}: pass the network output of an MlopsVpc on azure (a current version)` },
+    ]);
+  if (!n.resourceGroupName) throw missing("resourceGroupName");
+  if (!n.gatewaySubnetId) throw missing("gatewaySubnetId");
+  if (!n.gatewaySubnetCidr) throw missing("gatewaySubnetCidr");
+  const gateway = n.securityGroupNames?.gateway;
+  const priv = n.securityGroupNames?.private;
+  if (!gateway || !priv) throw missing("securityGroupNames for its gateway and private subnets");
+  return {
+    resourceGroupName: n.resourceGroupName,
+    location: n.region,
+    zones: n.zones,
+    subscriptionId: subscriptionOf(name, "network", n.networkId),
+    gatewaySubnetId: n.gatewaySubnetId,
+    gatewaySubnetCidr: n.gatewaySubnetCidr,
+    securityGroupNames: { gateway, private: priv },
+  };
+}
+
+/** The subscription an Azure resource id names; `field` is where the id came from, for the error. */
+export function subscriptionOf(name: string, field: string, id: string): string {
+  const m = /^\/subscriptions\/([^/]+)\//i.exec(id);
+  if (!m?.[1]) {
+    throw new SpecError(TYPE, name, [
+      { path: field, message: `(${JSON.stringify(id)}) must be an Azure resource id (/subscriptions/<id>/...)` },
+    ]);
+  }
+  return m[1];
+}
+
+/**
+ * The same facts, each as an output that waits only for the part of the network it comes from (the
+ * resource group, the gateway subnet and its NSG rules...), so the gateway, its IP and the
+ * identities do not wait for every subnet (the private one waits for NAT). Each is checked as it
+ * resolves, in the words of {@link checkNetwork}.
+ */
+export function networkFacts(
+  name: string,
+  network: ResolvedNetwork,
+): { [K in keyof AzureNetworkFacts]: pulumi.Output<AzureNetworkFacts[K]> } {
+  const missing = (what: string) =>
+    new SpecError(TYPE, name, [
+      { path: "network", message: `has no ${what}: pass the network output of an MlopsVpc on azure (a current version)` },
+    ]);
+  const need = <K extends "resourceGroupName" | "gatewaySubnetId" | "gatewaySubnetCidr">(key: K): pulumi.Output<string> =>
+    network.field(key).apply((v) => {
+      if (!v) throw missing(key);
+      return v;
+    });
+  return {
+    resourceGroupName: need("resourceGroupName"),
+    location: network.field("region"),
+    zones: network.field("zones"),
+    subscriptionId: network.field("networkId").apply((id) => subscriptionOf(name, "network", id)),
+    gatewaySubnetId: need("gatewaySubnetId"),
+    gatewaySubnetCidr: need("gatewaySubnetCidr"),
+    securityGroupNames: network.field("securityGroupNames").apply((names) => {
+      const gateway = names?.gateway;
+      const priv = names?.private;
+      if (!gateway || !priv) throw missing("securityGroupNames for its gateway and private subnets");
+      return { gateway, private: priv };
+    }),
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  type BootFile,
+  CONTAINER_NAME,
+  type ContainerSpec,
+  cloudConfig,
+  dockerRunCommand,
+  envBootFile,
+  registryHost,
+  SERVICE_UNIT,
+  systemdUnit,
+  unitFile,
+} from "../boot";
+
+// Boot configuration on Container-Optimized OS. COS keeps no /etc across reboots and applies the
+// user-data on every boot, so the units below are written and started again after host maintenance
+// or a restart.
+
+/** The systemd unit that installs the NVIDIA driver, when the instances have GPUs. */
+export const GPU_UNIT = "mlops-gpu.service";
+/** A home for Docker's credential helper to write its configuration to (COS keeps `/root` read-only). */
+const HOME = "/home/mlops";
+
+export interface ContainerConfig extends ContainerSpec {
+  env: Record<string, string>;
+  /** GPUs per instance; 0 for none. */
+  gpus: number;
+}
+
+/** The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first). */
+export function renderCloudConfig(c: ContainerConfig): string {
+  const files: BootFile[] = [envBootFile(c.env)];
+  if (c.gpus > 0) files.push(unitFile(GPU_UNIT, gpuUnit()));
+  files.push(unitFile(SERVICE_UNIT, serviceUnit(c)));
+  return cloudConfig({
+    head: ["users:", "  - name: mlops", "    uid: 2000"],
+    files,
+    runcmd: ["systemctl daemon-reload", `systemctl start ${SERVICE_UNIT}`],
+    style: { owner: "root", quoteBase64: true },
+  });
+}
+
+function serviceUnit(c: ContainerConfig): string {
+  const registry = googleRegistry(c.image);
+  const gpu = c.gpus > 0;
+  return systemdUnit({
+    Unit: [
+      "Description=Model server container",
+      "Wants=network-online.target gcr-online.target",
+      `After=network-online.target gcr-online.target${gpu ? ` ${GPU_UNIT}` : ""}`,
+      ...(gpu ? [`Requires=${GPU_UNIT}`] : []),
+    ],
+    Service: [
+      `Environment=HOME=${HOME}`,
+      // The instance's service account pulls from Artifact Registry (or Container Registry).
+      ...(registry ? [`ExecStartPre=docker-credential-gcr configure-docker --registries=${registry}`] : []),
+      `ExecStartPre=-docker rm --force ${CONTAINER_NAME}`,
+      // Large model images can take minutes to pull: no start timeout.
+      "TimeoutStartSec=0",
+      `ExecStart=${dockerRunCommand("docker", c, gpu ? gpuDockerFlags(c.gpus) : [])}`,
+      `ExecStop=docker stop ${CONTAINER_NAME}`,
+      "Restart=always",
+      "RestartSec=10",
+    ],
+  });
+}
+
+/** Installs the COS-signed driver (Secure Boot stays on) and lets containers execute its libraries. */
+function gpuUnit(): string {
+  return systemdUnit({
+    Unit: [
+      "Description=NVIDIA driver from the Container-Optimized OS GPU extension",
+      "Wants=network-online.target",
+      "After=network-online.target",
+    ],
+    Service: [
+      "Type=oneshot",
+      "RemainAfterExit=true",
+      "TimeoutStartSec=900",
+      "ExecStart=cos-extensions install gpu",
+      "ExecStartPost=mount --bind /var/lib/nvidia /var/lib/nvidia",
+      "ExecStartPost=mount -o remount,exec /var/lib/nvidia",
+      // Fails the unit, and so keeps the container down, when the driver does not answer.
+      "ExecStartPost=/var/lib/nvidia/bin/nvidia-smi",
+    ],
+  });
+}
+
+/** The devices and driver libraries a container needs to use the instance's GPUs on COS. */
+function gpuDockerFlags(gpus: number): string[] {
+  return [
+    "--volume=/var/lib/nvidia/lib64:/usr/local/nvidia/lib64",
+    "--volume=/var/lib/nvidia/bin:/usr/local/nvidia/bin",
+    "--device=/dev/nvidia-uvm:/dev/nvidia-uvm",
+    "--device=/dev/nvidiactl:/dev/nvidiactl",
+    ...Array.from({ length: gpus }, (_, i) => `--device=/dev/nvidia${i}:/dev/nvidia${i}`),
+  ];
+}
+
+/** The registry host when the image is in Artifact Registry or Container Registry. */
+function googleRegistry(image: string): string | undefined {
+  const host = registryHost(image);
+  const hostname = host?.split(":")[0] ?? "";
+  return /(^|\.)gcr\.io$|-docker\.pkg\.dev$/.test(hostname) ? host : undefined;
+}

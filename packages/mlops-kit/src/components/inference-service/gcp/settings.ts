@@ -1,0 +1,169 @@
+import type { InferenceServicePlan } from "../plan";
+
+// The plan in the terms of Compute Engine and Cloud Load Balancing: the values, units and limits
+// their APIs take, worked out without the SDK. The backend passes them to its resources.
+
+/**
+ * Where Google Front Ends connect from: the health checkers, and the global external Application
+ * Load Balancer's proxies that forward client requests. Nothing else needs to reach an instance.
+ */
+export const GOOGLE_FRONT_END_RANGES = ["35.191.0.0/16", "130.211.0.0/22"] as const;
+
+/**
+ * The instances' project roles, by child-name suffix. Containers log to stdout and the COS agents
+ * ship logs and metrics; images come from Artifact Registry. No primitive role, nothing that
+ * writes beyond logs and metrics.
+ */
+export const SERVICE_ACCOUNT_ROLES = {
+  "log-writer": "roles/logging.logWriter",
+  "metric-writer": "roles/monitoring.metricWriter",
+  "image-reader": "roles/artifactregistry.reader",
+} as const;
+
+/** The instance group's named port, which the backend service sends traffic to. */
+export const PORT_NAME = "http";
+
+/**
+ * The load-balancing utilisation the autoscaler holds when it scales on request rate (Google's own
+ * default). It is a fraction of the backend's `maxRatePerInstance`, so that rate is set to the
+ * target divided by this: instances then settle at exactly the requested rate, and the load
+ * balancer sees 20% headroom before it counts them as full.
+ */
+export const LB_UTILIZATION_TARGET = 0.8;
+
+/** Cloud Armor's basic match condition takes at most this many ranges per rule. */
+export const RANGES_PER_RULE = 10;
+/** Cloud Armor's default rule: the lowest priority there is, matching what no other rule did. */
+export const DEFAULT_RULE_PRIORITY = 2_147_483_647;
+/** Connection draining stops at one hour. */
+const MAX_DRAINING_SECONDS = 3600;
+
+const LOCALITY_POLICY: Record<InferenceServicePlan["loadBalancer"]["algorithm"], string> = {
+  roundRobin: "ROUND_ROBIN",
+  leastRequests: "LEAST_REQUEST",
+};
+
+/**
+ * The rollout limits of a regional managed instance group. GCP takes fixed counts there (percentages
+ * only for groups of 10 or more), and each must be 0 or at least the number of zones, so that every
+ * zone can move at once.
+ *
+ * The surge is raised to the zone count: a few minutes of extra instances cost money, not
+ * availability. The unavailable count is never raised above what was asked (it is a promise about
+ * capacity): below the zone count it becomes 0 and the rollout proceeds by surge alone. Only when
+ * the spec allows no surge and its unavailable share rounds below the zone count is the unavailable
+ * count raised to the zone count, the least that lets a rollout happen at all.
+ */
+export function regionalRolloutLimits(
+  rollout: Pick<InferenceServicePlan["rollout"], "maxSurgeInstances" | "maxUnavailableInstances">,
+  zones: number,
+): { maxSurgeFixed: number; maxUnavailableFixed: number } {
+  const maxSurgeFixed = rollout.maxSurgeInstances > 0 ? Math.max(rollout.maxSurgeInstances, zones) : 0;
+  let maxUnavailableFixed = rollout.maxUnavailableInstances >= zones ? rollout.maxUnavailableInstances : 0;
+  if (maxSurgeFixed === 0 && maxUnavailableFixed === 0) maxUnavailableFixed = zones;
+  return { maxSurgeFixed, maxUnavailableFixed };
+}
+
+/** An instance's behaviour on preemption and host maintenance. */
+export interface Scheduling {
+  provisioningModel: "SPOT" | "STANDARD";
+  preemptible?: boolean;
+  automaticRestart: boolean;
+  onHostMaintenance: "TERMINATE" | "MIGRATE";
+  instanceTerminationAction?: "DELETE";
+}
+
+export function schedulingOf(plan: InferenceServicePlan): Scheduling {
+  if (plan.spot.enabled) {
+    // Spot VMs cannot live-migrate or restart themselves. DELETE rather than STOP: the group
+    // recreates a preempted instance when capacity returns, and a stopped one would only hold its
+    // disk (and its bill).
+    return {
+      provisioningModel: "SPOT",
+      preemptible: true,
+      automaticRestart: false,
+      onHostMaintenance: "TERMINATE",
+      instanceTerminationAction: "DELETE",
+    };
+  }
+  // VMs with GPUs cannot live-migrate: host maintenance stops them, and they restart after it.
+  return { provisioningModel: "STANDARD", automaticRestart: true, onHostMaintenance: plan.compute.gpu ? "TERMINATE" : "MIGRATE" };
+}
+
+/** What the autoscaler holds the group to. */
+export function autoscalingPolicy(plan: InferenceServicePlan) {
+  const scaling = plan.scaling;
+  return {
+    mode: "ON",
+    minReplicas: scaling.min,
+    maxReplicas: scaling.max,
+    // The initialization period: a booting instance (image pull, model load) would report
+    // misleading CPU, so the autoscaler ignores it for as long as it is allowed to boot.
+    cooldownPeriod: plan.healthCheck.gracePeriodSeconds,
+    // How long load must stay low before the group shrinks: the scale-in cooldown.
+    stabilizationPeriod: scaling.scaleInCooldownSeconds,
+    cpuUtilization: { target: scaling.targetCpuPercent / 100 },
+    // Several signals: the autoscaler keeps the largest size any of them asks for.
+    loadBalancingUtilization: scaling.targetRequestsPerInstance !== undefined ? { target: LB_UTILIZATION_TARGET } : undefined,
+  };
+}
+
+/** How the backend service balances over the group, and how it keeps clients and ends requests. */
+export function backendServiceSettings<G>(plan: InferenceServicePlan, group: G) {
+  const lb = plan.loadBalancer;
+  const rate = plan.scaling.targetRequestsPerInstance;
+  return {
+    backends: [
+      rate === undefined
+        ? { group, balancingMode: "UTILIZATION", capacityScaler: 1 }
+        : {
+            group,
+            // Per second, where the spec counts per minute.
+            balancingMode: "RATE",
+            maxRatePerInstance: rate / 60 / LB_UTILIZATION_TARGET,
+            capacityScaler: 1,
+          },
+    ],
+    localityLbPolicy: LOCALITY_POLICY[lb.algorithm],
+    sessionAffinity: lb.stickiness.enabled ? "GENERATED_COOKIE" : "NONE",
+    affinityCookieTtlSec: lb.stickiness.enabled ? lb.stickiness.durationSeconds : undefined,
+    // The longest a request may wait for its response; draining as long lets every request in
+    // flight on a departing instance finish.
+    timeoutSec: lb.idleTimeoutSeconds,
+    connectionDrainingTimeoutSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS),
+    logConfig: lb.accessLogs.enabled ? { enable: true, sampleRate: 1.0 } : { enable: false },
+  };
+}
+
+/** A Cloud Armor rule that matches client source ranges. */
+export interface SourceRangeRule {
+  action: string;
+  priority: number;
+  description: string;
+  match: { versionedExpr: "SRC_IPS_V1"; config: { srcIpRanges: string[] } };
+}
+
+/** Cloud Armor rules that admit `cidrs`, at most {@link RANGES_PER_RULE} a rule, and refuse every other client. */
+export function allowlistRules(cidrs: string[]): SourceRangeRule[] {
+  const rules: SourceRangeRule[] = [];
+  for (let i = 0; i * RANGES_PER_RULE < cidrs.length; i++) {
+    rules.push({
+      action: "allow",
+      priority: 1000 + i,
+      description: "Admitted client ranges",
+      match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: cidrs.slice(i * RANGES_PER_RULE, (i + 1) * RANGES_PER_RULE) } },
+    });
+  }
+  rules.push({
+    action: "deny(403)",
+    priority: DEFAULT_RULE_PRIORITY,
+    description: "Every other client",
+    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+  });
+  return rules;
+}
+
+/** The first `max` characters of `s` (code points, so no character is cut in half). */
+export function clip(s: string, max: number): string {
+  return [...s].slice(0, max).join("");
+}
