@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NAME_RULES, type NameKind, physicalName, shortHash } from "./naming";
+import { componentNameProblem, NAME_RULES, type NameKind, physicalName, shortHash } from "./naming";
 
 const scope = { project: "mlops-platform", stack: "aws-prod" };
 const kinds = Object.keys(NAME_RULES) as NameKind[];
@@ -57,5 +57,38 @@ describe("physicalName", () => {
   it("pins the hash so that a change to it (which would rename real resources) is noticed", () => {
     expect(shortHash("a", "b")).toMatchInlineSnapshot(`"1d3srk"`);
     expect(physicalName("awsS3Bucket", ["models"], scope)).toMatchInlineSnapshot(`"models-23x6g1"`);
+  });
+});
+
+describe("component names", () => {
+  it.each([
+    ["api", undefined],
+    ["fraud-detection-2", undefined],
+    ["a", undefined],
+    ["a".repeat(40), undefined],
+  ])("GIVEN %s THEN it is accepted", (name, problem) => {
+    expect(componentNameProblem(name)).toBe(problem);
+  });
+
+  it.each([
+    ["", "a component name is required"],
+    ["Fraud_Detection", "must be a lowercase DNS label"],
+    ["2fast", "must be a lowercase DNS label"],
+    ["ends-", "must be a lowercase DNS label"],
+    ["two--hyphens", "must be a lowercase DNS label"],
+    ["with space", "must be a lowercase DNS label"],
+    ["café", "must be a lowercase DNS label"],
+    ["a".repeat(41), "is 41 characters; a component name has at most 40"],
+  ])("GIVEN %j THEN it is refused: %s", (name, problem) => {
+    expect(componentNameProblem(name)).toContain(problem);
+  });
+
+  it("GIVEN any accepted name THEN it matches the rule every cloud's derived names rely on", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (name) => {
+        if (componentNameProblem(name) !== undefined) return;
+        expect(name).toMatch(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$|^[a-z]$/);
+      }),
+    );
   });
 });

@@ -170,6 +170,30 @@ export const NAME_RULES = {
 
 export type NameKind = keyof typeof NAME_RULES;
 
+/**
+ * The rule for component names, the same on every cloud: a lowercase DNS label of at most
+ * {@link COMPONENT_NAME_MAX} characters. Child names (`<name>-private-0`, `<name>-lb`) and Pulumi's
+ * auto-names (`<name>-<role>-` + 7 random characters) then stay inside the tightest limits the
+ * clouds set on names we do not shorten ourselves (GCP's RFC 1035 labels, 63; Azure's network names,
+ * 80), and names with tighter limits (ALB 32, storage accounts 24) are derived with
+ * {@link physicalName}, which truncates and hashes.
+ */
+export const COMPONENT_NAME = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
+export const COMPONENT_NAME_MAX = 40;
+
+/** Why `name` is not a valid component name, or undefined when it is. */
+export function componentNameProblem(name: string): string | undefined {
+  if (typeof name !== "string" || name.length === 0) return "a component name is required";
+  if (name.length > COMPONENT_NAME_MAX) return `is ${name.length} characters; a component name has at most ${COMPONENT_NAME_MAX}`;
+  if (!COMPONENT_NAME.test(name) || name.includes("--")) {
+    return (
+      "must be a lowercase DNS label: lowercase letters, digits and single hyphens, starting with a letter " +
+      "and ending with a letter or digit (e.g. fraud-api), because every cloud derives resource names from it"
+    );
+  }
+  return undefined;
+}
+
 /** What makes a name unique to one deployment: the Pulumi project and stack. */
 export interface NameScope {
   project: string;

@@ -1,12 +1,15 @@
 import * as z from "zod/mini";
 import { Cloud, Profile } from "./cloud";
 import { SpecError, type SpecIssue } from "./errors";
+import { componentNameProblem } from "./naming";
 
 /**
  * Validates `input` with `schema` and returns the typed, defaulted spec, or throws one
  * {@link SpecError} naming the component, its name and every offending field.
  */
 export function parseSpec<S extends z.ZodMiniType>(schema: S, component: string, name: string, input: unknown): z.output<S> {
+  const nameProblem = componentNameProblem(name);
+  if (nameProblem) throw new SpecError(component, String(name), [{ path: "name", message: nameProblem }]);
   // A spec is parsed once: compiling a fast path for it (zod's default) would cost more than it saves.
   const result = schema.safeParse(input ?? {}, { jitless: true });
   if (result.success) return result.data;

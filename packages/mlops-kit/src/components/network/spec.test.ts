@@ -56,3 +56,11 @@ describe("MlopsVpc spec", () => {
     );
   });
 });
+
+describe("component names", () => {
+  it("GIVEN a name no cloud can derive resource names from THEN the spec fails on `name` before anything registers", () => {
+    expect(() => parseSpec(mlopsVpcSchema, "MlopsVpc", "Fraud_Detection_Platform_Network_EU", {})).toThrow(
+      'MlopsVpc "Fraud_Detection_Platform_Network_EU": name must be a lowercase DNS label',
+    );
+  });
+});
