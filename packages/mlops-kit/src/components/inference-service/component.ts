@@ -83,7 +83,8 @@ export class InferenceService extends pulumi.ComponentResource {
     const result = loadBackend(backends, ctx.cloud).provision(plan, inputs, { parent: this, opts: { parent: this } });
     internals.set(this, { plan, result });
 
-    this.url = result.url;
+    const { scheme, hostName } = plan.endpoint;
+    this.url = hostName !== undefined ? pulumi.output(`${scheme}://${hostName}`) : pulumi.interpolate`${scheme}://${result.address}`;
     this.address = result.address;
     this.loadBalancerId = result.loadBalancerId;
     this.scalingGroupId = result.scalingGroupId;

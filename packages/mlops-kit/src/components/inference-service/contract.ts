@@ -23,8 +23,6 @@ export interface ServiceInputs {
 }
 
 interface ServiceResultBase {
-  /** `https://<domain or address>` (or `http://` when TLS is off). */
-  url: pulumi.Output<string>;
   /** The load balancer's DNS name or IP address. */
   address: pulumi.Output<string>;
   /** ALB ARN; GCP backend service id; Application Gateway id. */

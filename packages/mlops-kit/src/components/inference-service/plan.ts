@@ -7,7 +7,7 @@ import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
 import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
-import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm, OVERRIDE_ROLES } from "./spec";
+import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm, OVERRIDE_ROLES, WafMode } from "./spec";
 
 /** The component's name in errors. */
 export const TYPE = "InferenceService";
@@ -50,11 +50,24 @@ export interface InferenceServicePlan {
     unhealthyThreshold: number;
     gracePeriodSeconds: number;
   };
+  /**
+   * Where clients call the service: `<scheme>://<hostName or the load balancer's address>`. Decided
+   * here once, so every cloud spells the URL the same way.
+   */
+  endpoint: {
+    scheme: "https" | "http";
+    /** The DNS name clients use (`loadBalancer.tls.domain`); undefined: the load balancer's own address. */
+    hostName: string | undefined;
+  };
   loadBalancer: {
     scheme: LoadBalancerScheme;
     algorithm: LoadBalancingAlgorithm;
     stickiness: { enabled: boolean; durationSeconds: number };
     idleTimeoutSeconds: number;
+    /** Seconds to wait for the model's answer to one request. */
+    requestTimeoutSeconds: number;
+    /** The web application firewall; `enabled: false` means none is created. */
+    waf: { enabled: boolean; mode: WafMode };
     /** Client ranges admitted on 80/443; `undefined` means the network's own range (internal default). */
     allowedCidrs: string[] | undefined;
     accessLogs: { enabled: boolean; retentionDays: number };
@@ -183,11 +196,14 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       // GPU images are large and models take time to load into GPU memory.
       gracePeriodSeconds: spec.healthCheck.gracePeriodSeconds ?? (gpu ? 600 : 300),
     },
+    endpoint: { scheme: tls.enabled ? "https" : "http", hostName: tls.domain },
     loadBalancer: {
       scheme: spec.loadBalancer.scheme,
       algorithm: spec.loadBalancer.algorithm,
       stickiness: spec.loadBalancer.stickiness,
       idleTimeoutSeconds: spec.loadBalancer.idleTimeoutSeconds,
+      requestTimeoutSeconds: spec.loadBalancer.requestTimeoutSeconds,
+      waf: { ...spec.loadBalancer.waf },
       allowedCidrs: spec.loadBalancer.allowedCidrs ?? (spec.loadBalancer.scheme === "public" ? ["0.0.0.0/0"] : undefined),
       accessLogs: {
         enabled: spec.loadBalancer.accessLogs.enabled,

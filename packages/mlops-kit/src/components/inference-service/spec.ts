@@ -119,6 +119,27 @@ export interface TlsArgs {
   redirectHttp?: boolean;
 }
 
+/** How a web application firewall answers a request that matches a rule. */
+export const WafMode = {
+  /** Block the request (403). */
+  prevention: "prevention",
+  /** Let it through and log the match: for tuning rules before they block. */
+  detection: "detection",
+} as const;
+export type WafMode = (typeof WafMode)[keyof typeof WafMode];
+
+/**
+ * A web application firewall in front of the service, with the cloud's managed rules for common
+ * attacks (OWASP CRS): AWS WAF web ACL with AWS managed rule groups, a Cloud Armor policy with
+ * Google's preconfigured WAF rules, an Application Gateway WAF policy.
+ */
+export interface WafArgs {
+  /** Inspect requests with the managed rules. @default true */
+  enabled?: boolean;
+  /** Block or only log matches. @default "prevention" */
+  mode?: WafMode;
+}
+
 /** The load balancer in front of the group. */
 export interface LoadBalancerArgs {
   /** Internet-facing or internal. @default "public" */
@@ -126,8 +147,14 @@ export interface LoadBalancerArgs {
   /** How requests are spread. @default "roundRobin" */
   algorithm?: LoadBalancingAlgorithm;
   stickiness?: StickinessArgs;
-  /** Seconds an idle connection stays open. @default 60 */
+  /** Seconds an idle client connection stays open. @default 60 */
   idleTimeoutSeconds?: number;
+  /**
+   * Seconds the load balancer waits for the model to answer one request before it gives up
+   * (model inference can be slow: a long generation, a cold GPU). @default 300
+   */
+  requestTimeoutSeconds?: number;
+  waf?: WafArgs;
   /** Client ranges admitted on 80/443. @default ["0.0.0.0/0"] when public, the network's range when internal */
   allowedCidrs?: string[];
   accessLogs?: AccessLogsArgs;
@@ -338,6 +365,11 @@ export const inferenceServiceSchema = z
           { enabled: false, durationSeconds: 3600 },
         ),
         idleTimeoutSeconds: z._default(int(1, 4000), 60),
+        requestTimeoutSeconds: z._default(int(1, 3600), 300),
+        waf: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), mode: z._default(z.enum(WafMode), "prevention") }), {
+          enabled: true,
+          mode: "prevention",
+        }),
         allowedCidrs: z.optional(cidrList.check(z.minLength(1))),
         accessLogs: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), retentionDays: z.optional(int(1, 3653)) }), {
           enabled: true,
@@ -367,6 +399,8 @@ export const inferenceServiceSchema = z
         algorithm: "roundRobin",
         stickiness: { enabled: false, durationSeconds: 3600 },
         idleTimeoutSeconds: 60,
+        requestTimeoutSeconds: 300,
+        waf: { enabled: true, mode: "prevention" },
         accessLogs: { enabled: true },
         tls: { enabled: true, redirectHttp: true },
       },

@@ -35,7 +35,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const account = getCallerIdentityOutput({}, invokeOpts).accountId;
   const partition = getPartitionOutput({}, invokeOpts);
   const region = getRegionOutput({}, invokeOpts).region;
-  const lbConfig = plan.loadBalancer;
+  const _lbConfig = plan.loadBalancer;
   const port = plan.container.port;
   // Logs are audit records: in prod they, and the key that decrypts them, outlive the stack.
   const keepOpts = { ...opts, retainOnDelete: plan.retainLogs };
@@ -344,9 +344,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
 
   // --- Result ---------------------------------------------------------------------------------
 
-  const scheme = lbConfig.tls.mode === "off" ? "http" : "https";
-  const host =
-    lbConfig.tls.domain !== undefined && lbConfig.tls.mode === "managed" ? pulumi.output(lbConfig.tls.domain) : loadBalancer.dnsName;
   const resources: AwsInferenceService = {
     key,
     logGroup,
@@ -361,7 +358,6 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   };
   return {
     cloud: "aws",
-    url: pulumi.interpolate`${scheme}://${host}`,
     address: loadBalancer.dnsName,
     loadBalancerId: loadBalancer.arn,
     scalingGroupId: autoScalingGroup.name,

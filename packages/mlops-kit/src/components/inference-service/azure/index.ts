@@ -254,12 +254,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   );
 
   const address = lb.scheme === "public" ? publicIp.ipAddress.apply((ip) => ip ?? "") : privateFrontendIp;
-  const scheme = served.https ? "https" : "http";
-  const host = lb.tls.domain !== undefined ? pulumi.output(lb.tls.domain) : address;
 
   return {
     cloud: "azure",
-    url: pulumi.interpolate`${scheme}://${host}`,
     address,
     loadBalancerId: applicationGateway.id,
     scalingGroupId: scaleSet.id,

@@ -259,12 +259,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const { address } = frontend;
 
   const ip = address.address;
-  const scheme = lb.tls.mode === "off" ? "http" : "https";
-  const host = lb.tls.mode === "managed" && lb.tls.domain !== undefined ? pulumi.output(lb.tls.domain) : ip;
 
   return {
     cloud: "gcp",
-    url: pulumi.interpolate`${scheme}://${host}`,
     address: ip,
     loadBalancerId: backendService.id,
     scalingGroupId: instanceGroupManager.id,
