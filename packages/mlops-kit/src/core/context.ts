@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type CloudId, type Profile, resolveCloud, resolveProfile } from "./cloud";
+import { SpecError } from "./errors";
 import type { NameScope } from "./naming";
-import { defaultTags, type Tags } from "./tags";
+import { defaultTags, type Tags, tagProblems } from "./tags";
 
 /** What every component resolves from the stack before planning: where, how, and under which names. */
 export interface DeployContext {
@@ -33,11 +34,20 @@ export function resolveContext(
   const scope = { project: pulumi.getProject(), stack: pulumi.getStack() };
   const cloud = resolveCloud(spec.cloud);
   const setting = REGION_SETTING[cloud];
+  const tags = { ...defaultTags({ component, name, ...scope }), ...spec.tags };
+  // The tag limits are the chosen cloud's, so they are checked once the cloud is known.
+  const problems = tagProblems(cloud, tags, Object.keys(spec.tags ?? {}));
+  if (problems.length > 0)
+    throw new SpecError(
+      component,
+      name,
+      problems.map((message) => ({ path: "tags", message })),
+    );
   return {
     cloud,
     region: new pulumi.Config(setting.namespace).get(setting.key),
     profile: resolveProfile(spec.profile),
     scope,
-    tags: { ...defaultTags({ component, name, ...scope }), ...spec.tags },
+    tags,
   };
 }

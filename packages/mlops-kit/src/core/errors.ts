@@ -1,3 +1,5 @@
+import { redactSecrets } from "./secrets";
+
 /** One problem with a spec: where (a dotted field path) and what. */
 export interface SpecIssue {
   /** Dotted path of the field, e.g. `scaling.min`; empty for the spec as a whole. */
@@ -19,14 +21,17 @@ export class SpecError extends Error {
     readonly resourceName: string,
     readonly issues: readonly SpecIssue[],
   ) {
-    const where = `${component} "${resourceName}"`;
+    const where = `${component} ${JSON.stringify(String(resourceName))}`;
     const line = (i: SpecIssue) => (i.path ? `${i.path} ${i.message}` : i.message);
     const summary =
       issues.length === 1 && issues[0]
         ? `${where}: ${line(issues[0])}`
         : `${where} has ${issues.length} problems:\n${issues.map((i) => `  - ${line(i)}`).join("\n")}`;
-    super(summary);
-    this.summary = summary;
+    // Values are shown masked where the spec knew them secret; this catches a secure config value
+    // the program read as plain text.
+    const safe = redactSecrets(summary);
+    super(safe);
+    this.summary = safe;
   }
 }
 
@@ -39,7 +44,7 @@ export class UnsupportedError extends Error {
   readonly summary: string;
 
   constructor(component: string, resourceName: string, cloud: string, field: string, reason: string) {
-    const summary = `${component} "${resourceName}": ${field} is not supported on ${cloud}: ${reason}`;
+    const summary = redactSecrets(`${component} ${JSON.stringify(resourceName)}: ${field} is not supported on ${cloud}: ${reason}`);
     super(summary);
     this.summary = summary;
   }

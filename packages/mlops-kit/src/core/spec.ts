@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { Cloud, Profile } from "./cloud";
 import { SpecError, type SpecIssue } from "./errors";
 import { componentNameProblem } from "./naming";
+import { fieldPath, showValue } from "./secrets";
 
 /**
  * Validates `input` with `schema` and returns the typed, defaulted spec, or throws one
@@ -19,10 +20,10 @@ export function parseSpec<S extends z.ZodMiniType>(schema: S, component: string,
 function toIssues(error: z.core.$ZodError, input: unknown): SpecIssue[] {
   const issues: SpecIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".");
+    const path = fieldPath(issue.path);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        issues.push({ path: path ? `${path}.${key}` : key, message: "is not a known field (check its spelling)" });
+        issues.push({ path: fieldPath([...issue.path, key]), message: "is not a known field (check its spelling)" });
       }
       continue;
     }
@@ -57,7 +58,9 @@ function article(t: string): string {
 }
 
 function show(v: unknown): string {
-  return typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? JSON.stringify(v) : String(v);
+  // An output's value is not known here (and may be secret): never rendered.
+  if (typeof v === "object" && v !== null && ("apply" in v || v instanceof Promise)) return "an Output";
+  return showValue(v);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -101,3 +104,15 @@ export const overridesField = (roles: readonly string[]) =>
       }),
     ),
   );
+
+/** A list whose entries must differ: a repeated entry names the field, its index and the first one. */
+export const distinctEntries = <T>(key: (entry: T) => string = (e) => String(e)) =>
+  z.superRefine((list: T[], ctx) => {
+    const first = new Map<string, number>();
+    list.forEach((entry, i) => {
+      const k = key(entry);
+      const at = first.get(k);
+      if (at === undefined) first.set(k, i);
+      else ctx.addIssue({ code: "custom", path: [i], message: `repeats entry ${at}` });
+    });
+  });

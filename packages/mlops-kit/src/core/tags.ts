@@ -60,3 +60,68 @@ function labelText(s: string): string {
 function clip(s: string, max: number): string {
   return [...s].slice(0, max).join("");
 }
+
+/**
+ * What each cloud allows on one resource. Sources: AWS "Tag naming limits and requirements"
+ * (50 user tags, key 128, value 256); GCP Resource Manager "Requirements for labels" (64 labels,
+ * keys and values 63); Azure "Tag resources" limitations (50 tags, names 512 — 128 on storage
+ * accounts, which the network's flow logs use — values 256, names case-insensitive).
+ */
+export const TAG_LIMITS = {
+  aws: { count: 50, key: 128, value: 256 },
+  gcp: { count: 64, key: 63, value: 63 },
+  azure: { count: 50, key: 128, value: 256 },
+} as const;
+
+/**
+ * Keys a backend adds to some resources on top of the spec's and the defaults (AWS: `Name`, the
+ * subnet tier, the load balancer role), which count against the limit too.
+ */
+const BACKEND_KEYS: Record<keyof typeof TAG_LIMITS, readonly string[]> = {
+  aws: ["Name", "mlops-tier", "kubernetes.io/role/internal-elb"],
+  gcp: [],
+  azure: [],
+};
+
+/**
+ * Why `tags` (defaults merged with the spec's) cannot be put on the chosen cloud's resources, or
+ * an empty list: too many, too long, or two keys that the cloud would see as one (GCP labels
+ * lowercase and replace characters: `Cost Center` and `cost_center`; Azure tag names ignore case).
+ */
+export function tagProblems(cloud: keyof typeof TAG_LIMITS, tags: Tags, userKeys: readonly string[] = Object.keys(tags)): string[] {
+  const limits = TAG_LIMITS[cloud];
+  const problems: string[] = [];
+  const keys = Object.keys(tags);
+  const total = new Set([...keys, ...BACKEND_KEYS[cloud]]).size;
+  if (total > limits.count) {
+    problems.push(
+      `has ${userKeys.length} tags; with the ${total - userKeys.length} that mlops-kit adds that makes ${total}, over ${cloud}'s limit of ${limits.count} per resource`,
+    );
+  }
+  for (const [k, v] of Object.entries(tags)) {
+    if (!userKeys.includes(k)) continue;
+    if ([...k].length > limits.key)
+      problems.push(`key ${JSON.stringify(clip(k, 20))}... is longer than ${cloud}'s ${limits.key} characters`);
+    if ([...v].length > limits.value) {
+      problems.push(`${JSON.stringify(k)} has a value longer than ${cloud}'s ${limits.value} characters`);
+    }
+  }
+  const rendered = cloud === "gcp" ? (k: string) => Object.keys(gcpLabels({ [k]: "" }))[0] ?? k : cloud === "azure" ? azureKey : awsKey;
+  const seen = new Map<string, string>();
+  for (const k of keys) {
+    const as = rendered(k);
+    const other = seen.get(as);
+    if (other !== undefined) {
+      problems.push(`keys ${JSON.stringify(other)} and ${JSON.stringify(k)} are the same key on ${cloud} (${JSON.stringify(as)})`);
+    } else seen.set(as, k);
+  }
+  return problems;
+}
+
+function awsKey(k: string): string {
+  return Object.keys(awsTags({ [k]: "" }))[0] ?? k;
+}
+
+function azureKey(k: string): string {
+  return (Object.keys(azureTags({ [k]: "" }))[0] ?? k).toLowerCase();
+}

@@ -3,8 +3,9 @@ import { type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
+import { checkResolved, fieldPath } from "../../core/secrets";
 import { parseSpec } from "../../core/spec";
-import { resolveNetwork } from "../network/ref";
+import { networkProblems, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
@@ -15,6 +16,8 @@ const backends = {
   gcp: () => require("./gcp") as ServiceBackend,
   azure: () => require("./azure") as ServiceBackend,
 } satisfies Record<CloudId, () => ServiceBackend>;
+
+const NON_EMPTY = /\S/;
 
 const internals = new Internals<InferenceService, { plan: InferenceServicePlan; result: ServiceResult }>(TYPE);
 
@@ -41,6 +44,10 @@ export class InferenceService extends pulumi.ComponentResource {
     const ctx = resolveContext(TYPE, name, spec);
     const plan = planInferenceService(name, spec, ctx);
     const network = resolveNetwork(spec.network);
+    // A network given as a plain value is checked now (`network: {}` registers nothing).
+    const tiers = ["public", "private"] as const;
+    const shape = pulumi.Output.isInstance(spec.network) || network.known ? [] : networkProblems(spec.network, tiers);
+    if (shape.length > 0) throw new SpecError(TYPE, name, shape);
     if (network.known && network.known.cloud !== ctx.cloud) {
       throw new SpecError(TYPE, name, [
         { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
@@ -48,27 +55,33 @@ export class InferenceService extends pulumi.ComponentResource {
     }
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
-    // A network whose cloud is known only once it resolves (a stack reference, say) is checked then.
+    // A network known only once it resolves (a stack reference, say) is checked then, in the same words.
     const networkInfo = network.info.apply((info) => {
+      const problems = networkProblems(info, tiers);
+      if (problems.length > 0) throw new SpecError(TYPE, name, problems);
       if (info.cloud !== ctx.cloud) {
         throw new SpecError(TYPE, name, [{ path: "network", message: `is on ${info.cloud}; this service is on ${ctx.cloud}` }]);
       }
       return info;
     });
-    // Plain values were checked with the spec; outputs are checked when they resolve, in the same words.
+    // Plain values were checked with the spec; outputs are checked when they resolve, in the same
+    // words, with a secret output's value shown as [secret].
     const checked = (path: string, value: pulumi.Input<string>, ok: RegExp, message: string): pulumi.Input<string> =>
       typeof value === "string"
         ? value
-        : pulumi.output(value).apply((v) => {
-            if (!ok.test(v)) throw new SpecError(TYPE, name, [{ path, message: `(${JSON.stringify(v)}) ${message}` }]);
-            return v;
+        : checkResolved(value, (v, show) => {
+            if (typeof v === "string" && ok.test(v)) return undefined;
+            const what = typeof v === "string" ? message : `must be a string (${message.replace(/^must be /, "")})`;
+            return new SpecError(TYPE, name, [{ path, message: `(${show(v)}) ${what}` }]);
           });
     const env = Object.fromEntries(
       Object.entries(spec.env ?? {}).map(([k, v]) => [
         k,
-        checked(`env.${k}`, v, SINGLE_LINE, "must be a single line (no line breaks or NUL)"),
+        checked(fieldPath(["env", k]), v, SINGLE_LINE, "must be a single line (no line breaks or NUL)"),
       ]),
     );
+    const certificateId = spec.loadBalancer.tls.certificateId;
+    const keyVaultId = spec.azure?.keyVaultId;
     const allowed = plan.loadBalancer.allowedCidrs;
     const inputs: ServiceInputs = {
       // A network known now was checked above; any other is checked as each field resolves.
@@ -77,8 +90,9 @@ export class InferenceService extends pulumi.ComponentResource {
       image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
       env,
       allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
-      certificateId: spec.loadBalancer.tls.certificateId,
-      keyVaultId: spec.azure?.keyVaultId,
+      certificateId:
+        certificateId === undefined ? undefined : checked("loadBalancer.tls.certificateId", certificateId, NON_EMPTY, "must not be empty"),
+      keyVaultId: keyVaultId === undefined ? undefined : checked("azure.keyVaultId", keyVaultId, NON_EMPTY, "must not be empty"),
     };
     const result = loadBackend(backends, ctx.cloud).provision(plan, inputs, { parent: this, opts: { parent: this } });
     internals.set(this, { plan, result });

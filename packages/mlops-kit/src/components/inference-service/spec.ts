@@ -4,7 +4,7 @@ import type { PassThroughArgs } from "../../core/backend";
 import { GpuType } from "../../core/catalog/gpu";
 import type { Cloud, Profile } from "../../core/cloud";
 import { parseCidr } from "../../core/net/cidr";
-import { commonFields, overridesField } from "../../core/spec";
+import { commonFields, distinctEntries, overridesField } from "../../core/spec";
 import type { NetworkInfo } from "../network/info";
 
 /** Who can reach the load balancer. */
@@ -347,7 +347,11 @@ export const inferenceServiceSchema = z
     ),
     healthCheck: z._default(
       z.strictObject({
-        path: z._default(z.string().check(z.regex(/^\/[\x21-\x7e]*$/, 'must be an absolute URL path such as "/health"')), "/health"),
+        // ELBv2 takes paths of at most 1024 characters (terraform-provider-aws, elbv2 target group: StringLenBetween(1, 1024))
+        path: z._default(
+          z.string().check(z.regex(/^\/[\x21-\x7e]*$/, 'must be an absolute URL path such as "/health"'), z.maxLength(1024)),
+          "/health",
+        ),
         intervalSeconds: z._default(int(5, 300), 15),
         timeoutSeconds: z._default(int(2, 120), 5),
         healthyThreshold: z._default(int(2, 10), 2),
@@ -370,7 +374,7 @@ export const inferenceServiceSchema = z
           enabled: true,
           mode: "prevention",
         }),
-        allowedCidrs: z.optional(cidrList.check(z.minLength(1))),
+        allowedCidrs: z.optional(cidrList.check(z.minLength(1), distinctEntries())),
         accessLogs: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), retentionDays: z.optional(int(1, 3653)) }), {
           enabled: true,
         }),

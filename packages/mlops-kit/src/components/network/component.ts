@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
+import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import type { MlopsVpcResourcesOn, NetworkBackend, NetworkResult } from "./contract";
 import type { NetworkInfo } from "./info";
 import { type MlopsVpcPlan, planMlopsVpc, type Tier } from "./plan";
 import { registerNetwork } from "./ref";
-import { type MlopsVpcArgs, mlopsVpcSchema } from "./spec";
+import { DEFAULT_PODS_CIDR, DEFAULT_SERVICES_CIDR, gcpRangeIssues, type MlopsVpcArgs, mlopsVpcSchema } from "./spec";
 
 // Only the chosen cloud's file is loaded, and with it only that cloud's SDK.
 const backends = {
@@ -45,6 +46,10 @@ export class MlopsVpc extends pulumi.ComponentResource {
     // leaves nothing behind, not even an empty component.
     const spec = parseSpec(mlopsVpcSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
+    if (ctx.cloud === "gcp" && !spec.gcp) {
+      const ranges = gcpRangeIssues(spec.cidr, DEFAULT_PODS_CIDR, DEFAULT_SERVICES_CIDR, false);
+      if (ranges.length > 0) throw new SpecError(TYPE, name, ranges);
+    }
     const plan = planMlopsVpc(name, spec, ctx);
     super(`mlops:index:${TYPE}`, name, {}, opts);
     const result = loadBackend(backends, ctx.cloud).provision(plan, { parent: this, opts: { parent: this } });

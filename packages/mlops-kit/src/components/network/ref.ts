@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudId } from "../../core/cloud";
+import { CLOUD_IDS, type CloudId } from "../../core/cloud";
+import type { SpecIssue } from "../../core/errors";
+import { showValue } from "../../core/secrets";
 import type { NetworkFields } from "./contract";
 import type { NetworkInfo } from "./info";
 import type { Tier } from "./plan";
@@ -31,6 +33,57 @@ function registry(): Registry {
 /** Called by MlopsVpc for its `network` output. */
 export function registerNetwork(info: pulumi.Output<NetworkInfo>, known: KnownNetwork): void {
   registry().set(info, known);
+}
+
+/** Fields every network has, as non-empty text (an output in a field is taken as it is). */
+const TEXT_FIELDS = ["name", "networkId", "cidr", "region"] as const;
+const TIER_FIELDS: Record<Tier, keyof NetworkInfo> = {
+  public: "publicSubnetIds",
+  private: "privateSubnetIds",
+  isolated: "isolatedSubnetIds",
+};
+
+function isOutputLike(v: unknown): boolean {
+  return typeof v === "object" && v !== null && ("apply" in v || v instanceof Promise);
+}
+
+/**
+ * What is wrong with a network value (`network: {}`, a network without subnets in a tier the
+ * consumer places something in), as issues on `network`. A field that is itself an output is not
+ * known yet and is let through; the whole value is checked again when it resolves.
+ */
+export function networkProblems(value: unknown, tiers: readonly Tier[]): SpecIssue[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [{ path: "network", message: `(${showValue(value)}) must be a network: pass an MlopsVpc's \`network\`` }];
+  }
+  const v = value as Record<string, unknown>;
+  const issues: SpecIssue[] = [];
+  const at = (field: string, message: string) => issues.push({ path: `network.${field}`, message });
+  if (!isOutputLike(v.cloud) && !CLOUD_IDS.includes(v.cloud as CloudId)) {
+    at(
+      "cloud",
+      v.cloud === undefined
+        ? "is required: pass an MlopsVpc's `network`"
+        : `(${showValue(v.cloud)}) must be one of ${CLOUD_IDS.join(", ")}`,
+    );
+  }
+  for (const field of TEXT_FIELDS) {
+    const f = v[field];
+    if (isOutputLike(f)) continue;
+    if (typeof f !== "string" || f.length === 0)
+      at(field, f === undefined ? "is required" : `(${showValue(f)}) must be a non-empty string`);
+  }
+  for (const tier of tiers) {
+    const field = TIER_FIELDS[tier];
+    const ids = v[field];
+    if (isOutputLike(ids)) continue;
+    if (!Array.isArray(ids) || ids.length === 0) {
+      at(field, `${ids === undefined ? "is missing" : "is empty"}: the ${tier} tier needs at least one subnet`);
+    } else if (ids.some((id) => !isOutputLike(id) && (typeof id !== "string" || id.length === 0))) {
+      at(field, "must hold subnet ids (non-empty strings)");
+    }
+  }
+  return issues;
 }
 
 /** A network as a consumer sees it: plain facts when they are known now, outputs always. */

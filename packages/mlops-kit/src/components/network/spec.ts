@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
 import type { PassThroughArgs } from "../../core/backend";
 import type { Cloud, Profile } from "../../core/cloud";
+import type { SpecIssue } from "../../core/errors";
 import { overlaps, parseCidr } from "../../core/net/cidr";
-import { commonFields, overridesField } from "../../core/spec";
+import { commonFields, distinctEntries, overridesField } from "../../core/spec";
 
 /** How private subnets reach the internet. */
 export const NatMode = {
@@ -134,6 +135,8 @@ export const OVERRIDE_ROLES = {
 } as const;
 
 export const MAX_ZONES = 6;
+export const DEFAULT_PODS_CIDR = "100.64.0.0/14";
+export const DEFAULT_SERVICES_CIDR = "100.68.0.0/20";
 export const MIN_PREFIX = 16;
 export const MAX_PREFIX = 22;
 
@@ -165,7 +168,9 @@ export const mlopsVpcSchema = z
     aws: z.optional(
       z.strictObject({
         interfaceEndpoints: z.optional(
-          z.array(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "must be a service name such as ecr.api"))),
+          z
+            .array(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "must be a service name such as ecr.api")))
+            .check(distinctEntries()),
         ),
         overrides: overridesField(OVERRIDE_ROLES.aws),
       }),
@@ -173,8 +178,8 @@ export const mlopsVpcSchema = z
     gcp: z.optional(
       z.strictObject({
         region: z.optional(z.string().check(z.minLength(1))),
-        podsCidr: z._default(cidrField(8, 24), "100.64.0.0/14"),
-        servicesCidr: z._default(cidrField(8, 27), "100.68.0.0/20"),
+        podsCidr: z._default(cidrField(8, 24), DEFAULT_PODS_CIDR),
+        servicesCidr: z._default(cidrField(8, 27), DEFAULT_SERVICES_CIDR),
         overrides: overridesField(OVERRIDE_ROLES.gcp),
       }),
     ),
@@ -191,22 +196,43 @@ export const mlopsVpcSchema = z
   })
   .check(
     z.superRefine((spec, ctx) => {
-      // Secondary ranges share the VPC's routing domain with the primary range: no overlaps.
-      const vpc = parseCidr(spec.cidr);
-      if (typeof vpc === "string" || !spec.gcp) return;
-      const pods = parseCidr(spec.gcp.podsCidr);
-      const services = parseCidr(spec.gcp.servicesCidr);
-      if (typeof pods !== "string" && overlaps(vpc, pods)) {
-        ctx.addIssue({ code: "custom", path: ["gcp", "podsCidr"], message: `overlaps cidr (${spec.cidr})` });
-      }
-      if (typeof services !== "string" && overlaps(vpc, services)) {
-        ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps cidr (${spec.cidr})` });
-      }
-      if (typeof pods !== "string" && typeof services !== "string" && overlaps(pods, services)) {
-        ctx.addIssue({ code: "custom", path: ["gcp", "servicesCidr"], message: `overlaps gcp.podsCidr (${spec.gcp.podsCidr})` });
+      if (!spec.gcp) return; // without a gcp block, the component checks the default ranges once it knows the cloud
+      for (const issue of gcpRangeIssues(spec.cidr, spec.gcp.podsCidr, spec.gcp.servicesCidr, true)) {
+        ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
       }
     }),
   );
+
+/**
+ * Secondary ranges share the VPC's routing domain with the primary range: no overlaps (GKE
+ * "VPC-native clusters": the primary and secondary ranges of a subnet must not overlap). `explicit`
+ * says whether the spec set the ranges; when it did not, the message says how to move them.
+ */
+export function gcpRangeIssues(cidr: string, podsCidr: string, servicesCidr: string, explicit: boolean): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const vpc = parseCidr(cidr);
+  const pods = parseCidr(podsCidr);
+  const services = parseCidr(servicesCidr);
+  if (typeof vpc === "string") return issues;
+  for (const [field, range, parsed] of [
+    ["podsCidr", podsCidr, pods],
+    ["servicesCidr", servicesCidr, services],
+  ] as const) {
+    if (typeof parsed === "string" || !overlaps(vpc, parsed)) continue;
+    issues.push(
+      explicit
+        ? { path: `gcp.${field}`, message: `overlaps cidr (${cidr})` }
+        : {
+            path: "cidr",
+            message: `(${cidr}) overlaps the default GKE ${field === "podsCidr" ? "pods" : "services"} range (${range}); choose another cidr, or set gcp.podsCidr and gcp.servicesCidr outside it`,
+          },
+    );
+  }
+  if (explicit && typeof pods !== "string" && typeof services !== "string" && overlaps(pods, services)) {
+    issues.push({ path: "gcp.servicesCidr", message: `overlaps gcp.podsCidr (${podsCidr})` });
+  }
+  return issues;
+}
 
 /** A validated spec: defaults that do not depend on the profile are filled in. */
 export type MlopsVpcSpec = z.output<typeof mlopsVpcSchema>;
