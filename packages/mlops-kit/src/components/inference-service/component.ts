@@ -46,7 +46,8 @@ export class InferenceService extends pulumi.ComponentResource {
     const network = resolveNetwork(spec.network);
     // A network given as a plain value is checked now (`network: {}` registers nothing).
     const tiers = ["public", "private"] as const;
-    const shape = pulumi.Output.isInstance(spec.network) || network.known ? [] : networkProblems(spec.network, tiers);
+    const plain = !pulumi.Output.isInstance(spec.network) && !(spec.network instanceof Promise);
+    const shape = plain ? networkProblems(spec.network, tiers) : [];
     if (shape.length > 0) throw new SpecError(TYPE, name, shape);
     if (network.known && network.known.cloud !== ctx.cloud) {
       throw new SpecError(TYPE, name, [

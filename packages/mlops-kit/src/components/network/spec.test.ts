@@ -64,3 +64,11 @@ describe("component names", () => {
     );
   });
 });
+
+describe("MlopsVpc spec: lists without repeats", () => {
+  it("GIVEN an interface endpoint listed twice THEN the repeat is refused by index", () => {
+    expect(() => parse({ aws: { interfaceEndpoints: ["ecr.api", "sts", "ecr.api"] } })).toThrow(
+      'MlopsVpc "core": aws.interfaceEndpoints.2 ("ecr.api") repeats entry 0',
+    );
+  });
+});
