@@ -105,9 +105,7 @@ describe("InferenceService: outputs are checked when they resolve, as clear Spec
 
   it("GIVEN a health check path over ELBv2's 1024 characters THEN refused before anything registers", async () => {
     const { registered, error } = await attempt({ healthCheck: { path: `/${"a".repeat(1024)}` } });
-    expect(error).toBe(
-      'InferenceService "api": healthCheck.path ("/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...) must be at most 1024 characters',
-    );
+    expect(error).toBe(`InferenceService "api": healthCheck.path ("/${"a".repeat(75)}...) must be at most 1024 characters`);
     expect(registered).toBe(0);
   });
 
