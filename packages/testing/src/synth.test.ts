@@ -179,3 +179,58 @@ describe("the @pulumi/pulumi internals the engine relies on", () => {
     expect(installed.version).toBe(declared.dependencies["@pulumi/pulumi"]);
   });
 });
+
+describe("synth refuses what the engine refuses, and never hangs", () => {
+  it("GIVEN two components with the same name THEN it fails as the engine does, naming the URN", async () => {
+    await expect(
+      synth(() => {
+        new Box("same");
+        new Box("same");
+      }),
+    ).rejects.toThrow("Duplicate resource URN 'urn:pulumi:dev::project::test:index:Box::same'; try giving it a unique name");
+  });
+
+  it("GIVEN one name under two parents of the same type THEN the URNs are the same (a URN holds types, not parent names)", async () => {
+    await expect(
+      synth(() => {
+        new Bucket("x", {}, { parent: new Box("a") });
+        new Bucket("x", {}, { parent: new Box("b") });
+      }),
+    ).rejects.toThrow("Duplicate resource URN 'urn:pulumi:dev::project::test:index:Box$aws:s3/bucket:Bucket::x'");
+  });
+
+  it("GIVEN one name at the top and under a component THEN the URNs differ and it passes", async () => {
+    const plan = await synth(() => {
+      new Bucket("x", {});
+      new Bucket("x", {}, { parent: new Box("a") });
+    });
+    expect(plan.resources.filter((r) => r.name === "x")).toHaveLength(2);
+  });
+
+  it("GIVEN a resource whose input never settles THEN a timeout names it, and the next synth runs normally", async () => {
+    const never = new Promise<string>(() => undefined);
+    await expect(
+      synth(
+        () => {
+          new Bucket("ok", {});
+          new Bucket("stuck", { bucket: never });
+        },
+        { timeoutSeconds: 0.5 },
+      ),
+    ).rejects.toThrow(/^the program did not finish within 0.5 seconds; still waiting: aws:s3\/bucket:Bucket "stuck"\. /);
+    const plan = await synth(() => new Bucket("after", {}));
+    expect(plan.resources.map((r) => r.name)).toContain("after");
+  });
+
+  it("GIVEN a program that awaits forever THEN the timeout says the program has not returned", async () => {
+    await expect(synth(() => new Promise(() => undefined), { timeoutSeconds: 0.3 })).rejects.toThrow(
+      "still waiting: the program itself (it has not returned)",
+    );
+  });
+
+  it("GIVEN an exported output that never settles THEN the timeout names the stack outputs", async () => {
+    await expect(synth(() => ({ url: pulumi.output(new Promise<string>(() => undefined)) }), { timeoutSeconds: 0.3 })).rejects.toThrow(
+      "still waiting: the stack outputs",
+    );
+  });
+});

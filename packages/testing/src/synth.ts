@@ -9,6 +9,8 @@ import { normalizeValue } from "./values";
 const settings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 // internal module without public types
 const debuggable: { debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> } = require("@pulumi/pulumi/runtime/debuggable");
+// internal module without public types: the store holds the RPC queue a hung program leaves behind
+const state: { getStore(): { settings: { rpcDone: Promise<unknown> } } } = require("@pulumi/pulumi/runtime/state");
 /** `Resource.callsites` is private in the SDK's types. */
 const resourceStatics = pulumi.Resource as unknown as { callsites(): unknown[] };
 
@@ -27,6 +29,37 @@ export interface SynthOptions {
   secretKeys?: string[];
   /** Replace the default mock answers for resources and provider functions. */
   mocks?: Partial<pulumi.runtime.Mocks>;
+  /**
+   * Seconds the program gets to finish (its promises to settle, every resource to register).
+   * A program waiting on a promise that never settles fails with a {@link SynthTimeoutError}.
+   * @default 120
+   */
+  timeoutSeconds?: number;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+/** The same URN registered twice: the real engine refuses the program, and so does this one. */
+export class DuplicateUrnError extends Error {
+  override name = "DuplicateUrnError";
+  constructor(readonly urn: string) {
+    // The engine's own words (pulumi/pulumi pkg/diag/errors.go, GetDuplicateResourceURNError).
+    super(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+  }
+}
+
+/** The program did not finish in time: something waits on a promise that never settles. */
+export class SynthTimeoutError extends Error {
+  override name = "SynthTimeoutError";
+  constructor(
+    readonly seconds: number,
+    readonly waiting: string[],
+  ) {
+    super(
+      `the program did not finish within ${seconds} seconds${waiting.length > 0 ? `; still waiting: ${waiting.join(", ")}` : ""}. ` +
+        "A promise or output it waits on never settles (or raise --timeout)",
+    );
+  }
 }
 
 interface Captured {
@@ -151,12 +184,24 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
   };
 
+  // What the program is still waiting for, should it never finish: resources constructed but not
+  // registered (their inputs wait on something), and the program's own result.
+  const progress = { constructed: [] as string[], registered: [] as string[], returned: false, outputs: false };
+  const seen = new Set<string>();
+  const duplicates: DuplicateUrnError[] = [];
+  const noteUrn = (urn: string, label: string) => {
+    progress.registered.push(label);
+    if (seen.has(urn)) duplicates.push(new DuplicateUrnError(urn));
+    seen.add(urn);
+  };
+
   const originalRegister = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>
     originalRegister(req, (err, resp) => {
       if (!err && resp) {
         const mockUrn = resp.getUrn();
         realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
+        noteUrn(realUrns.get(mockUrn) ?? mockUrn, `${req.getType()} ${JSON.stringify(req.getName())}`);
         if (req.getType() === STACK_TYPE) stackMockUrn = mockUrn;
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((v, k) => {
@@ -185,6 +230,7 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       if (!err && resp) {
         const mockUrn = resp.getUrn();
         realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
+        noteUrn(realUrns.get(mockUrn) ?? mockUrn, `${req.getType()} ${JSON.stringify(req.getName())}`);
         captured.push({
           mockUrn,
           type: req.getType(),
@@ -205,7 +251,10 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
 
   const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
   monitor.registerResourceOutputs = (req, cb) => {
-    if (req.getUrn() === stackMockUrn) stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+    if (req.getUrn() === stackMockUrn) {
+      stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+      progress.outputs = true;
+    }
     return originalOutputs(req, cb);
   };
 
@@ -219,11 +268,13 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   watchRejections();
   active = run;
   const restoreDiagnostics = skipDiagnostics();
-  try {
+  const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const work = async () => {
     // The stack itself rejects when an exported output does; that failure still needs the drain.
     await pulumi.runtime
       .runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
+          progress.constructed.push(`${args.type} ${JSON.stringify(args.name)}`);
           if (args.opts.dependsOn !== undefined) explicit.push({ resource: args.resource, dependsOn: args.opts.dependsOn });
           const aliases = withoutVersionAliases(args.type, args.opts.aliases);
           return aliases === args.opts.aliases ? undefined : { props: args.props, opts: { ...args.opts, aliases } };
@@ -233,6 +284,8 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
         } catch (err) {
           failures.unshift(err);
           return undefined;
+        } finally {
+          progress.returned = true;
         }
       })
       .catch((err: unknown) => {
@@ -245,6 +298,13 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
       await new Promise((resolve) => setTimeout(resolve, 0));
       await settings.waitForRPCs();
     }
+  };
+  try {
+    await withTimeout(work(), seconds, () => {
+      // The hung work never drains: the next run must not wait on it.
+      state.getStore().settings.rpcDone = Promise.resolve();
+      return new SynthTimeoutError(seconds, stillWaiting(progress));
+    });
   } finally {
     restoreDiagnostics();
     active = undefined;
@@ -252,6 +312,8 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     // echoes belong to this run and must not fail the next one.
     for (const f of failures) if (typeof f === "object" && f !== null) reported.add(f);
   }
+  // The engine stops at the second registration of a URN, before anything else the program does.
+  if (duplicates[0]) throw duplicates[0];
   if (failures.length > 0) throw failures[0];
 
   const dependsOnByUrn = new Map<string, string[]>();
@@ -297,6 +359,35 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   const cloud = config["mlops:cloud"];
   if (cloud !== undefined) plan.cloud = cloud;
   return plan;
+}
+
+/** Resolves as `work` does, or rejects with `timedOut()` once `seconds` have passed. */
+async function withTimeout<T>(work: Promise<T>, seconds: number, timedOut: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), seconds * 1000);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resources constructed and never registered, then the program or its outputs when unfinished. */
+function stillWaiting(progress: { constructed: string[]; registered: string[]; returned: boolean; outputs: boolean }): string[] {
+  const left = [...progress.registered];
+  const waiting: string[] = [];
+  for (const label of progress.constructed) {
+    const i = left.indexOf(label);
+    if (i >= 0) left.splice(i, 1);
+    else waiting.push(label);
+  }
+  const shown = waiting.slice(0, 10);
+  if (waiting.length > shown.length) shown.push(`${waiting.length - shown.length} more resources`);
+  if (!progress.returned) shown.push("the program itself (it has not returned)");
+  else if (!progress.outputs) shown.push("the stack outputs");
+  return shown;
 }
 
 /**
