@@ -84,4 +84,59 @@ describe("the TypeScript hook (@mlops-kit/testing/register)", () => {
       fs.rmSync(shared, { recursive: true, force: true });
     }
   });
+
+  it("GIVEN a cache entry cut short or altered THEN it is compiled again, the program runs, and the entry heals", () => {
+    const root = fs
+      .readdirSync(dir)
+      .filter((d) => d.startsWith("mlops-kit-ts-"))
+      .map((d) => path.join(dir, d))[0];
+    expect(root).toBeDefined();
+    const run = () => node(`require(${JSON.stringify(REGISTER)}); console.log(require("./helper").helper(1));`, dir);
+    const entries = () =>
+      fs
+        .readdirSync(root as string)
+        .flatMap((v) => fs.readdirSync(path.join(root as string, v)).map((f) => path.join(root as string, v, f)));
+    const corruptions: ((text: string) => string)[] = [
+      (text) => text.slice(0, text.length / 2),
+      (text) => text.replace(/\n[\s\S]*$/, "\nthrow new Error('planted');\n"),
+      () => "",
+    ];
+    for (const corrupt of corruptions) {
+      for (const e of entries()) fs.rmSync(e);
+      const expected = run().stdout.trim();
+      const [entry, ...others] = entries();
+      expect(others).toEqual([]);
+      fs.writeFileSync(entry as string, corrupt(fs.readFileSync(entry as string, "utf8")));
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const r = run();
+        expect(r.stderr).toBe("");
+        expect(r.stdout.trim()).toBe(expected);
+      }
+      expect(fs.readFileSync(entry as string, "utf8")).toMatch(/^\/\/mlops-kit:sha256:[0-9a-f]{64}\n[\s\S]*helper/);
+    }
+  });
+
+  it("GIVEN TMPDIR=/proc (no cache possible) THEN the program runs without one, promptly", () => {
+    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(REGISTER)}); console.log(require("./helper").helper(1));`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, TMPDIR: "/proc" },
+      timeout: 20_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe("");
+    expect(Number(r.stdout.trim())).toBeGreaterThan(1);
+  });
+
+  it("GIVEN a syntax error THEN a SyntaxError says the file, line and column", () => {
+    fs.writeFileSync(path.join(dir, "broken.ts"), "const a = 1;\nconst b = ;\n");
+    const r = node(
+      `require(${JSON.stringify(REGISTER)}); try { require("./broken"); } catch (e) { console.log(JSON.stringify([e.name, e.message, e.location])); }`,
+      dir,
+    );
+    const [name, message, location] = JSON.parse(r.stdout);
+    expect(name).toBe("SyntaxError");
+    expect(message).toBe('Unexpected ";"');
+    expect(location).toEqual({ file: path.join(dir, "broken.ts"), line: 2, column: 11 });
+  });
 });
