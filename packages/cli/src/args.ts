@@ -8,6 +8,7 @@ const STACK_OPTIONS = {
   stack: { type: "string", short: "s" },
   cwd: { type: "string", short: "C" },
   json: { type: "boolean" },
+  timeout: { type: "string", short: "t" },
   help: { type: "boolean", short: "h" },
 } as const satisfies Options;
 
@@ -30,5 +31,18 @@ export function parseStackCommand<O extends Options>(argv: string[], own: O, hel
     return undefined;
   }
   if (!stack) throw new UsageError(`--stack is required\n\n${help}`);
-  return { ...values, stack };
+  const timeoutSeconds = parseTimeout((values as { timeout?: string }).timeout, help);
+  return { ...values, stack, timeoutSeconds };
+}
+
+/** Seconds the program gets to finish, as `--timeout` gives them. */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+function parseTimeout(text: string | undefined, help: string): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout must be a number of seconds above 0 (got ${JSON.stringify(text)})\n\n${help}`);
+  }
+  return seconds;
 }

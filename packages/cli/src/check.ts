@@ -17,7 +17,7 @@ import { staleBuildWarning } from "./stale";
 /** The packs run when no --pack is given, relative to the project directory. */
 export const DEFAULT_PACKS = ["policies/security", "policies/compliance"];
 
-const HELP = `Usage: mlops check --stack <name> [--cwd <dir>] [--pack <dir>]... [--config <file.json>] [--json]
+const HELP = `Usage: mlops check --stack <name> [--cwd <dir>] [--pack <dir>]... [--config <file.json>] [--json] [--timeout <seconds>]
 
 Plans the stack offline (as "mlops plan" does) and runs policy packs on the plan, as
 "pulumi preview --policy-pack <dir>" would. Exits 1 when a mandatory policy is violated.
@@ -32,6 +32,7 @@ Options:
                        "<policy>": { "enforcementLevel": "...", "<parameter>": <value> },
                        "all": "<level>" }
   --json             print the report as JSON
+  --timeout <s>      seconds the program gets to finish before the check fails (default: 120)
   -h, --help         show this help`;
 
 export async function check(argv: string[]): Promise<number> {
@@ -68,7 +69,7 @@ export async function check(argv: string[]): Promise<number> {
 
   const stale = staleBuildWarning(cwd);
   if (stale) process.stderr.write(`warning: ${stale}\n`);
-  const { plan, source } = await synthProject(cwd, args.stack);
+  const { plan, source } = await synthProject(cwd, args.stack, { timeoutSeconds: args.timeoutSeconds });
   const packs = packDirs.map((dir) => loadPolicyPack(dir));
   let report: PolicyReport;
   try {
@@ -110,7 +111,12 @@ export function render(report: PolicyReport): string {
   }
   if (report.violations.length === 0) lines.push("No violations.", "");
   lines.push(
-    `${report.policies} policies, ${report.resources} resources, ${report.mandatory} mandatory, ${report.advisory} advisory violations`,
+    `${count(report.policies, "policy", "policies")}, ${count(report.resources, "resource")}, ${report.mandatory} mandatory, ${count(report.advisory, "advisory violation")}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** `1 policy`, `2 policies`. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { check } from "./check";
-import { UsageError, userMessage } from "./errors";
+import { classify, UsageError } from "./errors";
 import { plan } from "./plan";
 
 const USAGE = `Usage: mlops <command> [options]
@@ -31,12 +33,30 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`mlops ${command}: ${err.message}\n`);
       return 2;
     }
-    const message = userMessage(err);
-    if (message !== undefined) {
-      process.stderr.write(`error: ${message}\n`);
-      return 1;
-    }
-    process.stderr.write(`mlops ${command}: internal error\n${err instanceof Error ? err.stack : String(err)}\n`);
+    const failure = classify(err, ownRoots(), process.cwd());
+    process.stderr.write(failure.kind === "user" ? `error: ${failure.text}\n` : `mlops ${command}: internal error\n${failure.text}\n`);
     return 1;
   }
+}
+
+/** Directories of mlops-kit's own code: a failure there is a defect of mlops-kit, not the user's. */
+function ownRoots(): string[] {
+  const roots = [path.resolve(__dirname, "..")];
+  for (const [pkg, from] of [
+    ["@mlops-kit/testing/package.json", [__dirname]],
+    ["mlops-kit/package.json", [process.cwd(), __dirname]],
+  ] as const) {
+    try {
+      roots.push(path.dirname(require.resolve(pkg, { paths: [...from] })));
+    } catch {
+      // not installed where we looked
+    }
+  }
+  return roots.map((r) => {
+    try {
+      return fs.realpathSync(r);
+    } catch {
+      return r;
+    }
+  });
 }

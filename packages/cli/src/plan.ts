@@ -2,9 +2,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
+import { UserError } from "./errors";
 import { staleBuildWarning } from "./stale";
 
-const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
+const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>] [--timeout <seconds>]
 
 Runs the project's program under the offline engine with the stack's configuration
 (Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register.
@@ -14,6 +15,7 @@ Options:
   --cwd <dir>     the directory holding Pulumi.yaml (default: the current directory)
   --json          print the plan JSON (version 1) instead of the tree
   --out <file>    also write the plan JSON to this file
+  --timeout <s>   seconds the program gets to finish before the plan fails (default: 120)
   -h, --help      show this help`;
 
 export async function plan(argv: string[]): Promise<number> {
@@ -22,9 +24,18 @@ export async function plan(argv: string[]): Promise<number> {
   const cwd = path.resolve(args.cwd ?? ".");
   const stale = staleBuildWarning(cwd);
   if (stale) process.stderr.write(`warning: ${stale}\n`);
-  const { plan: result } = await synthProject(cwd, args.stack);
+  const out = args.out ? path.resolve(args.out) : undefined;
+  // Checked first: a plan that cannot be written should not cost a whole synth.
+  if (out && !fs.existsSync(path.dirname(out))) throw new UserError(`--out ${args.out}: the directory ${path.dirname(out)} does not exist`);
+  const { plan: result } = await synthProject(cwd, args.stack, { timeoutSeconds: args.timeoutSeconds });
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  if (args.out) fs.writeFileSync(path.resolve(args.out), json);
+  if (out) {
+    try {
+      fs.writeFileSync(out, json);
+    } catch (err) {
+      throw new UserError(`--out ${args.out}: ${(err as Error).message}`);
+    }
+  }
   if (args.json) {
     process.stdout.write(json);
     return 0;

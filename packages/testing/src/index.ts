@@ -17,4 +17,11 @@ export {
 } from "./policy-pack";
 export { runMain, synthProject } from "./project";
 export { countByType, renderTree } from "./render";
-export { type Program, type SynthOptions, synth } from "./synth";
+export {
+  DEFAULT_TIMEOUT_SECONDS,
+  DuplicateUrnError,
+  type Program,
+  type SynthOptions,
+  SynthTimeoutError,
+  synth,
+} from "./synth";

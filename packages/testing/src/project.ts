@@ -31,7 +31,7 @@ export function runMain(main: string, projectDir: string): () => Promise<unknown
 export async function synthProject(
   dir: string,
   stack: string,
-  options: Pick<SynthOptions, "mocks"> & { config?: Record<string, string> } = {},
+  options: Pick<SynthOptions, "mocks" | "timeoutSeconds"> & { config?: Record<string, string> } = {},
 ): Promise<{ plan: Plan; source: StackConfig }> {
   const source = loadStackConfig(dir, stack);
   const config = { ...source.config, ...options.config };
@@ -41,6 +41,7 @@ export async function synthProject(
     config,
     secretKeys: source.secretKeys,
     ...(options.mocks ? { mocks: options.mocks } : {}),
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
   });
   return { plan, source };
 }
