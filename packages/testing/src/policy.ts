@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { Plan } from "./plan";
+import { type Plan, SECRET_PLACEHOLDER } from "./plan";
 import {
   type EnforcementLevel,
   type PolicyConfig,
@@ -33,6 +33,8 @@ export interface PolicyViolation {
   kind: "resource" | "stack";
   /** The policy read a value that is unknown until deployment; the engine reports these as advisory. */
   unknown?: boolean;
+  /** The policy read a secret, whose value the plan masks: it could not decide, so it is advisory. */
+  secret?: boolean;
 }
 
 export interface PolicyReport {
@@ -75,8 +77,46 @@ function throwNotApplicable(reason?: string): never {
 
 // ---- Arguments as the analyzer builds them -------------------------------------------------------
 
+/**
+ * A policy read a secret. The plan holds `[secret]` in its place, and a rule that compared the
+ * mask would pass or fail on it (`cidrBlocks: "[secret]"` is not `0.0.0.0/0`); it is stopped at
+ * the read instead, for every rule alike, and reported as advisory: cannot be checked.
+ */
+export class SecretValueError extends Error {
+  constructor(readonly props: PropertyKey[]) {
+    super(`cannot be checked: secret value at .${props.map(String).join(".")}`);
+  }
+}
+
+/** Stands for a secret in the props a policy sees; never equal to anything a plan holds. */
+const SECRET_SENTINEL = "mlops-kit:secret:2b1f0c8e-7d4a-4c55-9a51-3c1e2f9b7a10";
+
+/**
+ * The props a policy sees: unknowns as the SDK's unknown-checking proxy has them, and every read
+ * of a secret throwing {@link SecretValueError}.
+ */
+function policyProps(inputs: Record<string, unknown>, sdk: PolicySdk): unknown {
+  return secretCheckingProxy(sdk.unknownCheckingProxy(toWire(inputs, sdk.unknownStringValue)), []);
+}
+
+function secretCheckingProxy(target: unknown, at: PropertyKey[]): unknown {
+  if (!(target instanceof Object)) return target;
+  return new Proxy(target as object, {
+    get: (obj, prop) => {
+      const value = Reflect.get(obj, prop);
+      if (typeof prop === "symbol") return value;
+      if (value === SECRET_SENTINEL) throw new SecretValueError([...at, prop]);
+      // The V8 proxy invariant: a non-configurable, non-writable data property is returned as it is.
+      const desc = Object.getOwnPropertyDescriptor(obj, prop);
+      if (desc && "value" in desc && desc.configurable === false && desc.writable === false) return value;
+      return secretCheckingProxy(value, [...at, prop]);
+    },
+  });
+}
+
 /** Plan unknowns (`{__pulumiUnknown: true}`) become the engine's unknown sentinel, as in preview. */
 function toWire(value: unknown, unknown: string): unknown {
+  if (value === SECRET_PLACEHOLDER) return SECRET_SENTINEL;
   if (Array.isArray(value)) return value.map((v) => toWire(v, unknown));
   if (value === null || typeof value !== "object") return value;
   const obj = value as Record<string, unknown>;
@@ -288,6 +328,16 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
         kind,
         unknown: true,
       });
+    } else if (err instanceof SecretValueError) {
+      violations.push({
+        ...violationOf(rp),
+        detail: err.message,
+        message: `${rp.policy.description}\n${err.message}`,
+        enforcementLevel: "advisory",
+        ...(subject ? { urn: subject.urn, type: subject.type, name: subject.name } : {}),
+        kind,
+        secret: true,
+      });
     } else if (err instanceof NotApplicableError) {
       notApplicable.push({
         policyPack: rp.pack.name,
@@ -321,7 +371,7 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
         }
         for (const validate of validations) {
           try {
-            const props = rp.pack.sdk.unknownCheckingProxy(toWire(r.inputs, rp.pack.sdk.unknownStringValue));
+            const props = policyProps(r.inputs, rp.pack.sdk);
             const args: Record<string, unknown> = {
               type: r.type,
               props,
@@ -358,7 +408,7 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
       try {
         const objects = new Map<string, Record<string, unknown>>();
         for (const r of everything) {
-          const props = rp.pack.sdk.unknownCheckingProxy(toWire(r.inputs, rp.pack.sdk.unknownStringValue));
+          const props = policyProps(r.inputs, rp.pack.sdk);
           const o: Record<string, unknown> = {
             type: r.type,
             props,
@@ -413,7 +463,7 @@ export async function evaluatePolicies(plan: Plan, packs: PolicyPackInfo[], opti
 }
 
 function providerArg(p: NonNullable<AnalyzedResource["provider"]>, sdk: PolicySdk) {
-  return { type: p.type, props: sdk.unknownCheckingProxy(toWire(p.inputs, sdk.unknownStringValue)), urn: p.urn, name: p.name };
+  return { type: p.type, props: policyProps(p.inputs, sdk), urn: p.urn, name: p.name };
 }
 
 /** A read-only map, as the analyzer hands stack tags to policies. */
