@@ -72,3 +72,15 @@ describe("MlopsVpc spec: lists without repeats", () => {
     );
   });
 });
+
+describe("MlopsVpc spec: Azure names", () => {
+  it.each([["rg."], ["rg/x"], ["rg name"]])("GIVEN resourceGroupName %j THEN refused", (rg) => {
+    expect(() => parse({ azure: { resourceGroupName: rg } })).toThrow(
+      `MlopsVpc "core": azure.resourceGroupName (${JSON.stringify(rg)}) must be a resource group name`,
+    );
+  });
+
+  it.each([["rg-ml_platform(1).x"], ["ресурсы"]])("GIVEN resourceGroupName %j THEN accepted", (rg) => {
+    expect(parse({ azure: { resourceGroupName: rg } }).azure?.resourceGroupName).toBe(rg);
+  });
+});

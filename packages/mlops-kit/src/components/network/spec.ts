@@ -92,7 +92,11 @@ export interface MlopsVpcArgs {
   cloud?: Cloud;
   /** Defaults for availability, retention and safety. @default the stack's `mlops:profile`, else "dev" */
   profile?: Profile;
-  /** The network's IPv4 range, /16 to /22; tiers and zones are carved from it. @default "10.0.0.0/16" */
+  /**
+   * The network's IPv4 range, /16 to /22; tiers and zones are carved from it. On GCP it must not
+   * overlap the GKE secondary ranges (`gcp.podsCidr`, `gcp.servicesCidr`).
+   * @default "10.0.0.0/16"
+   */
   cidr?: string;
   /** How many availability zones to spread over, 1 to 6 (at most 3 on Azure). @default 2 in dev, 3 in prod */
   zones?: number;
@@ -186,7 +190,19 @@ export const mlopsVpcSchema = z
     azure: z.optional(
       z.strictObject({
         location: z.optional(z.string().check(z.minLength(1))),
-        resourceGroupName: z.optional(z.string().check(z.minLength(1), z.maxLength(90))),
+        // Azure naming rules for resource groups: 1-90 letters, digits, `_`, `-`, `.`, `(`, `)`; not ending in `.`
+        resourceGroupName: z.optional(
+          z
+            .string()
+            .check(
+              z.minLength(1),
+              z.maxLength(90),
+              z.regex(
+                /^[-\w.()\p{L}\p{N}]*[-\w()\p{L}\p{N}]$/u,
+                "must be a resource group name (letters, digits, _ - . ( ), not ending in .)",
+              ),
+            ),
+        ),
         networkWatcher: z.optional(
           z.strictObject({ name: z.string().check(z.minLength(1)), resourceGroupName: z.string().check(z.minLength(1)) }),
         ),
