@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InferenceService } from "../components/inference-service/component";
 import { MlopsVpc } from "../components/network/component";
+import type { NetworkInfo } from "../components/network/info";
 import type { CloudId } from "./cloud";
 import { fieldPath, redactSecrets, showValue } from "./secrets";
 
@@ -131,6 +132,16 @@ describe("messages never show a secret", () => {
         }),
     ],
     [
+      "network output",
+      (s) => () =>
+        new InferenceService("api", {
+          network: pulumi.secret({ cloud: s, name: s, privateSubnetIds: [s] } as unknown as NetworkInfo),
+          image: "repo/model:1",
+          compute: { cpu: 2, memoryGiB: 4 },
+          loadBalancer: { tls: { enabled: false } },
+        }),
+    ],
+    [
       "allowed CIDR from secure config",
       () => () =>
         new InferenceService("api", {
@@ -142,13 +153,12 @@ describe("messages never show a secret", () => {
     ],
   ];
 
-  it("property: for every component, validation path and cloud, no error message contains the secret", async () => {
+  it.each(paths)("property: on %s, on every cloud, no error message contains the secret", async (_path, program) => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...paths),
         fc.constantFrom<CloudId>("aws", "gcp", "azure"),
         fc.string({ minLength: 4, maxLength: 30 }).map((s) => `S3CR3T${s.replace(/\s/g, "x")}`),
-        async ([, program], cloud, secret) => {
+        async (cloud, secret) => {
           const message = await failure(program(secret), cloud, { "app:v": secret });
           // Every path here rejects the value: a run that succeeded would prove nothing.
           expect(message).not.toBe("");
@@ -156,7 +166,7 @@ describe("messages never show a secret", () => {
           expect(message).not.toContain("S3CR3T");
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 6 },
     );
   });
 });

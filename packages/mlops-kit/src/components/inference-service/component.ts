@@ -57,13 +57,15 @@ export class InferenceService extends pulumi.ComponentResource {
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network known only once it resolves (a stack reference, say) is checked then, in the same words.
-    const networkInfo = network.info.apply((info) => {
-      const problems = networkProblems(info, tiers);
-      if (problems.length > 0) throw new SpecError(TYPE, name, problems);
+    const networkInfo = checkResolved(network.info, (info, show) => {
+      const problems = networkProblems(info, tiers, show);
+      if (problems.length > 0) return new SpecError(TYPE, name, problems);
       if (info.cloud !== ctx.cloud) {
-        throw new SpecError(TYPE, name, [{ path: "network", message: `is on ${info.cloud}; this service is on ${ctx.cloud}` }]);
+        return new SpecError(TYPE, name, [
+          { path: "network", message: `is on ${show(info.cloud).replace(/^"|"$/g, "")}; this service is on ${ctx.cloud}` },
+        ]);
       }
-      return info;
+      return undefined;
     });
     // Plain values were checked with the spec; outputs are checked when they resolve, in the same
     // words, with a secret output's value shown as [secret].

@@ -52,9 +52,9 @@ function isOutputLike(v: unknown): boolean {
  * consumer places something in), as issues on `network`. A field that is itself an output is not
  * known yet and is let through; the whole value is checked again when it resolves.
  */
-export function networkProblems(value: unknown, tiers: readonly Tier[]): SpecIssue[] {
+export function networkProblems(value: unknown, tiers: readonly Tier[], show: (v: unknown) => string = showValue): SpecIssue[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return [{ path: "network", message: `(${showValue(value)}) must be a network: pass an MlopsVpc's \`network\`` }];
+    return [{ path: "network", message: `(${show(value)}) must be a network: pass an MlopsVpc's \`network\`` }];
   }
   const v = value as Record<string, unknown>;
   const issues: SpecIssue[] = [];
@@ -62,16 +62,13 @@ export function networkProblems(value: unknown, tiers: readonly Tier[]): SpecIss
   if (!isOutputLike(v.cloud) && !CLOUD_IDS.includes(v.cloud as CloudId)) {
     at(
       "cloud",
-      v.cloud === undefined
-        ? "is required: pass an MlopsVpc's `network`"
-        : `(${showValue(v.cloud)}) must be one of ${CLOUD_IDS.join(", ")}`,
+      v.cloud === undefined ? "is required: pass an MlopsVpc's `network`" : `(${show(v.cloud)}) must be one of ${CLOUD_IDS.join(", ")}`,
     );
   }
   for (const field of TEXT_FIELDS) {
     const f = v[field];
     if (isOutputLike(f)) continue;
-    if (typeof f !== "string" || f.length === 0)
-      at(field, f === undefined ? "is required" : `(${showValue(f)}) must be a non-empty string`);
+    if (typeof f !== "string" || f.length === 0) at(field, f === undefined ? "is required" : `(${show(f)}) must be a non-empty string`);
   }
   for (const tier of tiers) {
     const field = TIER_FIELDS[tier];
