@@ -18,3 +18,17 @@ export {
 export { runMain, synthProject } from "./project";
 export { countByType, renderTree } from "./render";
 export { type Program, type SynthOptions, synth } from "./synth";
+export {
+  AWS_PROVIDER_VERSION,
+  convertPlan,
+  formatDiagnostic,
+  KNOWN_DIFFERENCES,
+  type KnownDifference,
+  type TerraformDiagnostic,
+  TerraformUnavailableError,
+  terraformWorkspace,
+  type ValidateAwsOptions,
+  validateAwsPlan,
+  validateAwsPlans,
+  type WorkspaceOptions,
+} from "./terraform";
