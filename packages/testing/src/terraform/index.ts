@@ -74,10 +74,17 @@ export async function validateAwsPlans(plans: Plan[], options: ValidateAwsOption
       const { plan, diagnostic } = locate(d);
       for (const [i, list] of results.entries()) if (plan === undefined || plan === i) list.push(diagnostic);
     }
-    return results;
+    // Terraform checks resources in parallel: an order of our own keeps the output stable.
+    return results.map((list) => list.sort(byResource));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function byResource(a: TerraformDiagnostic, b: TerraformDiagnostic): number {
+  const key = (d: TerraformDiagnostic) => [d.stage, d.urn ?? "", d.property ?? "", d.summary, d.detail].join("\0");
+  const [ka, kb] = [key(a), key(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** A fresh directory for one run that shares the initialized workspace's providers and lock file. */

@@ -9,9 +9,6 @@ const IRREGULAR_TYPES: Record<string, string> = {
   "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
   "aws:alb/loadBalancer:LoadBalancer": "aws_alb",
   "aws:elb/loadBalancer:LoadBalancer": "aws_elb",
-  "aws:ec2/vpcEndpoint:VpcEndpoint": "aws_vpc_endpoint",
-  "aws:ec2/vpc:Vpc": "aws_vpc",
-  "aws:s3/bucket:Bucket": "aws_s3_bucket",
 };
 
 /** `securityGroupIngressRule` -> `security_group_ingress_rule`; `ipv6CidrBlock` -> `ipv6_cidr_block`. */
@@ -31,7 +28,7 @@ export function snakeCase(name: string): string {
  */
 export function terraformType(token: string, resources: ResourceSchemas): string | undefined {
   const irregular = IRREGULAR_TYPES[token];
-  if (irregular) return irregular;
+  if (irregular) return irregular in resources ? irregular : undefined;
   const m = /^aws:([A-Za-z0-9]+)\/([A-Za-z0-9]+):[A-Za-z0-9]+$/.exec(token);
   if (!m) return undefined;
   const [, module = "", member = ""] = m;
