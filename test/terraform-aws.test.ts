@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
@@ -11,7 +12,7 @@ import {
   validateAwsPlans,
 } from "@mlops-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, tempProject } from "./helpers";
+import { MLOPS_BIN, ROOT, tempProject } from "./helpers";
 
 // Every AWS plan we ship (stacks, examples, components with long and unusual names) is checked with
 // terraform-provider-aws's own validators. Needs terraform and the provider in a local mirror.
@@ -128,4 +129,37 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
   it("GIVEN every plan checked THEN each has a case above", () => {
     expect([...plans.keys()].sort()).toEqual(CASES.map((c) => c.label).sort());
   });
+});
+
+/** `mlops plan --validate` as a user runs it. */
+function planValidate(stack: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [MLOPS_BIN, "plan", "--stack", stack, "--validate"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("mlops plan --validate", () => {
+  it.skipIf(unavailable !== undefined)(
+    "GIVEN aws-dev THEN it prints the tree, then the provider's verdict, and exits 0",
+    () => {
+      const r = planValidate("aws-dev");
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toContain("offline plan, nothing deployed");
+      expect(r.stdout).toMatch(/\nterraform-provider-aws 5\.100\.0 \(offline\): 0 errors, 0 warnings\n$/);
+      expect(r.code).toBe(0);
+    },
+    240_000,
+  );
+
+  it("GIVEN no provider where the mirror should be THEN one line says so, and it exits 1", () => {
+    const r = planValidate("aws-dev", { MLOPS_TF_PLUGIN_MIRROR: path.join(ROOT, "no-such-mirror") });
+    expect(r.stderr).toMatch(
+      /^error: --validate: (terraform is not installed|terraform-provider-aws 5\.100\.0 is not in the provider mirror) [^\n]+\n$/,
+    );
+    expect(r.code).toBe(1);
+  }, 120_000);
 });

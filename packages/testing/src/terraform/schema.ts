@@ -82,7 +82,7 @@ export function terraformWorkspace(options: WorkspaceOptions = {}): TerraformWor
   const providerDir = path.join(mirror, PROVIDER_ADDRESS, AWS_PROVIDER_VERSION);
   if (!fs.existsSync(providerDir)) {
     throw new TerraformUnavailableError(
-      `terraform-provider-aws ${AWS_PROVIDER_VERSION} is not in the provider mirror ${mirror} (set MLOPS_TF_PLUGIN_MIRROR to a mirror that holds ${PROVIDER_ADDRESS}/${AWS_PROVIDER_VERSION})`,
+      `terraform-provider-aws ${AWS_PROVIDER_VERSION} is not in the provider mirror ${mirror} (make one with "terraform providers mirror <dir>" and set MLOPS_TF_PLUGIN_MIRROR=<dir>)`,
     );
   }
   const tfVersion = (JSON.parse(version.stdout) as { terraform_version?: string }).terraform_version ?? "unknown";
