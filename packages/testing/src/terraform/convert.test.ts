@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { planOf, planResource, ref } from "../policy-fixtures";
 import { convertPlan } from "./convert";
@@ -155,9 +157,17 @@ describe("convertPlan", () => {
     expect(other.problems.map((p) => p.summary)).toEqual(["no terraform-provider-aws resource type for aws:ec2/vpc:Vpc"]);
   });
 
-  it("GIVEN the table of known differences THEN each row gives its reason with a source", () => {
+  it("GIVEN the table of known differences THEN each row gives its reason with a source, and the README lists exactly these", () => {
     expect(KNOWN_DIFFERENCES.length).toBeGreaterThan(0);
     for (const d of KNOWN_DIFFERENCES) expect(d.reason).toMatch(/Source: /);
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Checking AWS plans"), readme.indexOf("\n## Components"));
+    expect(section.length).toBeGreaterThan(100);
+    const rows = [...section.matchAll(/^\|\s*(every type|`[a-z0-9_]+`)\s*\|\s*`([A-Za-z0-9]+)`\s*\|/gm)].map((m) => [
+      m[1] === "every type" ? "*" : m[1]?.slice(1, -1),
+      m[2],
+    ]);
+    expect(rows).toEqual(KNOWN_DIFFERENCES.map((d) => [d.tfType, d.property]));
   });
 });
 
