@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are terraform templates, not JavaScript ones
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -128,7 +129,7 @@ describe("convertPlan", () => {
   });
 
   it("GIVEN a secret THEN it is an unknown value, never the placeholder text", () => {
-    expect(body("aws_security_group", "lb").name).toBe('${terraform_data.unknown.id == "" ? null : null}');
+    expect(body("aws_security_group", "lb").name).toBe("${jsondecode(terraform_data.unknown.id)}");
     expect(out.resources.terraform_data).toEqual({ unknown: {} });
   });
 
@@ -150,6 +151,15 @@ describe("convertPlan", () => {
       ],
     ]);
     expect(body("aws_cloudwatch_log_group", "logs")).toEqual({ tags: { a: "b" }, name: expect.stringMatching(/^logs-/) });
+  });
+
+  it("GIVEN an output the mocks do not give (null in a value from another resource) THEN it is unknown, not null", () => {
+    const record = planResource("aws:lb/loadBalancer:LoadBalancer", "dns", {});
+    const one = convertPlan(
+      planOf([record, planResource("aws:lb/loadBalancer:LoadBalancer", "uses", { subnets: ref(record, [null]) })]),
+      SCHEMAS,
+    );
+    expect((one.resources.aws_lb?.uses as Record<string, unknown>).subnets).toEqual(["${jsondecode(terraform_data.unknown.id)}"]);
   });
 
   it("GIVEN a type the schema does not have THEN it is reported, not dropped", () => {

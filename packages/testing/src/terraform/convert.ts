@@ -66,7 +66,10 @@ function convertResource(c: ConvertedResource, schema: SchemaBlock, resolver: Re
   const r = c.resource;
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(r.inputs)) {
-    if (value === undefined || value === null) continue;
+    // A value from another resource's output that the mocks leave out (an output they do not
+    // compute, e.g. a record's fqdn) is unknown in a real preview, not absent.
+    const dependent = (r.propertyDependencies[key] ?? []).length > 0;
+    if ((value === undefined || value === null) && !dependent) continue;
     const field = schemaField(schema, key, c.tfType);
     if (!field || (field.kind === "attribute" && !field.attribute.optional && !field.attribute.required)) {
       // Only where v5.100 has no argument for it: a known difference never hides a real argument.
@@ -85,7 +88,12 @@ function convertResource(c: ConvertedResource, schema: SchemaBlock, resolver: Re
       problems,
       resolver,
       replacements: resolver.replacementsFor(key, r.propertyDependencies[key] ?? []),
+      dependent,
     };
+    if (value === undefined || value === null) {
+      if (field.kind === "attribute") body[field.name] = UNKNOWN_EXPRESSION;
+      continue;
+    }
     body[field.name] =
       field.kind === "attribute"
         ? convertValue(field.attribute.type ?? "dynamic", value, ctx, [field.name], key)
@@ -114,6 +122,8 @@ interface Walk {
   problems: TerraformDiagnostic[];
   resolver: ReferenceResolver;
   replacements: Replacement[];
+  /** The value came (in part) from other resources' outputs: a null in it is an output the mocks did not give. */
+  dependent: boolean;
 }
 
 function convertBlock(blockType: SchemaBlockType, value: unknown, ctx: Walk, tfPath: string[], pulumiPath: string): unknown {
@@ -176,7 +186,7 @@ function attributeType(a: SchemaAttribute): AttributeType {
 
 function convertValue(type: AttributeType, value: unknown, ctx: Walk, tfPath: string[], pulumiPath: string): unknown {
   ctx.c.properties.set(tfPath.join("."), pulumiPath);
-  if (isUnknown(value)) return UNKNOWN_EXPRESSION;
+  if (isUnknown(value) || (value === null && ctx.dependent)) return UNKNOWN_EXPRESSION;
   // A list attribute of at most one item is flattened by Pulumi, as blocks are.
   if (Array.isArray(type) && (type[0] === "list" || type[0] === "set") && !Array.isArray(value)) {
     return convertValue(type, [value], ctx, tfPath, pulumiPath);

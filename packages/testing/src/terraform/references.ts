@@ -5,12 +5,13 @@ import type { ResourceSchemas } from "./schema";
 
 /**
  * A terraform expression whose value is unknown until apply, of any type: the id of a
- * `terraform_data` resource is known only after it is created, and a conditional on an unknown
- * value is an unknown of the dynamic type, which converts to the type of any argument. Stands for
- * secrets and for values that come from resources the configuration does not hold.
+ * `terraform_data` resource is known only after it is created, and `jsondecode` of an unknown
+ * string is an unknown of the dynamic type, which converts to the type of any argument (a
+ * conditional would not do: terraform folds `c ? null : null` to null). Stands for secrets and for
+ * values that come from outputs the mocks do not give.
  */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a terraform template, not a JavaScript one
-export const UNKNOWN_EXPRESSION = '${terraform_data.unknown.id == "" ? null : null}';
+export const UNKNOWN_EXPRESSION = "${jsondecode(terraform_data.unknown.id)}";
 /** An unknown string, for the part of a longer string that is not known. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a terraform template, not a JavaScript one
 const UNKNOWN_STRING = "${terraform_data.unknown.id}";
