@@ -202,7 +202,8 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     {
       label: "40-character names",
       defect:
-        "aws_lb and aws_lb_target_group are auto-named `<name>-lb-<7 hex>` / `<name>-tg-<7 hex>`: over terraform-provider-aws's 32-character limit for a component name over 21 characters (issue 9, Names)",
+        "the load balancer and target group are auto-named `<name>-lb-<7 hex>` / `<name>-tg-<7 hex>`: over 32 characters for a " +
+        "component name over 21 characters (aws_lb: the provider's name validator; aws_lb_target_group: pulumi-aws's auto-name cap) — issue 9, Names",
     },
     { label: "one-letter and digit names" },
     { label: "more AWS resources" },

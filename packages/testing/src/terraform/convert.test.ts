@@ -55,6 +55,9 @@ const SCHEMAS: ResourceSchemas = {
     block: { attributes: { name: { type: "string", optional: true, computed: true }, tags: { type: ["map", "string"], optional: true } } },
   },
   aws_load_balancer_policy: { block: { attributes: {} } },
+  aws_lb_target_group: { block: { attributes: { name: { type: "string", optional: true, computed: true } } } },
+  aws_s3_bucket: { block: { attributes: { bucket: { type: "string", optional: true, computed: true } } } },
+  aws_lambda_function: { block: { attributes: { function_name: { type: "string", required: true } } } },
 };
 
 describe("terraform names", () => {
@@ -160,6 +163,26 @@ describe("convertPlan", () => {
       SCHEMAS,
     );
     expect((one.resources.aws_lb?.uses as Record<string, unknown>).subnets).toEqual(["${jsondecode(terraform_data.unknown.id)}"]);
+  });
+
+  it("GIVEN resources pulumi-aws names its own way THEN the auto-name goes where it does, as it does", () => {
+    const named = convertPlan(
+      planOf([
+        planResource("aws:s3/bucket:Bucket", "Logs", {}),
+        planResource("aws:lambda/function:Function", "fn", {}),
+        planResource("aws:lambda/function:Function", "given", { name: "given-name" }),
+        planResource("aws:lb/targetGroup:TargetGroup", "a-target-group-name-of-25", {}),
+      ]),
+      SCHEMAS,
+    );
+    expect((named.resources.aws_s3_bucket?.Logs as Record<string, unknown>).bucket).toMatch(/^logs-[0-9a-f]{7}$/);
+    expect((named.resources.aws_lambda_function?.fn as Record<string, unknown>).function_name).toMatch(/^fn-[0-9a-f]{7}$/);
+    expect(named.resources.aws_lambda_function?.given).toEqual({ function_name: "given-name" });
+    // The bridge caps target group auto-names at 32 and refuses a longer one itself.
+    expect(named.resources.aws_lb_target_group?.["a-target-group-name-of-25"]).toEqual({});
+    expect(named.problems.map((p) => [p.stage, p.property, p.summary])).toEqual([
+      ["pulumi", "name (auto-named by Pulumi)", "name 'a-target-group-name-of-25-' plus 7 random chars is longer than maximum length 32"],
+    ]);
   });
 
   it("GIVEN a type the schema does not have THEN it is reported, not dropped", () => {

@@ -2,7 +2,7 @@ import * as crypto from "node:crypto";
 import type { Plan, PlanResource } from "../plan";
 import type { TerraformDiagnostic } from "./diagnostic";
 import { knownDifference } from "./differences";
-import { schemaField, terraformName, terraformType } from "./names";
+import { autoNameRule, schemaField, terraformName, terraformType } from "./names";
 import { ReferenceResolver, type Replacement, UNKNOWN_EXPRESSION, UNKNOWN_SOURCE } from "./references";
 import type { AttributeType, ResourceSchemas, SchemaAttribute, SchemaBlock, SchemaBlockType } from "./schema";
 
@@ -96,25 +96,44 @@ function convertResource(c: ConvertedResource, schema: SchemaBlock, resolver: Re
     }
     body[field.name] =
       field.kind === "attribute"
-        ? convertValue(field.attribute.type ?? "dynamic", value, ctx, [field.name], key)
+        ? convertValue(attributeType(field.attribute), value, ctx, [field.name], key)
         : convertBlock(field.blockType, value, ctx, [field.name], key);
   }
-  autoName(c, schema, body);
+  autoName(c, schema, body, problems);
   return body;
 }
 
 /**
- * pulumi-aws auto-names every resource whose terraform schema has a `name` argument the program
- * leaves unset: the logical name, "-" and 7 random hex characters (provider/autonaming.go in
- * pulumi/pulumi-aws; tfbridge.AutoName). The provider validates that name like any other, so the
- * check gives the same: a stable hash of the URN stands in for the random part.
+ * pulumi-aws auto-names a resource whose name argument the program leaves unset: the logical name,
+ * "-" and 7 random hex characters (tfbridge.AutoName). The provider validates that name like any
+ * other, so the check does too, with a stable hash of the URN for the random part. Where the
+ * bridge caps the length, it refuses a longer name before the provider sees it, with its own words.
  */
-function autoName(c: ConvertedResource, schema: SchemaBlock, body: Record<string, unknown>): void {
-  const name = schema.attributes?.name;
-  if (!name || !(name.optional || name.required) || "name" in body || "name_prefix" in body) return;
+function autoName(c: ConvertedResource, schema: SchemaBlock, body: Record<string, unknown>, problems: TerraformDiagnostic[]): void {
+  const rule = autoNameRule(c.tfType);
+  const field = schema.attributes?.[rule.field];
+  if (!field || !(field.optional || field.required) || rule.field in body || `${rule.field}_prefix` in body) return;
+  const prefix = `${rule.lowercase ? c.resource.name.toLowerCase() : c.resource.name}-`;
+  const property = `${rule.field === "name" ? "name" : camelCase(rule.field)} (auto-named by Pulumi)`;
+  if (prefix.length + 7 > rule.maxLength) {
+    problems.push({
+      severity: "error",
+      stage: "pulumi",
+      urn: c.resource.urn,
+      type: c.resource.type,
+      property,
+      summary: `name '${prefix}' plus 7 random chars is longer than maximum length ${rule.maxLength}`,
+      detail: "pulumi-aws refuses the auto-name before the provider sees it; give the resource a shorter logical name or an explicit name",
+    });
+    return;
+  }
   const suffix = crypto.createHash("sha256").update(c.resource.urn).digest("hex").slice(0, 7);
-  body.name = `${c.resource.name}-${suffix}`;
-  c.properties.set("name", "name (auto-named by Pulumi)");
+  body[rule.field] = `${prefix}${suffix}`;
+  c.properties.set(rule.field, property);
+}
+
+function camelCase(snake: string): string {
+  return snake.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
 }
 
 interface Walk {

@@ -2,10 +2,11 @@
 export interface TerraformDiagnostic {
   severity: "error" | "warning";
   /**
-   * Which step found it: `convert` (a property the conversion cannot map to the provider's schema)
-   * or `terraform` (the provider's schema validators and plan-time checks).
+   * Which step found it: `convert` (a property the conversion cannot map to the provider's schema),
+   * `pulumi` (pulumi-aws's own auto-naming, which runs before the provider) or `terraform` (the
+   * provider's schema validators and plan-time checks).
    */
-  stage: "convert" | "terraform";
+  stage: "convert" | "pulumi" | "terraform";
   /** The Pulumi resource, when the diagnostic concerns one. */
   urn?: string;
   /** Its Pulumi type token, e.g. `aws:lb/loadBalancer:LoadBalancer`. */

@@ -45,11 +45,41 @@ export type SchemaField =
 
 /**
  * Pulumi property names that are not the camelCase of the terraform name, nor its plural, per
- * terraform resource type (`Fields: {"<tf>": {Name: "<pulumi>"}}` in pulumi-aws's resources.go).
- * Empty for the types mlops-kit creates today; add an entry when the conversion reports an
- * unmapped property that pulumi-aws renamed.
+ * terraform resource type: `Fields: {"<tf>": {Name: "<pulumi>"}}` and `AutoName("<pulumi>", ...)`
+ * in pulumi/pulumi-aws `provider/resource_overrides.go`. The conversion reports any other
+ * property it cannot map, so a missing entry shows as a finding, never as a silent drop.
  */
-const RENAMED_FIELDS: Record<string, Record<string, string>> = {};
+const RENAMED_FIELDS: Record<string, Record<string, string>> = {
+  aws_lambda_function: { name: "function_name" },
+  aws_cloudwatch_metric_alarm: { name: "alarm_name" },
+  aws_cloudwatch_log_subscription_filter: { logGroup: "log_group_name" },
+};
+
+/** How pulumi-aws auto-names a resource the program leaves unnamed. */
+export interface AutoNameRule {
+  /** The terraform argument that gets the name. */
+  field: string;
+  /** The bridge refuses a logical name longer than this, less the 7 random characters. */
+  maxLength: number;
+  lowercase?: boolean;
+}
+
+/**
+ * pulumi-aws auto-names the `name` argument of every resource that has one (up to 255 characters:
+ * provider/autonaming.go), except where an override says otherwise (provider/resource_overrides.go,
+ * provider/aliases.go in pulumi/pulumi-aws).
+ */
+const AUTO_NAMES: Record<string, AutoNameRule> = {
+  aws_s3_bucket: { field: "bucket", maxLength: 63, lowercase: true },
+  aws_lb_target_group: { field: "name", maxLength: 32 },
+  aws_lambda_function: { field: "function_name", maxLength: 64 },
+  aws_cloudwatch_metric_alarm: { field: "alarm_name", maxLength: 255 },
+  aws_cloudwatch_event_rule: { field: "name", maxLength: 64 },
+};
+
+export function autoNameRule(tfType: string): AutoNameRule {
+  return AUTO_NAMES[tfType] ?? { field: "name", maxLength: 255 };
+}
 
 /**
  * The terraform field a Pulumi property name stands for in `block`. The bridge names a field the
