@@ -162,7 +162,7 @@ describe("convertPlan", () => {
       planOf([record, planResource("aws:lb/loadBalancer:LoadBalancer", "uses", { subnets: ref(record, [null]) })]),
       SCHEMAS,
     );
-    expect((one.resources.aws_lb?.uses as Record<string, unknown>).subnets).toEqual(["${jsondecode(terraform_data.unknown.id)}"]);
+    expect(one.resources.aws_lb?.uses).toMatchObject({ subnets: ["${jsondecode(terraform_data.unknown.id)}"] });
   });
 
   it("GIVEN resources pulumi-aws names its own way THEN the auto-name goes where it does, as it does", () => {
@@ -175,8 +175,8 @@ describe("convertPlan", () => {
       ]),
       SCHEMAS,
     );
-    expect((named.resources.aws_s3_bucket?.Logs as Record<string, unknown>).bucket).toMatch(/^logs-[0-9a-f]{7}$/);
-    expect((named.resources.aws_lambda_function?.fn as Record<string, unknown>).function_name).toMatch(/^fn-[0-9a-f]{7}$/);
+    expect(named.resources.aws_s3_bucket?.Logs).toEqual({ bucket: expect.stringMatching(/^logs-[0-9a-f]{7}$/) });
+    expect(named.resources.aws_lambda_function?.fn).toEqual({ function_name: expect.stringMatching(/^fn-[0-9a-f]{7}$/) });
     expect(named.resources.aws_lambda_function?.given).toEqual({ function_name: "given-name" });
     // The bridge caps target group auto-names at 32 and refuses a longer one itself.
     expect(named.resources.aws_lb_target_group?.["a-target-group-name-of-25"]).toEqual({});

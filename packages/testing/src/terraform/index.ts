@@ -133,7 +133,12 @@ function parsePlan(stdout: string, stderr: string): RawDiagnostic[] {
   const out: RawDiagnostic[] = [];
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
-    const message = JSON.parse(line) as { type?: string; diagnostic?: RawDiagnostic };
+    let message: { type?: string; diagnostic?: RawDiagnostic };
+    try {
+      message = JSON.parse(line);
+    } catch {
+      continue; // not one of terraform's machine-readable messages
+    }
     if (message.type === "diagnostic" && message.diagnostic) out.push(message.diagnostic);
   }
   if (out.length === 0 && stderr.trim()) out.push({ severity: "error", summary: "terraform plan failed", detail: firstLine(stderr) });
