@@ -25,3 +25,17 @@ export {
   SynthTimeoutError,
   synth,
 } from "./synth";
+export {
+  AWS_PROVIDER_VERSION,
+  convertPlan,
+  formatDiagnostic,
+  KNOWN_DIFFERENCES,
+  type KnownDifference,
+  type TerraformDiagnostic,
+  TerraformUnavailableError,
+  terraformWorkspace,
+  type ValidateAwsOptions,
+  validateAwsPlan,
+  validateAwsPlans,
+  type WorkspaceOptions,
+} from "./terraform";
