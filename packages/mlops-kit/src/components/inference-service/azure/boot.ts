@@ -1,7 +1,9 @@
+import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
   CONTAINER_NAME,
   type ContainerSpec,
+  checkUserDataSize,
   cloudConfig,
   dockerRunCommand,
   envBootFile,
@@ -28,19 +30,23 @@ export interface ContainerConfig extends ContainerSpec {
   identityClientId: string | undefined;
 }
 
-/** The `#cloud-config` that installs Docker (and the NVIDIA Container Toolkit) and runs the container. */
-export function renderCloudConfig(c: ContainerConfig): string {
+/**
+ * The `#cloud-config` that installs Docker (and the NVIDIA Container Toolkit) and runs the container.
+ * Given the service, a document over the custom data limit is a SpecError.
+ */
+export function renderCloudConfig(c: ContainerConfig, service?: { name: string; cloud: CloudId }): string {
   const registry = azureRegistry(c.image);
   const files: BootFile[] = [envBootFile(c.env)];
   if (registry) files.push({ path: REGISTRY_LOGIN, permissions: "0755", content: registryLoginScript() });
   if (c.gpu) files.push({ path: GPU_SETUP, permissions: "0755", content: gpuSetupScript() });
   files.push(unitFile(SERVICE_UNIT, serviceUnit(c, registry)));
-  return cloudConfig({
-    head: ["package_update: true", "packages:", "  - docker.io"],
+  const text = cloudConfig({
+    head: { package_update: true, packages: ["docker.io"] },
     files,
+    owner: "root:root",
     runcmd: [...(c.gpu ? [GPU_SETUP] : []), "systemctl daemon-reload", `systemctl enable --now ${SERVICE_UNIT}`],
-    style: { owner: "root:root", quoteBase64: false },
   });
+  return service ? checkUserDataSize(service, text) : text;
 }
 
 function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
@@ -80,7 +86,10 @@ function registryLoginScript(): string {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'client_id="${2:-}"',
     'json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }',
-    'imds="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"',
+    // The registry's own audience: registries that refuse ARM-audience tokens (an Azure Landing Zones
+    // policy, `azureADAuthenticationAsArmPolicy` disabled) still take it.
+    // (built-in policy "Container registries should have ARM audience token authentication disabled", https://aka.ms/acr/authentication)
+    'imds="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://containerregistry.azure.net"',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'aad=$(curl -fsS -H Metadata:true "$imds${client_id:+&client_id=$client_id}" | json access_token)',
     'refresh=$(curl -fsS -X POST --data-urlencode grant_type=access_token --data-urlencode "service=$registry" --data-urlencode "access_token=$aad" "https://$registry/oauth2/exchange" | json refresh_token)',

@@ -124,7 +124,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     .all([pulumi.output(inputs.image), pulumi.output(inputs.env), identity.clientId])
     .apply(([image, env, clientId]) =>
       Buffer.from(
-        renderCloudConfig({ ...plan.container, image, env, gpu: gpu !== undefined, identityClientId: clientId }),
+        renderCloudConfig({ ...plan.container, image, env, gpu: gpu !== undefined, identityClientId: clientId }, plan),
         "utf8",
       ).toString("base64"),
     );

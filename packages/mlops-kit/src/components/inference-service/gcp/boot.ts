@@ -1,7 +1,9 @@
+import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
   CONTAINER_NAME,
   type ContainerSpec,
+  checkUserDataSize,
   cloudConfig,
   dockerRunCommand,
   envBootFile,
@@ -26,17 +28,21 @@ export interface ContainerConfig extends ContainerSpec {
   gpus: number;
 }
 
-/** The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first). */
-export function renderCloudConfig(c: ContainerConfig): string {
+/**
+ * The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first).
+ * Given the service, a document over the metadata value limit is a SpecError.
+ */
+export function renderCloudConfig(c: ContainerConfig, service?: { name: string; cloud: CloudId }): string {
   const files: BootFile[] = [envBootFile(c.env)];
   if (c.gpus > 0) files.push(unitFile(GPU_UNIT, gpuUnit()));
   files.push(unitFile(SERVICE_UNIT, serviceUnit(c)));
-  return cloudConfig({
-    head: ["users:", "  - name: mlops", "    uid: 2000"],
+  const text = cloudConfig({
+    head: { users: [{ name: "mlops", uid: 2000 }] },
     files,
+    owner: "root",
     runcmd: ["systemctl daemon-reload", `systemctl start ${SERVICE_UNIT}`],
-    style: { owner: "root", quoteBase64: true },
   });
+  return service ? checkUserDataSize(service, text) : text;
 }
 
 function serviceUnit(c: ContainerConfig): string {

@@ -86,7 +86,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const gpu = plan.compute.gpu;
   const userData = pulumi
     .all([pulumi.output(inputs.image), pulumi.output(inputs.env)])
-    .apply(([image, env]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0 }));
+    .apply(([image, env]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0 }, plan));
 
   // Regional rather than global: the template lives in the region of the group that uses it, so
   // creating instances never depends on a global control plane, and the user-data (which carries
