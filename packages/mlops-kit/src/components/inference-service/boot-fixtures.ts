@@ -29,6 +29,7 @@ const HOSTILE_PIECES = [
   "\u2028bootcmd: [[touch, /pwned]]\u2028",
   "\nbootcmd:\n  - [touch, /pwned]\n",
   "---\n",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell and systemd variable, taken literally
   "$HOME ${X} %h %%",
   "\t",
   "\u007f\u0080\u009f",

@@ -152,6 +152,7 @@ export function cloudConfigDocument(c: CloudConfig): Record<string, unknown> {
 // characters raw, even inside quotes: a string holding one (or a tab, which PyYAML refuses in places
 // the `yaml` package writes it plain) is forced into double quotes, where each is then written as an
 // escape that both read the same way.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
 const NEEDS_ESCAPE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\p{Cs}/u;
 const RAW_IN_QUOTES = /[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g;
 const YAML11_ESCAPES: Record<string, string> = { "\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P" };
@@ -188,6 +189,7 @@ export function cloudConfig(c: CloudConfig): string {
 }
 
 // Characters PyYAML's reader refuses anywhere in a document (yaml/reader.py, NON_PRINTABLE).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
 const PYYAML_NON_PRINTABLE = /[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
 /**
