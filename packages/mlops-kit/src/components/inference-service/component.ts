@@ -8,6 +8,7 @@ import { resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
+import { checkKnownUserDataSize } from "./user-data";
 
 const backends = {
   // lazy, synchronous load of one cloud's backend
@@ -40,6 +41,7 @@ export class InferenceService extends pulumi.ComponentResource {
     const spec = parseSpec(inferenceServiceSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
     const plan = planInferenceService(name, spec, ctx);
+    checkKnownUserDataSize(plan, spec.image, spec.env ?? {});
     const network = resolveNetwork(spec.network);
     if (network.known && network.known.cloud !== ctx.cloud) {
       throw new SpecError(TYPE, name, [
@@ -59,7 +61,10 @@ export class InferenceService extends pulumi.ComponentResource {
     const checked = (path: string, value: pulumi.Input<string>, ok: RegExp, message: string): pulumi.Input<string> =>
       typeof value === "string"
         ? value
-        : pulumi.output(value).apply((v) => {
+        : pulumi.output(value).apply((v: unknown) => {
+            // An output of the wrong type (an object, undefined) would otherwise be written as "[object Object]".
+            if (typeof v !== "string")
+              throw new SpecError(TYPE, name, [{ path, message: `must be a string (it resolved to ${v === null ? "null" : typeof v})` }]);
             if (!ok.test(v)) throw new SpecError(TYPE, name, [{ path, message: `(${JSON.stringify(v)}) ${message}` }]);
             return v;
           });
