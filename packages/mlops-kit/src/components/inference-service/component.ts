@@ -5,6 +5,7 @@ import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import { resolveNetwork } from "../network/ref";
+import { checkSecretReference } from "./boot";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
@@ -42,6 +43,9 @@ export class InferenceService extends pulumi.ComponentResource {
     const ctx = resolveContext(TYPE, name, spec);
     const plan = planInferenceService(name, spec, ctx);
     checkKnownUserDataSize(plan, spec.image, spec.env ?? {});
+    for (const [variable, ref] of Object.entries(spec.secretEnv ?? {})) {
+      if (typeof ref === "string") checkSecretReference(plan, variable, ref);
+    }
     const network = resolveNetwork(spec.network);
     if (network.known && network.known.cloud !== ctx.cloud) {
       throw new SpecError(TYPE, name, [
@@ -81,6 +85,7 @@ export class InferenceService extends pulumi.ComponentResource {
       networkInfo,
       image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
       env,
+      secretEnv: spec.secretEnv ?? {},
       allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
       certificateId: spec.loadBalancer.tls.certificateId,
       keyVaultId: spec.azure?.keyVaultId,

@@ -245,6 +245,18 @@ export interface InferenceServiceArgs {
    * data limit (AWS 16 KB, Azure 64 KB, GCP 256 KB). @default {}
    */
   env?: Record<string, pulumi.Input<string>>;
+  /**
+   * Environment variables read from the cloud's secret store when the container starts (and again at
+   * every restart), with the instances' own identity, which is granted read access to exactly these
+   * secrets. Only the references are in the user data; the values stay on the instance, in a
+   * root-only file on tmpfs. Each value must be one line. AWS: a Secrets Manager secret ARN (its
+   * SecretString; the AWS CLI is installed at first boot). GCP: a Secret Manager secret version,
+   * `projects/<project>/secrets/<secret>/versions/<n or latest>`. Azure: the resource id of a Key
+   * Vault secret (its current version; the vault must use Azure RBAC). A secret encrypted with a
+   * customer-managed key also needs decrypt rights for the instances on that key.
+   * @default {}
+   */
+  secretEnv?: Record<string, pulumi.Input<string>>;
   /** Size of each instance. */
   compute: ComputeArgs;
   /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
@@ -337,6 +349,12 @@ export const inferenceServiceSchema = z
       z.record(
         z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
         input(z.string().check(z.regex(SINGLE_LINE, SINGLE_LINE_MESSAGE))),
+      ),
+    ),
+    secretEnv: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
+        input(z.string().check(z.regex(/^\S+$/, "must be a secret reference (no spaces)"))),
       ),
     ),
     compute: z.strictObject({
@@ -440,6 +458,11 @@ export const inferenceServiceSchema = z
       const { min, max } = spec.scaling;
       if (min !== undefined && max !== undefined && min > max) {
         ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `must be <= scaling.max (${max})` });
+      }
+      for (const variable of Object.keys(spec.secretEnv ?? {})) {
+        if (spec.env && Object.hasOwn(spec.env, variable)) {
+          ctx.addIssue({ code: "custom", path: ["secretEnv", variable], message: "is also in env: give each variable one source" });
+        }
       }
       const hc = spec.healthCheck;
       if (hc.timeoutSeconds >= hc.intervalSeconds) {

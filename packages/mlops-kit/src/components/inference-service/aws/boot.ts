@@ -5,8 +5,12 @@ import {
   cloudConfig,
   dockerRunCommand,
   envBootFile,
+  FETCH_SECRETS,
+  fetchSecretsScript,
   registryHost,
+  SECRET_ENV_FILE,
   SERVICE_UNIT,
+  secretListFile,
   systemdArg,
   systemdUnit,
   unitFile,
@@ -53,6 +57,8 @@ export interface UserDataValues {
   region: string;
   logGroup: string;
   env: readonly (readonly [string, string])[];
+  /** `secretEnv`: each variable's Secrets Manager secret ARN. */
+  secrets?: readonly { name: string; arn: string }[];
 }
 
 /** The `#cloud-config` user data; over EC2's 16 KB it is a SpecError. */
@@ -64,6 +70,11 @@ export function renderUserData(plan: InferenceServicePlan, v: UserDataValues): s
     files.push({ path: DOCKER_CONFIG, permissions: "0600", content: `${JSON.stringify({ credHelpers: { [ecr]: "ecr-login" } })}\n` });
   }
   files.push({ path: PREPARE, permissions: "0755", content: prepareScript(ecr !== undefined) });
+  const secrets = v.secrets ?? [];
+  if (secrets.length > 0) {
+    files.push(secretListFile(secrets.map((s) => [s.name, s.arn])));
+    files.push({ path: FETCH_SECRETS, permissions: "0700", content: fetchSecrets() });
+  }
   files.push(unitFile(SERVICE_UNIT, serviceUnit(plan, v)));
   const text = cloudConfig({
     head: {},
@@ -82,7 +93,9 @@ export function renderUserData(plan: InferenceServicePlan, v: UserDataValues): s
 
 function serviceUnit(plan: InferenceServicePlan, v: UserDataValues): string {
   const image = v.image.text;
+  const secrets = (v.secrets ?? []).length > 0;
   const flags = [
+    ...(secrets ? [`--env-file=${SECRET_ENV_FILE}`] : []),
     ...(plan.compute.gpu ? ["--gpus=all"] : []),
     "--log-driver=awslogs",
     systemdArg(`--log-opt=awslogs-region=${v.region}`),
@@ -104,6 +117,8 @@ function serviceUnit(plan: InferenceServicePlan, v: UserDataValues): string {
       // Read anew before each command, so ExecStart sees what PREPARE wrote (systemd.exec, EnvironmentFile=).
       `EnvironmentFile=-${INSTANCE_ENV}`,
       `ExecStartPre=${PREPARE}`,
+      // Fetched at every start: a restart picks up a rotated value.
+      ...(secrets ? [`ExecStartPre=/bin/sh ${FETCH_SECRETS}`] : []),
       `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
       // A failed pull fails the start, and the unit tries again after RestartSec.
       `ExecStartPre=/usr/bin/docker pull ${systemdArg(image)}`,
@@ -131,4 +146,16 @@ function prepareScript(ecr: boolean): string {
     `printf 'MLOPS_INSTANCE_ID=%s\\n' "$id" > ${INSTANCE_ENV}`,
     "",
   ].join("\n");
+}
+
+/** Reads each secret's current value with the instance role (the AWS CLI, which the minimal AMI lacks, from the AL2023 repository). */
+function fetchSecrets(): string {
+  return fetchSecretsScript(
+    ["command -v aws >/dev/null || dnf install -y awscli-2"],
+    [
+      // The secret's own region, from its ARN (arn:<partition>:secretsmanager:<region>:...).
+      'region=$(printf %s "$ref" | cut -d: -f4)',
+      'value=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$ref" --query SecretString --output text)',
+    ],
+  );
 }

@@ -7,8 +7,12 @@ import {
   cloudConfig,
   dockerRunCommand,
   envBootFile,
+  FETCH_SECRETS,
+  fetchSecretsScript,
   registryHost,
+  SECRET_ENV_FILE,
   SERVICE_UNIT,
+  secretListFile,
   systemdArg,
   systemdUnit,
   unitFile,
@@ -28,6 +32,8 @@ export interface ContainerConfig extends ContainerSpec {
   gpu: boolean;
   /** The client id of the instances' user-assigned identity (IMDS picks the only one when absent). */
   identityClientId: string | undefined;
+  /** `secretEnv`: each variable's Key Vault secret URL and the vault's token audience. */
+  secrets?: readonly { name: string; url: string; audience: string }[];
 }
 
 /**
@@ -37,6 +43,11 @@ export interface ContainerConfig extends ContainerSpec {
 export function renderCloudConfig(c: ContainerConfig, service?: { name: string; cloud: CloudId }): string {
   const registry = azureRegistry(c.image);
   const files: BootFile[] = [envBootFile(c.env)];
+  const secrets = c.secrets ?? [];
+  if (secrets.length > 0) {
+    files.push(secretListFile(secrets.map((s) => [s.name, s.url, s.audience])));
+    files.push({ path: FETCH_SECRETS, permissions: "0700", content: fetchSecrets() });
+  }
   if (registry) files.push({ path: REGISTRY_LOGIN, permissions: "0755", content: registryLoginScript() });
   if (c.gpu) files.push({ path: GPU_SETUP, permissions: "0755", content: gpuSetupScript() });
   files.push(unitFile(SERVICE_UNIT, serviceUnit(c, registry)));
@@ -51,6 +62,8 @@ export function renderCloudConfig(c: ContainerConfig, service?: { name: string; 
 
 function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
   const login = [REGISTRY_LOGIN, ...[registry ?? "", c.identityClientId ?? ""].filter((a) => a !== "").map(systemdArg)];
+  const secrets = (c.secrets ?? []).length > 0;
+  const flags = [...(secrets ? [`--env-file=${SECRET_ENV_FILE}`] : []), ...(c.gpu ? ["--gpus=all"] : [])];
   return systemdUnit({
     Unit: [
       "Description=Model server container",
@@ -61,10 +74,14 @@ function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
     Service: [
       // A registry token lasts hours: logging in before every start keeps restarts working.
       ...(registry ? [`ExecStartPre=${login.join(" ")}`] : []),
+      // Fetched at every start: a restart picks up a new version of the secret.
+      ...(secrets
+        ? [[`ExecStartPre=/bin/sh ${FETCH_SECRETS}`, ...(c.identityClientId ? [systemdArg(c.identityClientId)] : [])].join(" ")]
+        : []),
       `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
       // Large model images can take minutes to pull: no start timeout.
       "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, c.gpu ? ["--gpus=all"] : [])}`,
+      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, flags)}`,
       `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
       // Until the GPU driver extension has finished, `--gpus` fails: the unit retries until it works.
       "Restart=always",
@@ -119,4 +136,23 @@ function gpuSetupScript(): string {
 function azureRegistry(image: string): string | undefined {
   const host = registryHost(image)?.toLowerCase();
   return host !== undefined && /^[a-z0-9]+\.azurecr\.(io|cn|us)$/.test(host) ? host : undefined;
+}
+
+/**
+ * Reads each secret's current version with the instance's identity: a token for the vault's audience
+ * from the instance metadata service, then Key Vault's REST API (Get Secret, api-version 7.4).
+ */
+function fetchSecrets(): string {
+  return fetchSecretsScript(
+    [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+      'client_id="${1:-}"',
+      'json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }',
+    ],
+    [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+      'token=$(curl -fsS -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=$extra${client_id:+&client_id=$client_id}" | json access_token)',
+      'value=$(curl -fsS -H "Authorization: Bearer $token" "$ref?api-version=7.4" | json value)',
+    ],
+  );
 }
