@@ -5,9 +5,9 @@ import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import { resolveNetwork } from "../network/ref";
-import { checkSecretReference } from "./boot";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkSecretReference } from "./secret-env";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 import { checkKnownUserDataSize } from "./user-data";
 

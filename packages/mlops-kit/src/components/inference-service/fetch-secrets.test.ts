@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { CloudId } from "../../core/cloud";
 import { parseImage, renderUserData } from "./aws/boot";
 import { renderCloudConfig as azureCloudConfig } from "./azure/boot";
-import { FETCH_SECRETS, SECRET_ENV_FILE, SECRET_LIST } from "./boot";
 import { parseCloudConfig } from "./boot-fixtures";
 import { renderCloudConfig as gcpCloudConfig } from "./gcp/boot";
 import type { InferenceServicePlan } from "./plan";
+import { FETCH_SECRETS, SECRET_ENV_FILE, SECRET_LIST } from "./secret-env";
 
 // The fetch scripts run as the instance runs them, with the cloud's tools replaced by stubs that
 // answer as the services do: the env file holds each value exactly, and a value Docker's env file

@@ -3,9 +3,9 @@ import { defaultCall, defaultNewResource } from "@mlops-kit/testing/src/mocks";
 import { describe, expect, it } from "vitest";
 import type { CloudId } from "../../core/cloud";
 import { MlopsVpc } from "../network/component";
-import { FETCH_SECRETS, SECRET_ENV_FILE, SECRET_LIST } from "./boot";
 import { parseCloudConfig } from "./boot-fixtures";
 import { InferenceService } from "./component";
+import { FETCH_SECRETS, SECRET_ENV_FILE, SECRET_LIST } from "./secret-env";
 import type { InferenceServiceArgs } from "./spec";
 
 // `secretEnv` on every cloud: a read grant on exactly the secrets named, for the instances' own

@@ -5,17 +5,14 @@ import {
   cloudConfig,
   dockerRunCommand,
   envBootFile,
-  FETCH_SECRETS,
-  fetchSecretsScript,
   registryHost,
-  SECRET_ENV_FILE,
   SERVICE_UNIT,
-  secretListFile,
   systemdArg,
   systemdUnit,
   unitFile,
 } from "../boot";
 import type { InferenceServicePlan } from "../plan";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
 // Boot configuration on the ECS-optimized Amazon Linux 2023 AMI, which runs cloud-init: the one
 // container as a systemd unit, restarted whenever it stops (a throttled pull or a failed start is

@@ -1,8 +1,8 @@
 import type { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import * as pulumi from "@pulumi/pulumi";
-import { checkSecretReference } from "../boot";
 import type { InferenceServicePlan } from "../plan";
+import { checkSecretReference } from "../secret-env";
 
 // `secretEnv` on AWS: the instance role may read exactly the secrets named, and nothing else of
 // Secrets Manager; the instances fetch the values at each start (boot.ts).

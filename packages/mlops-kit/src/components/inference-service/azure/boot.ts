@@ -7,16 +7,13 @@ import {
   cloudConfig,
   dockerRunCommand,
   envBootFile,
-  FETCH_SECRETS,
-  fetchSecretsScript,
   registryHost,
-  SECRET_ENV_FILE,
   SERVICE_UNIT,
-  secretListFile,
   systemdArg,
   systemdUnit,
   unitFile,
 } from "../boot";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
 // Boot configuration: cloud-init on Ubuntu, once per instance. The container runs as a systemd
 // unit, restarted whenever it stops, so it also comes back after a reboot (the GPU driver

@@ -2,8 +2,8 @@ import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignmen
 import { getVaultOutput } from "@pulumi/azure-native/keyvault/getVault";
 import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
 import * as pulumi from "@pulumi/pulumi";
-import { checkDistinctSecrets, checkSecretReference } from "../boot";
 import type { InferenceServicePlan } from "../plan";
+import { checkDistinctSecrets, checkSecretReference } from "../secret-env";
 import { KEY_VAULT_SECRETS_USER } from "./gateway";
 
 // `secretEnv` on Azure: the instances' identity is a Key Vault Secrets User on exactly the secrets

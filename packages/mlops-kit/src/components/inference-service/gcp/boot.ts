@@ -7,15 +7,12 @@ import {
   cloudConfig,
   dockerRunCommand,
   envBootFile,
-  FETCH_SECRETS,
-  fetchSecretsScript,
   registryHost,
-  SECRET_ENV_FILE,
   SERVICE_UNIT,
-  secretListFile,
   systemdUnit,
   unitFile,
 } from "../boot";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
 // Boot configuration on Container-Optimized OS. COS keeps no /etc across reboots and applies the
 // user-data on every boot, so the units below are written and started again after host maintenance

@@ -1,7 +1,7 @@
 import { SecretIamMember } from "@pulumi/gcp/secretmanager/secretIamMember";
 import * as pulumi from "@pulumi/pulumi";
-import { checkDistinctSecrets, checkSecretReference } from "../boot";
 import type { InferenceServicePlan } from "../plan";
+import { checkDistinctSecrets, checkSecretReference } from "../secret-env";
 
 // `secretEnv` on GCP: the instances' service account may access exactly the secrets named (Secret
 // Manager Secret Accessor on each secret, not on the project); the instances fetch the values at
