@@ -1,17 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { SpecError } from "../../core/errors";
 import {
+  checkUserDataSize,
   cloudConfig,
+  cloudConfigDocument,
   dockerRunCommand,
   entrypointAndArgs,
   envBootFile,
   envFile,
+  readCloudConfig,
   registryHost,
   systemdArg,
   systemdUnit,
+  USER_DATA_LIMITS,
   unitFile,
 } from "./boot";
+import { HAS_PYYAML, hostileString, parseCloudConfig, readWithPyYaml } from "./boot-fixtures";
 
 /**
  * systemd's reading of one double-quoted argument: C escapes (`\\`, `\"`, `\xNN`), then `$$`
@@ -106,50 +111,73 @@ describe("env files and units", () => {
 });
 
 describe("cloud-config", () => {
-  interface Parsed {
-    users?: unknown;
-    packages?: string[];
-    write_files: { path: string; permissions: string; owner: string; encoding?: string; content: string }[];
-    runcmd: string[];
-  }
-
-  it.each([
-    [{ owner: "root", quoteBase64: true }, '    content: "'],
-    [{ owner: "root:root", quoteBase64: false }, "    content: "],
-  ])("GIVEN style %j WHEN rendered THEN files carry that owner and base64 is written as %j", (style, prefix) => {
-    const rendered = cloudConfig({ head: ["packages:", "  - docker.io"], files: [envBootFile({ A: "1" })], runcmd: ["true"], style });
-    expect(rendered.startsWith("#cloud-config\n\npackages:\n  - docker.io\n\nwrite_files:\n")).toBe(true);
-    expect(rendered.split("\n").some((l) => l.startsWith(prefix) && l.length > prefix.length)).toBe(true);
-    expect(rendered.endsWith("runcmd:\n  - true\n")).toBe(true);
-    expect((parse(rendered) as Parsed).write_files[0]).toMatchObject({
-      path: "/etc/mlops/model.env",
-      permissions: "0600",
-      owner: style.owner,
-    });
+  it("GIVEN an empty env WHEN rendered THEN the env file is written from an empty string, not a null with encoding b64 (which write_files refuses)", () => {
+    const parsed = parseCloudConfig(cloudConfig({ head: {}, files: [envBootFile({})], owner: "root", runcmd: [] }));
+    expect(parsed.files).toEqual([{ path: "/etc/mlops/model.env", permissions: "0600", owner: "root", content: "" }]);
   });
 
-  it("GIVEN any env and any unit text WHEN rendered THEN the YAML reads back every file exactly and the commands in order", () => {
-    const line = fc.stringMatching(/^[^\r\n\0]*$/);
+  it("GIVEN env values WHEN rendered THEN the env file is base64 and reads back exactly", () => {
+    const parsed = parseCloudConfig(
+      cloudConfig({ head: {}, files: [envBootFile({ A: "1", B: "x\u2028y" })], owner: "root:root", runcmd: [] }),
+    );
+    expect(parsed.files[0]).toMatchObject({ encoding: "b64", owner: "root:root" });
+    expect(parsed.file("/etc/mlops/model.env")).toBe("A=1\nB=x\u2028y\n");
+  });
+
+  it.each(["on", "yes", "off", "no", "y", "~", "null", "0644", "1e3", "0x1f", "1_000", "2001-01-01", "true", "-", "? a", "- a"])(
+    "GIVEN the string %j WHEN rendered THEN a YAML 1.1 reader keeps it a string",
+    (value) => {
+      const text = cloudConfig({ head: { x: value }, files: [], owner: "root", runcmd: [value] });
+      expect(readCloudConfig(text)).toEqual({ x: value, write_files: [], runcmd: [value] });
+    },
+  );
+
+  it("GIVEN U+2028 in a block scalar WHEN read as cloud-init does THEN it is a line break that can add a key: the reader is not the yaml package's", () => {
+    const naive = "#cloud-config\nruncmd:\n  - echo\u2028bootcmd: [[touch, /pwned]]\n";
+    expect(readCloudConfig(naive)).toMatchObject({ bootcmd: [["touch", "/pwned"]] });
+    expect(() => readCloudConfig("#cloud-config\nx: a\u0001b\n")).toThrow(/U\+0001 is not allowed/);
+  });
+
+  it("GIVEN hostile strings in every value WHEN rendered THEN cloud-init reads back exactly the keys and values written", () => {
     fc.assert(
-      fc.property(
-        fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), line, { maxKeys: 4 }),
-        fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 =/".$%-]*$/), { maxLength: 6 }),
-        fc.boolean(),
-        (env, directives, quoteBase64) => {
-          const unit = systemdUnit({ Service: directives });
-          const rendered = cloudConfig({
-            head: [],
-            files: [envBootFile(env), unitFile("x.service", unit)],
-            runcmd: ["systemctl daemon-reload", "systemctl start x.service"],
-            style: { owner: "root", quoteBase64 },
-          });
-          const parsed = parse(rendered) as Parsed;
-          const [envOut, unitOut] = parsed.write_files;
-          expect(Buffer.from(envOut?.content ?? "", "base64").toString("utf8")).toBe(envFile(Object.entries(env)));
-          expect(unitOut).toMatchObject({ path: "/etc/systemd/system/x.service", permissions: "0644", content: unit });
-          expect(parsed.runcmd).toEqual(["systemctl daemon-reload", "systemctl start x.service"]);
-        },
-      ),
+      fc.property(hostileString(), hostileString(), hostileString(), (unitText, head, cmd) => {
+        const c = { head: { note: head }, files: [unitFile("x.service", unitText)], owner: "root", runcmd: [cmd] };
+        const parsed = parseCloudConfig(cloudConfig(c));
+        expect(parsed.keys).toEqual(["note", "write_files", "runcmd"]);
+        expect(parsed.doc).toEqual(cloudConfigDocument(c));
+        expect(parsed.file("/etc/systemd/system/x.service")).toBe(unitText);
+      }),
+    );
+  });
+
+  it.skipIf(!HAS_PYYAML)("GIVEN hostile strings WHEN PyYAML itself reads the document THEN it reads exactly what was written", () => {
+    const values = fc.sample(hostileString(), { numRuns: 400, seed: 42 });
+    values.push("a\u2028bootcmd: [[touch, /pwned]]", "\u0085\u2029\u007f\u009f\ufeff", "on", "0644");
+    const c = {
+      head: { users: [{ name: "mlops", uid: 2000 }] },
+      files: values.map((v, i) => unitFile(`u${i}.service`, v)),
+      owner: "root",
+      runcmd: values,
+    };
+    expect(readWithPyYaml(cloudConfig(c))).toEqual(cloudConfigDocument(c));
+  });
+  if (!HAS_PYYAML)
+    it("python3 with PyYAML is not installed: the document was not read by PyYAML itself", () => expect(HAS_PYYAML).toBe(false));
+});
+
+describe("user data size", () => {
+  it.each([
+    ["aws", 16_384],
+    ["azure", 65_535],
+    ["gcp", 262_144],
+  ] as const)("GIVEN %s WHEN the user data is %i bytes THEN it passes, and one byte more is a SpecError on env", (cloud, limit) => {
+    expect(USER_DATA_LIMITS[cloud].bytes).toBe(limit);
+    const service = { name: "api", cloud };
+    expect(checkUserDataSize(service, "x".repeat(limit))).toHaveLength(limit);
+    // Bytes, not characters: "é" is two.
+    expect(() => checkUserDataSize(service, `${"x".repeat(limit - 1)}é`)).toThrow(SpecError);
+    expect(() => checkUserDataSize(service, "x".repeat(limit + 1))).toThrow(
+      new RegExp(`^InferenceService "api": env with command and args makes the instances' boot configuration at least ${limit + 1} bytes`),
     );
   });
 });

@@ -1,5 +1,10 @@
-// What an instance runs at boot, shared by the clouds whose images take cloud-init user-data (GCP's
-// Container-Optimized OS, Azure's Ubuntu): the model's container as a systemd unit, restarted
+import { Document, parse, visit } from "yaml";
+import type { CloudId } from "../../core/cloud";
+import { SpecError } from "../../core/errors";
+import { TYPE } from "./plan";
+
+// What an instance runs at boot, the same on every cloud (all three images run cloud-init: Amazon
+// Linux 2023, Container-Optimized OS, Ubuntu): the model's container as a systemd unit, restarted
 // whenever it stops, with its environment in a root-only file. Pure: text in, text out.
 
 /** The systemd unit that runs the model server. */
@@ -89,8 +94,9 @@ export function systemdUnit(sections: Record<string, readonly string[]>): string
 export interface BootFile {
   path: string;
   permissions: string;
+  /** The file's text, as it lands on disk. */
   content: string;
-  /** Written from base64 (`content` is then the encoded form), so any character survives. */
+  /** Write it from base64, so no character of it ever reaches the YAML text (values the user gave). */
   base64?: boolean;
 }
 
@@ -101,45 +107,130 @@ export function unitFile(unit: string, content: string): BootFile {
 
 /** {@link ENV_FILE}, root-only; base64 keeps values exactly as given, whatever characters they hold. */
 export function envBootFile(env: Record<string, string>): BootFile {
-  return {
-    path: ENV_FILE,
-    permissions: "0600",
-    content: Buffer.from(envFile(Object.entries(env)), "utf8").toString("base64"),
-    base64: true,
-  };
+  return { path: ENV_FILE, permissions: "0600", content: envFile(Object.entries(env)), base64: true };
 }
 
-/**
- * How one image's user-data spells what means the same to cloud-init. Each cloud keeps its own
- * spelling: a different user-data is a new instance template or scale set model, which replaces
- * every running instance.
- */
-export interface CloudConfigStyle {
-  /** `owner` of written files. */
+/** One `write_files` entry of cloud-init's schema (cc_write_files). */
+export interface WriteFile {
+  path: string;
+  permissions: string;
   owner: string;
-  /** Whether base64 contents are written as quoted YAML strings. */
-  quoteBase64: boolean;
+  /** Absent for plain text. */
+  encoding?: "b64";
+  content: string;
+}
+
+/** A `#cloud-config` document as we write it: the image's own modules, then the files, then the commands. */
+export interface CloudConfig {
+  /** Top-level modules that run before the files are written (`users`, `packages`, ...). */
+  head: Record<string, unknown>;
+  files: readonly BootFile[];
+  /** `owner` of written files, as the image spells it. */
+  owner: string;
+  /** Shell commands cloud-init runs once the files are written (ours, never the user's text). */
+  runcmd: readonly string[];
+}
+
+/** The document cloud-init reads from a {@link CloudConfig}: the exact keys and values we emit. */
+export function cloudConfigDocument(c: CloudConfig): Record<string, unknown> {
+  const writeFiles: WriteFile[] = c.files.map((f) => ({
+    path: f.path,
+    permissions: f.permissions,
+    owner: c.owner,
+    // An empty file is written from an empty plain string: `encoding: b64` with no content is the
+    // null that write_files refuses.
+    ...(f.base64 && f.content !== ""
+      ? { encoding: "b64" as const, content: Buffer.from(f.content, "utf8").toString("base64") }
+      : { content: f.content }),
+  }));
+  return { ...c.head, write_files: writeFiles, runcmd: [...c.runcmd] };
+}
+
+// cloud-init reads user data with PyYAML, a YAML 1.1 parser. To it U+0085, U+2028 and U+2029 are
+// line breaks, and C0/C1 controls, unpaired surrogates and U+FFFE/U+FFFF are not allowed in the
+// text at all (yaml/reader.py NON_PRINTABLE). The `yaml` package reads neither so, and writes such
+// characters raw, even inside quotes: a string holding one (or a tab, which PyYAML refuses in places
+// the `yaml` package writes it plain) is forced into double quotes, where each is then written as an
+// escape that both read the same way.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const NEEDS_ESCAPE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\p{Cs}/u;
+const RAW_IN_QUOTES = /[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g;
+const YAML11_ESCAPES: Record<string, string> = { "\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P" };
+
+function escapeRaw(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return YAML11_ESCAPES[ch] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
 }
 
 /**
- * A `#cloud-config` document: the image's own top-level settings (`head`, YAML lines), then the
- * files to write, then the commands to run once they are written.
+ * YAML that PyYAML (YAML 1.1) reads back to exactly `value`: emitted by the `yaml` package in its
+ * 1.1 mode (so `on`, `yes` and `0644` stay strings), with no line folding, and every character
+ * PyYAML would read otherwise escaped inside double quotes.
  */
-export function cloudConfig(c: {
-  head: readonly string[];
-  files: readonly BootFile[];
-  runcmd: readonly string[];
-  style: CloudConfigStyle;
-}): string {
-  const lines = ["#cloud-config", "", ...c.head, "", "write_files:"];
-  for (const f of c.files) {
-    lines.push(`  - path: ${f.path}`, `    permissions: "${f.permissions}"`, `    owner: ${c.style.owner}`);
-    if (f.base64) {
-      lines.push("    encoding: b64", `    content: ${c.style.quoteBase64 ? `"${f.content}"` : f.content}`);
-    } else {
-      lines.push("    content: |", ...f.content.split("\n").map((l) => (l === "" ? "" : `      ${l}`)));
-    }
+export function yaml11(value: unknown): string {
+  const doc = new Document(value, { version: "1.1" });
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === "string" && NEEDS_ESCAPE.test(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString({ lineWidth: 0 }).replace(RAW_IN_QUOTES, escapeRaw);
+}
+
+/**
+ * The `#cloud-config` user data: {@link cloudConfigDocument} as YAML 1.1, checked to read back as
+ * exactly that document the way cloud-init reads it.
+ */
+export function cloudConfig(c: CloudConfig): string {
+  const doc = cloudConfigDocument(c);
+  const text = `#cloud-config\n${yaml11(doc)}`;
+  if (JSON.stringify(readCloudConfig(text)) !== JSON.stringify(doc)) throw new Error("cloud-config does not read back as written");
+  return text;
+}
+
+// Characters PyYAML's reader refuses anywhere in a document (yaml/reader.py, NON_PRINTABLE).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const PYYAML_NON_PRINTABLE = /[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+/**
+ * Reads user data as cloud-init does (PyYAML, YAML 1.1): a character PyYAML refuses is an error,
+ * and U+0085, U+2028 and U+2029 are line breaks, which the `yaml` package does not take them for.
+ */
+export function readCloudConfig(text: string): unknown {
+  if (!text.startsWith("#cloud-config\n")) throw new Error("user data does not start with #cloud-config");
+  const bad = PYYAML_NON_PRINTABLE.exec(text);
+  if (bad) throw new Error(`U+${(bad[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")} is not allowed in YAML 1.1`);
+  return parse(text.replace(/[\u0085\u2028\u2029]/g, "\n"), { version: "1.1" });
+}
+
+/**
+ * The most user data each cloud takes, in bytes, and where that is documented. A document over it
+ * makes a launch template, instance template or scale set the cloud refuses.
+ */
+export const USER_DATA_LIMITS: Record<CloudId, { bytes: number; what: string }> = {
+  // "User data is limited to 16 KB, in raw form, before it is base64-encoded."
+  // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html
+  aws: { bytes: 16_384, what: "EC2 takes 16384 bytes of user data (before base64)" },
+  // "The maximum length of the binary array is 65535 bytes." (osProfile.customData, Compute REST API)
+  azure: { bytes: 65_535, what: "Azure takes 65535 bytes of custom data (before base64)" },
+  // "their size must be less than or equal to 262144 bytes (256 KiB)" (Compute Engine Metadata.items.value)
+  gcp: { bytes: 262_144, what: "Compute Engine takes 262144 bytes in one metadata value" },
+};
+
+/**
+ * The user data, when it fits the cloud's limit; a SpecError otherwise. Run on what is known before
+ * anything registers, and again on the resolved values, with the same words.
+ */
+export function checkUserDataSize(service: { name: string; cloud: CloudId }, userData: string): string {
+  const bytes = Buffer.byteLength(userData, "utf8");
+  const limit = USER_DATA_LIMITS[service.cloud];
+  if (bytes > limit.bytes) {
+    throw new SpecError(TYPE, service.name, [
+      {
+        path: "env",
+        message: `with command and args makes the instances' boot configuration at least ${bytes} bytes; ${limit.what}. Keep large values out of env (in the image, or in secretEnv)`,
+      },
+    ]);
   }
-  lines.push("", "runcmd:", ...c.runcmd.map((cmd) => `  - ${cmd}`), "");
-  return lines.join("\n");
+  return userData;
 }

@@ -8,7 +8,9 @@ import { parseSpec } from "../../core/spec";
 import { networkProblems, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkSecretReference } from "./secret-env";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
+import { checkKnownUserDataSize } from "./user-data";
 
 const backends = {
   // lazy, synchronous load of one cloud's backend
@@ -43,6 +45,10 @@ export class InferenceService extends pulumi.ComponentResource {
     const spec = parseSpec(inferenceServiceSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
     const plan = planInferenceService(name, spec, ctx);
+    checkKnownUserDataSize(plan, spec.image, spec.env ?? {});
+    for (const [variable, ref] of Object.entries(spec.secretEnv ?? {})) {
+      if (typeof ref === "string") checkSecretReference(plan, variable, ref);
+    }
     const network = resolveNetwork(spec.network);
     // A network given as a plain value is checked now (`network: {}` registers nothing).
     const tiers = ["public", "private"] as const;
@@ -92,6 +98,7 @@ export class InferenceService extends pulumi.ComponentResource {
       networkInfo,
       image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
       env,
+      secretEnv: spec.secretEnv ?? {},
       allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
       certificateId:
         certificateId === undefined ? undefined : checked("loadBalancer.tls.certificateId", certificateId, NON_EMPTY, "must not be empty"),

@@ -15,6 +15,8 @@ export interface ServiceInputs {
   networkInfo: pulumi.Output<NetworkInfo>;
   image: pulumi.Input<string>;
   env: Record<string, pulumi.Input<string>>;
+  /** `secretEnv`: plain references checked for the cloud; outputs are checked by the backend as they resolve. */
+  secretEnv: Record<string, pulumi.Input<string>>;
   /** Client ranges admitted on 80/443 (the plan's, or the network's range for an internal default). */
   allowedCidrs: pulumi.Output<string[]>;
   certificateId: pulumi.Input<string> | undefined;

@@ -86,6 +86,9 @@ describe("InferenceService spec", () => {
       'InferenceService "api": image ("repo/model:1 --privileged") must be a container image reference such as registry.example.com/models/api:1.0',
     ],
     [{ env: { PEM: "a\nb" } }, 'InferenceService "api": env.PEM ("a\\nb") must be a single line (no line breaks or NUL)'],
+    [{ env: { X: "a\0b" } }, 'InferenceService "api": env.X ("a\\u0000b") must be a single line (no line breaks or NUL)'],
+    [{ command: ["serve", "a\0b"] }, 'InferenceService "api": command.1 ("a\\u0000b") must not contain NUL'],
+    [{ args: ["--x\0"] }, 'InferenceService "api": args.0 ("--x\\u0000") must not contain NUL'],
     [
       { rollout: { maxSurgePercent: 100, maxUnavailablePercent: 50 } },
       'InferenceService "api": rollout maxSurgePercent (100) + maxUnavailablePercent (50) must be <= 100',

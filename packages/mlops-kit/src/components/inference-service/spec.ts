@@ -230,12 +230,33 @@ export interface InferenceServiceArgs {
   image: pulumi.Input<string>;
   /** Port the container listens on. @default 8080 */
   port?: number;
-  /** Overrides the image's entrypoint. @default the image's */
+  /**
+   * Overrides the image's entrypoint. Any characters but NUL; each word reaches the container
+   * exactly as given. @default the image's
+   */
   command?: string[];
-  /** Arguments to the entrypoint. @default the image's */
+  /** Arguments to the entrypoint. Any characters but NUL, each taken literally. @default the image's */
   args?: string[];
-  /** Environment variables for the container. @default {} */
+  /**
+   * Environment variables for the container, one line each. They are written into the instances'
+   * user data (custom data on Azure, instance metadata on GCP) in plain text: anyone who can read
+   * the launch template, instance template or scale set model, and any process on the instance,
+   * can read them. Do not put secrets here. With `command` and `args` they must fit the cloud's user
+   * data limit (AWS 16 KB, Azure 64 KB, GCP 256 KB). @default {}
+   */
   env?: Record<string, pulumi.Input<string>>;
+  /**
+   * Environment variables read from the cloud's secret store when the container starts (and again at
+   * every restart), with the instances' own identity, which is granted read access to exactly these
+   * secrets. Only the references are in the user data; the values stay on the instance, in a
+   * root-only file on tmpfs. Each value must be one line. AWS: a Secrets Manager secret ARN (its
+   * SecretString; the AWS CLI is installed at first boot). GCP: a Secret Manager secret version,
+   * `projects/<project>/secrets/<secret>/versions/<n or latest>`. Azure: the resource id of a Key
+   * Vault secret (its current version; the vault must use Azure RBAC). A secret encrypted with a
+   * customer-managed key also needs decrypt rights for the instances on that key.
+   * @default {}
+   */
+  secretEnv?: Record<string, pulumi.Input<string>>;
   /** Size of each instance. */
   compute: ComputeArgs;
   /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
@@ -303,6 +324,9 @@ const IMAGE_MESSAGE = "must be a container image reference such as registry.exam
 /** Environment values go to the instance one per line. */
 export const SINGLE_LINE = /^[^\r\n\0]*$/;
 const SINGLE_LINE_MESSAGE = "must be a single line (no line breaks or NUL)";
+/** No C string (an argv word, a file cloud-init writes) can hold a NUL. */
+const NO_NUL = /^[^\0]*$/;
+const word = () => z.string().check(z.regex(NO_NUL, "must not contain NUL"));
 
 const cidrList = z.array(
   z.string().check(
@@ -319,12 +343,18 @@ export const inferenceServiceSchema = z
     network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
     image: input(z.string().check(z.regex(IMAGE_REFERENCE, IMAGE_MESSAGE))),
     port: z._default(int(1, 65535), 8080),
-    command: z.optional(z.array(z.string())),
-    args: z.optional(z.array(z.string())),
+    command: z.optional(z.array(word())),
+    args: z.optional(z.array(word())),
     env: z.optional(
       z.record(
         z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
         input(z.string().check(z.regex(SINGLE_LINE, SINGLE_LINE_MESSAGE))),
+      ),
+    ),
+    secretEnv: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
+        input(z.string().check(z.regex(/^\S+$/, "must be a secret reference (no spaces)"))),
       ),
     ),
     compute: z.strictObject({
@@ -432,6 +462,11 @@ export const inferenceServiceSchema = z
       const { min, max } = spec.scaling;
       if (min !== undefined && max !== undefined && min > max) {
         ctx.addIssue({ code: "custom", path: ["scaling", "min"], message: `must be <= scaling.max (${max})` });
+      }
+      for (const variable of Object.keys(spec.secretEnv ?? {})) {
+        if (spec.env && Object.hasOwn(spec.env, variable)) {
+          ctx.addIssue({ code: "custom", path: ["secretEnv", variable], message: "is also in env: give each variable one source" });
+        }
       }
       const hc = spec.healthCheck;
       if (hc.timeoutSeconds >= hc.intervalSeconds) {

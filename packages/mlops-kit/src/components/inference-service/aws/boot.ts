@@ -1,9 +1,22 @@
-import { CONTAINER_NAME, ENV_FILE, entrypointAndArgs, envFile, registryHost } from "../boot";
+import {
+  type BootFile,
+  CONTAINER_NAME,
+  checkUserDataSize,
+  cloudConfig,
+  dockerRunCommand,
+  envBootFile,
+  registryHost,
+  SERVICE_UNIT,
+  systemdArg,
+  systemdUnit,
+  unitFile,
+} from "../boot";
 import type { InferenceServicePlan } from "../plan";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
-// Boot configuration on the ECS-optimized Amazon Linux AMI: a first-boot bash script that fetches
-// credentials for the registry and runs the one container under Docker's own restart policy,
-// logging to CloudWatch.
+// Boot configuration on the ECS-optimized Amazon Linux 2023 AMI, which runs cloud-init: the one
+// container as a systemd unit, restarted whenever it stops (a throttled pull or a failed start is
+// tried again, not left behind), pulling from ECR with the instance role and logging to CloudWatch.
 
 /** A container image reference, and where it comes from when that is an ECR repository. */
 export interface ImageRef {
@@ -28,67 +41,118 @@ export function parseImage(text: string): ImageRef {
   return { text, registry, ecr: { account: match[1] ?? "", region: match[2] ?? "", repository } };
 }
 
-/** Single-quotes a word for bash, whatever it contains. */
-export function quote(word: string): string {
-  return `'${word.replace(/'/g, `'"'"'`)}'`;
+/** Prepares each start: the ECR credential helper, and the instance id for the log stream's name. */
+export const PREPARE = "/usr/local/sbin/mlops-prepare";
+/** Written by {@link PREPARE} on every start: `MLOPS_INSTANCE_ID=i-...`. */
+export const INSTANCE_ENV = "/run/mlops/instance.env";
+/** Docker's client configuration for root, which the daemon's pulls use. */
+export const DOCKER_CONFIG = "/root/.docker/config.json";
+
+/** What the user data needs beyond the plan, once resolved. */
+export interface UserDataValues {
+  image: ImageRef;
+  region: string;
+  logGroup: string;
+  env: readonly (readonly [string, string])[];
+  /** `secretEnv`: each variable's Secrets Manager secret ARN. */
+  secrets?: readonly { name: string; arn: string }[];
 }
 
-/** The first-boot script: fetch credentials for the registry, then run the one container. */
-export function renderUserData(
-  plan: InferenceServicePlan,
-  v: { image: ImageRef; region: string; logGroup: string; env: readonly (readonly [string, string])[] },
-): string {
-  const port = plan.container.port;
-  const { entrypoint, args } = entrypointAndArgs(plan.container);
-  const run = [
-    "docker run -d",
-    `--name ${CONTAINER_NAME}`,
-    "--restart always",
-    `-p ${port}:${port}`,
-    ...(plan.compute.gpu ? ["--gpus all"] : []),
-    `--env-file ${ENV_FILE}`,
-    "--log-driver awslogs",
-    `--log-opt awslogs-region=${quote(v.region)}`,
-    `--log-opt awslogs-group=${quote(v.logGroup)}`,
-    '--log-opt "awslogs-stream=$instance_id"',
-    ...(entrypoint !== undefined ? [`--entrypoint ${quote(entrypoint)}`] : []),
-    quote(v.image.text),
-    ...args.map(quote),
+/** The `#cloud-config` user data; over EC2's 16 KB it is a SpecError. */
+export function renderUserData(plan: InferenceServicePlan, v: UserDataValues): string {
+  const ecr = v.image.ecr !== undefined && v.image.registry !== undefined ? v.image.registry : undefined;
+  const files: BootFile[] = [envBootFile(Object.fromEntries(v.env))];
+  if (ecr) {
+    // ECR tokens last 12 hours: the credential helper signs every pull with the instance role instead.
+    files.push({ path: DOCKER_CONFIG, permissions: "0600", content: `${JSON.stringify({ credHelpers: { [ecr]: "ecr-login" } })}\n` });
+  }
+  files.push({ path: PREPARE, permissions: "0755", content: prepareScript(ecr !== undefined) });
+  const secrets = v.secrets ?? [];
+  if (secrets.length > 0) {
+    files.push(secretListFile(secrets.map((s) => [s.name, s.arn])));
+    files.push({ path: FETCH_SECRETS, permissions: "0700", content: fetchSecrets() });
+  }
+  files.push(unitFile(SERVICE_UNIT, serviceUnit(plan, v)));
+  const text = cloudConfig({
+    head: {},
+    files,
+    owner: "root:root",
+    runcmd: [
+      // The ECS agent ships enabled on this AMI; with no cluster and no ECS permissions it would only restart in a loop.
+      "systemctl mask --now ecs.service",
+      "systemctl enable --now docker.service",
+      "systemctl daemon-reload",
+      `systemctl enable --now ${SERVICE_UNIT}`,
+    ],
+  });
+  return checkUserDataSize(plan, text);
+}
+
+function serviceUnit(plan: InferenceServicePlan, v: UserDataValues): string {
+  const image = v.image.text;
+  const secrets = (v.secrets ?? []).length > 0;
+  const flags = [
+    ...(secrets ? [`--env-file=${SECRET_ENV_FILE}`] : []),
+    ...(plan.compute.gpu ? ["--gpus=all"] : []),
+    "--log-driver=awslogs",
+    systemdArg(`--log-opt=awslogs-region=${v.region}`),
+    systemdArg(`--log-opt=awslogs-group=${v.logGroup}`),
+    // systemd fills the variable in from the environment file PREPARE wrote.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: systemd variable expansion
+    "--log-opt=awslogs-stream=${MLOPS_INSTANCE_ID}",
   ];
-  const lines = [
-    "#!/bin/bash",
-    "set -euo pipefail",
-    "umask 077",
+  return systemdUnit({
+    Unit: [
+      "Description=Model server container",
+      "Wants=network-online.target",
+      "After=network-online.target docker.service",
+      "Requires=docker.service",
+      // Never give up restarting: an instance that stops trying serves nothing until it is replaced.
+      "StartLimitIntervalSec=0",
+    ],
+    Service: [
+      // Read anew before each command, so ExecStart sees what PREPARE wrote (systemd.exec, EnvironmentFile=).
+      `EnvironmentFile=-${INSTANCE_ENV}`,
+      `ExecStartPre=${PREPARE}`,
+      // Fetched at every start: a restart picks up a rotated value.
+      ...(secrets ? [`ExecStartPre=/bin/sh ${FETCH_SECRETS}`] : []),
+      `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
+      // A failed pull fails the start, and the unit tries again after RestartSec.
+      `ExecStartPre=/usr/bin/docker pull ${systemdArg(image)}`,
+      // Large model images can take minutes to pull: no start timeout.
+      "TimeoutStartSec=0",
+      `ExecStart=${dockerRunCommand("/usr/bin/docker", { ...plan.container, image }, flags)}`,
+      `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
+      "Restart=always",
+      "RestartSec=10",
+    ],
+    Install: ["WantedBy=multi-user.target"],
+  });
+}
+
+/** Ours alone (no value of the spec in it): installs the ECR credential helper, records the instance id. */
+function prepareScript(ecr: boolean): string {
+  return [
+    "#!/bin/sh",
+    "set -eu",
+    ...(ecr ? ["command -v docker-credential-ecr-login >/dev/null || dnf install -y amazon-ecr-credential-helper"] : []),
+    // IMDSv2 only (the launch template requires tokens).
+    "token=$(curl -fsS -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' http://169.254.169.254/latest/api/token)",
+    'id=$(curl -fsS -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/instance-id)',
+    `install -d -m 0700 ${INSTANCE_ENV.slice(0, INSTANCE_ENV.lastIndexOf("/"))}`,
+    `printf 'MLOPS_INSTANCE_ID=%s\\n' "$id" > ${INSTANCE_ENV}`,
     "",
-    'retry() { local n=0; until "$@"; do n=$((n + 1)); [ "$n" -ge 20 ] && return 1; sleep 15; done; }',
-    "imds() {",
-    "  local token",
-    "  token=$(curl -sfS -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' http://169.254.169.254/latest/api/token)",
-    '  curl -sfS -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1"',
-    "}",
-    "instance_id=$(imds instance-id)",
-    "",
-    "# The ECS agent ships enabled on this AMI; with no cluster and no ECS permissions it would only restart in a loop.",
-    "systemctl mask --now ecs.service || true",
-    "systemctl enable --now docker",
-    "",
-    ...(v.image.ecr && v.image.registry
-      ? [
-          "# ECR tokens last 12 hours: the credential helper signs every pull with the instance role instead.",
-          "retry dnf install -y amazon-ecr-credential-helper",
-          "install -d -m 0700 /root/.docker",
-          `printf '%s\\n' ${quote(JSON.stringify({ credHelpers: { [v.image.registry]: "ecr-login" } }))} > /root/.docker/config.json`,
-          "",
-        ]
-      : []),
-    "install -d -m 0700 /etc/mlops",
-    // A quoted delimiter: the values are written as given, nothing in them expanded.
-    `cat > ${ENV_FILE} <<'MLOPS_ENV'`,
-    `${envFile(v.env)}MLOPS_ENV`,
-    "",
-    `retry docker pull ${quote(v.image.text)}`,
-    run.join(" \\\n  "),
-    "",
-  ];
-  return lines.join("\n");
+  ].join("\n");
+}
+
+/** Reads each secret's current value with the instance role (the AWS CLI, which the minimal AMI lacks, from the AL2023 repository). */
+function fetchSecrets(): string {
+  return fetchSecretsScript(
+    ["command -v aws >/dev/null || dnf install -y awscli-2"],
+    [
+      // The secret's own region, from its ARN (arn:<partition>:secretsmanager:<region>:...).
+      'region=$(printf %s "$ref" | cut -d: -f4)',
+      'value=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$ref" --query SecretString --output text)',
+    ],
+  );
 }

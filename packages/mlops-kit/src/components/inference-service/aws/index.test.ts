@@ -3,6 +3,7 @@ import { defaultCall, defaultNewResource } from "@mlops-kit/testing/src/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MlopsVpc } from "../../network/component";
+import { execStart, parseCloudConfig, systemdWords } from "../boot-fixtures";
 import { InferenceService } from "../component";
 import type { InferenceServiceArgs } from "../spec";
 
@@ -93,6 +94,9 @@ async function deploy(
 }
 
 const userData = (p: Plan) => Buffer.from(String(resource(p, T.lt, "api-lt").inputs.userData), "base64").toString("utf8");
+const UNIT = "/etc/systemd/system/mlops-model.service";
+/** The words of the container's `docker run`, as systemd reads them from the user data's unit. */
+const dockerRun = (p: Plan) => systemdWords(execStart(parseCloudConfig(userData(p)).file(UNIT)));
 const json = (r: PlanResource, field: string) => JSON.parse(String(r.inputs[field]));
 const ingressRules = (p: Plan, sgId: string) => resourcesOfType(p, T.ingressRule).filter((r) => r.inputs.securityGroupId === sgId);
 const egressRules = (p: Plan, sgId: string) => resourcesOfType(p, T.egressRule).filter((r) => r.inputs.securityGroupId === sgId);
@@ -174,19 +178,26 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
     expect(resource(p, T.lt, "api-lt").inputs.imageId).toBe("ami-0123456789abcdef0");
   });
 
-  it("THEN the user data logs in to the image's ECR registry and runs the container on its port, logging to CloudWatch", () => {
-    const script = userData(p);
-    expect(script).toContain("dnf install -y amazon-ecr-credential-helper");
-    expect(script).toContain(`'{"credHelpers":{"123456789012.dkr.ecr.us-east-1.amazonaws.com":"ecr-login"}}' > /root/.docker/config.json`);
-    expect(script).toContain(`retry docker pull '${IMAGE}'`);
-    const run = script.slice(script.indexOf("docker run"));
-    expect(run).toMatch(/--restart always/);
-    expect(run).toMatch(/-p 8080:8080/);
-    expect(run).toMatch(/--log-driver awslogs/);
-    expect(run).toContain("--log-opt awslogs-group='api-logs'");
-    expect(run).toContain("--log-opt awslogs-region='us-east-1'");
-    expect(run).not.toContain("--gpus");
-    expect(run.trim().endsWith(`'${IMAGE}'`)).toBe(true);
+  it("THEN the user data is cloud-init that pulls from the image's ECR registry and runs the container as a restarting unit on its port, logging to CloudWatch", () => {
+    const config = parseCloudConfig(userData(p));
+    expect(config.file("/usr/local/sbin/mlops-prepare")).toContain("dnf install -y amazon-ecr-credential-helper");
+    expect(JSON.parse(config.file("/root/.docker/config.json"))).toEqual({
+      credHelpers: { "123456789012.dkr.ecr.us-east-1.amazonaws.com": "ecr-login" },
+    });
+    const unit = config.file(UNIT);
+    expect(unit).toContain(`ExecStartPre=/usr/bin/docker pull "${IMAGE}"\n`);
+    expect(unit).toContain("Restart=always\n");
+    const run = dockerRun(p);
+    expect(run).toEqual(
+      expect.arrayContaining([
+        "--publish=8080:8080",
+        "--log-driver=awslogs",
+        "--log-opt=awslogs-group=api-logs",
+        "--log-opt=awslogs-region=us-east-1",
+      ]),
+    );
+    expect(run).not.toContain("--gpus=all");
+    expect(run.at(-1)).toBe(IMAGE);
   });
 
   it("THEN container logs go to a log group kept 30 days under the key, which admits CloudWatch Logs of this region", () => {
@@ -488,7 +499,7 @@ describe("GIVEN a T4 GPU", () => {
   });
 
   it("THEN the container gets every GPU and the group a 600 s grace period to load the model", () => {
-    expect(userData(d.plan)).toMatch(/docker run -d[\s\S]*--gpus all/);
+    expect(dockerRun(d.plan)).toContain("--gpus=all");
     expect(resource(d.plan, T.asg, "api-asg").inputs.healthCheckGracePeriod).toBe(600);
   });
 });
@@ -582,16 +593,16 @@ describe("GIVEN switches", () => {
     });
   });
 
-  it("GIVEN a command, args and env THEN the entrypoint, its words and an env file reach docker run, quoted", async () => {
+  it("GIVEN a command, args and env THEN the entrypoint, its words and an env file reach docker run, exactly", async () => {
     const { plan: p } = await deploy({
       command: ["python", "-m", "server"],
       args: ["--name", "it's"],
       env: { MODEL_NAME: "bert base", THREADS: "4" },
     });
-    const script = userData(p);
-    expect(script).toContain("cat > /etc/mlops/model.env <<'MLOPS_ENV'\nMODEL_NAME=bert base\nTHREADS=4\nMLOPS_ENV");
-    expect(script).toContain("--env-file /etc/mlops/model.env");
-    expect(script).toContain(`--entrypoint 'python' \\\n  '${IMAGE}' \\\n  '-m' \\\n  'server' \\\n  '--name' \\\n  'it'"'"'s'`);
+    expect(parseCloudConfig(userData(p)).file("/etc/mlops/model.env")).toBe("MODEL_NAME=bert base\nTHREADS=4\n");
+    const run = dockerRun(p);
+    expect(run).toContain("--env-file=/etc/mlops/model.env");
+    expect(run.slice(-7)).toEqual(["--entrypoint", "python", IMAGE, "-m", "server", "--name", "it's"]);
   });
 
   it("GIVEN a secret env value THEN the user data is secret in the plan", async () => {
@@ -605,7 +616,7 @@ describe("GIVEN switches", () => {
     const statements = json(resource(p, T.rolePolicy, "api-instance"), "policy").Statement as { Sid: string }[];
     expect(statements.map((s) => s.Sid)).toEqual(["ContainerLogs"]);
     expect(userData(p)).not.toContain("credHelpers");
-    expect(userData(p)).toContain("retry docker pull 'ghcr.io/acme/model:1'");
+    expect(parseCloudConfig(userData(p)).file(UNIT)).toContain('ExecStartPre=/usr/bin/docker pull "ghcr.io/acme/model:1"\n');
   });
 
   it("GIVEN a region opened after August 2022 THEN the log delivery service alone may write the access logs", async () => {

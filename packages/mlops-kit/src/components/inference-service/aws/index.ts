@@ -24,6 +24,7 @@ import type { InferenceServicePlan } from "../plan";
 import { parseImage, renderUserData } from "./boot";
 import { provisionLoadBalancer } from "./load-balancer";
 import type { AwsInferenceService } from "./resources";
+import { grantSecretReads } from "./secrets";
 import { AMI_PARAMETER, instanceRefresh, listenerPorts, ROOT_DEVICE, spotDistribution, targetTracking } from "./settings";
 
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
@@ -210,10 +211,14 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   // template version and the group rolls onto it. A public AMI id is no secret; unmarking it keeps
   // the change visible in previews.
   const amiId = pulumi.unsecret(getParameterOutput({ name: plan.compute.gpu ? AMI_PARAMETER.gpu : AMI_PARAMETER.cpu }, invokeOpts).value);
+  const secrets = grantSecretReads(plan, inputs.secretEnv, instanceRole, opts);
   const userData = pulumi
-    .all([image, region, logGroup.name, pulumi.output(inputs.env)])
-    .apply(([img, reg, group, env]) =>
-      Buffer.from(renderUserData(plan, { image: img, region: reg, logGroup: group, env: Object.entries(env) }), "utf8").toString("base64"),
+    .all([image, region, logGroup.name, pulumi.output(inputs.env), secrets])
+    .apply(([img, reg, group, env, sec]) =>
+      Buffer.from(
+        renderUserData(plan, { image: img, region: reg, logGroup: group, env: Object.entries(env), secrets: sec }),
+        "utf8",
+      ).toString("base64"),
     );
   const instanceTags = tags({ Name: name });
   const launchTemplate = new LaunchTemplate(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { execStart, hostileString, parseCloudConfig, systemdWords } from "../boot-fixtures";
 import { GPU_SETUP, REGISTRY_LOGIN, renderCloudConfig } from "./boot";
 
 interface CloudConfig {
@@ -65,5 +66,76 @@ describe("Ubuntu cloud-init", () => {
         },
       ),
     );
+  });
+
+  it("GIVEN an empty env WHEN rendered THEN the env file is an empty string without encoding (a null with encoding b64 made write_files fail)", () => {
+    const config = parseCloudConfig(
+      renderCloudConfig({
+        image: "acmeml.azurecr.io/m:1",
+        env: {},
+        port: 80,
+        command: undefined,
+        args: undefined,
+        gpu: false,
+        identityClientId: "c",
+      }),
+    );
+    expect(config.files[0]).toEqual({ path: "/etc/mlops/model.env", permissions: "0600", owner: "root:root", content: "" });
+    expect(config.files.map((f) => f.path)).toEqual(["/etc/mlops/model.env", REGISTRY_LOGIN, "/etc/systemd/system/mlops-model.service"]);
+  });
+
+  it("GIVEN an Azure Container Registry WHEN logging in THEN the instance asks IMDS for a registry-audience token, not an ARM one", () => {
+    const login = parseCloudConfig(render("acmeml.azurecr.io/m:1")).file(REGISTRY_LOGIN);
+    expect(login).toContain("resource=https://containerregistry.azure.net");
+    expect(login).not.toContain("management.azure.com");
+  });
+
+  it("GIVEN hostile command, args and env WHEN rendered THEN cloud-init reads only our keys and files, and docker gets every word and value exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(hostileString(), { maxLength: 3 }),
+        fc.array(hostileString(), { maxLength: 3 }),
+        fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), hostileString({ singleLine: true }), { maxKeys: 3 }),
+        (command, args, env) => {
+          const config = parseCloudConfig(
+            renderCloudConfig(
+              { image: "ghcr.io/a/b:1", env, port: 80, command, args, gpu: false, identityClientId: undefined },
+              { name: "api", cloud: "azure" },
+            ),
+          );
+          expect(config.keys).toEqual(["package_update", "packages", "write_files", "runcmd"]);
+          expect(config.files.map((f) => f.path)).toEqual(["/etc/mlops/model.env", "/etc/systemd/system/mlops-model.service"]);
+          expect(config.doc.runcmd).toEqual(["systemctl daemon-reload", "systemctl enable --now mlops-model.service"]);
+          const [entrypoint, ...rest] = command;
+          expect(systemdWords(execStart(config.file("/etc/systemd/system/mlops-model.service"))).slice(6)).toEqual([
+            ...(entrypoint !== undefined ? ["--entrypoint", entrypoint] : []),
+            "ghcr.io/a/b:1",
+            ...rest,
+            ...args,
+          ]);
+          expect(config.file("/etc/mlops/model.env")).toBe(
+            Object.entries(env)
+              .map(([k, v]) => `${k}=${v}\n`)
+              .join(""),
+          );
+        },
+      ),
+    );
+  });
+
+  it("GIVEN an env over 64 KB WHEN rendered THEN it is a SpecError on env naming the custom data limit", () => {
+    const big = (n: number) => ({
+      image: "ghcr.io/a/b:1",
+      env: { BIG: "x".repeat(n) },
+      port: 80,
+      command: undefined,
+      args: undefined,
+      gpu: false,
+      identityClientId: undefined,
+    });
+    expect(() => renderCloudConfig(big(50_000), { name: "api", cloud: "azure" })).toThrow(
+      /InferenceService "api": env .* at least \d+ bytes; Azure takes 65535 bytes of custom data/,
+    );
+    expect(() => renderCloudConfig(big(40_000), { name: "api", cloud: "azure" })).not.toThrow();
   });
 });

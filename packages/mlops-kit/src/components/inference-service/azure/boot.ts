@@ -1,7 +1,9 @@
+import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
   CONTAINER_NAME,
   type ContainerSpec,
+  checkUserDataSize,
   cloudConfig,
   dockerRunCommand,
   envBootFile,
@@ -11,6 +13,7 @@ import {
   systemdUnit,
   unitFile,
 } from "../boot";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
 // Boot configuration: cloud-init on Ubuntu, once per instance. The container runs as a systemd
 // unit, restarted whenever it stops, so it also comes back after a reboot (the GPU driver
@@ -26,25 +29,38 @@ export interface ContainerConfig extends ContainerSpec {
   gpu: boolean;
   /** The client id of the instances' user-assigned identity (IMDS picks the only one when absent). */
   identityClientId: string | undefined;
+  /** `secretEnv`: each variable's Key Vault secret URL and the vault's token audience. */
+  secrets?: readonly { name: string; url: string; audience: string }[];
 }
 
-/** The `#cloud-config` that installs Docker (and the NVIDIA Container Toolkit) and runs the container. */
-export function renderCloudConfig(c: ContainerConfig): string {
+/**
+ * The `#cloud-config` that installs Docker (and the NVIDIA Container Toolkit) and runs the container.
+ * Given the service, a document over the custom data limit is a SpecError.
+ */
+export function renderCloudConfig(c: ContainerConfig, service?: { name: string; cloud: CloudId }): string {
   const registry = azureRegistry(c.image);
   const files: BootFile[] = [envBootFile(c.env)];
+  const secrets = c.secrets ?? [];
+  if (secrets.length > 0) {
+    files.push(secretListFile(secrets.map((s) => [s.name, s.url, s.audience])));
+    files.push({ path: FETCH_SECRETS, permissions: "0700", content: fetchSecrets() });
+  }
   if (registry) files.push({ path: REGISTRY_LOGIN, permissions: "0755", content: registryLoginScript() });
   if (c.gpu) files.push({ path: GPU_SETUP, permissions: "0755", content: gpuSetupScript() });
   files.push(unitFile(SERVICE_UNIT, serviceUnit(c, registry)));
-  return cloudConfig({
-    head: ["package_update: true", "packages:", "  - docker.io"],
+  const text = cloudConfig({
+    head: { package_update: true, packages: ["docker.io"] },
     files,
+    owner: "root:root",
     runcmd: [...(c.gpu ? [GPU_SETUP] : []), "systemctl daemon-reload", `systemctl enable --now ${SERVICE_UNIT}`],
-    style: { owner: "root:root", quoteBase64: false },
   });
+  return service ? checkUserDataSize(service, text) : text;
 }
 
 function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
   const login = [REGISTRY_LOGIN, ...[registry ?? "", c.identityClientId ?? ""].filter((a) => a !== "").map(systemdArg)];
+  const secrets = (c.secrets ?? []).length > 0;
+  const flags = [...(secrets ? [`--env-file=${SECRET_ENV_FILE}`] : []), ...(c.gpu ? ["--gpus=all"] : [])];
   return systemdUnit({
     Unit: [
       "Description=Model server container",
@@ -55,10 +71,14 @@ function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
     Service: [
       // A registry token lasts hours: logging in before every start keeps restarts working.
       ...(registry ? [`ExecStartPre=${login.join(" ")}`] : []),
+      // Fetched at every start: a restart picks up a new version of the secret.
+      ...(secrets
+        ? [[`ExecStartPre=/bin/sh ${FETCH_SECRETS}`, ...(c.identityClientId ? [systemdArg(c.identityClientId)] : [])].join(" ")]
+        : []),
       `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
       // Large model images can take minutes to pull: no start timeout.
       "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, c.gpu ? ["--gpus=all"] : [])}`,
+      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, flags)}`,
       `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
       // Until the GPU driver extension has finished, `--gpus` fails: the unit retries until it works.
       "Restart=always",
@@ -80,7 +100,10 @@ function registryLoginScript(): string {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'client_id="${2:-}"',
     'json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }',
-    'imds="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"',
+    // The registry's own audience: registries that refuse ARM-audience tokens (an Azure Landing Zones
+    // policy, `azureADAuthenticationAsArmPolicy` disabled) still take it.
+    // (built-in policy "Container registries should have ARM audience token authentication disabled", https://aka.ms/acr/authentication)
+    'imds="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://containerregistry.azure.net"',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'aad=$(curl -fsS -H Metadata:true "$imds${client_id:+&client_id=$client_id}" | json access_token)',
     'refresh=$(curl -fsS -X POST --data-urlencode grant_type=access_token --data-urlencode "service=$registry" --data-urlencode "access_token=$aad" "https://$registry/oauth2/exchange" | json refresh_token)',
@@ -110,4 +133,23 @@ function gpuSetupScript(): string {
 function azureRegistry(image: string): string | undefined {
   const host = registryHost(image)?.toLowerCase();
   return host !== undefined && /^[a-z0-9]+\.azurecr\.(io|cn|us)$/.test(host) ? host : undefined;
+}
+
+/**
+ * Reads each secret's current version with the instance's identity: a token for the vault's audience
+ * from the instance metadata service, then Key Vault's REST API (Get Secret, api-version 7.4).
+ */
+function fetchSecrets(): string {
+  return fetchSecretsScript(
+    [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+      'client_id="${1:-}"',
+      'json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }',
+    ],
+    [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
+      'token=$(curl -fsS -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=$extra${client_id:+&client_id=$client_id}" | json access_token)',
+      'value=$(curl -fsS -H "Authorization: Bearer $token" "$ref?api-version=7.4" | json value)',
+    ],
+  );
 }

@@ -28,6 +28,7 @@ import { renderCloudConfig } from "./boot";
 import { provisionGateway } from "./gateway";
 import { BACKEND_POOL, servedProtocols } from "./gateway-layout";
 import { networkFacts } from "./network";
+import { grantSecretReads } from "./secrets";
 import {
   ADMIN_USERNAME,
   autoscaleRules,
@@ -120,11 +121,12 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   );
 
   const gpu = plan.compute.gpu;
+  const secrets = grantSecretReads(plan, inputs.secretEnv, identity.principalId, opts());
   const customData = pulumi
-    .all([pulumi.output(inputs.image), pulumi.output(inputs.env), identity.clientId])
-    .apply(([image, env, clientId]) =>
+    .all([pulumi.output(inputs.image), pulumi.output(inputs.env), identity.clientId, secrets])
+    .apply(([image, env, clientId, sec]) =>
       Buffer.from(
-        renderCloudConfig({ ...plan.container, image, env, gpu: gpu !== undefined, identityClientId: clientId }),
+        renderCloudConfig({ ...plan.container, image, env, gpu: gpu !== undefined, identityClientId: clientId, secrets: sec }, plan),
         "utf8",
       ).toString("base64"),
     );

@@ -1,7 +1,9 @@
+import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
   CONTAINER_NAME,
   type ContainerSpec,
+  checkUserDataSize,
   cloudConfig,
   dockerRunCommand,
   envBootFile,
@@ -10,6 +12,7 @@ import {
   systemdUnit,
   unitFile,
 } from "../boot";
+import { FETCH_SECRETS, fetchSecretsScript, SECRET_ENV_FILE, secretListFile } from "../secret-env";
 
 // Boot configuration on Container-Optimized OS. COS keeps no /etc across reboots and applies the
 // user-data on every boot, so the units below are written and started again after host maintenance
@@ -24,24 +27,37 @@ export interface ContainerConfig extends ContainerSpec {
   env: Record<string, string>;
   /** GPUs per instance; 0 for none. */
   gpus: number;
+  /** `secretEnv`: each variable's Secret Manager secret version. */
+  secrets?: readonly { name: string; version: string }[];
 }
 
-/** The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first). */
-export function renderCloudConfig(c: ContainerConfig): string {
+/**
+ * The `#cloud-config` user-data that runs the container (and, with GPUs, installs the driver first).
+ * Given the service, a document over the metadata value limit is a SpecError.
+ */
+export function renderCloudConfig(c: ContainerConfig, service?: { name: string; cloud: CloudId }): string {
   const files: BootFile[] = [envBootFile(c.env)];
+  const secrets = c.secrets ?? [];
+  if (secrets.length > 0) {
+    files.push(secretListFile(secrets.map((s) => [s.name, s.version])));
+    files.push({ path: FETCH_SECRETS, permissions: "0700", content: fetchSecrets() });
+  }
   if (c.gpus > 0) files.push(unitFile(GPU_UNIT, gpuUnit()));
   files.push(unitFile(SERVICE_UNIT, serviceUnit(c)));
-  return cloudConfig({
-    head: ["users:", "  - name: mlops", "    uid: 2000"],
+  const text = cloudConfig({
+    head: { users: [{ name: "mlops", uid: 2000 }] },
     files,
+    owner: "root",
     runcmd: ["systemctl daemon-reload", `systemctl start ${SERVICE_UNIT}`],
-    style: { owner: "root", quoteBase64: true },
   });
+  return service ? checkUserDataSize(service, text) : text;
 }
 
 function serviceUnit(c: ContainerConfig): string {
   const registry = googleRegistry(c.image);
   const gpu = c.gpus > 0;
+  const secrets = (c.secrets ?? []).length > 0;
+  const flags = [...(secrets ? [`--env-file=${SECRET_ENV_FILE}`] : []), ...(gpu ? gpuDockerFlags(c.gpus) : [])];
   return systemdUnit({
     Unit: [
       "Description=Model server container",
@@ -53,10 +69,12 @@ function serviceUnit(c: ContainerConfig): string {
       `Environment=HOME=${HOME}`,
       // The instance's service account pulls from Artifact Registry (or Container Registry).
       ...(registry ? [`ExecStartPre=docker-credential-gcr configure-docker --registries=${registry}`] : []),
+      // Fetched at every start: a restart picks up a new version of a secret read as `latest`.
+      ...(secrets ? [`ExecStartPre=/bin/sh ${FETCH_SECRETS}`] : []),
       `ExecStartPre=-docker rm --force ${CONTAINER_NAME}`,
       // Large model images can take minutes to pull: no start timeout.
       "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("docker", c, gpu ? gpuDockerFlags(c.gpus) : [])}`,
+      `ExecStart=${dockerRunCommand("docker", c, flags)}`,
       `ExecStop=docker stop ${CONTAINER_NAME}`,
       "Restart=always",
       "RestartSec=10",
@@ -101,4 +119,22 @@ function googleRegistry(image: string): string | undefined {
   const host = registryHost(image);
   const hostname = host?.split(":")[0] ?? "";
   return /(^|\.)gcr\.io$|-docker\.pkg\.dev$/.test(hostname) ? host : undefined;
+}
+
+/**
+ * Reads each secret version with the instance's service account: a token from the metadata server,
+ * then Secret Manager's REST API (`versions.access`), with what Container-Optimized OS has (curl,
+ * sed, base64; no gcloud, no jq). Base64 payloads hold no quote, so sed can find them.
+ */
+function fetchSecrets(): string {
+  return fetchSecretsScript(
+    [
+      'token=$(curl -fsS -H \'Metadata-Flavor: Google\' http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token | sed -n \'s/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p\')',
+      '[ -n "$token" ]',
+    ],
+    [
+      `data=$(curl -fsS -H "Authorization: Bearer $token" "https://secretmanager.googleapis.com/v1/$ref:access" | tr -d ' \\n' | sed -n 's/.*"data":"\\([A-Za-z0-9+\\/=]*\\)".*/\\1/p')`,
+      'value=$(printf %s "$data" | base64 -d)',
+    ],
+  );
 }

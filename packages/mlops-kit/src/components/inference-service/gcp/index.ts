@@ -18,6 +18,7 @@ import { type InferenceServicePlan, TYPE } from "../plan";
 import type { OVERRIDE_ROLES } from "../spec";
 import { renderCloudConfig } from "./boot";
 import { provisionFrontend } from "./load-balancer";
+import { grantSecretReads } from "./secrets";
 import {
   allowlistRules,
   autoscalingPolicy,
@@ -84,9 +85,10 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const cos = getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
 
   const gpu = plan.compute.gpu;
+  const secrets = grantSecretReads(plan, inputs.secretEnv, serviceAccount.member, opts);
   const userData = pulumi
-    .all([pulumi.output(inputs.image), pulumi.output(inputs.env)])
-    .apply(([image, env]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0 }));
+    .all([pulumi.output(inputs.image), pulumi.output(inputs.env), secrets])
+    .apply(([image, env, sec]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0, secrets: sec }, plan));
 
   // Regional rather than global: the template lives in the region of the group that uses it, so
   // creating instances never depends on a global control plane, and the user-data (which carries
