@@ -1,7 +1,7 @@
 import type { Overrides } from "../../core/backend";
 import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
-import type { CloudId, Profile } from "../../core/cloud";
+import { byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
@@ -159,7 +159,9 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
   const min = spec.scaling.min ?? Math.min(defaults.min, spec.scaling.max ?? defaults.min);
   const max = spec.scaling.max ?? Math.max(defaults.max, min);
   // A GCP managed instance group is all spot or all standard: no on-demand base to keep there.
-  const onDemandBase = spec.spot?.onDemandBase ?? (ctx.cloud === "gcp" ? 0 : Math.min(defaults.onDemandBase, max));
+  const onDemandBase =
+    spec.spot?.onDemandBase ??
+    byCloud(ctx.cloud, { aws: Math.min(defaults.onDemandBase, max), gcp: 0, azure: Math.min(defaults.onDemandBase, max) });
 
   const tls = spec.loadBalancer.tls;
   if (!tls.enabled && ctx.profile === "prod") {
@@ -319,7 +321,7 @@ const OVERRIDE_FIELD: Record<CloudId, "instanceType" | "machineType" | "vmSize">
 function resolveCompute(spec: InferenceServiceSpec, cloud: CloudId, issues: SpecIssue[]): InferenceServicePlan["compute"] {
   const size = { cpu: spec.compute.cpu, memoryGiB: spec.compute.memoryGiB, ...(spec.compute.gpu ? { gpu: spec.compute.gpu } : {}) };
   const field = OVERRIDE_FIELD[cloud];
-  const override = cloud === "aws" ? spec.aws?.instanceType : cloud === "gcp" ? spec.gcp?.machineType : spec.azure?.vmSize;
+  const override = byCloud(cloud, { aws: spec.aws?.instanceType, gcp: spec.gcp?.machineType, azure: spec.azure?.vmSize });
   if (override !== undefined) {
     // The cloud's own name wins; the catalog, when it knows the name, supplies the GPU details.
     const known = findEntry(cloud, override, size.gpu?.count);
