@@ -139,7 +139,8 @@ export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number 
 /** Where a service's NSG rules sit: a 10-wide slot per service in 1000–3999, by name. */
 export const AZURE_RULE_BAND = { first: 1000, slots: 300, width: 10 } as const;
 
-export const PROFILE_DEFAULTS: Record<
+/** What `mlops:profile` sets for an InferenceService when the spec leaves a field unset. */
+export const SERVICE_PROFILE_DEFAULTS: Record<
   Profile,
   { min: number; max: number; onDemandBase: number; logRetentionDays: number; protect: boolean }
 > = {
@@ -150,7 +151,7 @@ export const PROFILE_DEFAULTS: Record<
 /** Every decision about the service that can be made without a cloud. Pure. */
 export function planInferenceService(name: string, spec: InferenceServiceSpec, ctx: DeployContext): InferenceServicePlan {
   const issues: SpecIssue[] = [];
-  const defaults = PROFILE_DEFAULTS[ctx.profile];
+  const defaults = SERVICE_PROFILE_DEFAULTS[ctx.profile];
 
   const compute = resolveCompute(spec, ctx.cloud, issues);
 

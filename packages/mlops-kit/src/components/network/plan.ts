@@ -119,7 +119,8 @@ export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
 /** Azure regions have at most three availability zones. */
 export const AZURE_MAX_ZONES = 3;
 
-export const PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
+/** What `mlops:profile` sets for an MlopsVpc when the spec leaves a field unset. */
+export const VPC_PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
   dev: { zones: 2, nat: "single", flowLogRetentionDays: 30, retainLogs: false },
   prod: { zones: 3, nat: "perZone", flowLogRetentionDays: 365, retainLogs: true },
 };
@@ -137,7 +138,7 @@ export function tierBlock(network: Cidr, tier: Tier | "reserved"): Cidr {
 
 /** Every decision about the network that can be made without a cloud. Pure. */
 export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContext): MlopsVpcPlan {
-  const defaults = PROFILE_DEFAULTS[ctx.profile];
+  const defaults = VPC_PROFILE_DEFAULTS[ctx.profile];
   const zones = spec.zones ?? defaults.zones;
   const network = cidr(spec.cidr);
   const natMode = spec.nat ?? defaults.nat;
