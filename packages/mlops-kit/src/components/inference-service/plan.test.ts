@@ -153,6 +153,22 @@ describe("planInferenceService", () => {
     );
   });
 
+  // Surge rounds up (a rollout always has a new instance to start); unavailability rounds down (a
+  // rollout never takes out more serving instances than the percentage allows).
+  it.each([
+    [10, 25, 0, 3, 0],
+    [3, 25, 50, 1, 1],
+    [5, 10, 30, 1, 1],
+    [4, 50, 50, 2, 2],
+    [7, 30, 70, 3, 4],
+  ] as const)(
+    "GIVEN max %i, surge %i %% and unavailable %i %% THEN %i surge and %i unavailable instances",
+    (max, surge, unavailable, surgeN, unavailableN) => {
+      const p = plan({ rollout: { maxSurgePercent: surge, maxUnavailablePercent: unavailable }, scaling: { min: 1, max } });
+      expect([p.rollout.maxSurgeInstances, p.rollout.maxUnavailableInstances]).toEqual([surgeN, unavailableN]);
+    },
+  );
+
   it("the access-log bucket name is a valid, stable S3 name", () => {
     expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
   });
