@@ -162,7 +162,7 @@ describe("planInferenceService", () => {
     [4, 50, 50, 2, 2],
     [7, 30, 70, 3, 4],
   ] as const)(
-    "GIVEN max %i, surge %i %% and unavailable %i %% THEN %i surge and %i unavailable instances",
+    "GIVEN max %i, maxSurgePercent %i and maxUnavailablePercent %i THEN %i surge and %i unavailable instances",
     (max, surge, unavailable, surgeN, unavailableN) => {
       const p = plan({ rollout: { maxSurgePercent: surge, maxUnavailablePercent: unavailable }, scaling: { min: 1, max } });
       expect([p.rollout.maxSurgeInstances, p.rollout.maxUnavailableInstances]).toEqual([surgeN, unavailableN]);
