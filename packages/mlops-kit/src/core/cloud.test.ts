@@ -38,6 +38,11 @@ describe("byCloud", () => {
     expect(["aws", "gcp", "azure"].map((c) => byCloud(c as CloudId, choices))).toEqual(["a", "g", "z"]);
   });
 
+  it("GIVEN a cloud without an entry THEN the program does not compile (tsc checks the expect-error)", () => {
+    // @ts-expect-error azure has no entry
+    expect(byCloud("azure", { aws: 1, gcp: 2 })).toBeUndefined();
+  });
+
   it("GIVEN a cloud the types do not know (a stray string) THEN it throws instead of falling through", () => {
     expect(() => byCloud("oracle" as CloudId, { aws: 1, gcp: 2, azure: 3 })).toThrow('unexpected cloud: "oracle"');
   });
