@@ -153,7 +153,11 @@ const TAGS_LOGS_CIDR: Mutant[] = [
     "return a.base <= end(b) && b.base <= end(a);",
     [...T.core, ...T.netPure],
   ),
-  m("cidr/contains-ignores-prefix", `${CORE}/net/cidr.ts`, "return inner.prefix >= outer.prefix && ", "return ", T.core),
+  // Dropping `inner.prefix >= outer.prefix` from contains() is equivalent (a larger block cannot fit between the bounds): not listed.
+  m("cidr/block-not-inside-itself", `${CORE}/net/cidr.ts`, "inner.base >= outer.base", "inner.base > outer.base", [
+    ...T.core,
+    ...T.netPure,
+  ]),
   m("cidr/subnet-index-past-end", `${CORE}/net/cidr.ts`, "index < 0 || index >= count", "index < 0 || index > count", T.core),
   m("cidr/third-octet-mod-255", `${CORE}/net/cidr.ts`, "Math.floor(b / 2 ** 8) % 256", "Math.floor(b / 2 ** 8) % 255", T.core),
   m("logs/cloudwatch-period-strictly-above", `${CORE}/logs.ts`, ".find((d) => d >= days)", ".find((d) => d > days)", [
@@ -196,6 +200,7 @@ const CATALOG_SPEC: Mutant[] = [
   ]),
   m("spec/unknown-override-role-accepted", `${CORE}/spec.ts`, "if (!roles.includes(role)) {", "if (false) {", [...T.netPure, ...T.svcPure]),
   m("spec/unknown-field-path-flattened", `${CORE}/spec.ts`, "path: path ? `${path}.${key}` : key,", "path: key,", [
+    ...T.core,
     ...T.netPure,
     ...T.svcPure,
   ]),

@@ -90,6 +90,10 @@ describe("InferenceService spec", () => {
       { rollout: { maxSurgePercent: 100, maxUnavailablePercent: 50 } },
       'InferenceService "api": rollout maxSurgePercent (100) + maxUnavailablePercent (50) must be <= 100',
     ],
+    [
+      { rollout: { maxSurgePercent: 60, maxUnavailablePercent: 41 } },
+      'InferenceService "api": rollout maxSurgePercent (60) + maxUnavailablePercent (41) must be <= 100',
+    ],
     [{ network: undefined }, 'InferenceService "api": network is required: pass an MlopsVpc\'s `network`'],
     [{ replicas: 3 }, 'InferenceService "api": replicas is not a known field (check its spelling)'],
   ])("GIVEN %j THEN it fails with: %s", (over, message) => {
