@@ -169,6 +169,16 @@ describe("planInferenceService", () => {
     },
   );
 
+  it("GIVEN TLS off (dev) THEN clients call plain HTTP at the load balancer's own address", () => {
+    const p = plan({ loadBalancer: { tls: { enabled: false } } });
+    expect(p.endpoint).toEqual({ scheme: "http", hostName: undefined });
+    expect(plan().endpoint).toEqual({ scheme: "https", hostName: "api.example.com" });
+  });
+
+  it("GIVEN a minimum above the profile's maximum and no maximum THEN the maximum rises to the minimum", () => {
+    expect(plan({ scaling: { min: 5 } }).scaling).toMatchObject({ min: 5, max: 5 });
+  });
+
   it("the access-log bucket name is a valid, stable S3 name", () => {
     expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
   });

@@ -34,6 +34,11 @@ describe("InferenceService spec", () => {
     expect(spec.rollout).toEqual({ maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true });
   });
 
+  it("GIVEN no load balancer settings THEN it waits 300 s for an answer and its WAF blocks (prevention)", () => {
+    const lb = parse({}).loadBalancer;
+    expect([lb.requestTimeoutSeconds, lb.waf]).toEqual([300, { enabled: true, mode: "prevention" }]);
+  });
+
   it.each([
     [{ scaling: { min: 5, max: 2 } }, 'InferenceService "api": scaling.min (5) must be <= scaling.max (2)'],
     [{ port: 0 }, 'InferenceService "api": port (0) must be >= 1'],
