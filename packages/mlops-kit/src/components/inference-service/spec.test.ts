@@ -34,9 +34,12 @@ describe("InferenceService spec", () => {
     expect(spec.rollout).toEqual({ maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true });
   });
 
-  it("GIVEN no load balancer settings THEN it waits 300 s for an answer and its WAF blocks (prevention)", () => {
+  it("GIVEN no request timeout or WAF mode THEN it waits 300 s for an answer and its WAF blocks (prevention)", () => {
     const lb = parse({}).loadBalancer;
     expect([lb.requestTimeoutSeconds, lb.waf]).toEqual([300, { enabled: true, mode: "prevention" }]);
+    expect(parse({ loadBalancer: { tls: { domain: "api.example.com" }, waf: { enabled: true } } }).loadBalancer.waf.mode).toBe(
+      "prevention",
+    );
   });
 
   it.each([
