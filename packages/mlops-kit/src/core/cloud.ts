@@ -13,6 +13,30 @@ export type Cloud = (typeof Cloud)[keyof typeof Cloud];
 export type CloudId = Cloud;
 export const CLOUD_IDS: readonly CloudId[] = Object.values(Cloud);
 
+/**
+ * Picks the value for `cloud` from one entry per cloud. Plans branch by cloud through this (never an
+ * `if`/ternary chain), so adding a cloud to {@link Cloud} is a compile error at every branch instead
+ * of a silent fall-through to whichever cloud a chain ends with.
+ */
+export function byCloud<T>(cloud: CloudId, choices: { readonly [C in CloudId]: T }): T {
+  switch (cloud) {
+    case Cloud.aws:
+      return choices.aws;
+    case Cloud.gcp:
+      return choices.gcp;
+    case Cloud.azure:
+      return choices.azure;
+    default:
+      return assertNever(cloud, "cloud");
+  }
+}
+
+/** Ends a `switch` that must handle every case: the compiler refuses it while a case is missing. */
+export function assertNever(value: never, what: string): never {
+  // Reached only from JavaScript callers or a value that bypassed the types (a stray config string).
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
 /** Profiles set defaults for availability, retention and safety; every spec field can override them. */
 export const Profile = {
   dev: "dev",

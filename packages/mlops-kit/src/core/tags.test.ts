@@ -17,6 +17,10 @@ describe("tags", () => {
     expect(gcpLabels({ "Cost Center": "ML/Platform", "9key": "v" })).toEqual({ cost_center: "ml_platform", k9key: "v" });
   });
 
+  it("GIVEN a value longer than GCP's 63 characters THEN the label value is cut to 63", () => {
+    expect(gcpLabels({ team: "x".repeat(100) }).team).toBe("x".repeat(63));
+  });
+
   it("Azure tag names lose the characters Azure rejects", () => {
     expect(azureTags({ "a/b?c": "x" })).toEqual({ a_b_c: "x" });
   });

@@ -153,6 +153,32 @@ describe("planInferenceService", () => {
     );
   });
 
+  // Surge rounds up (a rollout always has a new instance to start); unavailability rounds down (a
+  // rollout never takes out more serving instances than the percentage allows).
+  it.each([
+    [10, 25, 0, 3, 0],
+    [3, 25, 50, 1, 1],
+    [5, 10, 30, 1, 1],
+    [4, 50, 50, 2, 2],
+    [7, 30, 70, 3, 4],
+  ] as const)(
+    "GIVEN max %i, maxSurgePercent %i and maxUnavailablePercent %i THEN %i surge and %i unavailable instances",
+    (max, surge, unavailable, surgeN, unavailableN) => {
+      const p = plan({ rollout: { maxSurgePercent: surge, maxUnavailablePercent: unavailable }, scaling: { min: 1, max } });
+      expect([p.rollout.maxSurgeInstances, p.rollout.maxUnavailableInstances]).toEqual([surgeN, unavailableN]);
+    },
+  );
+
+  it("GIVEN TLS off (dev) THEN clients call plain HTTP at the load balancer's own address", () => {
+    const p = plan({ loadBalancer: { tls: { enabled: false } } });
+    expect(p.endpoint).toEqual({ scheme: "http", hostName: undefined });
+    expect(plan().endpoint).toEqual({ scheme: "https", hostName: "api.example.com" });
+  });
+
+  it("GIVEN a minimum above the profile's maximum and no maximum THEN the maximum rises to the minimum", () => {
+    expect(plan({ scaling: { min: 5 } }).scaling).toMatchObject({ min: 5, max: 5 });
+  });
+
   it("the access-log bucket name is a valid, stable S3 name", () => {
     expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
   });

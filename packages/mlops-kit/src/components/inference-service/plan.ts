@@ -1,7 +1,7 @@
 import type { Overrides } from "../../core/backend";
 import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
-import type { CloudId, Profile } from "../../core/cloud";
+import { byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
@@ -139,7 +139,8 @@ export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number 
 /** Where a service's NSG rules sit: a 10-wide slot per service in 1000–3999, by name. */
 export const AZURE_RULE_BAND = { first: 1000, slots: 300, width: 10 } as const;
 
-export const PROFILE_DEFAULTS: Record<
+/** What `mlops:profile` sets for an InferenceService when the spec leaves a field unset. */
+export const SERVICE_PROFILE_DEFAULTS: Record<
   Profile,
   { min: number; max: number; onDemandBase: number; logRetentionDays: number; protect: boolean }
 > = {
@@ -150,7 +151,7 @@ export const PROFILE_DEFAULTS: Record<
 /** Every decision about the service that can be made without a cloud. Pure. */
 export function planInferenceService(name: string, spec: InferenceServiceSpec, ctx: DeployContext): InferenceServicePlan {
   const issues: SpecIssue[] = [];
-  const defaults = PROFILE_DEFAULTS[ctx.profile];
+  const defaults = SERVICE_PROFILE_DEFAULTS[ctx.profile];
 
   const compute = resolveCompute(spec, ctx.cloud, issues);
 
@@ -159,7 +160,9 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
   const min = spec.scaling.min ?? Math.min(defaults.min, spec.scaling.max ?? defaults.min);
   const max = spec.scaling.max ?? Math.max(defaults.max, min);
   // A GCP managed instance group is all spot or all standard: no on-demand base to keep there.
-  const onDemandBase = spec.spot?.onDemandBase ?? (ctx.cloud === "gcp" ? 0 : Math.min(defaults.onDemandBase, max));
+  const onDemandBase =
+    spec.spot?.onDemandBase ??
+    byCloud(ctx.cloud, { aws: Math.min(defaults.onDemandBase, max), gcp: 0, azure: Math.min(defaults.onDemandBase, max) });
 
   const tls = spec.loadBalancer.tls;
   if (!tls.enabled && ctx.profile === "prod") {
@@ -319,7 +322,7 @@ const OVERRIDE_FIELD: Record<CloudId, "instanceType" | "machineType" | "vmSize">
 function resolveCompute(spec: InferenceServiceSpec, cloud: CloudId, issues: SpecIssue[]): InferenceServicePlan["compute"] {
   const size = { cpu: spec.compute.cpu, memoryGiB: spec.compute.memoryGiB, ...(spec.compute.gpu ? { gpu: spec.compute.gpu } : {}) };
   const field = OVERRIDE_FIELD[cloud];
-  const override = cloud === "aws" ? spec.aws?.instanceType : cloud === "gcp" ? spec.gcp?.machineType : spec.azure?.vmSize;
+  const override = byCloud(cloud, { aws: spec.aws?.instanceType, gcp: spec.gcp?.machineType, azure: spec.azure?.vmSize });
   if (override !== undefined) {
     // The cloud's own name wins; the catalog, when it knows the name, supplies the GPU details.
     const known = findEntry(cloud, override, size.gpu?.count);

@@ -34,6 +34,14 @@ describe("InferenceService spec", () => {
     expect(spec.rollout).toEqual({ maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true });
   });
 
+  it("GIVEN no request timeout or WAF mode THEN it waits 300 s for an answer and its WAF blocks (prevention)", () => {
+    const lb = parse({}).loadBalancer;
+    expect([lb.requestTimeoutSeconds, lb.waf]).toEqual([300, { enabled: true, mode: "prevention" }]);
+    expect(parse({ loadBalancer: { tls: { domain: "api.example.com" }, waf: { enabled: true } } }).loadBalancer.waf.mode).toBe(
+      "prevention",
+    );
+  });
+
   it.each([
     [{ scaling: { min: 5, max: 2 } }, 'InferenceService "api": scaling.min (5) must be <= scaling.max (2)'],
     [{ port: 0 }, 'InferenceService "api": port (0) must be >= 1'],
@@ -92,6 +100,10 @@ describe("InferenceService spec", () => {
     [
       { rollout: { maxSurgePercent: 100, maxUnavailablePercent: 50 } },
       'InferenceService "api": rollout maxSurgePercent (100) + maxUnavailablePercent (50) must be <= 100',
+    ],
+    [
+      { rollout: { maxSurgePercent: 60, maxUnavailablePercent: 41 } },
+      'InferenceService "api": rollout maxSurgePercent (60) + maxUnavailablePercent (41) must be <= 100',
     ],
     [{ network: undefined }, 'InferenceService "api": network is required: pass an MlopsVpc\'s `network`'],
     [{ replicas: 3 }, 'InferenceService "api": replicas is not a known field (check its spelling)'],

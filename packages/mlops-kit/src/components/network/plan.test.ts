@@ -117,6 +117,30 @@ describe("planMlopsVpc: profile defaults and overrides", () => {
     );
   });
 
+  it.each([
+    ["gcp", 3650, undefined],
+    ["gcp", 3651, 'MlopsVpc "core": flowLogs.retentionDays (3651) must be <= 3650 on gcp'],
+    ["azure", 365, undefined],
+    ["aws", 3653, undefined],
+  ] as const)("GIVEN %s and %i days of flow logs THEN the plan's answer is %s", (cloud, days, error) => {
+    const run = () => plan({ flowLogs: { retentionDays: days } }, { cloud, region: "somewhere" });
+    if (error === undefined) expect(run().flowLogs.retentionDays).toBe(days);
+    else expect(run).toThrow(error);
+  });
+
+  it.each([
+    ["dev", 7],
+    ["prod", 30],
+  ] as const)("GIVEN profile %s THEN a deleted flow-log key is kept %i days before it goes", (profile, days) => {
+    expect(plan({}, { profile }).aws.keyDeletionWindowDays).toBe(days);
+  });
+
+  it("GIVEN Azure and four zones THEN the spec is rejected naming zones; three are accepted", () => {
+    const azure = { cloud: "azure", region: "westeurope" } as const;
+    expect(() => plan({ zones: 4 }, azure)).toThrow('MlopsVpc "core": zones (4) must be <= 3 on azure');
+    expect(plan({ zones: 3 }, azure).zones).toBe(3);
+  });
+
   it("GIVEN GCP without a region anywhere THEN the error names gcp.region and the stack setting", () => {
     expect(() => plan({}, { cloud: "gcp", region: undefined })).toThrow(/gcp\.region is required: set it, or set the stack's gcp:region/);
   });

@@ -1,5 +1,5 @@
 import type { Overrides } from "../../core/backend";
-import type { CloudId, Profile } from "../../core/cloud";
+import { byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays } from "../../core/logs";
@@ -119,7 +119,8 @@ export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
 /** Azure regions have at most three availability zones. */
 export const AZURE_MAX_ZONES = 3;
 
-export const PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
+/** What `mlops:profile` sets for an MlopsVpc when the spec leaves a field unset. */
+export const VPC_PROFILE_DEFAULTS: Record<Profile, { zones: number; nat: NatMode; flowLogRetentionDays: number; retainLogs: boolean }> = {
   dev: { zones: 2, nat: "single", flowLogRetentionDays: 30, retainLogs: false },
   prod: { zones: 3, nat: "perZone", flowLogRetentionDays: 365, retainLogs: true },
 };
@@ -137,7 +138,7 @@ export function tierBlock(network: Cidr, tier: Tier | "reserved"): Cidr {
 
 /** Every decision about the network that can be made without a cloud. Pure. */
 export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContext): MlopsVpcPlan {
-  const defaults = PROFILE_DEFAULTS[ctx.profile];
+  const defaults = VPC_PROFILE_DEFAULTS[ctx.profile];
   const zones = spec.zones ?? defaults.zones;
   const network = cidr(spec.cidr);
   const natMode = spec.nat ?? defaults.nat;
@@ -148,8 +149,11 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
     ]);
   }
   const retentionDays = spec.flowLogs.retentionDays ?? defaults.flowLogRetentionDays;
-  const retentionLimit =
-    ctx.cloud === "azure" ? AZURE_MAX_FLOW_LOG_RETENTION_DAYS : ctx.cloud === "gcp" ? GCP_MAX_LOG_RETENTION_DAYS : undefined;
+  const retentionLimit = byCloud<number | undefined>(ctx.cloud, {
+    aws: undefined,
+    gcp: GCP_MAX_LOG_RETENTION_DAYS,
+    azure: AZURE_MAX_FLOW_LOG_RETENTION_DAYS,
+  });
   if (retentionLimit !== undefined && retentionDays > retentionLimit) {
     throw new SpecError("MlopsVpc", name, [
       { path: "flowLogs.retentionDays", message: `(${retentionDays}) must be <= ${retentionLimit} on ${ctx.cloud}` },
@@ -174,13 +178,13 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
   const gatewayZones = natMode === "none" ? [] : natMode === "single" ? [0] : tiers.private.subnets.map((s) => s.zoneIndex);
   const natZoneFor = tiers.private.subnets.map((s) => (natMode === "perZone" ? s.zoneIndex : 0));
 
-  const region = ctx.cloud === "gcp" ? (spec.gcp?.region ?? ctx.region) : undefined;
+  const region = byCloud(ctx.cloud, { aws: undefined, gcp: spec.gcp?.region ?? ctx.region, azure: undefined });
   if (ctx.cloud === "gcp" && !region) {
     throw new SpecError("MlopsVpc", name, [
       { path: "gcp.region", message: "is required: set it, or set the stack's gcp:region (pulumi config set gcp:region us-central1)" },
     ]);
   }
-  const location = ctx.cloud === "azure" ? (spec.azure?.location ?? ctx.region) : undefined;
+  const location = byCloud(ctx.cloud, { aws: undefined, gcp: undefined, azure: spec.azure?.location ?? ctx.region });
   if (ctx.cloud === "azure" && !location) {
     throw new SpecError("MlopsVpc", name, [
       {

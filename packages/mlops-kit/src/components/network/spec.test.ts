@@ -13,6 +13,7 @@ describe("MlopsVpc spec", () => {
   it.each([
     [{ cidr: "10.0.0.0/33" }, 'MlopsVpc "core": cidr ("10.0.0.0/33") has a prefix length above 32'],
     [{ cidr: "10.0.0.0/8" }, 'MlopsVpc "core": cidr ("10.0.0.0/8") must be a /16 to /22 block'],
+    [{ cidr: "10.0.0.0/23" }, 'MlopsVpc "core": cidr ("10.0.0.0/23") must be a /16 to /22 block'],
     [{ cidr: "10.0.1.0/16" }, 'MlopsVpc "core": cidr ("10.0.1.0/16") has host bits set (the network address for /16 is 10.0.0.0/16)'],
     [{ cidr: 10 }, 'MlopsVpc "core": cidr (10) must be a string'],
     [{ zones: 0 }, 'MlopsVpc "core": zones (0) must be >= 1'],
@@ -21,6 +22,7 @@ describe("MlopsVpc spec", () => {
     [{ nat: "always" }, 'MlopsVpc "core": nat ("always") must be one of "none", "single", "perZone"'],
     [{ cloud: "oracle" }, 'MlopsVpc "core": cloud ("oracle") must be one of "aws", "gcp", "azure"'],
     [{ flowLogs: { retentionDays: 0 } }, 'MlopsVpc "core": flowLogs.retentionDays (0) must be >= 1'],
+    [{ flowLogs: { retentionDays: 3654 } }, 'MlopsVpc "core": flowLogs.retentionDays (3654) must be <= 3653'],
     [{ zone: 2 }, 'MlopsVpc "core": zone is not a known field (check its spelling)'],
     [{ tags: { "aws:owner": "x" } }, 'MlopsVpc "core": tags key "aws:owner" uses the prefix "aws:", which AWS reserves'],
     [

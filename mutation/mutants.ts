@@ -1,0 +1,417 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the texts to find are source code, template placeholders included
+/**
+ * The mutants `npm run mutation` runs: each one a bug a user would care about, written as one exact
+ * text replacement. Most sit in pure modules (plans, specs, core, the offline engine, the policy
+ * packs' shared logic), which survive refactors of the backends; a cloud-folder mutant whose text
+ * has moved is reported as stale, not counted.
+ *
+ * This file is a table, not logic: long by design.
+ */
+export interface Mutant {
+  /** Unique, stable: `<area>/<what the bug is>`. */
+  id: string;
+  /** Path from the repository root. */
+  file: string;
+  /** Text that must occur exactly once in `file`. */
+  search: string;
+  replace: string;
+  /** Test files or folders (Vitest filters) that should catch it; only these run. */
+  tests: readonly string[];
+  /** Type-check the tree first: a mutant the compiler refuses is killed by it. */
+  typecheck?: boolean;
+  /** A survivor listed in issue 14's measurement, kept to show it stays killed. */
+  known?: true;
+}
+
+const SRC = "packages/mlops-kit/src";
+const CORE = `${SRC}/core`;
+const NET = `${SRC}/components/network`;
+const SVC = `${SRC}/components/inference-service`;
+
+const T = {
+  core: [`${CORE}/`],
+  names: [`${CORE}/naming.test.ts`, `${NET}/spec.test.ts`, `${SVC}/spec.test.ts`],
+  netPure: [`${NET}/plan.test.ts`, `${NET}/spec.test.ts`],
+  svcPure: [`${SVC}/plan.test.ts`, `${SVC}/spec.test.ts`],
+  netAws: [`${NET}/aws/`],
+  netAzure: [`${NET}/azure/`],
+  svcAws: [`${SVC}/aws/`],
+  svcGcp: [`${SVC}/gcp/`],
+  svcAzure: [`${SVC}/azure/`],
+  engine: ["packages/testing/src/values.test.ts", "packages/testing/src/synth.test.ts"],
+  policies: ["policies/"],
+} as const;
+
+const m = (id: string, file: string, search: string, replace: string, tests: readonly string[], extra: Partial<Mutant> = {}): Mutant => ({
+  id,
+  file,
+  search,
+  replace,
+  tests,
+  ...extra,
+});
+
+/** The eleven survivors issue 14 measured (83 hand-made mutants, 72 killed). */
+const KNOWN: Mutant[] = [
+  m("svc-aws/health-path-fixed", `${SVC}/aws/settings.ts`, "path: hc.path,", 'path: "/health",', T.svcAws, { known: true }),
+  m("svc-gcp/health-path-fixed", `${SVC}/gcp/index.ts`, "requestPath: hc.path", 'requestPath: "/health"', T.svcGcp, { known: true }),
+  m("svc-azure/probe-path-fixed", `${SVC}/azure/settings.ts`, "requestPath: hc.path,", 'requestPath: "/health",', T.svcAzure, {
+    known: true,
+  }),
+  m("svc-azure/gateway-probe-path-fixed", `${SVC}/azure/gateway-layout.ts`, "path: hc.path,", 'path: "/health",', T.svcAzure, {
+    known: true,
+  }),
+  m(
+    "svc-plan/max-unavailable-rounded-up",
+    `${SVC}/plan.ts`,
+    "Math.floor((max * unavailable) / 100)",
+    "Math.ceil((max * unavailable) / 100)",
+    [...T.svcPure, ...T.svcGcp],
+    { known: true },
+  ),
+  m(
+    "net-aws/internal-elb-tag-dropped",
+    `${NET}/aws/index.ts`,
+    'private: { "kubernetes.io/role/internal-elb": "1" },',
+    "private: {},",
+    T.netAws,
+    {
+      known: true,
+    },
+  ),
+  m(
+    "svc-aws/instance-profile-untagged",
+    `${SVC}/aws/index.ts`,
+    "{ role: instanceRole.name, tags: tags({ Name: `${name}-instance` }) }",
+    "{ role: instanceRole.name }",
+    T.svcAws,
+    { known: true },
+  ),
+  m(
+    "engine/secret-output-value-unmasked",
+    "packages/testing/src/values.ts",
+    "if (obj.secret === true) return SECRET_PLACEHOLDER;",
+    "",
+    T.engine,
+    {
+      known: true,
+    },
+  ),
+  m("net-aws/override-role-misspelt", `${NET}/aws/index.ts`, 'o, "vpc"),', 'o, "vcp"),', T.netAws, { known: true, typecheck: true }),
+  m("net-azure/override-role-misspelt", `${NET}/azure/index.ts`, 'o, "resourceGroup"),', 'o, "resourcegroup"),', T.netAzure, {
+    known: true,
+    typecheck: true,
+  }),
+  m("svc-azure/override-role-misspelt", `${SVC}/azure/index.ts`, 'o, "identity"),', 'o, "identitiy"),', T.svcAzure, {
+    known: true,
+    typecheck: true,
+  }),
+];
+
+const NAMING: Mutant[] = [
+  m("naming/component-name-max-raised", `${CORE}/naming.ts`, "COMPONENT_NAME_MAX = 40;", "COMPONENT_NAME_MAX = 63;", T.names),
+  m("naming/double-hyphen-allowed", `${CORE}/naming.ts`, '|| name.includes("--")', "", T.names),
+  m(
+    "naming/global-names-without-hash",
+    `${CORE}/naming.ts`,
+    "const needsHash = r.globallyUnique || clean.length",
+    "const needsHash = clean.length",
+    T.core,
+  ),
+  m(
+    "naming/hash-room-forgets-separator",
+    `${CORE}/naming.ts`,
+    "const room = r.max - HASH_LENGTH - r.separator.length;",
+    "const room = r.max - HASH_LENGTH;",
+    T.core,
+  ),
+  m("naming/hash-parts-run-together", `${CORE}/naming.ts`, 'update(parts.join("\\u0000"))', 'update(parts.join(""))', T.core),
+  m("naming/alb-limit-raised", `${CORE}/naming.ts`, "min: 1,\n    max: 32,", "min: 1,\n    max: 34,", T.core),
+  m(
+    "naming/storage-account-limit-raised",
+    `${CORE}/naming.ts`,
+    "max: 24,\n    pattern: /^[a-z0-9]{3,24}$/",
+    "max: 30,\n    pattern: /^[a-z0-9]{3,30}$/",
+    T.core,
+  ),
+  m("naming/separators-not-collapsed", `${CORE}/naming.ts`, 'out = out.replace(new RegExp(`${sep}{2,}`, "g"), r.separator);', "", T.core),
+];
+
+const TAGS_LOGS_CIDR: Mutant[] = [
+  m("tags/managed-by-dropped", `${CORE}/tags.ts`, '"managed-by": "mlops-kit",', "", T.core),
+  m("tags/gcp-key-may-start-with-digit", `${CORE}/tags.ts`, "if (!/^[a-z]/.test(key)) key = clip(`k${key}`, 63);", "", T.core),
+  m("tags/gcp-value-unclipped", `${CORE}/tags.ts`, "out[key] = clip(labelText(v), 63);", "out[key] = labelText(v);", T.core),
+  m("tags/azure-key-chars-kept", `${CORE}/tags.ts`, 'k.replace(/[<>%&\\\\?/]/g, "_")', "k", T.core),
+  m("tags/gcp-labels-keep-case", `${CORE}/tags.ts`, "return s.toLowerCase().replace(", "return s.replace(", T.core),
+  m("cidr/octet-256-accepted", `${CORE}/net/cidr.ts`, "octets.some((o) => o > 255)", "octets.some((o) => o > 256)", T.core),
+  m("cidr/prefix-33-accepted", `${CORE}/net/cidr.ts`, "if (prefix > 32) return", "if (prefix > 33) return", T.core),
+  m("cidr/host-bits-accepted", `${CORE}/net/cidr.ts`, "if (base % size(prefix) !== 0) {", "if (false) {", [...T.core, ...T.netPure]),
+  m(
+    "cidr/adjacent-blocks-overlap",
+    `${CORE}/net/cidr.ts`,
+    "return a.base < end(b) && b.base < end(a);",
+    "return a.base <= end(b) && b.base <= end(a);",
+    [...T.core, ...T.netPure],
+  ),
+  // Dropping `inner.prefix >= outer.prefix` from contains() is equivalent (a larger block cannot fit between the bounds): not listed.
+  m("cidr/block-not-inside-itself", `${CORE}/net/cidr.ts`, "inner.base >= outer.base", "inner.base > outer.base", [
+    ...T.core,
+    ...T.netPure,
+  ]),
+  m("cidr/subnet-index-past-end", `${CORE}/net/cidr.ts`, "index < 0 || index >= count", "index < 0 || index > count", T.core),
+  m("cidr/third-octet-mod-255", `${CORE}/net/cidr.ts`, "Math.floor(b / 2 ** 8) % 256", "Math.floor(b / 2 ** 8) % 255", T.core),
+  m("logs/cloudwatch-period-strictly-above", `${CORE}/logs.ts`, ".find((d) => d >= days)", ".find((d) => d > days)", [
+    ...T.core,
+    ...T.netPure,
+    ...T.svcPure,
+  ]),
+  m("logs/key-windows-swapped", `${CORE}/logs.ts`, 'profile === "prod" ? 30 : 7', 'profile === "prod" ? 7 : 30', [
+    ...T.core,
+    ...T.netPure,
+    ...T.svcPure,
+  ]),
+  m("logs/gcp-max-retention-raised", `${CORE}/logs.ts`, "GCP_MAX_LOG_RETENTION_DAYS = 3650;", "GCP_MAX_LOG_RETENTION_DAYS = 3653;", [
+    ...T.netPure,
+    ...T.svcPure,
+  ]),
+];
+
+const CATALOG_SPEC: Mutant[] = [
+  m("catalog/cpu-not-checked", `${CORE}/catalog/compute.ts`, "if (entry.cpu < size.cpu || ", "if (", [...T.core, ...T.svcPure]),
+  m("catalog/gpu-count-strict", `${CORE}/catalog/compute.ts`, "entry.gpu.count >= size.gpu.count", "entry.gpu.count > size.gpu.count", [
+    ...T.core,
+    ...T.svcPure,
+  ]),
+  m("catalog/dearest-first", `${CORE}/catalog/compute.ts`, "a.hourlyUsd - b.hourlyUsd || a.cpu", "b.hourlyUsd - a.hourlyUsd || a.cpu", [
+    ...T.core,
+    ...T.svcPure,
+  ]),
+  m(
+    "catalog/gpu-machine-for-cpu-request",
+    `${CORE}/catalog/compute.ts`,
+    "if (!size.gpu) return entry.gpu === undefined;",
+    "if (!size.gpu) return true;",
+    [...T.core, ...T.svcPure],
+  ),
+  m("spec/aws-prefix-case-sensitive", `${CORE}/spec.ts`, "if (/^aws:/i.test(key))", "if (/^aws:/.test(key))", [
+    ...T.core,
+    ...T.netPure,
+    ...T.svcPure,
+  ]),
+  m("spec/unknown-override-role-accepted", `${CORE}/spec.ts`, "if (!roles.includes(role)) {", "if (false) {", [...T.netPure, ...T.svcPure]),
+  m("spec/unknown-field-path-flattened", `${CORE}/spec.ts`, "path: path ? `${path}.${key}` : key,", "path: key,", [
+    ...T.core,
+    ...T.netPure,
+    ...T.svcPure,
+  ]),
+];
+
+const NETWORK: Mutant[] = [
+  m("net-spec/zones-unbounded", `${NET}/spec.ts`, "z.int().check(z.gte(1), z.lte(MAX_ZONES))", "z.int().check(z.gte(1))", T.netPure),
+  m(
+    "net-spec/pods-overlap-accepted",
+    `${NET}/spec.ts`,
+    'if (typeof pods !== "string" && overlaps(vpc, pods)) {',
+    "if (false) {",
+    T.netPure,
+  ),
+  m("net-spec/pods-services-overlap-accepted", `${NET}/spec.ts`, "overlaps(pods, services)", "false", T.netPure),
+  m("net-spec/prefix-max-ignored", `${NET}/spec.ts`, "if (c.prefix < min || c.prefix > max)", "if (c.prefix < min)", T.netPure),
+  m(
+    "net-spec/flow-log-retention-unbounded",
+    `${NET}/spec.ts`,
+    "retentionDays: z.optional(z.int().check(z.gte(1), z.lte(3653))),",
+    "retentionDays: z.optional(z.int().check(z.gte(1))),",
+    T.netPure,
+  ),
+  m("net-plan/per-zone-nat-all-via-zone-0", `${NET}/plan.ts`, '(natMode === "perZone" ? s.zoneIndex : 0)', "0", T.netPure),
+  m("net-plan/single-nat-has-no-gateway", `${NET}/plan.ts`, 'natMode === "single" ? [0]', 'natMode === "single" ? []', T.netPure),
+  m(
+    "net-plan/azure-zone-limit-dropped",
+    `${NET}/plan.ts`,
+    'if (ctx.cloud === "azure" && zones > AZURE_MAX_ZONES) {',
+    "if (false) {",
+    T.netPure,
+  ),
+  m("net-plan/gcp-retention-limit-dropped", `${NET}/plan.ts`, "gcp: GCP_MAX_LOG_RETENTION_DAYS,", "gcp: undefined,", T.netPure),
+  m(
+    "net-plan/public-tier-overlaps-isolated",
+    `${NET}/plan.ts`,
+    "public: { offsetEighths: 6, eighths: 1 },",
+    "public: { offsetEighths: 5, eighths: 1 },",
+    T.netPure,
+  ),
+  m("net-plan/prod-two-zones", `${NET}/plan.ts`, 'prod: { zones: 3, nat: "perZone"', 'prod: { zones: 2, nat: "perZone"', T.netPure),
+  m("net-plan/dev-no-nat", `${NET}/plan.ts`, 'dev: { zones: 2, nat: "single"', 'dev: { zones: 2, nat: "none"', T.netPure),
+  m("net-plan/logs-never-retained", `${NET}/plan.ts`, "retainLogs: defaults.retainLogs,", "retainLogs: false,", T.netPure),
+  m("net-plan/gcp-region-not-required", `${NET}/plan.ts`, 'if (ctx.cloud === "gcp" && !region) {', "if (false) {", T.netPure),
+  m(
+    "net-plan/zone-slots-too-small",
+    `${NET}/plan.ts`,
+    "tierBlock(network, tier).prefix + 3, zoneIndex",
+    "tierBlock(network, tier).prefix + 4, zoneIndex",
+    T.netPure,
+  ),
+];
+
+const SERVICE: Mutant[] = [
+  m("svc-spec/min-above-max-accepted", `${SVC}/spec.ts`, "min !== undefined && max !== undefined && min > max", "false", T.svcPure),
+  m(
+    "svc-spec/timeout-equal-interval-accepted",
+    `${SVC}/spec.ts`,
+    "hc.timeoutSeconds >= hc.intervalSeconds",
+    "hc.timeoutSeconds > hc.intervalSeconds",
+    T.svcPure,
+  ),
+  m(
+    "svc-spec/domain-and-certificate-accepted",
+    `${SVC}/spec.ts`,
+    "if (tls.domain !== undefined && tls.certificateId !== undefined) {",
+    "if (false) {",
+    T.svcPure,
+  ),
+  m(
+    "svc-spec/rollout-over-100-accepted",
+    `${SVC}/spec.ts`,
+    "r.maxSurgePercent + r.maxUnavailablePercent > 100",
+    "r.maxSurgePercent + r.maxUnavailablePercent > 101",
+    T.svcPure,
+  ),
+  m("svc-spec/frozen-rollout-accepted", `${SVC}/spec.ts`, "r.maxSurgePercent === 0 && r.maxUnavailablePercent === 0", "false", T.svcPure),
+  m(
+    "svc-spec/on-demand-base-above-max-accepted",
+    `${SVC}/spec.ts`,
+    "base !== undefined && max !== undefined && base > max",
+    "false",
+    T.svcPure,
+  ),
+  m(
+    "svc-spec/default-port-changed",
+    `${SVC}/spec.ts`,
+    "port: z._default(int(1, 65535), 8080),",
+    "port: z._default(int(1, 65535), 8000),",
+    T.svcPure,
+  ),
+  m(
+    "svc-spec/default-request-timeout-changed",
+    `${SVC}/spec.ts`,
+    "requestTimeoutSeconds: z._default(int(1, 3600), 300),",
+    "requestTimeoutSeconds: z._default(int(1, 3600), 30),",
+    T.svcPure,
+  ),
+  m(
+    "svc-spec/waf-detects-by-default",
+    `${SVC}/spec.ts`,
+    'mode: z._default(z.enum(WafMode), "prevention")',
+    'mode: z._default(z.enum(WafMode), "detection")',
+    T.svcPure,
+  ),
+  m("svc-plan/max-surge-rounded-down", `${SVC}/plan.ts`, "Math.ceil((max * surge) / 100)", "Math.floor((max * surge) / 100)", T.svcPure),
+  m(
+    "svc-plan/min-healthy-from-surge",
+    `${SVC}/plan.ts`,
+    "minHealthyPercent: 100 - unavailable,",
+    "minHealthyPercent: 100 - surge,",
+    T.svcPure,
+  ),
+  m("svc-plan/gpu-disk-small", `${SVC}/plan.ts`, "(gpu ? 200 : 50)", "(gpu ? 50 : 50)", T.svcPure),
+  m("svc-plan/gpu-grace-short", `${SVC}/plan.ts`, "(gpu ? 600 : 300)", "(gpu ? 300 : 300)", T.svcPure),
+  m("svc-plan/always-https", `${SVC}/plan.ts`, 'scheme: tls.enabled ? "https" : "http"', 'scheme: "https"', T.svcPure),
+  m(
+    "svc-plan/public-allow-list-empty",
+    `${SVC}/plan.ts`,
+    '(spec.loadBalancer.scheme === "public" ? ["0.0.0.0/0"] : undefined)',
+    "undefined",
+    T.svcPure,
+  ),
+  m("svc-plan/domain-not-managed", `${SVC}/plan.ts`, 'tls.domain !== undefined ? "managed" : "certificate"', '"certificate"', T.svcPure),
+  m(
+    "svc-plan/redirect-without-tls",
+    `${SVC}/plan.ts`,
+    "redirectHttp: tls.enabled && tls.redirectHttp,",
+    "redirectHttp: tls.redirectHttp,",
+    T.svcPure,
+  ),
+  m("svc-plan/prod-http-allowed", `${SVC}/plan.ts`, 'if (!tls.enabled && ctx.profile === "prod") {', "if (false) {", T.svcPure),
+  m(
+    "svc-plan/lb-never-protected",
+    `${SVC}/plan.ts`,
+    "spec.loadBalancer.deletionProtection ?? defaults.protect",
+    "spec.loadBalancer.deletionProtection ?? false",
+    T.svcPure,
+  ),
+  m("svc-plan/min-ignores-max", `${SVC}/plan.ts`, "Math.min(defaults.min, spec.scaling.max ?? defaults.min)", "defaults.min", T.svcPure),
+  m("svc-plan/max-below-min", `${SVC}/plan.ts`, "Math.max(defaults.max, min)", "defaults.max", T.svcPure),
+  m(
+    "svc-plan/azure-retention-below-minimum",
+    `${SVC}/plan.ts`,
+    "Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min)",
+    "logDays",
+    T.svcPure,
+  ),
+  m("svc-plan/gcp-on-demand-base", `${SVC}/plan.ts`, "gcp: 0,", "gcp: Math.min(defaults.onDemandBase, max),", T.svcPure),
+  m("svc-plan/prod-min-one", `${SVC}/plan.ts`, "prod: { min: 2, max: 10,", "prod: { min: 1, max: 10,", T.svcPure),
+  m("svc-plan/rule-band-overflows", `${SVC}/plan.ts`, "% AZURE_RULE_BAND.slots;", "% (AZURE_RULE_BAND.slots + 1);", T.svcPure),
+  m("svc-plan/override-hint-dropped", `${SVC}/plan.ts`, " (or set ${cloud}.${field})", "", T.svcPure),
+];
+
+const ENGINE_POLICIES: Mutant[] = [
+  m(
+    "engine/wire-secret-unmasked",
+    "packages/testing/src/values.ts",
+    "case SECRET_SIG:\n      return SECRET_PLACEHOLDER;",
+    "case SECRET_SIG:\n      return obj.value;",
+    T.engine,
+  ),
+  m("engine/keys-unsorted", "packages/testing/src/values.ts", "Object.keys(obj).sort()", "Object.keys(obj)", T.engine),
+  m("engine/reference-urn-untranslated", "packages/testing/src/values.ts", "? urnOf(obj.urn) : obj.urn", "? obj.urn : obj.urn", T.engine),
+  m(
+    "policy/ipv6-world-not-world",
+    "policies/common/network.ts",
+    'new Set(["0.0.0.0/0", "::/0", "0.0.0.0", "::"])',
+    'new Set(["0.0.0.0/0", "0.0.0.0", "::"])',
+    T.policies,
+  ),
+  m("policy/azure-internet-tag-not-world", "policies/common/network.ts", '"*", "internet", "any"', '"*", "any"', T.policies),
+  m("policy/no-port-disallowed", "policies/common/network.ts", "if (!allowedSet.has(p)) out.push(String(p));", "", T.policies),
+  m(
+    "policy/star-port-is-http",
+    "policies/common/network.ts",
+    'if (r === "*" || r === "") return [0, 65535];',
+    'if (r === "*" || r === "") return [80, 80];',
+    T.policies,
+  ),
+  m("policy/service-wildcard-allowed", "policies/common/iam.ts", "/^[^:]+:\\*$/.test(a)", "false", T.policies),
+  m(
+    "policy/effect-defaults-to-deny",
+    "policies/common/iam.ts",
+    '(statement.Effect ?? "Allow")',
+    '(statement.Effect ?? "Deny")',
+    T.policies,
+  ),
+  m("policy/root-with-others-is-root", "policies/common/iam.ts", "Object.keys(principal).length === 1 &&", "", T.policies),
+  m(
+    "policy/tags-never-missing",
+    "policies/common/tags.ts",
+    "requiredKeys.filter((k) => !(k in present))",
+    "requiredKeys.filter((k) => false)",
+    T.policies,
+  ),
+  m(
+    "policy/unprotected-prod-data-allowed",
+    "policies/common/deletion.ts",
+    "if (r.opts.protect || safe(r)) continue;",
+    "continue;",
+    T.policies,
+  ),
+];
+
+export const MUTANTS: readonly Mutant[] = [
+  ...KNOWN,
+  ...NAMING,
+  ...TAGS_LOGS_CIDR,
+  ...CATALOG_SPEC,
+  ...NETWORK,
+  ...SERVICE,
+  ...ENGINE_POLICIES,
+];
