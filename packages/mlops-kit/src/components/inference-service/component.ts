@@ -7,6 +7,7 @@ import { parseSpec } from "../../core/spec";
 import { resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkAwsNetwork } from "./plan-aws";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
 const backends = {
@@ -46,12 +47,18 @@ export class InferenceService extends pulumi.ComponentResource {
         { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
       ]);
     }
+    if (network.known?.zones !== undefined && ctx.cloud === "aws") {
+      checkAwsNetwork(name, { zones: network.known.zones, internetEgress: network.known.internetEgress }, spec.image, TYPE);
+    }
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network whose cloud is known only once it resolves (a stack reference, say) is checked then.
     const networkInfo = network.info.apply((info) => {
       if (info.cloud !== ctx.cloud) {
         throw new SpecError(TYPE, name, [{ path: "network", message: `is on ${info.cloud}; this service is on ${ctx.cloud}` }]);
+      }
+      if (ctx.cloud === "aws" && network.known?.zones === undefined) {
+        checkAwsNetwork(name, { zones: info.zones.length, internetEgress: info.internetEgress }, spec.image, TYPE);
       }
       return info;
     });
@@ -78,6 +85,7 @@ export class InferenceService extends pulumi.ComponentResource {
       env,
       allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
       certificateId: spec.loadBalancer.tls.certificateId,
+      hostedZoneId: spec.aws?.hostedZoneId,
       keyVaultId: spec.azure?.keyVaultId,
     };
     const result = loadBackend(backends, ctx.cloud).provision(plan, inputs, { parent: this, opts: { parent: this } });

@@ -49,16 +49,9 @@ describe("targets and rollout", () => {
     });
   });
 
-  it("GIVEN a metric and a target THEN target tracking warms new instances for the scale-out cooldown and scales in too", () => {
-    expect(
-      targetTracking(
-        plan({ mode: "off", domain: undefined, redirectHttp: false }),
-        { predefinedMetricType: "ASGAverageCPUUtilization" },
-        50,
-      ),
-    ).toEqual({
+  it("GIVEN a metric and a target THEN target tracking leaves the warm-up to the group's default and scales in too", () => {
+    expect(targetTracking({ predefinedMetricType: "ASGAverageCPUUtilization" }, 50)).toEqual({
       policyType: "TargetTrackingScaling",
-      estimatedInstanceWarmup: 120,
       targetTrackingConfiguration: {
         predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
         targetValue: 50,
