@@ -16,7 +16,7 @@ import type { InferenceServicePlan } from "../plan";
 import { type ImageRef, renderUserData } from "./boot";
 import type { InstanceIdentity } from "./identity";
 import type { AwsInferenceService } from "./resources";
-import { instanceRefresh, ROOT_DEVICE, spotDistribution, targetTracking } from "./settings";
+import { amiPinned, instanceRefresh, ROOT_DEVICE, spotDistribution, targetTracking } from "./settings";
 
 /**
  * The AMI the instances run: the spec's, or the ECS-optimized image read from its public parameter.
@@ -50,9 +50,6 @@ export function createLaunchTemplate(
       Buffer.from(renderUserData(plan, { image: img, region: reg, logGroup: group, env: Object.entries(vars) }), "utf8").toString("base64"),
     );
   const instanceTags = tags({ Name: name });
-  // Pinned: the AMI read at the first `up` stays in state, so a new AMI release does not roll the
-  // fleet during an unrelated deployment; `aws.amiId` (or `amiUpdates: "latest"`) moves it on purpose.
-  const pinned = plan.aws.amiId === undefined && plan.aws.amiUpdates === "pinned";
   return new LaunchTemplate(
     `${name}-lt`,
     withOverrides(
@@ -85,7 +82,7 @@ export function createLaunchTemplate(
       plan.aws.overrides,
       "launchTemplate",
     ),
-    pinned ? { ...ctx.opts, ignoreChanges: ["imageId"] } : ctx.opts,
+    amiPinned(plan) ? { ...ctx.opts, ignoreChanges: ["imageId"] } : ctx.opts,
   );
 }
 

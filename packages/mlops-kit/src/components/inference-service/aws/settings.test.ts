@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InferenceServicePlan } from "../plan";
-import { instanceRefresh, listenerPorts, listenerSettings, targetGroupSettings, targetTracking } from "./settings";
+import { amiPinned, instanceRefresh, listenerPorts, listenerSettings, targetGroupSettings, targetTracking } from "./settings";
 
 type Tls = InferenceServicePlan["loadBalancer"]["tls"];
 /** Only the parts of a plan these settings read. */
@@ -58,5 +58,16 @@ describe("targets and rollout", () => {
         disableScaleIn: false,
       },
     });
+  });
+});
+
+describe("AMI", () => {
+  const withAws = (aws: Partial<InferenceServicePlan["aws"]>) => ({ aws }) as InferenceServicePlan;
+  it.each([
+    [{ amiId: undefined, amiUpdates: "pinned" }, true],
+    [{ amiId: undefined, amiUpdates: "latest" }, false],
+    [{ amiId: "ami-0123456789abcdef0", amiUpdates: "pinned" }, false],
+  ] as const)("GIVEN %j THEN the first AMI read is kept (later reads ignored): %s", (aws, pinned) => {
+    expect(amiPinned(withAws(aws))).toBe(pinned);
   });
 });

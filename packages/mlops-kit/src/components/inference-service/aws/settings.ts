@@ -6,6 +6,15 @@ import type { InferenceServicePlan } from "../plan";
 // The ECS-optimized AMI parameters are chosen in the plan (plan-aws.ts), by GPU and architecture.
 export { AMI_PARAMETER } from "../plan-aws";
 
+/**
+ * Is the AMI kept as first read? Then the launch template ignores later changes of `imageId`: the
+ * id read at the first `pulumi up` stays in state, and a new AMI release does not roll the fleet
+ * during an unrelated deployment. `aws.amiId` (or `amiUpdates: "latest"`) moves it on purpose.
+ */
+export function amiPinned(plan: InferenceServicePlan): boolean {
+  return plan.aws.amiId === undefined && plan.aws.amiUpdates === "pinned";
+}
+
 /** Root device of the Amazon Linux AMIs: the volume sized and encrypted here. */
 export const ROOT_DEVICE = "/dev/xvda";
 /** Where the ALB writes its access logs inside the bucket. */
