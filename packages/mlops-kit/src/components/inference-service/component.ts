@@ -58,7 +58,8 @@ export class InferenceService extends pulumi.ComponentResource {
         throw new SpecError(TYPE, name, [{ path: "network", message: `is on ${info.cloud}; this service is on ${ctx.cloud}` }]);
       }
       if (ctx.cloud === "aws" && network.known?.zones === undefined) {
-        checkAwsNetwork(name, { zones: info.zones.length, internetEgress: info.internetEgress }, spec.image, TYPE);
+        const zones = Array.isArray(info.zones) ? info.zones.length : undefined;
+        checkAwsNetwork(name, { zones, internetEgress: info.internetEgress }, spec.image, TYPE);
       }
       return info;
     });

@@ -200,8 +200,8 @@ export function spotInstanceTypes(spec: InferenceServiceSpec, compute: { machine
 
 /** What an AWS service needs of its network, known before anything registers when the network is. */
 export interface AwsNetworkFacts {
-  /** Zones the network spans. */
-  zones: number;
+  /** Zones the network spans; undefined when the network does not say. */
+  zones: number | undefined;
   /** False when the network has no NAT: instances reach only its endpoints. */
   internetEgress: boolean | undefined;
 }
@@ -212,7 +212,7 @@ export const ALB_MIN_ZONES = 2;
 /** Refuses a network an AWS service cannot run on: one zone, or no NAT with an image outside ECR. */
 export function checkAwsNetwork(name: string, network: AwsNetworkFacts, image: unknown, component: string): void {
   const issues: SpecIssue[] = [];
-  if (network.zones < ALB_MIN_ZONES) {
+  if (network.zones !== undefined && network.zones < ALB_MIN_ZONES) {
     issues.push({
       path: "network",
       message: `spans ${network.zones} zone; an Application Load Balancer needs subnets in at least ${ALB_MIN_ZONES} zones (set the MlopsVpc's zones to 2 or more)`,

@@ -58,7 +58,11 @@ export interface ScalingArgs {
   max?: number;
   /** Average CPU utilisation the group is scaled to hold. @default 50 */
   targetCpuPercent?: number;
-  /** Also scale on requests per instance per minute (where the cloud can). @default off */
+  /**
+   * Also scale on requests per instance per minute (where the cloud can). On AWS with a GPU, the
+   * group scales on requests only: CPU says little about a GPU server.
+   * @default off; 60 on AWS with a GPU
+   */
   targetRequestsPerInstance?: number;
   /**
    * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
@@ -151,7 +155,9 @@ export interface LoadBalancerArgs {
   idleTimeoutSeconds?: number;
   /**
    * Seconds the load balancer waits for the model to answer one request before it gives up
-   * (model inference can be slow: a long generation, a cold GPU). @default 300
+   * (model inference can be slow: a long generation, a cold GPU). AWS: an ALB has one timeout,
+   * its idle timeout, which also ends a request whose answer is slower; it is set to the longer of
+   * this and `idleTimeoutSeconds`. @default 300
    */
   requestTimeoutSeconds?: number;
   waf?: WafArgs;
@@ -261,7 +267,10 @@ export interface InferenceServiceArgs {
   profile?: Profile;
   /** The network to run in: an MlopsVpc's `network` output. Instances go to its private tier, the load balancer to its public tier. */
   network: pulumi.Input<NetworkInfo>;
-  /** The container image that serves the model (it must listen on `port`). */
+  /**
+   * The container image that serves the model (it must listen on `port`). On AWS: an image in ECR
+   * (instances hold credentials for ECR only), or in ECR Public when the network has NAT.
+   */
   image: pulumi.Input<string>;
   /** Port the container listens on. @default 8080 */
   port?: number;
@@ -273,7 +282,7 @@ export interface InferenceServiceArgs {
   env?: Record<string, pulumi.Input<string>>;
   /** Size of each instance. */
   compute: ComputeArgs;
-  /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
+  /** Boot disk size in GiB (encrypted); at least 30 on AWS. @default 50, 200 with a GPU */
   diskGiB?: number;
   spot?: SpotArgs;
   scaling?: ScalingArgs;

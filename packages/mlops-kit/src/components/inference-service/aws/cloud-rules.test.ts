@@ -294,3 +294,34 @@ describe("GIVEN any accepted component name", () => {
     );
   });
 });
+
+describe("GIVEN a network known only once it resolves (a stack reference)", () => {
+  it("WHEN it spans one zone THEN the deployment fails naming the network", async () => {
+    const config = { "mlops:cloud": "aws", "mlops:profile": "dev", "aws:region": "us-east-1" };
+    const { output } = await import("@pulumi/pulumi");
+    await expect(
+      synth(
+        () => {
+          new InferenceService("api", {
+            network: output({
+              cloud: "aws" as const,
+              name: "remote",
+              networkId: "vpc-1",
+              cidr: "10.0.0.0/16",
+              region: "us-east-1",
+              zones: ["us-east-1a"],
+              publicSubnetIds: ["subnet-1"],
+              privateSubnetIds: ["subnet-2"],
+              isolatedSubnetIds: ["subnet-3"],
+              reservedCidr: "10.0.224.0/19",
+            }),
+            image: IMAGE,
+            compute: { cpu: 2, memoryGiB: 4 },
+            loadBalancer: { tls: { domain: "api.example.com" } },
+          });
+        },
+        { project: "p", stack: "dev", config },
+      ),
+    ).rejects.toThrow("network spans 1 zone");
+  });
+});
