@@ -65,8 +65,9 @@ export interface ScalingArgs {
    */
   targetRequestsPerInstance?: number;
   /**
-   * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
-   * no scale-out cooldown and ignores it). @default 60
+   * Seconds to wait after scaling out before scaling again (Azure). GCP has no scale-out cooldown;
+   * AWS target tracking has none either: a new instance counts once the group's warm-up
+   * (`healthCheck.gracePeriodSeconds`) has passed. Both ignore it. @default 60
    */
   scaleOutCooldownSeconds?: number;
   /**
