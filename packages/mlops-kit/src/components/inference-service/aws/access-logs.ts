@@ -14,6 +14,19 @@ import type { InferenceServicePlan } from "../plan";
 import type { AwsInferenceService } from "./resources";
 import { ACCESS_LOG_PREFIX } from "./settings";
 
+/**
+ * The region's Elastic Load Balancing account. The provider knows it only for regions opened before
+ * August 2022 and fails elsewhere; there the log delivery service principal alone writes the logs.
+ */
+function elbAccountArn(ctx: ProvisionContext): pulumi.Output<string | undefined> {
+  return pulumi.output(
+    getServiceAccount({}, { parent: ctx.parent }).then(
+      (account) => account.arn,
+      () => undefined,
+    ),
+  );
+}
+
 /** The S3 bucket the ALB writes its access logs to, locked down. */
 export function provisionAccessLogBucket(
   plan: InferenceServicePlan,
@@ -24,14 +37,7 @@ export function provisionAccessLogBucket(
   keepOpts: pulumi.CustomResourceOptions,
 ): NonNullable<AwsInferenceService["accessLogs"]> {
   const name = `${plan.name}-lb-logs`;
-  // The provider knows the Elastic Load Balancing account only for regions opened before August
-  // 2022 and fails elsewhere; there the log delivery service principal alone writes the logs.
-  const elbAccount = pulumi.output(
-    getServiceAccount({}, { parent: ctx.parent }).then(
-      (account) => account.arn,
-      () => undefined,
-    ),
-  );
+  const elbAccount = elbAccountArn(ctx);
 
   const bucket = new Bucket(
     name,
