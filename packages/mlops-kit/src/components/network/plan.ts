@@ -149,7 +149,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       { path: "zones", message: `(${zones}) must be <= ${AZURE_MAX_ZONES} on azure: Azure regions have at most 3 availability zones` },
     ]);
   }
-  if (ctx.cloud === "aws") checkAwsNetwork(name, spec, network);
+  if (ctx.cloud === "aws") checkAwsLayout(name, spec, network);
   const retentionDays = spec.flowLogs.retentionDays ?? defaults.flowLogRetentionDays;
   const retentionLimit =
     ctx.cloud === "azure" ? AZURE_MAX_FLOW_LOG_RETENTION_DAYS : ctx.cloud === "gcp" ? GCP_MAX_LOG_RETENTION_DAYS : undefined;
@@ -254,7 +254,7 @@ function awsInterfaceServices(spec: MlopsVpcSpec, nat: NatMode): string[] {
 export const ALB_MAX_SUBNET_PREFIX = 27;
 
 /** AWS rules that depend on the spec alone. */
-function checkAwsNetwork(name: string, spec: MlopsVpcSpec, network: Cidr): void {
+function checkAwsLayout(name: string, spec: MlopsVpcSpec, network: Cidr): void {
   const issues: SpecIssue[] = [];
   const publicPrefix = subnetCidr(network, "public", 0).prefix;
   if (publicPrefix > ALB_MAX_SUBNET_PREFIX) {
