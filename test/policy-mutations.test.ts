@@ -118,7 +118,8 @@ describe.each([
       const vpc = new MlopsVpc("net", {});
       new InferenceService("api", {
         network: vpc.network,
-        image: "registry.example.com/models/api:1",
+        // AWS instances pull from ECR only (other registries are refused in the plan).
+        image: cloud === "aws" ? "123456789012.dkr.ecr.us-east-1.amazonaws.com/models/api:1" : "registry.example.com/models/api:1",
         compute: { cpu: 2, memoryGiB: 4 },
         loadBalancer: { tls: TLS[cloud] },
         ...extra,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -28,6 +29,17 @@ export function defaultCall(config: Record<string, string>): (args: pulumi.runti
     "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
     // Public SSM parameters (e.g. the ECS-optimized AMI ids) resolve to a fixed image id.
     "aws:ssm/getParameter:getParameter": (inputs) => ({ name: inputs.name, value: "ami-0123456789abcdef0", type: "String" }),
+    // An AWS endpoint service: the first spelling the program asks for, offered in every zone.
+    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs) => {
+      const filters = (inputs.filters ?? []) as { name: string; values: string[] }[];
+      const asked = filters.find((f) => f.name === "service-name")?.values[0];
+      const service = typeof inputs.service === "string" ? inputs.service : "service";
+      return {
+        serviceName: asked ?? `com.amazonaws.${awsRegion}.${service}`,
+        serviceType: inputs.serviceType ?? "Interface",
+        availabilityZones: ["a", "b", "c", "d", "e", "f"].map((l) => `${awsRegion}${l}`),
+      };
+    },
     // The regional Elastic Load Balancing account (us-east-1's) that writes access logs.
     "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root" }),
     "gcp:compute/getZones:getZones": (inputs) => {
@@ -85,6 +97,9 @@ const COMPUTED: Record<string, (name: string) => Record<string, unknown>> = {
     dnsName: `${name}-1234567890.elb.amazonaws.com`,
     arnSuffix: `app/${name}/0123456789abcdef`,
   }),
+  // An auto-named bucket's name, as Pulumi makes it (the resource name, a hyphen, 7 random
+  // lowercase characters); fixed here so plans stay deterministic.
+  "aws:s3/bucket:Bucket": (name) => ({ bucket: `${name.toLowerCase()}-${createHash("sha256").update(name).digest("hex").slice(0, 7)}` }),
   "aws:lb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/0123456789abcdef` }),
   "aws:alb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/0123456789abcdef` }),
   "gcp:compute/globalAddress:GlobalAddress": () => ({ address: "203.0.113.10" }),

@@ -11,9 +11,12 @@ import awsElbDropInvalidHeaders from "./aws/elb/drop-invalid-headers";
 import awsElbListenerTls from "./aws/elb/listener-tls";
 import awsIamNoWildcardActions from "./aws/iam/no-wildcard-actions";
 import awsKmsKeyRotation from "./aws/kms/key-rotation";
+import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health";
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
+import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
+import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
@@ -58,9 +61,12 @@ export const policies: MlopsPolicy[] = [
   awsElbListenerTls,
   awsIamNoWildcardActions,
   awsKmsKeyRotation,
+  awsRoute53AliasEvaluatesHealth,
   awsS3EncryptionKms,
   awsS3PublicAccessBlock,
   awsS3TlsOnly,
+  awsWafIpSetNotOpen,
+  awsWafWebAclManagedRules,
   azureAuthorizationNoOwnerRole,
   azureComputeVmssNoPublicIp,
   azureComputeVmssPasswordAuthDisabled,

@@ -12,8 +12,8 @@ const COMMERCIAL = { account: "123456789012", partition: "aws", dnsSuffix: "amaz
 const CHINA = { account: "123456789012", partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", region: "cn-north-1" };
 
 describe("logsKeyPolicy", () => {
-  it("GIVEN an account and region THEN the account administers the key and the region's CloudWatch Logs uses it for this account's log groups only", () => {
-    expect(logsKeyPolicy(COMMERCIAL)).toEqual({
+  it("GIVEN an account, region and log group THEN the account administers the key and the region's CloudWatch Logs uses it for that log group only", () => {
+    expect(logsKeyPolicy(COMMERCIAL, { logGroups: ["core-flow-logs-abc123"] })).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
@@ -29,19 +29,25 @@ describe("logsKeyPolicy", () => {
           Principal: { Service: "logs.eu-west-1.amazonaws.com" },
           Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
           Resource: "*",
-          Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:*" } },
+          Condition: {
+            ArnEquals: { "kms:EncryptionContext:aws:logs:arn": ["arn:aws:logs:eu-west-1:123456789012:log-group:core-flow-logs-abc123"] },
+          },
         },
       ],
     });
   });
 
   it("GIVEN the China partition THEN the principal and ARNs are that partition's", () => {
-    const [admin, logs] = logsKeyPolicy(CHINA).Statement;
+    const [admin, logs] = logsKeyPolicy(CHINA, { logGroups: ["core-flow-logs-abc123"] }).Statement;
     expect(admin?.Principal).toEqual({ AWS: "arn:aws-cn:iam::123456789012:root" });
     expect(logs?.Principal).toEqual({ Service: "logs.cn-north-1.amazonaws.com.cn" });
-    expect(logs?.Condition?.ArnLike).toEqual({
-      "kms:EncryptionContext:aws:logs:arn": "arn:aws-cn:logs:cn-north-1:123456789012:log-group:*",
+    expect(logs?.Condition?.ArnEquals).toEqual({
+      "kms:EncryptionContext:aws:logs:arn": ["arn:aws-cn:logs:cn-north-1:123456789012:log-group:core-flow-logs-abc123"],
     });
+  });
+
+  it("GIVEN no log group THEN it refuses to admit CloudWatch Logs for every group of the account", () => {
+    expect(() => logsKeyPolicy(COMMERCIAL, { logGroups: [] })).toThrow("name at least one log group");
   });
 
   it("GIVEN the Auto Scaling role and extra statements THEN the role may encrypt volumes and grant EBS, and the extras come before CloudWatch Logs", () => {
@@ -54,7 +60,7 @@ describe("logsKeyPolicy", () => {
       Action: "kms:Decrypt",
       Resource: "*",
     };
-    const policy = logsKeyPolicy(COMMERCIAL, { autoScalingRoleArn: role, statements: [extra] });
+    const policy = logsKeyPolicy(COMMERCIAL, { logGroups: ["g"], autoScalingRoleArn: role, statements: [extra] });
     expect(policy.Statement.map((s) => s.Sid)).toEqual([
       "AccountAdministers",
       "AutoScalingEncryptsVolumes",
@@ -69,7 +75,10 @@ describe("logsKeyPolicy", () => {
   });
 
   it("GIVEN any options THEN no statement allows a wildcard action except the account's own", () => {
-    for (const p of [logsKeyPolicy(COMMERCIAL), logsKeyPolicy(CHINA, { autoScalingRoleArn: "arn:aws-cn:iam::1:role/x" })]) {
+    for (const p of [
+      logsKeyPolicy(COMMERCIAL, { logGroups: ["g"] }),
+      logsKeyPolicy(CHINA, { logGroups: ["g"], autoScalingRoleArn: "arn:aws-cn:iam::1:role/x" }),
+    ]) {
       const wild = p.Statement.filter((s) => [s.Action].flat().some((a) => a.endsWith("*")));
       expect(wild.map((s) => s.Sid)).toEqual(["AccountAdministers"]);
     }

@@ -32,7 +32,9 @@ export function autoScalingServiceRoleArn(partition: string, account: string): s
 
 /**
  * The policy of a KMS key that CloudWatch Logs encrypts log groups with: the account administers
- * the key, and the region's CloudWatch Logs may use it for this account's log groups only.
+ * the key, and the region's CloudWatch Logs may use it for the named log groups of this account
+ * only (`logGroups`; CloudWatch Logs puts the group's ARN in the encryption context, "Encrypt log
+ * data in CloudWatch Logs using AWS KMS", CloudWatch Logs User Guide).
  *
  * `autoScalingRoleArn` also lets that role encrypt volumes with the key: Auto Scaling launches
  * instances as its service-linked role, so that role must be allowed to use the key, or every
@@ -41,9 +43,10 @@ export function autoScalingServiceRoleArn(partition: string, account: string): s
  */
 export function logsKeyPolicy(
   scope: AwsScope,
-  options: { autoScalingRoleArn?: string; statements?: PolicyStatement[] } = {},
+  options: { logGroups: readonly string[]; autoScalingRoleArn?: string; statements?: PolicyStatement[] },
 ): PolicyDocument {
   const { account, partition, dnsSuffix, region } = scope;
+  if (options.logGroups.length === 0) throw new Error("logsKeyPolicy: name at least one log group");
   const asgRole = options.autoScalingRoleArn;
   return {
     Version: "2012-10-17",
@@ -92,7 +95,11 @@ export function logsKeyPolicy(
         Principal: { Service: `logs.${region}.${dnsSuffix}` },
         Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
         Resource: "*",
-        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${account}:log-group:*` } },
+        Condition: {
+          ArnEquals: {
+            "kms:EncryptionContext:aws:logs:arn": options.logGroups.map((g) => `arn:${partition}:logs:${region}:${account}:log-group:${g}`),
+          },
+        },
       },
     ],
   };

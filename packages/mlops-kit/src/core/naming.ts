@@ -46,15 +46,29 @@ export const NAME_RULES = {
     lowercase: false,
     globallyUnique: false,
   }),
-  /** ALB / target group: 1–32 alphanumerics and hyphens, no hyphen at either end. */
+  /**
+   * ALB / target group: 1–32 alphanumerics and hyphens, no hyphen at either end, not starting with
+   * `internal-` (ELB "CreateLoadBalancer"/"CreateTargetGroup" API references). Unique per account
+   * and region, which every stack deploying there shares: hashed like a global name.
+   */
   awsLoadBalancer: rule({
     min: 1,
     max: 32,
-    pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    pattern: /^(?!internal-)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
     allowed: /[A-Za-z0-9-]/,
     separator: "-",
     lowercase: false,
-    globallyUnique: false,
+    globallyUnique: true,
+  }),
+  /** CloudWatch log group names are per account and region, shared by every stack deployed there. */
+  awsScopedLogGroup: rule({
+    min: 1,
+    max: 512,
+    pattern: /^[.\-_/#A-Za-z0-9]+$/,
+    allowed: /[.\-_/#A-Za-z0-9]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
   }),
   /** CloudWatch log group: 1–512 of `[.\-_/#A-Za-z0-9]`. */
   awsLogGroup: rule({

@@ -41,7 +41,7 @@ describe("messages never show a secret", () => {
     const message = await failure(() => {
       new InferenceService("api", {
         network: new MlopsVpc("core", {}).network,
-        image: "repo/model:1",
+        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
         compute: { cpu: 2, memoryGiB: 4 },
         loadBalancer: { tls: { enabled: false } },
         env: { "MODEL NAME=x; rm -rf /": "v" },
@@ -84,7 +84,7 @@ describe("messages never show a secret", () => {
         const vpc = new MlopsVpc("core", {});
         new InferenceService("api", {
           network: vpc.network,
-          image: "repo/model:1",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
           compute: { cpu: 2, memoryGiB: 4 },
           loadBalancer: { tls: { enabled: false } },
           env: { TLS_KEY: pulumi.secret("-----BEGIN PRIVATE KEY-----\nMIIE") },
@@ -115,7 +115,7 @@ describe("messages never show a secret", () => {
       () => () =>
         new InferenceService("api", {
           network: new MlopsVpc("core", {}).network,
-          image: "repo/model:1",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
           compute: { cpu: 2, memoryGiB: 4 },
           loadBalancer: { tls: { certificateId: pulumi.secret(" ") } },
         }),
@@ -125,7 +125,7 @@ describe("messages never show a secret", () => {
       (s) => () =>
         new InferenceService("api", {
           network: new MlopsVpc("core", {}).network,
-          image: "repo/model:1",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
           compute: { cpu: 2, memoryGiB: 4 },
           loadBalancer: { tls: { enabled: false } },
           env: { K: pulumi.secret(`${s}\n`) },
@@ -136,7 +136,7 @@ describe("messages never show a secret", () => {
       (s) => () =>
         new InferenceService("api", {
           network: pulumi.secret({ cloud: s, name: s, privateSubnetIds: [s] } as unknown as NetworkInfo),
-          image: "repo/model:1",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
           compute: { cpu: 2, memoryGiB: 4 },
           loadBalancer: { tls: { enabled: false } },
         }),
@@ -146,7 +146,7 @@ describe("messages never show a secret", () => {
       () => () =>
         new InferenceService("api", {
           network: new MlopsVpc("core", {}).network,
-          image: "repo/model:1",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
           compute: { cpu: 2, memoryGiB: 4 },
           loadBalancer: { tls: { enabled: false }, allowedCidrs: [new pulumi.Config("app").require("v")] },
         }),

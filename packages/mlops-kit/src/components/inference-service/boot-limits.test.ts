@@ -25,7 +25,8 @@ const LIMIT_WORDS: Record<CloudId, RegExp> = {
 
 type ServiceArgs = Omit<InferenceServiceArgs, "network">;
 const ARGS: ServiceArgs = {
-  image: "ghcr.io/acme/model:1",
+  // An ECR image: the one registry AWS instances hold credentials for (GCP and Azure pull it too).
+  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/acme/model:1",
   compute: { cpu: 2, memoryGiB: 8 },
   loadBalancer: { tls: { enabled: false } },
 };

@@ -8,6 +8,7 @@ import { parseSpec } from "../../core/spec";
 import { networkProblems, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkAwsNetwork } from "./plan-aws";
 import { checkSecretReference } from "./secret-env";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 import { checkKnownUserDataSize } from "./user-data";
@@ -60,6 +61,9 @@ export class InferenceService extends pulumi.ComponentResource {
         { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
       ]);
     }
+    if (network.known?.zones !== undefined && ctx.cloud === "aws") {
+      checkAwsNetwork(name, { zones: network.known.zones, internetEgress: network.known.internetEgress }, spec.image, TYPE);
+    }
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network known only once it resolves (a stack reference, say) is checked then, in the same words.
@@ -70,6 +74,10 @@ export class InferenceService extends pulumi.ComponentResource {
         return new SpecError(TYPE, name, [
           { path: "network", message: `is on ${show(info.cloud).replace(/^"|"$/g, "")}; this service is on ${ctx.cloud}` },
         ]);
+      }
+      if (ctx.cloud === "aws" && network.known?.zones === undefined) {
+        const zones = Array.isArray(info.zones) ? info.zones.length : undefined;
+        checkAwsNetwork(name, { zones, internetEgress: info.internetEgress }, spec.image, TYPE);
       }
       return undefined;
     });
@@ -103,6 +111,7 @@ export class InferenceService extends pulumi.ComponentResource {
       certificateId:
         certificateId === undefined ? undefined : checked("loadBalancer.tls.certificateId", certificateId, NON_EMPTY, "must not be empty"),
       keyVaultId: keyVaultId === undefined ? undefined : checked("azure.keyVaultId", keyVaultId, NON_EMPTY, "must not be empty"),
+      hostedZoneId: spec.aws?.hostedZoneId,
     };
     const result = loadBackend(backends, ctx.cloud).provision(plan, inputs, { parent: this, opts: { parent: this } });
     internals.set(this, { plan, result });

@@ -20,6 +20,8 @@ export interface ServiceInputs {
   /** Client ranges admitted on 80/443 (the plan's, or the network's range for an internal default). */
   allowedCidrs: pulumi.Output<string[]>;
   certificateId: pulumi.Input<string> | undefined;
+  /** AWS: the Route 53 hosted zone that validates the managed certificate and aliases the domain. */
+  hostedZoneId: pulumi.Input<string> | undefined;
   /** Azure: the Key Vault that holds `certificateId`. */
   keyVaultId: pulumi.Input<string> | undefined;
 }

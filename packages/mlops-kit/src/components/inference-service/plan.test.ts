@@ -19,7 +19,7 @@ const plan = (over: Partial<InferenceServiceArgs> = {}, c: DeployContext = ctx()
     "api",
     parseSpec(inferenceServiceSchema, "InferenceService", "api", {
       network,
-      image: "repo/model:1",
+      image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1",
       compute: { cpu: 2, memoryGiB: 4 },
       loadBalancer: { tls: { domain: "api.example.com" } },
       ...over,
@@ -179,8 +179,10 @@ describe("planInferenceService", () => {
     expect(plan({ scaling: { min: 5 } }).scaling).toMatchObject({ min: 5, max: 5 });
   });
 
-  it("the access-log bucket name is a valid, stable S3 name", () => {
-    expect(plan().aws.accessLogBucketName).toMatch(/^api-lb-logs-[a-z0-9]{6}$/);
+  it("GIVEN a service THEN the ALB and target group names are stable, hashed and within 32 characters", () => {
+    expect(plan().aws.loadBalancerName).toMatch(/^api-lb-[a-z0-9]{6}$/);
+    expect(plan().aws.targetGroupName).toMatch(/^api-tg-8080-[a-z0-9]{6}$/);
+    expect(plan().aws.loadBalancerName).toBe(plan().aws.loadBalancerName);
   });
 
   describe("Azure", () => {

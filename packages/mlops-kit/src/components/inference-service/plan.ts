@@ -7,6 +7,7 @@ import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
 import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
+import { type AwsServicePlan, planAwsService } from "./plan-aws";
 import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm, OVERRIDE_ROLES, WafMode } from "./spec";
 
 /** The component's name in errors. */
@@ -91,9 +92,7 @@ export interface InferenceServicePlan {
   /** Keep access logs when the stack is destroyed. */
   retainLogs: boolean;
   tags: Tags;
-  aws: {
-    /** ALB access-log bucket: globally unique, 3–63 lowercase. */
-    accessLogBucketName: string;
+  aws: AwsServicePlan & {
     /** CloudWatch retention for the container logs (the next period CloudWatch accepts). */
     logRetentionDays: number;
     keyDeletionWindowDays: number;
@@ -172,6 +171,8 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     });
   }
 
+  const aws = ctx.cloud === "aws" ? planAwsService(name, spec, ctx, compute, issues) : undefined;
+
   if (issues.length > 0) throw new SpecError(TYPE, name, issues);
 
   const gpu = compute.gpu !== undefined;
@@ -225,12 +226,13 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       maxSurgeInstances: Math.ceil((max * surge) / 100),
       maxUnavailableInstances: Math.floor((max * unavailable) / 100),
       minHealthyPercent: 100 - unavailable,
-      autoRollback: spec.rollout.autoRollback,
+      // AWS: off unless asked, see RolloutArgs.autoRollback (hashicorp/terraform-provider-aws#34189).
+      autoRollback: spec.rollout.autoRollback ?? ctx.cloud !== "aws",
     },
     retainLogs: defaults.protect,
     tags: ctx.tags,
     aws: {
-      accessLogBucketName: physicalName("awsS3Bucket", [name, "lb-logs"], ctx.scope),
+      ...(aws ?? planAwsService(name, spec, ctx, compute, [])),
       logRetentionDays: cloudwatchRetentionDays(logDays),
       keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},

@@ -58,11 +58,16 @@ export interface ScalingArgs {
   max?: number;
   /** Average CPU utilisation the group is scaled to hold. @default 50 */
   targetCpuPercent?: number;
-  /** Also scale on requests per instance per minute (where the cloud can). @default off */
+  /**
+   * Also scale on requests per instance per minute (where the cloud can). On AWS with a GPU, the
+   * group scales on requests only: CPU says little about a GPU server.
+   * @default off; 60 on AWS with a GPU
+   */
   targetRequestsPerInstance?: number;
   /**
-   * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
-   * no scale-out cooldown and ignores it). @default 60
+   * Seconds to wait after scaling out before scaling again (Azure). GCP has no scale-out cooldown;
+   * AWS target tracking has none either: a new instance counts once the group's warm-up
+   * (`healthCheck.gracePeriodSeconds`) has passed. Both ignore it. @default 60
    */
   scaleOutCooldownSeconds?: number;
   /**
@@ -151,7 +156,9 @@ export interface LoadBalancerArgs {
   idleTimeoutSeconds?: number;
   /**
    * Seconds the load balancer waits for the model to answer one request before it gives up
-   * (model inference can be slow: a long generation, a cold GPU). @default 300
+   * (model inference can be slow: a long generation, a cold GPU). AWS: an ALB has one timeout,
+   * its idle timeout, which also ends a request whose answer is slower; it is set to the longer of
+   * this and `idleTimeoutSeconds`. @default 300
    */
   requestTimeoutSeconds?: number;
   waf?: WafArgs;
@@ -170,20 +177,55 @@ export interface RolloutArgs {
   /** Instances, as a percentage of the group, that may be out of service during a rollout. @default 0 */
   maxUnavailablePercent?: number;
   /**
-   * Roll back automatically when new instances fail their health checks: AWS instance refresh
-   * rollback (which restores the previous launch template version); GCP and Azure roll forward
-   * only and ignore it. @default true
+   * Roll back automatically when new instances fail their health checks. Azure: the scale set
+   * rolls failed instances back to the previous model. GCP rolls forward only and ignores it.
+   * AWS: off by default, because the provider moves the Auto Scaling group to the new launch
+   * template version before the instance refresh starts, so a rollback can redeploy the failing
+   * version (hashicorp/terraform-provider-aws#34189); to go back on AWS, deploy the previous
+   * image or size. `pulumi up` returns once the refresh has started, not when it completes.
+   * @default false on AWS, true on Azure
    */
   autoRollback?: boolean;
 }
 
+/** Whether the AMI follows the newest ECS-optimized image on each `pulumi up`. */
+export const AmiUpdates = {
+  /** The AMI read at the first `pulumi up` stays until `aws.amiId` (or this setting) changes. */
+  pinned: "pinned",
+  /** Every `pulumi up` reads the newest AMI; a new release rolls the whole fleet. */
+  latest: "latest",
+} as const;
+export type AmiUpdates = (typeof AmiUpdates)[keyof typeof AmiUpdates];
+
 export interface InferenceServiceAwsArgs {
-  /** Use this EC2 instance type instead of the catalog's choice. @default the cheapest that fits `compute` */
+  /**
+   * Use this EC2 instance type instead of the catalog's choice. A Graviton type (`m7g.large`) gets
+   * the arm64 AMI. @default the cheapest that fits `compute`
+   */
   instanceType?: string;
+  /**
+   * The AMI to run. Setting or changing it rolls the group onto it: this is how a pinned fleet is
+   * moved to a newer image on purpose.
+   * @default the ECS-optimized Amazon Linux 2023 AMI (GPU or arm64 variant as the type needs), read once
+   */
+  amiId?: string;
+  /**
+   * Keep the AMI read at the first `pulumi up` (`pinned`), or follow the newest on every `up`
+   * (`latest`, which rolls the whole fleet whenever AWS publishes an AMI).
+   * @default "pinned"
+   */
+  amiUpdates?: AmiUpdates;
+  /**
+   * A Route 53 public hosted zone that holds `loadBalancer.tls.domain`: the certificate is
+   * validated there (DNS records created and awaited, so one `pulumi up` completes) and the
+   * domain gets an alias record to the load balancer.
+   * @default none (create the validation records and the domain's record yourself)
+   */
+  hostedZoneId?: pulumi.Input<string>;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `launchTemplate`,
    * `autoScalingGroup`, `loadBalancer`, `targetGroup`, `instanceSecurityGroup`,
-   * `loadBalancerSecurityGroup`, `instanceRole`, `accessLogBucket`, `logGroup`.
+   * `loadBalancerSecurityGroup`, `instanceRole`, `accessLogBucket`, `logGroup`, `webAcl`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -226,7 +268,10 @@ export interface InferenceServiceArgs {
   profile?: Profile;
   /** The network to run in: an MlopsVpc's `network` output. Instances go to its private tier, the load balancer to its public tier. */
   network: pulumi.Input<NetworkInfo>;
-  /** The container image that serves the model (it must listen on `port`). */
+  /**
+   * The container image that serves the model (it must listen on `port`). On AWS: an image in ECR
+   * (instances hold credentials for ECR only), or in ECR Public when the network has NAT.
+   */
   image: pulumi.Input<string>;
   /** Port the container listens on. @default 8080 */
   port?: number;
@@ -259,7 +304,7 @@ export interface InferenceServiceArgs {
   secretEnv?: Record<string, pulumi.Input<string>>;
   /** Size of each instance. */
   compute: ComputeArgs;
-  /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
+  /** Boot disk size in GiB (encrypted); at least 30 on AWS. @default 50, 200 with a GPU */
   diskGiB?: number;
   spot?: SpotArgs;
   scaling?: ScalingArgs;
@@ -285,6 +330,7 @@ export const OVERRIDE_ROLES = {
     "instanceRole",
     "accessLogBucket",
     "logGroup",
+    "webAcl",
   ],
   gcp: [
     "instanceTemplate",
@@ -443,11 +489,23 @@ export const inferenceServiceSchema = z
       z.strictObject({
         maxSurgePercent: z._default(int(0, 100), 25),
         maxUnavailablePercent: z._default(int(0, 100), 0),
-        autoRollback: z._default(z.boolean(), true),
+        autoRollback: z.optional(z.boolean()),
       }),
-      { maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true },
+      { maxSurgePercent: 25, maxUnavailablePercent: 0 },
     ),
-    aws: z.optional(z.strictObject({ instanceType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.aws) })),
+    aws: z.optional(
+      z.strictObject({
+        instanceType: z.optional(
+          z.string().check(z.regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "must be an EC2 instance type such as m6i.large")),
+        ),
+        amiId: z.optional(z.string().check(z.regex(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/, "must be an AMI id such as ami-0123456789abcdef0"))),
+        amiUpdates: z.optional(z.enum(AmiUpdates)),
+        hostedZoneId: z.optional(
+          input(z.string().check(z.regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABC"))),
+        ),
+        overrides: overridesField(OVERRIDE_ROLES.aws),
+      }),
+    ),
     gcp: z.optional(z.strictObject({ machineType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.gcp) })),
     azure: z.optional(
       z.strictObject({
@@ -486,6 +544,13 @@ export const inferenceServiceSchema = z
       }
       if (tls.domain !== undefined && tls.certificateId !== undefined) {
         ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
+      }
+      if (spec.aws?.hostedZoneId !== undefined && tls.domain === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["aws", "hostedZoneId"],
+          message: "validates the certificate of loadBalancer.tls.domain: set that domain, or leave hostedZoneId out",
+        });
       }
       const r = spec.rollout;
       if (r.maxSurgePercent + r.maxUnavailablePercent > 100) {

@@ -70,6 +70,8 @@ export class MlopsVpc extends pulumi.ComponentResource {
       cloud: plan.cloud,
       name: plan.name,
       cidr: plan.cidr,
+      zones: plan.zones,
+      internetEgress: plan.nat.mode !== "none",
       subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
       fields: {
         ...result.fields,

@@ -20,6 +20,8 @@ export interface NetworkInfo {
   publicSubnetIds: string[];
   privateSubnetIds: string[];
   isolatedSubnetIds: string[];
+  /** False when the private tier has no NAT (AWS `nat: "none"`): compute reaches only the network's endpoints. Absent: unknown. */
+  internetEgress?: boolean;
   /** The block this network holds back for later tiers. */
   reservedCidr: string;
   /** Azure: the resource group of the network (and of the platform's other components). */

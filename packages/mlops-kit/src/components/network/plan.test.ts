@@ -30,10 +30,33 @@ describe("planMlopsVpc: the subnet layout", () => {
     expect(p.tiers.public.subnets.map((s) => s.name)).toEqual(["core-public-0", "core-public-1", "core-public-2"]);
   });
 
-  it("GIVEN the smallest network, a /22 THEN the public subnets are /28, the smallest AWS allows", () => {
-    expect(plan({ cidr: "192.168.0.0/22" }).tiers.public.subnets[0]?.cidr).toBe("192.168.3.0/28");
+  it("GIVEN a /21 on AWS THEN the public subnets are /27, the smallest an Application Load Balancer takes", () => {
+    expect(plan({ cidr: "192.168.0.0/21" }).tiers.public.subnets[0]?.cidr).toBe("192.168.6.0/27");
   });
 
+  it("GIVEN a /22 on AWS THEN it is refused: its /28 public subnets cannot host a load balancer", () => {
+    expect(() => plan({ cidr: "192.168.0.0/22" })).toThrow(
+      'MlopsVpc "core": cidr (192.168.0.0/22) gives /28 public subnets; an Application Load Balancer needs at least a /27 with 8 free addresses: use a /21 or larger on aws',
+    );
+    expect(plan({ cidr: "192.168.0.0/22" }, { cloud: "gcp", region: "us-central1" }).tiers.public.cidr).toBe("192.168.3.0/25");
+  });
+
+  it("GIVEN nat none on AWS THEN the Systems Manager endpoints join the interface endpoints, once", () => {
+    expect(plan({ nat: "none" }).privateEndpoints.awsInterfaceServices.slice(-3)).toEqual(["ssm", "ssmmessages", "ec2messages"]);
+    expect(plan({ nat: "none", aws: { interfaceEndpoints: ["ssm", "ecr.api"] } }).privateEndpoints.awsInterfaceServices).toEqual([
+      "ssm",
+      "ecr.api",
+      "ssmmessages",
+      "ec2messages",
+    ]);
+    expect(plan({ nat: "single" }).privateEndpoints.awsInterfaceServices).not.toContain("ssm");
+  });
+
+  it("GIVEN a duplicate interface endpoint THEN it is refused", () => {
+    expect(() => plan({ aws: { interfaceEndpoints: ["ecr.api", "ecr.api"] } })).toThrow('aws.interfaceEndpoints lists "ecr.api" twice');
+  });
+
+  const NEUTRAL = { cloud: "gcp", region: "us-central1" } as const;
   const arbNetwork = fc
     .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 22 }))
     .map(([addr, prefix]): Cidr => ({ base: addr - (addr % size(prefix)), prefix }));
@@ -41,7 +64,8 @@ describe("planMlopsVpc: the subnet layout", () => {
   it("property: subnets never overlap and stay inside the network, for every size and zone count", () => {
     fc.assert(
       fc.property(arbNetwork, fc.integer({ min: 1, max: 6 }), (network, zones) => {
-        const p = plan({ cidr: formatCidr(network), zones });
+        // The layout is the same on every cloud; AWS alone refuses a /22 (its ALB needs /27 public subnets).
+        const p = plan({ cidr: formatCidr(network), zones }, NEUTRAL);
         const all = TIERS.flatMap((t) => p.tiers[t].subnets.map((s) => cidr(s.cidr)));
         expect(all).toHaveLength(3 * zones);
         for (const [i, a] of all.entries()) {
@@ -57,8 +81,8 @@ describe("planMlopsVpc: the subnet layout", () => {
   it("property: growth is append-only — adding zones keeps every existing subnet's CIDR", () => {
     fc.assert(
       fc.property(arbNetwork, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), (network, n, more) => {
-        const before = plan({ cidr: formatCidr(network), zones: n });
-        const after = plan({ cidr: formatCidr(network), zones: Math.min(6, n + more) });
+        const before = plan({ cidr: formatCidr(network), zones: n }, NEUTRAL);
+        const after = plan({ cidr: formatCidr(network), zones: Math.min(6, n + more) }, NEUTRAL);
         for (const t of TIERS) {
           expect(after.tiers[t].subnets.slice(0, n)).toEqual(before.tiers[t].subnets);
           expect(after.tiers[t].cidr).toBe(before.tiers[t].cidr);

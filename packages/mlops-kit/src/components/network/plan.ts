@@ -1,7 +1,7 @@
 import type { Overrides } from "../../core/backend";
 import { byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
-import { SpecError } from "../../core/errors";
+import { SpecError, type SpecIssue } from "../../core/errors";
 import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays } from "../../core/logs";
 import { physicalName } from "../../core/naming";
 import { type Cidr, cidr, formatCidr, subnet } from "../../core/net/cidr";
@@ -80,6 +80,8 @@ export interface MlopsVpcPlan {
   retainLogs: boolean;
   tags: Tags;
   aws: {
+    /** The flow-log group's name: per account and region, so the stack's hash is in it; its key admits only it. */
+    flowLogGroupName: string;
     /** CloudWatch accepts only certain retention periods: the smallest one >= the requested days. */
     logRetentionDays: number;
     /** Waiting period before a scheduled KMS key deletion takes effect. */
@@ -148,6 +150,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       { path: "zones", message: `(${zones}) must be <= ${AZURE_MAX_ZONES} on azure: Azure regions have at most 3 availability zones` },
     ]);
   }
+  if (ctx.cloud === "aws") checkAwsLayout(name, spec, network);
   const retentionDays = spec.flowLogs.retentionDays ?? defaults.flowLogRetentionDays;
   const retentionLimit = byCloud<number | undefined>(ctx.cloud, {
     aws: undefined,
@@ -206,11 +209,12 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
     flowLogs: { enabled: spec.flowLogs.enabled, retentionDays },
     privateEndpoints: {
       enabled: spec.privateEndpoints,
-      awsInterfaceServices: [...(spec.aws?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)],
+      awsInterfaceServices: awsInterfaceServices(spec, natMode),
     },
     retainLogs: defaults.retainLogs,
     tags: ctx.tags,
     aws: {
+      flowLogGroupName: physicalName("awsScopedLogGroup", [name, "flow-logs"], ctx.scope),
       logRetentionDays: cloudwatchRetentionDays(retentionDays),
       keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},
@@ -235,4 +239,38 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       overrides: spec.azure?.overrides ?? {},
     },
   };
+}
+
+/**
+ * Systems Manager's endpoints: without NAT, instances reach Session Manager (and the agent its
+ * service) only through them ("Create VPC endpoints for Systems Manager", AWS Systems Manager User Guide).
+ */
+export const AWS_SSM_ENDPOINTS = ["ssm", "ssmmessages", "ec2messages"] as const;
+
+/** Interface endpoints on AWS: the spec's (or the defaults), and Systems Manager's when there is no NAT. */
+function awsInterfaceServices(spec: MlopsVpcSpec, nat: NatMode): string[] {
+  const asked = spec.aws?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
+  const extra = nat === "none" ? AWS_SSM_ENDPOINTS.filter((s) => !asked.includes(s)) : [];
+  return [...asked, ...extra];
+}
+
+/** The smallest subnet an Application Load Balancer accepts: a /27 with 8 free addresses ("Subnets for your Application Load Balancer"). */
+export const ALB_MAX_SUBNET_PREFIX = 27;
+
+/** AWS rules that depend on the spec alone. */
+function checkAwsLayout(name: string, spec: MlopsVpcSpec, network: Cidr): void {
+  const issues: SpecIssue[] = [];
+  const publicPrefix = subnetCidr(network, "public", 0).prefix;
+  if (publicPrefix > ALB_MAX_SUBNET_PREFIX) {
+    issues.push({
+      path: "cidr",
+      message:
+        `(${spec.cidr}) gives /${publicPrefix} public subnets; an Application Load Balancer needs at least a /${ALB_MAX_SUBNET_PREFIX} ` +
+        `with 8 free addresses: use a /${network.prefix - (publicPrefix - ALB_MAX_SUBNET_PREFIX)} or larger on aws`,
+    });
+  }
+  const endpoints = spec.aws?.interfaceEndpoints ?? [];
+  const duplicate = endpoints.find((e, i) => endpoints.indexOf(e) !== i);
+  if (duplicate !== undefined) issues.push({ path: "aws.interfaceEndpoints", message: `lists "${duplicate}" twice` });
+  if (issues.length > 0) throw new SpecError("MlopsVpc", name, issues);
 }

@@ -11,6 +11,10 @@ export interface KnownNetwork {
   cloud: CloudId;
   name: string;
   cidr: string;
+  /** How many zones the network spans. */
+  zones?: number;
+  /** False when the private tier has no NAT. */
+  internetEgress?: boolean;
   /** Per-tier subnet ids that wait only for their own tier. */
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -86,7 +90,7 @@ export function networkProblems(value: unknown, tiers: readonly Tier[], show: (v
 /** A network as a consumer sees it: plain facts when they are known now, outputs always. */
 export interface ResolvedNetwork {
   /** Present when the network is an MlopsVpc of this program (or a plain value), so the cloud and CIDR can be checked before registering anything. */
-  known: { cloud: CloudId; cidr: string; name: string } | undefined;
+  known: { cloud: CloudId; cidr: string; name: string; zones?: number; internetEgress?: boolean } | undefined;
   info: pulumi.Output<NetworkInfo>;
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -107,7 +111,13 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
   const whole = <K extends keyof NetworkInfo>(key: K) => info.apply((i) => i[key]);
   if (known) {
     return {
-      known: { cloud: known.cloud, cidr: known.cidr, name: known.name },
+      known: {
+        cloud: known.cloud,
+        cidr: known.cidr,
+        name: known.name,
+        ...(known.zones !== undefined ? { zones: known.zones } : {}),
+        ...(known.internetEgress !== undefined ? { internetEgress: known.internetEgress } : {}),
+      },
       info,
       subnetIds: known.subnetIds,
       field: (key) => known.fields?.[key] ?? whole(key),
@@ -115,7 +125,16 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
   }
   const plain = !pulumi.Output.isInstance(input) && !(input instanceof Promise) ? (input as NetworkInfo) : undefined;
   return {
-    known: plain && typeof plain.cloud === "string" ? { cloud: plain.cloud, cidr: plain.cidr, name: plain.name } : undefined,
+    known:
+      plain && typeof plain.cloud === "string"
+        ? {
+            cloud: plain.cloud,
+            cidr: plain.cidr,
+            name: plain.name,
+            ...(Array.isArray(plain.zones) ? { zones: plain.zones.length } : {}),
+            ...(plain.internetEgress !== undefined ? { internetEgress: plain.internetEgress } : {}),
+          }
+        : undefined,
     info,
     subnetIds: {
       public: info.publicSubnetIds,

@@ -27,7 +27,10 @@ export interface FlowLogsArgs {
 /** AWS-only settings. */
 export interface MlopsVpcAwsArgs {
   /**
-   * Interface endpoints to create, as the service part of `com.amazonaws.<region>.<service>`.
+   * Interface endpoints to create, by service (`ecr.api`). Each service is looked up in the region
+   * (its name differs in the China partition) and its endpoint placed in the zones that offer it.
+   * With `nat: "none"`, `ssm`, `ssmmessages` and `ec2messages` are added, so instances stay
+   * reachable by Session Manager.
    * @default ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]
    */
   interfaceEndpoints?: string[];
@@ -93,8 +96,9 @@ export interface MlopsVpcArgs {
   /** Defaults for availability, retention and safety. @default the stack's `mlops:profile`, else "dev" */
   profile?: Profile;
   /**
-   * The network's IPv4 range, /16 to /22; tiers and zones are carved from it. On GCP it must not
-   * overlap the GKE secondary ranges (`gcp.podsCidr`, `gcp.servicesCidr`).
+   * The network's IPv4 range, /16 to /22 (/21 at most on AWS, whose load balancers need /27 public
+   * subnets); tiers and zones are carved from it. On GCP it must not overlap the GKE secondary
+   * ranges (`gcp.podsCidr`, `gcp.servicesCidr`).
    * @default "10.0.0.0/16"
    */
   cidr?: string;

@@ -2,12 +2,17 @@ import { type Plan, type PlanResource, resource, resourcesOfType, SECRET_PLACEHO
 import { defaultCall, defaultNewResource } from "@mlops-kit/testing/src/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import { physicalName } from "../../../core/naming";
 import { MlopsVpc } from "../../network/component";
 import { execStart, parseCloudConfig, systemdWords } from "../boot-fixtures";
 import { InferenceService } from "../component";
 import type { InferenceServiceArgs } from "../spec";
 
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1";
+const DEV = { project: "p", stack: "dev" };
+const LB_NAME = physicalName("awsLoadBalancer", ["api", "lb"], DEV);
+const TG_NAME = physicalName("awsLoadBalancer", ["api", "tg", "8080"], DEV);
+const LOG_GROUP = physicalName("awsScopedLogGroup", ["api", "logs"], DEV);
 const CPU_AMI = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
 const GPU_AMI = "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id";
 const ASG_ROLE = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
@@ -192,7 +197,7 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
       expect.arrayContaining([
         "--publish=8080:8080",
         "--log-driver=awslogs",
-        "--log-opt=awslogs-group=api-logs",
+        `--log-opt=awslogs-group=${LOG_GROUP}`,
         "--log-opt=awslogs-region=us-east-1",
       ]),
     );
@@ -223,7 +228,7 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
     expect(Object.fromEntries(statements.map((s) => [s.Sid, s.Resource]))).toEqual({
       EcrToken: "*",
       EcrPull: "arn:aws:ecr:us-east-1:123456789012:repository/model",
-      ContainerLogs: "arn:aws:mock:loggroup:api-logs:log-stream:*",
+      ContainerLogs: `arn:aws:mock:loggroup:${LOG_GROUP}:log-stream:*`,
     });
     expect(statements.find((s) => s.Resource === "*")?.Action).toBe("ecr:GetAuthorizationToken");
     expect(resource(p, T.attachment, "api-instance-ssm").inputs.policyArn).toBe("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
@@ -265,8 +270,11 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
       securityGroups: ["api-lb-id"],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: false,
-      idleTimeout: 60,
-      accessLogs: { bucket: expect.stringMatching(/^api-lb-logs-[a-z0-9]{6}$/), prefix: "access-logs", enabled: true },
+      // The longer of the idle timeout (60) and the request timeout (300): an ALB has one timeout for both.
+      idleTimeout: 300,
+      name: LB_NAME,
+      // The bucket's name is the provider's auto-name, unknown offline.
+      accessLogs: { prefix: "access-logs", enabled: true },
     });
   });
 
@@ -276,7 +284,7 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
       protocol: "HTTPS",
       sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
       certificateArn: "arn:aws:mock:certificate:api-cert",
-      defaultActions: [{ type: "forward", targetGroupArn: "arn:aws:mock:targetgroup:api-tg" }],
+      defaultActions: [{ type: "forward", targetGroupArn: `arn:aws:mock:targetgroup:${TG_NAME}` }],
     });
     expect(resource(p, T.cert, "api-cert").inputs).toMatchObject({ domainName: "api.example.com", validationMethod: "DNS" });
   });
@@ -292,7 +300,10 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
 
   it("THEN the access-log bucket blocks public access, enforces bucket ownership, encrypts with SSE-S3 and keeps versions", () => {
     const bucket = resource(p, T.bucket, "api-lb-logs");
-    expect(bucket.inputs).toMatchObject({ bucket: expect.stringMatching(/^api-lb-logs-[a-z0-9]{6}$/), forceDestroy: false });
+    // No explicit name: Pulumi's auto-name (random, kept in state) cannot collide across accounts.
+    expect(bucket.inputs.bucket).toBeUndefined();
+    // Not retained in dev: `pulumi destroy` empties it.
+    expect(bucket.inputs.forceDestroy).toBe(true);
     expect(bucket.retainOnDelete).toBe(false);
     expect(resource(p, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "api-lb-logs").inputs).toMatchObject({
       blockPublicAcls: true,
@@ -397,17 +408,23 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
       healthCheckType: "ELB",
       healthCheckGracePeriod: 300,
       defaultInstanceWarmup: 300,
-      targetGroupArns: ["arn:aws:mock:targetgroup:api-tg"],
+      targetGroupArns: [`arn:aws:mock:targetgroup:${TG_NAME}`],
       launchTemplate: { id: "api-lt-id", version: "3" },
     });
     expect(asg.mixedInstancesPolicy).toBeUndefined();
     expect(asg.capacityRebalance).toBeUndefined();
   });
 
-  it("THEN a template change rolls the group with a 25% surge, no capacity lost, and auto rollback", () => {
+  it("THEN a template change rolls the group with a 25% surge, no capacity lost, and no auto rollback (it would redeploy the new version)", () => {
     expect(resource(p, T.asg, "api-asg").inputs.instanceRefresh).toEqual({
       strategy: "Rolling",
-      preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 125, instanceWarmup: "300", skipMatching: false, autoRollback: true },
+      preferences: {
+        minHealthyPercentage: 100,
+        maxHealthyPercentage: 125,
+        instanceWarmup: "300",
+        skipMatching: false,
+        autoRollback: false,
+      },
     });
   });
 
@@ -420,10 +437,11 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
   it("THEN it scales on average CPU at 50% and not on request count", () => {
     const policies = resourcesOfType(p, T.policy);
     expect(policies.map((r) => r.name)).toEqual(["api-cpu"]);
+    // The group's default warm-up (the grace period) applies, not a shorter one of the policy's.
+    expect(policies[0]?.inputs.estimatedInstanceWarmup).toBeUndefined();
     expect(policies[0]?.inputs).toMatchObject({
       autoscalingGroupName: "api-asg",
       policyType: "TargetTrackingScaling",
-      estimatedInstanceWarmup: 60,
       targetTrackingConfiguration: {
         predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
         targetValue: 50,
@@ -436,7 +454,7 @@ describe("GIVEN a CPU service with a managed certificate in the dev profile", ()
     expect(p.outputs).toEqual({
       url: "https://api.example.com",
       address: DNS_NAME,
-      loadBalancerId: "arn:aws:mock:loadbalancer:api-lb",
+      loadBalancerId: `arn:aws:mock:loadbalancer:${LB_NAME}`,
       scalingGroupId: "api-asg",
     });
   });
@@ -505,7 +523,7 @@ describe("GIVEN a T4 GPU", () => {
 });
 
 describe("GIVEN spot capacity", () => {
-  it("WHEN in prod THEN a mixed instances policy keeps one on-demand instance and fills the rest with spot", async () => {
+  it("WHEN in prod THEN a mixed instances policy keeps one on-demand instance and fills the rest with spot, over the catalog's equivalents", async () => {
     const { plan: p } = await deploy({ spot: { enabled: true } }, "prod");
     const asg = resource(p, T.asg, "api-asg").inputs;
     expect(asg.launchTemplate).toBeUndefined();
@@ -518,7 +536,8 @@ describe("GIVEN spot capacity", () => {
       },
       launchTemplate: {
         launchTemplateSpecification: { launchTemplateId: "api-lt-id", version: "3" },
-        overrides: [{ instanceType: "t3.medium" }],
+        // The chosen type first, then each catalog type that fits at up to twice its price.
+        overrides: [{ instanceType: "t3.medium" }, { instanceType: "t3.large" }],
       },
     });
   });
@@ -548,7 +567,7 @@ describe("GIVEN TLS off in dev", () => {
       expect.objectContaining({
         port: 80,
         protocol: "HTTP",
-        defaultActions: [{ type: "forward", targetGroupArn: "arn:aws:mock:targetgroup:api-tg" }],
+        defaultActions: [{ type: "forward", targetGroupArn: `arn:aws:mock:targetgroup:${TG_NAME}` }],
       }),
     ]);
     expect(resourcesOfType(p, T.cert)).toEqual([]);
@@ -611,12 +630,18 @@ describe("GIVEN switches", () => {
     expect(JSON.stringify(p)).not.toContain("s3cr3t");
   });
 
-  it("GIVEN an image outside ECR THEN the role gets no ECR permission and the instances no credential helper", async () => {
-    const { plan: p } = await deploy({ image: "ghcr.io/acme/model:1" });
+  it("GIVEN an image in ECR Public THEN the role gets no ECR permission and the instances no credential helper", async () => {
+    const { plan: p } = await deploy({ image: "public.ecr.aws/acme/model:1" });
     const statements = json(resource(p, T.rolePolicy, "api-instance"), "policy").Statement as { Sid: string }[];
     expect(statements.map((s) => s.Sid)).toEqual(["ContainerLogs"]);
     expect(userData(p)).not.toContain("credHelpers");
-    expect(parseCloudConfig(userData(p)).file(UNIT)).toContain('ExecStartPre=/usr/bin/docker pull "ghcr.io/acme/model:1"\n');
+    expect(parseCloudConfig(userData(p)).file(UNIT)).toContain('ExecStartPre=/usr/bin/docker pull "public.ecr.aws/acme/model:1"\n');
+  });
+
+  it("GIVEN an image in a registry the instances hold no credentials for THEN it is refused before anything registers", async () => {
+    await expect(deploy({ image: "ghcr.io/acme/model:1" })).rejects.toThrow(
+      'InferenceService "api": image ("ghcr.io/acme/model:1") is not in ECR: the instances hold credentials for ECR only.',
+    );
   });
 
   it("GIVEN a region opened after August 2022 THEN the log delivery service alone may write the access logs", async () => {
@@ -649,7 +674,7 @@ describe("GIVEN switches", () => {
       aws: {
         overrides: {
           launchTemplate: { ebsOptimized: "true" },
-          loadBalancer: { idleTimeout: 300 },
+          loadBalancer: { idleTimeout: 900 },
           targetGroup: { slowStart: 60 },
           autoScalingGroup: { maxInstanceLifetime: 604800 },
           logGroup: { retentionInDays: 90 },
@@ -657,7 +682,7 @@ describe("GIVEN switches", () => {
       },
     });
     expect(resource(p, T.lt, "api-lt").inputs.ebsOptimized).toBe("true");
-    expect(resource(p, T.lb, "api-lb").inputs.idleTimeout).toBe(300);
+    expect(resource(p, T.lb, "api-lb").inputs.idleTimeout).toBe(900);
     expect(resource(p, T.tg, "api-tg").inputs.slowStart).toBe(60);
     expect(resource(p, T.asg, "api-asg").inputs.maxInstanceLifetime).toBe(604800);
     expect(resource(p, T.logGroup, "api-logs").inputs.retentionInDays).toBe(90);

@@ -1,29 +1,22 @@
 import { Certificate } from "@pulumi/aws/acm/certificate";
-import type { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
-import { getServiceAccount } from "@pulumi/aws/elb/getServiceAccount";
 import { Listener } from "@pulumi/aws/lb/listener";
 import { LoadBalancer } from "@pulumi/aws/lb/loadBalancer";
 import { TargetGroup } from "@pulumi/aws/lb/targetGroup";
-import { Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
-import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
-import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import * as pulumi from "@pulumi/pulumi";
-import { albAccessLogBucketPolicy } from "../../../core/aws-policies";
+import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
+import type { AwsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { ServiceInputs } from "../contract";
 import type { InferenceServicePlan } from "../plan";
+import { provisionAccessLogBucket } from "./access-logs";
+import { aliasDomain, validateCertificate } from "./dns";
 import type { AwsInferenceService } from "./resources";
 import { ACCESS_LOG_PREFIX, listenerSettings, SSL_POLICY, targetGroupSettings } from "./settings";
 
 /** What the rest of the service needs from its load balancer, and what the escape hatch shows. */
 export type AwsLoadBalancer = Pick<
   AwsInferenceService,
-  "loadBalancer" | "targetGroup" | "listeners" | "certificate" | "certificateValidationRecords" | "accessLogs"
+  "loadBalancer" | "targetGroup" | "listeners" | "certificate" | "certificateValidationRecords" | "accessLogs" | "dns"
 > & {
   /** The listener that forwards to the target group: HTTPS, or HTTP when TLS is off. */
   servingListener?: Listener;
@@ -31,119 +24,46 @@ export type AwsLoadBalancer = Pick<
 
 /**
  * The Application Load Balancer in front of the instances: its access-log bucket, the load
- * balancer, the target group the Auto Scaling group registers into, the certificate and the
- * listeners. Its security group stays with the instances' (each names the other).
+ * balancer, the target group the Auto Scaling group registers into, the certificate (validated in
+ * Route 53 when a hosted zone is given) and the listeners. Its security group stays with the
+ * instances' (each names the other).
  */
 export function provisionLoadBalancer(
   plan: InferenceServicePlan,
   inputs: ServiceInputs,
   ctx: ProvisionContext,
-  shared: {
-    vpcId: pulumi.Input<string>;
-    securityGroup: SecurityGroup;
-    account: pulumi.Output<string>;
-    /** The options of what outlives the stack in prod (logs). */
-    keepOpts: pulumi.CustomResourceOptions;
-  },
+  shared: { env: AwsEnvironment; securityGroup: pulumi.Input<string> },
 ): AwsLoadBalancer {
-  const { name } = plan;
-  const o = plan.aws.overrides;
-  const opts = ctx.opts;
-  const tags = (extra: Record<string, string> = {}) => awsTags({ ...plan.tags, ...extra });
-  const lbConfig = plan.loadBalancer;
-  const { vpcId, account, keepOpts } = shared;
-  const loadBalancerSecurityGroup = shared.securityGroup;
-
-  // --- Access logs ----------------------------------------------------------------------------
-
-  const accessLogs = lbConfig.accessLogs.enabled ? provisionAccessLogBucket(plan, ctx, account, keepOpts) : undefined;
-
-  // --- Load balancer --------------------------------------------------------------------------
-
-  const internal = lbConfig.scheme === "internal";
-  const loadBalancer = new LoadBalancer(
-    `${name}-lb`,
-    withOverrides(
-      {
-        loadBalancerType: "application",
-        internal,
-        // Only the tier's own readiness: a public load balancer waits for the internet route, not NAT.
-        subnets: internal ? inputs.network.subnetIds.private : inputs.network.subnetIds.public,
-        securityGroups: [loadBalancerSecurityGroup.id],
-        dropInvalidHeaderFields: true,
-        enableDeletionProtection: lbConfig.deletionProtection,
-        idleTimeout: lbConfig.idleTimeoutSeconds,
-        ...(accessLogs ? { accessLogs: { bucket: accessLogs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true } } : {}),
-        tags: tags({ Name: `${name}-lb` }),
-      },
-      o,
-      "loadBalancer",
-    ),
-    // The ALB test-writes to the bucket when access logs are switched on, and fails if the policy
-    // that admits it is not there yet.
-    accessLogs ? { ...opts, dependsOn: [accessLogs.policy] } : opts,
-  );
-
+  const keepOpts = { ...ctx.opts, retainOnDelete: plan.retainLogs };
+  const accessLogs = plan.loadBalancer.accessLogs.enabled ? provisionAccessLogBucket(plan, ctx, shared.env.account, keepOpts) : undefined;
+  const loadBalancer = createLoadBalancer(plan, inputs, ctx, shared.securityGroup, accessLogs);
   const targetGroup = new TargetGroup(
-    `${name}-tg`,
+    `${plan.name}-tg`,
     withOverrides(
       {
-        vpcId,
+        name: plan.aws.targetGroupName,
+        vpcId: inputs.network.field("networkId"),
         ...targetGroupSettings(plan),
-        tags: tags({ Name: `${name}-tg` }),
+        tags: awsTags({ ...plan.tags, Name: `${plan.name}-tg` }),
       },
-      o,
+      plan.aws.overrides,
       "targetGroup",
     ),
-    opts,
+    ctx.opts,
   );
-
-  // --- Certificate and listeners --------------------------------------------------------------
-
-  let certificate: Certificate | undefined;
-  let certificateArn: pulumi.Input<string> | undefined;
-  if (lbConfig.tls.mode === "managed") {
-    // No validation resource: the domain's DNS lives elsewhere. ACM issues the certificate once the
-    // records in `certificateValidationRecords` exist there; until then the HTTPS listener cannot
-    // be created, and a second `pulumi up` completes it.
-    certificate = new Certificate(
-      `${name}-cert`,
-      { domainName: lbConfig.tls.domain, validationMethod: "DNS", tags: tags({ Name: `${name}-cert` }) },
-      opts,
-    );
-    certificateArn = certificate.arn;
-  } else if (lbConfig.tls.mode === "certificate") {
-    certificateArn = inputs.certificateId;
-  }
-
-  const listeners: AwsInferenceService["listeners"] = {};
-  for (const l of listenerSettings(plan)) {
-    const role = l.protocol === "HTTPS" ? "https" : "http";
-    listeners[role] = new Listener(
-      `${name}-${role}`,
-      {
-        loadBalancerArn: loadBalancer.arn,
-        port: l.port,
-        protocol: l.protocol,
-        ...(l.protocol === "HTTPS" ? { sslPolicy: SSL_POLICY, certificateArn } : {}),
-        defaultActions: l.redirectToHttps
-          ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
-          : [{ type: "forward", targetGroupArn: targetGroup.arn }],
-        tags: tags({ Name: `${name}-${role}` }),
-      },
-      opts,
-    );
-  }
-
+  const tls = createCertificate(plan, inputs, ctx);
+  const listeners = createListeners(plan, ctx, loadBalancer, targetGroup, tls.certificateArn);
+  const alias =
+    inputs.hostedZoneId !== undefined && plan.endpoint.hostName ? aliasDomain(plan, loadBalancer, inputs.hostedZoneId, ctx) : undefined;
   return {
     loadBalancer,
     targetGroup,
     listeners,
     servingListener: listeners.https ?? listeners.http,
-    ...(certificate
+    ...(tls.certificate
       ? {
-          certificate,
-          certificateValidationRecords: certificate.domainValidationOptions.apply((options) =>
+          certificate: tls.certificate,
+          certificateValidationRecords: tls.certificate.domainValidationOptions.apply((options) =>
             (options ?? []).map((v) => ({
               name: v.resourceRecordName ?? "",
               type: v.resourceRecordType ?? "",
@@ -152,86 +72,97 @@ export function provisionLoadBalancer(
           ),
         }
       : {}),
+    ...(tls.dns || alias ? { dns: { ...tls.dns, ...(alias ? { alias } : {}) } } : {}),
     ...(accessLogs ? { accessLogs } : {}),
   };
 }
 
-/** The S3 bucket the ALB writes its access logs to, locked down. */
-function provisionAccessLogBucket(
+function createLoadBalancer(
+  plan: InferenceServicePlan,
+  inputs: ServiceInputs,
+  ctx: ProvisionContext,
+  securityGroup: pulumi.Input<string>,
+  accessLogs: AwsInferenceService["accessLogs"],
+): LoadBalancer {
+  const { name } = plan;
+  const lbConfig = plan.loadBalancer;
+  const internal = lbConfig.scheme === "internal";
+  return new LoadBalancer(
+    `${name}-lb`,
+    withOverrides(
+      {
+        // Explicit: `<name>-lb-` + 7 random characters overflows the 32-character limit.
+        name: plan.aws.loadBalancerName,
+        loadBalancerType: "application",
+        internal,
+        // Only the tier's own readiness: a public load balancer waits for the internet route, not NAT.
+        subnets: internal ? inputs.network.subnetIds.private : inputs.network.subnetIds.public,
+        securityGroups: [securityGroup],
+        dropInvalidHeaderFields: true,
+        enableDeletionProtection: lbConfig.deletionProtection,
+        // An ALB has one timeout: a connection idle that long is closed, whether the client is
+        // silent or the model has not answered yet. It is the longer of the two asked for.
+        idleTimeout: plan.aws.idleTimeoutSeconds,
+        ...(accessLogs ? { accessLogs: { bucket: accessLogs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true } } : {}),
+        tags: awsTags({ ...plan.tags, Name: `${name}-lb` }),
+      },
+      plan.aws.overrides,
+      "loadBalancer",
+    ),
+    // The ALB test-writes to the bucket when access logs are switched on, and fails if the policy
+    // that admits it is not there yet.
+    accessLogs ? { ...ctx.opts, dependsOn: [accessLogs.policy] } : ctx.opts,
+  );
+}
+
+/** The certificate the HTTPS listener serves: managed (validated in Route 53 when a zone is given), or the spec's. */
+function createCertificate(
+  plan: InferenceServicePlan,
+  inputs: ServiceInputs,
+  ctx: ProvisionContext,
+): { certificate?: Certificate; certificateArn?: pulumi.Input<string>; dns?: NonNullable<AwsInferenceService["dns"]> } {
+  const tls = plan.loadBalancer.tls;
+  if (tls.mode === "certificate") return { certificateArn: inputs.certificateId };
+  if (tls.mode === "off") return {};
+  const certificate = new Certificate(
+    `${plan.name}-cert`,
+    { domainName: tls.domain, validationMethod: "DNS", tags: awsTags({ ...plan.tags, Name: `${plan.name}-cert` }) },
+    ctx.opts,
+  );
+  if (inputs.hostedZoneId === undefined) {
+    // The domain's DNS lives elsewhere: ACM issues the certificate once the records in
+    // `certificateValidationRecords` exist there; until then the HTTPS listener cannot be
+    // created, and a second `pulumi up` completes it.
+    return { certificate, certificateArn: certificate.arn };
+  }
+  const dns = validateCertificate(plan, certificate, inputs.hostedZoneId, ctx);
+  return { certificate, certificateArn: dns.validation.certificateArn, dns };
+}
+
+function createListeners(
   plan: InferenceServicePlan,
   ctx: ProvisionContext,
-  account: pulumi.Output<string>,
-  // The bucket's settings share its fate: a retained bucket must not lose its public access block
-  // and policy when the stack is destroyed.
-  keepOpts: pulumi.CustomResourceOptions,
-): NonNullable<AwsInferenceService["accessLogs"]> {
-  const name = `${plan.name}-lb-logs`;
-  // The provider knows the Elastic Load Balancing account only for regions opened before August
-  // 2022 and fails elsewhere; there the log delivery service principal alone writes the logs.
-  const elbAccount = pulumi.output(
-    getServiceAccount({}, { parent: ctx.parent }).then(
-      (account) => account.arn,
-      () => undefined,
-    ),
-  );
-
-  const bucket = new Bucket(
-    name,
-    withOverrides(
-      { bucket: plan.aws.accessLogBucketName, forceDestroy: false, tags: awsTags({ ...plan.tags, Name: name }) },
-      plan.aws.overrides,
-      "accessLogBucket",
-    ),
-    keepOpts,
-  );
-  const publicAccessBlock = new BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    keepOpts,
-  );
-  // ACLs off: the bucket owner owns every log object, whoever delivered it.
-  const ownershipControls = new BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-    keepOpts,
-  );
-  // ALB access logs can be delivered only to buckets encrypted with S3-managed keys (SSE-S3):
-  // Elastic Load Balancing does not support KMS keys here, customer-managed or AWS-managed.
-  const encryption = new BucketServerSideEncryptionConfiguration(
-    name,
-    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-    keepOpts,
-  );
-  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, keepOpts);
-  const lifecycle = new BucketLifecycleConfiguration(
-    name,
-    {
-      bucket: bucket.id,
-      rules: [
-        {
-          id: "expire-access-logs",
-          status: "Enabled",
-          filter: {},
-          expiration: { days: plan.loadBalancer.accessLogs.retentionDays },
-          // Versioning keeps what is deleted or expired: a month to notice and undo a deletion.
-          noncurrentVersionExpiration: { noncurrentDays: 30 },
-        },
-      ],
-    },
-    // Noncurrent-version rules presume versioning: set it first, as the provider documents.
-    { ...keepOpts, dependsOn: [versioning] },
-  );
-  const policy = new BucketPolicy(
-    name,
-    {
-      bucket: bucket.id,
-      policy: pulumi
-        .all([bucket.arn, account, elbAccount])
-        .apply(([arn, acct, elbArn]) => JSON.stringify(albAccessLogBucketPolicy(arn, ACCESS_LOG_PREFIX, acct, elbArn))),
-    },
-    // S3 aborts a policy change that races a public access block change on the same bucket
-    // ("OperationAborted: a conflicting conditional operation").
-    { ...keepOpts, dependsOn: [publicAccessBlock] },
-  );
-  return { bucket, publicAccessBlock, ownershipControls, encryption, versioning, lifecycle, policy };
+  loadBalancer: LoadBalancer,
+  targetGroup: TargetGroup,
+  certificateArn: pulumi.Input<string> | undefined,
+): AwsInferenceService["listeners"] {
+  const listeners: AwsInferenceService["listeners"] = {};
+  for (const l of listenerSettings(plan)) {
+    const role = l.protocol === "HTTPS" ? "https" : "http";
+    listeners[role] = new Listener(
+      `${plan.name}-${role}`,
+      {
+        loadBalancerArn: loadBalancer.arn,
+        port: l.port,
+        protocol: l.protocol,
+        ...(l.protocol === "HTTPS" ? { sslPolicy: SSL_POLICY, certificateArn } : {}),
+        defaultActions: l.redirectToHttps
+          ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+          : [{ type: "forward", targetGroupArn: targetGroup.arn }],
+        tags: awsTags({ ...plan.tags, Name: `${plan.name}-${role}` }),
+      },
+      ctx.opts,
+    );
+  }
+  return listeners;
 }

@@ -1,4 +1,5 @@
 import type { Certificate } from "@pulumi/aws/acm/certificate";
+import type { CertificateValidation } from "@pulumi/aws/acm/certificateValidation";
 import type { Group } from "@pulumi/aws/autoscaling/group";
 import type { Policy } from "@pulumi/aws/autoscaling/policy";
 import type { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
@@ -10,6 +11,7 @@ import type { Key } from "@pulumi/aws/kms/key";
 import type { Listener } from "@pulumi/aws/lb/listener";
 import type { LoadBalancer } from "@pulumi/aws/lb/loadBalancer";
 import type { TargetGroup } from "@pulumi/aws/lb/targetGroup";
+import type { Record as DnsRecord } from "@pulumi/aws/route53/record";
 import type { Bucket } from "@pulumi/aws/s3/bucket";
 import type { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
 import type { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
@@ -17,6 +19,9 @@ import type { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
 import type { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import type { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import type { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
+import type { IpSet } from "@pulumi/aws/wafv2/ipSet";
+import type { WebAcl } from "@pulumi/aws/wafv2/webAcl";
+import type { WebAclAssociation } from "@pulumi/aws/wafv2/webAclAssociation";
 import type * as pulumi from "@pulumi/pulumi";
 
 /** The AWS resources of an InferenceService. */
@@ -37,7 +42,8 @@ export interface AwsInferenceService {
   listeners: { https?: Listener; http?: Listener };
   /**
    * The ACM certificate for `loadBalancer.tls.domain`. It is issued only once the CNAME records in
-   * `certificateValidationRecords` exist in the domain's DNS, which this component does not manage.
+   * `certificateValidationRecords` exist in the domain's DNS, which this component creates only
+   * when `aws.hostedZoneId` names its Route 53 zone.
    */
   certificate?: Certificate;
   /** The DNS records that prove ownership of the domain to ACM: create them where the domain is hosted. */
@@ -52,7 +58,12 @@ export interface AwsInferenceService {
     lifecycle: BucketLifecycleConfiguration;
     policy: BucketPolicy;
   };
-  scalingPolicies: { cpu: Policy; requests?: Policy };
+  /** CPU target tracking (not with a GPU) and requests per instance (when set, and by default with a GPU). */
+  scalingPolicies: { cpu?: Policy; requests?: Policy };
+  /** The web ACL on the load balancer (`loadBalancer.waf`), and the allow-list's IP set when it holds it. */
+  waf?: { webAcl: WebAcl; association: WebAclAssociation; ipSet?: IpSet };
+  /** Route 53 records in `aws.hostedZoneId`: the certificate's validation and the domain's alias. */
+  dns?: { validationRecord?: DnsRecord; validation?: CertificateValidation; alias?: DnsRecord };
 }
 
 declare module "../contract" {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InferenceServicePlan } from "../plan";
-import { instanceRefresh, listenerPorts, listenerSettings, targetGroupSettings, targetTracking } from "./settings";
+import { amiPinned, instanceRefresh, listenerPorts, listenerSettings, targetGroupSettings, targetTracking } from "./settings";
 
 type Tls = InferenceServicePlan["loadBalancer"]["tls"];
 /** Only the parts of a plan these settings read. */
@@ -49,21 +49,25 @@ describe("targets and rollout", () => {
     });
   });
 
-  it("GIVEN a metric and a target THEN target tracking warms new instances for the scale-out cooldown and scales in too", () => {
-    expect(
-      targetTracking(
-        plan({ mode: "off", domain: undefined, redirectHttp: false }),
-        { predefinedMetricType: "ASGAverageCPUUtilization" },
-        50,
-      ),
-    ).toEqual({
+  it("GIVEN a metric and a target THEN target tracking leaves the warm-up to the group's default and scales in too", () => {
+    expect(targetTracking({ predefinedMetricType: "ASGAverageCPUUtilization" }, 50)).toEqual({
       policyType: "TargetTrackingScaling",
-      estimatedInstanceWarmup: 120,
       targetTrackingConfiguration: {
         predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
         targetValue: 50,
         disableScaleIn: false,
       },
     });
+  });
+});
+
+describe("AMI", () => {
+  const withAws = (aws: Partial<InferenceServicePlan["aws"]>) => ({ aws }) as InferenceServicePlan;
+  it.each([
+    [{ amiId: undefined, amiUpdates: "pinned" }, true],
+    [{ amiId: undefined, amiUpdates: "latest" }, false],
+    [{ amiId: "ami-0123456789abcdef0", amiUpdates: "pinned" }, false],
+  ] as const)("GIVEN %j THEN the first AMI read is kept (later reads ignored): %s", (aws, pinned) => {
+    expect(amiPinned(withAws(aws))).toBe(pinned);
   });
 });

@@ -3,13 +3,17 @@ import type { InferenceServicePlan } from "../plan";
 // The plan in the terms of EC2, Elastic Load Balancing and EC2 Auto Scaling: the values, units and
 // limits their APIs take, worked out without the SDK. The backend passes them to its resources.
 
-// Public parameters that always name the newest ECS-optimized Amazon Linux 2023 AMI. Docker is
-// preinstalled on both; the GPU variant adds the NVIDIA driver and the NVIDIA container toolkit,
-// which `docker run --gpus` needs. (The Amazon Linux 2 variants end their life on 2026-06-30.)
-export const AMI_PARAMETER = {
-  cpu: "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
-  gpu: "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id",
-} as const;
+// The ECS-optimized AMI parameters are chosen in the plan (plan-aws.ts), by GPU and architecture.
+export { AMI_PARAMETER } from "../plan-aws";
+
+/**
+ * Is the AMI kept as first read? Then the launch template ignores later changes of `imageId`: the
+ * id read at the first `pulumi up` stays in state, and a new AMI release does not roll the fleet
+ * during an unrelated deployment. `aws.amiId` (or `amiUpdates: "latest"`) moves it on purpose.
+ */
+export function amiPinned(plan: InferenceServicePlan): boolean {
+  return plan.aws.amiId === undefined && plan.aws.amiUpdates === "pinned";
+}
 
 /** Root device of the Amazon Linux AMIs: the volume sized and encrypted here. */
 export const ROOT_DEVICE = "/dev/xvda";
@@ -100,19 +104,15 @@ export function spotDistribution(plan: InferenceServicePlan) {
 }
 
 /**
- * A target-tracking policy on one of Auto Scaling's predefined metrics. Target tracking has no
- * cooldowns: the scale-out pause is the time a new instance takes to count
- * (`estimatedInstanceWarmup`). Scale-in stays on and is gradual by AWS's design; the spec's
- * scale-in cooldown has no equivalent here.
+ * A target-tracking policy on one of Auto Scaling's predefined metrics. No
+ * `estimatedInstanceWarmup`: the group's default instance warm-up (the health-check grace period)
+ * applies, so new instances, GPU ones still loading their model, do not count before they serve.
+ * Target tracking has no cooldowns (the spec's scale-out and scale-in cooldowns have no equivalent
+ * here); scale-in stays on and is gradual by AWS's design.
  */
-export function targetTracking<L>(
-  plan: InferenceServicePlan,
-  metric: { predefinedMetricType: string; resourceLabel?: L },
-  targetValue: number,
-) {
+export function targetTracking<L>(metric: { predefinedMetricType: string; resourceLabel?: L }, targetValue: number) {
   return {
     policyType: "TargetTrackingScaling",
-    estimatedInstanceWarmup: plan.scaling.scaleOutCooldownSeconds,
     targetTrackingConfiguration: { predefinedMetricSpecification: metric, targetValue, disableScaleIn: false },
   };
 }

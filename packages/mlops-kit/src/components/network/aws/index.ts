@@ -1,30 +1,24 @@
-// The class's own module: the cloudwatch index also loads its event mixins, and with them Lambda.
-import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
 import { Eip } from "@pulumi/aws/ec2/eip";
-import { FlowLog } from "@pulumi/aws/ec2/flowLog";
 import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
 import { NatGateway } from "@pulumi/aws/ec2/natGateway";
 import { Route } from "@pulumi/aws/ec2/route";
 import { RouteTable } from "@pulumi/aws/ec2/routeTable";
 import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import type { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import type { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getPartitionOutput } from "@pulumi/aws/getPartition";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { Role } from "@pulumi/aws/iam/role";
-import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { Key } from "@pulumi/aws/kms/key";
 import * as pulumi from "@pulumi/pulumi";
-import { logsKeyPolicy, serviceTrustPolicy } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
+import { awsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { NetworkResult } from "../contract";
 import type { MlopsVpcPlan, Tier } from "../plan";
+import { createEndpoints } from "./endpoints";
+import { createFlowLogs, type FlowLogResources } from "./flow-logs";
+import { zoneName } from "./zones";
 
 /** The AWS resources of an MlopsVpc. */
 export interface AwsNetwork {
@@ -40,192 +34,57 @@ export interface AwsNetwork {
   /** Gateway endpoint for S3 and interface endpoints by service; empty when private endpoints are off. */
   endpoints: Record<string, VpcEndpoint>;
   endpointSecurityGroup?: SecurityGroup;
-  flowLog?: { key: Key; logGroup: LogGroup; role: Role; flowLog: FlowLog };
+  flowLog?: FlowLogResources;
 }
 
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
-  const { name } = plan;
-  const opts = ctx.opts;
-  const o = plan.aws.overrides;
-  const tags = (extra: Record<string, string> = {}) => awsTags({ ...plan.tags, ...extra });
-  const invokeOpts = { parent: ctx.parent };
-  const azs = getAvailabilityZonesOutput({ state: "available" }, invokeOpts);
-  const region = getRegionOutput({}, invokeOpts).region;
-
-  const vpc = new Vpc(
-    name,
-    withOverrides({ cidrBlock: plan.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags({ Name: name }) }, o, "vpc"),
-    opts,
-  );
-
+  const env = awsEnvironment(ctx.parent);
+  const zoneNames = lookupZones(plan, ctx);
+  const vpc = createVpc(plan, ctx);
   // Adopting the default security group removes its rules: nothing can fall back on it.
   const defaultSecurityGroup = new DefaultSecurityGroup(
-    `${name}-default`,
-    { vpcId: vpc.id, tags: tags({ Name: `${name}-default` }) },
-    opts,
+    `${plan.name}-default`,
+    { vpcId: vpc.id, tags: tagsOf(plan, `${plan.name}-default`) },
+    ctx.opts,
   );
-
-  const internetGateway = new InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags({ Name: `${name}-igw` }) }, opts);
-
-  // Load balancer controllers (EKS) find their subnets by these role tags.
-  const tierTags: Record<Tier, Record<string, string>> = {
-    public: { "kubernetes.io/role/elb": "1" },
-    private: { "kubernetes.io/role/internal-elb": "1" },
-    isolated: {},
-  };
-  const subnets = {} as Record<Tier, Subnet[]>;
-  for (const tier of ["public", "private", "isolated"] as const) {
-    subnets[tier] = plan.tiers[tier].subnets.map(
-      (s) =>
-        new Subnet(
-          s.name,
-          withOverrides(
-            {
-              vpcId: vpc.id,
-              cidrBlock: s.cidr,
-              availabilityZone: azs.names.apply((names) => zoneName(names, s.zoneIndex)),
-              // Nothing gets a public IP by launching here, not even in the public tier: load
-              // balancers bring their own.
-              mapPublicIpOnLaunch: false,
-              tags: tags({ Name: s.name, "mlops-tier": tier, ...tierTags[tier] }),
-            },
-            o,
-            "subnet",
-          ),
-          opts,
-        ),
-    );
-  }
-
+  const internetGateway = new InternetGateway(`${plan.name}-igw`, { vpcId: vpc.id, tags: tagsOf(plan, `${plan.name}-igw`) }, ctx.opts);
+  const subnets = createSubnets(plan, ctx, vpc, zoneNames);
   // What must exist before each tier's subnets carry traffic as planned.
   const ready: Record<Tier, pulumi.Resource[]> = { public: [], private: [], isolated: [] };
-
-  const publicRouteTable = new RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tags({ Name: `${name}-public` }) }, opts);
-  ready.public.push(
-    new Route(
-      `${name}-public-internet`,
-      { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
-      opts,
-    ),
-  );
-  for (const [i, subnet] of subnets.public.entries()) {
-    ready.public.push(new RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, opts));
-  }
-
-  const natGateways = plan.nat.gatewayZones.map((zone) => {
-    const eip = new Eip(`${name}-nat-${zone}`, { domain: "vpc", tags: tags({ Name: `${name}-nat-${zone}` }) }, opts);
-    const publicSubnet = subnets.public[zone];
-    if (!publicSubnet) throw new Error(`no public subnet in zone ${zone}`); // the plan places NAT in planned zones
-    // A NAT gateway only forwards once the VPC has its internet gateway attached (EC2 User Guide, "NAT gateways").
-    return new NatGateway(
-      `${name}-nat-${zone}`,
-      withOverrides(
-        { allocationId: eip.id, subnetId: publicSubnet.id, connectivityType: "public", tags: tags({ Name: `${name}-nat-${zone}` }) },
-        o,
-        "natGateway",
-      ),
-      { ...opts, dependsOn: [internetGateway] },
-    );
-  });
-
-  const privateRouteTables = subnets.private.map((subnet, i) => {
-    const table = new RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tags({ Name: `${name}-private-${i}` }) }, opts);
-    const nat = natGateways[plan.nat.gatewayZones.indexOf(plan.nat.natZoneFor[i] ?? 0)];
-    if (nat) {
-      ready.private.push(
-        new Route(`${name}-private-${i}-egress`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, opts),
-      );
-    }
-    ready.private.push(new RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, opts));
-    return table;
-  });
-
-  // The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out.
-  const isolatedRouteTable = new RouteTable(`${name}-isolated`, { vpcId: vpc.id, tags: tags({ Name: `${name}-isolated` }) }, opts);
-  for (const [i, subnet] of subnets.isolated.entries()) {
-    ready.isolated.push(
-      new RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRouteTable.id }, opts),
-    );
-  }
-
-  const endpoints: Record<string, VpcEndpoint> = {};
-  let endpointSecurityGroup: SecurityGroup | undefined;
-  if (plan.privateEndpoints.enabled) {
-    endpoints.s3 = new VpcEndpoint(
-      `${name}-s3`,
-      {
-        vpcId: vpc.id,
-        serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: [...privateRouteTables.map((t) => t.id), isolatedRouteTable.id],
-        tags: tags({ Name: `${name}-s3` }),
-      },
-      opts,
-    );
-    if (plan.privateEndpoints.awsInterfaceServices.length > 0) {
-      endpointSecurityGroup = new SecurityGroup(
-        `${name}-endpoints`,
-        withOverrides(
-          {
-            vpcId: vpc.id,
-            description: "Interface endpoints: HTTPS from inside the VPC only",
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [plan.cidr], description: "HTTPS from the VPC" }],
-            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: [plan.cidr], description: "Replies within the VPC" }],
-            tags: tags({ Name: `${name}-endpoints` }),
-          },
-          o,
-          "endpointSecurityGroup",
-        ),
-        opts,
-      );
-      for (const service of plan.privateEndpoints.awsInterfaceServices) {
-        endpoints[service] = new VpcEndpoint(
-          `${name}-${service.replace(/\./g, "-")}`,
-          {
-            vpcId: vpc.id,
-            serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
-            vpcEndpointType: "Interface",
-            privateDnsEnabled: true,
-            subnetIds: subnets.private.map((s) => s.id),
-            securityGroupIds: [endpointSecurityGroup.id],
-            tags: tags({ Name: `${name}-${service}` }),
-          },
-          opts,
-        );
-      }
-    }
-  }
-
+  const publicRouteTable = createPublicRouting(plan, ctx, { vpc, internetGateway, subnets: subnets.public, ready: ready.public });
+  const natGateways = createNatGateways(plan, ctx, internetGateway, subnets.public);
+  const privateRouteTables = createPrivateRouting(plan, ctx, { vpc, natGateways, subnets: subnets.private, ready: ready.private });
+  const isolatedRouteTable = createIsolatedRouting(plan, ctx, { vpc, subnets: subnets.isolated, ready: ready.isolated });
+  const { endpoints, endpointSecurityGroup } = plan.privateEndpoints.enabled
+    ? createEndpoints(plan, ctx, { vpc, zoneNames, subnets: subnets.private, routeTables: [...privateRouteTables, isolatedRouteTable] })
+    : { endpoints: {}, endpointSecurityGroup: undefined };
   // Compute pulls images and writes logs through the endpoints when there is no NAT; with NAT
   // they still carry that traffic once they exist.
   ready.private.push(...Object.values(endpoints));
-
-  const flowLog = plan.flowLogs.enabled ? provisionFlowLogs(plan, ctx, vpc, region, tags) : undefined;
+  const flowLog = plan.flowLogs.enabled ? createFlowLogs(plan, ctx, env, vpc) : undefined;
 
   const ids = (list: Subnet[]) => pulumi.all(list.map((s) => s.id));
+  const zones = zoneNames.apply((names) => Array.from({ length: plan.zones }, (_, i) => zoneName(names, i)));
   const info = pulumi
-    .all([vpc.id, region, azs.names, ids(subnets.public), ids(subnets.private), ids(subnets.isolated)])
-    .apply(([networkId, regionName, zoneNames, publicSubnetIds, privateSubnetIds, isolatedSubnetIds]) => ({
+    .all([vpc.id, env.region, zones, ids(subnets.public), ids(subnets.private), ids(subnets.isolated)])
+    .apply(([networkId, region, zoneList, publicSubnetIds, privateSubnetIds, isolatedSubnetIds]) => ({
       cloud: "aws" as const,
-      name,
+      name: plan.name,
       networkId,
       cidr: plan.cidr,
-      region: regionName,
-      zones: Array.from({ length: plan.zones }, (_, i) => zoneName(zoneNames, i)),
+      region,
+      zones: zoneList,
       publicSubnetIds,
       privateSubnetIds,
       isolatedSubnetIds,
       reservedCidr: plan.reservedCidr,
+      internetEgress: plan.nat.mode !== "none",
     }));
 
   return {
     cloud: "aws",
     info,
-    fields: {
-      networkId: vpc.id,
-      region,
-      zones: azs.names.apply((names) => Array.from({ length: plan.zones }, (_, i) => zoneName(names, i))),
-    },
+    fields: { networkId: vpc.id, region: env.region, zones },
     tiers: {
       public: { subnetIds: ids(subnets.public), ready: ready.public },
       private: { subnetIds: ids(subnets.private), ready: ready.private },
@@ -245,116 +104,155 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   };
 }
 
-function zoneName(names: string[], index: number): string {
-  const zone = names[index];
-  if (zone === undefined) {
-    throw new Error(`the region has ${names.length} available zones; the network asks for zone ${index + 1}`);
-  }
-  return zone;
+const tagsOf = (plan: MlopsVpcPlan, name: string, extra: Record<string, string> = {}) => awsTags({ ...plan.tags, Name: name, ...extra });
+
+/**
+ * The region's Availability Zones, in order. Local Zones and Wavelength Zones are left out: they
+ * come first in some accounts once opted in, and lack services the tiers need (NAT gateways, ALBs,
+ * most instance types). Availability Zones are the zones that need no opt-in.
+ */
+function lookupZones(plan: MlopsVpcPlan, ctx: ProvisionContext): pulumi.Output<string[]> {
+  return getAvailabilityZonesOutput(
+    {
+      state: "available",
+      filters: [
+        { name: "opt-in-status", values: ["opt-in-not-required"] },
+        { name: "zone-type", values: ["availability-zone"] },
+      ],
+    },
+    { parent: ctx.parent },
+  ).names.apply((names) => {
+    // Fail with the reason rather than a subnet without a zone.
+    zoneName(names, plan.zones - 1);
+    return names;
+  });
 }
 
-/** Flow logs to a CloudWatch log group encrypted with its own rotating KMS key. */
-function provisionFlowLogs(
+function createVpc(plan: MlopsVpcPlan, ctx: ProvisionContext): Vpc {
+  return new Vpc(
+    plan.name,
+    withOverrides(
+      { cidrBlock: plan.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tagsOf(plan, plan.name) },
+      plan.aws.overrides,
+      "vpc",
+    ),
+    ctx.opts,
+  );
+}
+
+/** Load balancer controllers (EKS) find their subnets by these role tags. */
+export const TIER_TAGS: Record<Tier, Record<string, string>> = {
+  public: { "kubernetes.io/role/elb": "1" },
+  private: { "kubernetes.io/role/internal-elb": "1" },
+  isolated: {},
+};
+
+function createSubnets(plan: MlopsVpcPlan, ctx: ProvisionContext, vpc: Vpc, zoneNames: pulumi.Output<string[]>): Record<Tier, Subnet[]> {
+  const subnets = {} as Record<Tier, Subnet[]>;
+  for (const tier of ["public", "private", "isolated"] as const) {
+    subnets[tier] = plan.tiers[tier].subnets.map(
+      (s) =>
+        new Subnet(
+          s.name,
+          withOverrides(
+            {
+              vpcId: vpc.id,
+              cidrBlock: s.cidr,
+              availabilityZone: zoneNames.apply((names) => zoneName(names, s.zoneIndex)),
+              // Nothing gets a public IP by launching here, not even in the public tier: load
+              // balancers bring their own.
+              mapPublicIpOnLaunch: false,
+              tags: tagsOf(plan, s.name, { "mlops-tier": tier, ...TIER_TAGS[tier] }),
+            },
+            plan.aws.overrides,
+            "subnet",
+          ),
+          ctx.opts,
+        ),
+    );
+  }
+  return subnets;
+}
+
+function createPublicRouting(
   plan: MlopsVpcPlan,
   ctx: ProvisionContext,
-  vpc: Vpc,
-  region: pulumi.Output<string>,
-  tags: (extra?: Record<string, string>) => Record<string, string>,
-): NonNullable<AwsNetwork["flowLog"]> {
+  deps: { vpc: Vpc; internetGateway: InternetGateway; subnets: Subnet[]; ready: pulumi.Resource[] },
+): RouteTable {
   const { name } = plan;
-  const o = plan.aws.overrides;
-  const invokeOpts = { parent: ctx.parent };
-  const account = getCallerIdentityOutput({}, invokeOpts).accountId;
-  const partition = getPartitionOutput({}, invokeOpts);
-  // Audit records outlive the stack in prod: keep the logs, and the key that decrypts them.
-  const keepOpts = { ...ctx.opts, retainOnDelete: plan.retainLogs };
-
-  const key = new Key(
-    `${name}-flow-logs`,
-    withOverrides(
-      {
-        description: `Encrypts the flow logs of network ${name}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: plan.aws.keyDeletionWindowDays,
-        policy: pulumi
-          .all([account, partition.partition, partition.dnsSuffix, region])
-          .apply(([acct, part, dnsSuffix, reg]) =>
-            JSON.stringify(logsKeyPolicy({ account: acct, partition: part, dnsSuffix, region: reg })),
-          ),
-        tags: tags({ Name: `${name}-flow-logs` }),
-      },
-      o,
-      "flowLogKey",
+  const table = new RouteTable(`${name}-public`, { vpcId: deps.vpc.id, tags: tagsOf(plan, `${name}-public`) }, ctx.opts);
+  deps.ready.push(
+    new Route(
+      `${name}-public-internet`,
+      { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: deps.internetGateway.id },
+      ctx.opts,
     ),
-    keepOpts,
   );
+  for (const [i, subnet] of deps.subnets.entries()) {
+    deps.ready.push(new RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: table.id }, ctx.opts));
+  }
+  return table;
+}
 
-  const logGroup = new LogGroup(
-    `${name}-flow-logs`,
-    withOverrides(
-      {
-        retentionInDays: plan.aws.logRetentionDays,
-        kmsKeyId: key.arn,
-        deletionProtectionEnabled: plan.retainLogs,
-        tags: tags({ Name: `${name}-flow-logs` }),
-      },
-      o,
-      "flowLogGroup",
-    ),
-    keepOpts,
-  );
-
-  const role = new Role(
-    `${name}-flow-logs`,
-    withOverrides(
-      {
-        description: `Delivers the flow logs of network ${name}`,
-        assumeRolePolicy: account.apply((acct) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", acct))),
-        tags: tags({ Name: `${name}-flow-logs` }),
-      },
-      o,
-      "flowLogRole",
-    ),
-    ctx.opts,
-  );
-  new RolePolicy(
-    `${name}-flow-logs`,
-    {
-      role: role.id,
-      policy: logGroup.arn.apply((arn) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-              Resource: [arn, `${arn}:*`],
-            },
-          ],
-        }),
+function createNatGateways(
+  plan: MlopsVpcPlan,
+  ctx: ProvisionContext,
+  internetGateway: InternetGateway,
+  publicSubnets: Subnet[],
+): NatGateway[] {
+  const { name } = plan;
+  return plan.nat.gatewayZones.map((zone) => {
+    const eip = new Eip(`${name}-nat-${zone}`, { domain: "vpc", tags: tagsOf(plan, `${name}-nat-${zone}`) }, ctx.opts);
+    const publicSubnet = publicSubnets[zone];
+    if (!publicSubnet) throw new Error(`no public subnet in zone ${zone}`); // the plan places NAT in planned zones
+    // A NAT gateway only forwards once the VPC has its internet gateway attached (EC2 User Guide, "NAT gateways").
+    return new NatGateway(
+      `${name}-nat-${zone}`,
+      withOverrides(
+        { allocationId: eip.id, subnetId: publicSubnet.id, connectivityType: "public", tags: tagsOf(plan, `${name}-nat-${zone}`) },
+        plan.aws.overrides,
+        "natGateway",
       ),
-    },
-    ctx.opts,
-  );
+      { ...ctx.opts, dependsOn: [internetGateway] },
+    );
+  });
+}
 
-  const flowLog = new FlowLog(
-    `${name}-flow-logs`,
-    withOverrides(
-      {
-        vpcId: vpc.id,
-        trafficType: "ALL",
-        logDestinationType: "cloud-watch-logs",
-        logDestination: logGroup.arn,
-        iamRoleArn: role.arn,
-        maxAggregationInterval: 60,
-        tags: tags({ Name: `${name}-flow-logs` }),
-      },
-      o,
-      "flowLog",
-    ),
-    ctx.opts,
-  );
-  return { key, logGroup, role, flowLog };
+function createPrivateRouting(
+  plan: MlopsVpcPlan,
+  ctx: ProvisionContext,
+  deps: { vpc: Vpc; natGateways: NatGateway[]; subnets: Subnet[]; ready: pulumi.Resource[] },
+): RouteTable[] {
+  const { name } = plan;
+  return deps.subnets.map((subnet, i) => {
+    const table = new RouteTable(`${name}-private-${i}`, { vpcId: deps.vpc.id, tags: tagsOf(plan, `${name}-private-${i}`) }, ctx.opts);
+    const nat = deps.natGateways[plan.nat.gatewayZones.indexOf(plan.nat.natZoneFor[i] ?? 0)];
+    if (nat) {
+      deps.ready.push(
+        new Route(
+          `${name}-private-${i}-egress`,
+          { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+          ctx.opts,
+        ),
+      );
+    }
+    deps.ready.push(new RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: table.id }, ctx.opts));
+    return table;
+  });
+}
+
+/** The isolated tier's table has only the VPC's local route (and the S3 gateway): no way out. */
+function createIsolatedRouting(
+  plan: MlopsVpcPlan,
+  ctx: ProvisionContext,
+  deps: { vpc: Vpc; subnets: Subnet[]; ready: pulumi.Resource[] },
+): RouteTable {
+  const { name } = plan;
+  const table = new RouteTable(`${name}-isolated`, { vpcId: deps.vpc.id, tags: tagsOf(plan, `${name}-isolated`) }, ctx.opts);
+  for (const [i, subnet] of deps.subnets.entries()) {
+    deps.ready.push(new RouteTableAssociation(`${name}-isolated-${i}`, { subnetId: subnet.id, routeTableId: table.id }, ctx.opts));
+  }
+  return table;
 }
 
 declare module "../contract" {
