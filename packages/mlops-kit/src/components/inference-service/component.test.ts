@@ -27,7 +27,7 @@ const NETWORK: NetworkInfo = {
 
 const base: InferenceServiceArgs = {
   network: NETWORK,
-  image: "repo/model:1",
+  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo/model:1",
   compute: { cpu: 2, memoryGiB: 4 },
   loadBalancer: { tls: { certificateId: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } },
 };

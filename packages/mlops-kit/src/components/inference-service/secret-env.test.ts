@@ -34,7 +34,11 @@ const GRANT: Record<CloudId, string> = {
 };
 
 type ServiceArgs = Omit<InferenceServiceArgs, "network">;
-const ARGS: ServiceArgs = { image: "ghcr.io/acme/model:1", compute: { cpu: 2, memoryGiB: 8 }, loadBalancer: { tls: { enabled: false } } };
+const ARGS: ServiceArgs = {
+  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/acme/model:1",
+  compute: { cpu: 2, memoryGiB: 8 },
+  loadBalancer: { tls: { enabled: false } },
+};
 
 async function attempt(cloud: CloudId, args: ServiceArgs): Promise<{ plan: Plan | undefined; error: unknown; serviceTypes: string[] }> {
   const registered: { type: string; name: string }[] = [];

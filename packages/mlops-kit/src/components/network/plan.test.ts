@@ -52,10 +52,6 @@ describe("planMlopsVpc: the subnet layout", () => {
     expect(plan({ nat: "single" }).privateEndpoints.awsInterfaceServices).not.toContain("ssm");
   });
 
-  it("GIVEN a duplicate interface endpoint THEN it is refused", () => {
-    expect(() => plan({ aws: { interfaceEndpoints: ["ecr.api", "ecr.api"] } })).toThrow('aws.interfaceEndpoints lists "ecr.api" twice');
-  });
-
   const NEUTRAL = { cloud: "gcp", region: "us-central1" } as const;
   const arbNetwork = fc
     .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 22 }))

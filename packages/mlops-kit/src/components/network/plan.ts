@@ -269,8 +269,5 @@ function checkAwsLayout(name: string, spec: MlopsVpcSpec, network: Cidr): void {
         `with 8 free addresses: use a /${network.prefix - (publicPrefix - ALB_MAX_SUBNET_PREFIX)} or larger on aws`,
     });
   }
-  const endpoints = spec.aws?.interfaceEndpoints ?? [];
-  const duplicate = endpoints.find((e, i) => endpoints.indexOf(e) !== i);
-  if (duplicate !== undefined) issues.push({ path: "aws.interfaceEndpoints", message: `lists "${duplicate}" twice` });
   if (issues.length > 0) throw new SpecError("MlopsVpc", name, issues);
 }
