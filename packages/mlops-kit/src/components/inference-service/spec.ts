@@ -61,8 +61,8 @@ export interface ScalingArgs {
   /** Also scale on requests per instance per minute (where the cloud can). @default off */
   targetRequestsPerInstance?: number;
   /**
-   * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
-   * no scale-out cooldown and ignores it). @default 60
+   * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up). GCP's
+   * autoscaler has no scale-out cooldown: setting this on GCP is refused. @default 60 (not on GCP)
    */
   scaleOutCooldownSeconds?: number;
   /**
@@ -196,7 +196,8 @@ export interface InferenceServiceGcpArgs {
    * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
    * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
    * `httpsProxy`, `sslPolicy`, `forwardingRule`, `firewall`, `serviceAccount`, `securityPolicy`,
-   * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`.
+   * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`,
+   * `accessLogExclusion`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -284,6 +285,7 @@ export const OVERRIDE_ROLES = {
     "httpProxy",
     "accessLogBucket",
     "accessLogSink",
+    "accessLogExclusion",
   ],
   azure: ["scaleSet", "applicationGateway", "publicIp", "autoscale", "identity", "logWorkspace", "securityRule"],
 } as const;
@@ -340,10 +342,10 @@ export const inferenceServiceSchema = z
         max: z.optional(int(1, 1000)),
         targetCpuPercent: z._default(int(1, 100), 50),
         targetRequestsPerInstance: z.optional(int(1, 1_000_000)),
-        scaleOutCooldownSeconds: z._default(int(0, 3600), 60),
+        scaleOutCooldownSeconds: z.optional(int(0, 3600)),
         scaleInCooldownSeconds: z._default(int(0, 3600), 300),
       }),
-      { targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+      { targetCpuPercent: 50, scaleInCooldownSeconds: 300 },
     ),
     healthCheck: z._default(
       z.strictObject({

@@ -290,7 +290,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       region,
       podsCidr: spec.gcp?.podsCidr ?? "100.64.0.0/14",
       servicesCidr: spec.gcp?.servicesCidr ?? "100.68.0.0/20",
-      proxyOnlyCidr: formatCidr(subnet(tierBlock(network, "reserved"), tierBlock(network, "reserved").prefix + 1, 1)),
+      proxyOnlyCidr: gcpProxyOnlyCidr(formatCidr(tierBlock(network, "reserved"))),
       flowLogBucketId: physicalName("gcpLogBucket", [name, "flow-logs"], ctx.scope),
       names: gcpNetworkNames(name, ctx),
       nat: { gateways: natMode === "none" ? 0 : 1, perZoneUnmet: natMode === "perZone" },
@@ -318,6 +318,16 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       overrides: spec.azure?.overrides ?? {},
     },
   };
+}
+
+/**
+ * GCP's proxy-only subnetwork: the second half of the reserved block (the first half is Azure's
+ * gateway subnet). A /20 in a /16 network; Google asks for at least a /26 ("Proxy-only subnets for
+ * Envoy-based load balancers"), which the smallest network (/22, reserved /25) still gives.
+ */
+export function gcpProxyOnlyCidr(reservedCidr: string): string {
+  const reserved = cidr(reservedCidr);
+  return formatCidr(subnet(reserved, reserved.prefix + 1, 1));
 }
 
 /** Every GCP child's name: RFC 1035, at most 63 characters, unique to this project and stack. */

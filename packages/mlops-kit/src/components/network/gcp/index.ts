@@ -337,8 +337,9 @@ function describeNetwork({ plan, region }: Step, resources: GcpNetwork, zones: p
     fields: { networkId: network.selfLink, region: pulumi.output(region), zones },
     tiers: {
       public: { subnetIds: one(subnetworks.public), ready: [] },
-      // Instances in the private tier pull images through Cloud NAT.
-      private: { subnetIds: one(subnetworks.private), ready: nat ? [nat] : [] },
+      // Instances pull images through Cloud NAT; internal load balancers' forwarding rules in this
+      // tier need the region's proxy-only subnetwork to exist first.
+      private: { subnetIds: one(subnetworks.private), ready: [...(nat ? [nat] : []), resources.proxyOnlySubnetwork] },
       isolated: { subnetIds: one(subnetworks.isolated), ready: [firewalls.isolatedEgressAllow, firewalls.isolatedEgressDeny] },
     },
     resources,
