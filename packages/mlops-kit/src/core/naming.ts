@@ -144,6 +144,19 @@ export const NAME_RULES = {
     lowercase: false,
     globallyUnique: true,
   }),
+  /**
+   * The part of a GCP log bucket id before the logged resource's numeric id (up to 20 digits and a
+   * hyphen): 1–79 of letters, digits, `_` and `-`.
+   */
+  gcpLogBucketPrefix: rule({
+    min: 1,
+    max: 79,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
   /** Azure resource group: 1–90 of letters, digits, `._-()`, not ending in a period. */
   azureResourceGroup: rule({
     min: 1,

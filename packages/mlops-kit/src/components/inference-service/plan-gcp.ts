@@ -105,7 +105,7 @@ export function planGcpService(
     serviceAccountId: physicalName("gcpServiceAccount", [name], ctx.scope),
     networkTag: physicalName("gcpResource", [name, "serve"], ctx.scope),
     baseInstanceName: physicalName("gcpInstanceBaseName", [name], ctx.scope),
-    accessLogBucketId: physicalName("gcpLogBucket", [name, "lb-logs"], ctx.scope),
+    accessLogBucketId: physicalName("gcpLogBucketPrefix", [name, "lb-logs"], ctx.scope),
     names: {
       healthCheck: n("health"),
       firewall: n("allow-lb"),

@@ -33,9 +33,7 @@ describe.each(["aws", "gcp", "azure"] as const)("MlopsVpc on %s", (cloud) => {
     const component = plan.resources.find((r) => r.type === COMPONENT);
     const custom = plan.resources.filter((r) => r.custom);
     expect(custom.length).toBeGreaterThan(5);
-    // Pulumi's own dynamic resources (a log bucket's creation suffix on GCP) belong to no cloud SDK.
-    const ofCloud = custom.filter((r) => !r.type.startsWith("pulumi-nodejs:dynamic/"));
-    for (const r of ofCloud) expect(r.type.startsWith(SDK_PREFIX[cloud]), r.type).toBe(true);
+    for (const r of custom) expect(r.type.startsWith(SDK_PREFIX[cloud])).toBe(true);
     expect(descendantsOf(plan, component?.urn ?? "").filter((r) => r.custom)).toHaveLength(custom.length);
   });
 

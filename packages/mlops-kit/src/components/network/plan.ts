@@ -291,7 +291,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       podsCidr: spec.gcp?.podsCidr ?? "100.64.0.0/14",
       servicesCidr: spec.gcp?.servicesCidr ?? "100.68.0.0/20",
       proxyOnlyCidr: gcpProxyOnlyCidr(formatCidr(tierBlock(network, "reserved"))),
-      flowLogBucketId: physicalName("gcpLogBucket", [name, "flow-logs"], ctx.scope),
+      flowLogBucketId: physicalName("gcpLogBucketPrefix", [name, "flow-logs"], ctx.scope),
       names: gcpNetworkNames(name, ctx),
       nat: { gateways: natMode === "none" ? 0 : 1, perZoneUnmet: natMode === "perZone" },
       privateDnsZones:

@@ -64,7 +64,8 @@ export interface MlopsVpcGcpArgs {
   enableApis?: boolean;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`,
-   * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`, `flowLogExclusion`, `dnsZone`.
+   * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`, `flowLogExclusion`, `dnsZone`,
+   * `proxyOnlySubnetwork` (apart from `subnetwork`: flow logs and Private Google Access are refused there).
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -133,7 +134,18 @@ export interface MlopsVpcArgs {
 /** Children whose arguments `overrides` can extend, per cloud. */
 export const OVERRIDE_ROLES = {
   aws: ["vpc", "subnet", "natGateway", "endpointSecurityGroup", "flowLogKey", "flowLogGroup", "flowLogRole", "flowLog"],
-  gcp: ["network", "subnetwork", "router", "nat", "firewall", "flowLogBucket", "flowLogSink", "flowLogExclusion", "dnsZone"],
+  gcp: [
+    "network",
+    "subnetwork",
+    "router",
+    "nat",
+    "firewall",
+    "flowLogBucket",
+    "flowLogSink",
+    "flowLogExclusion",
+    "dnsZone",
+    "proxyOnlySubnetwork",
+  ],
   azure: [
     "resourceGroup",
     "virtualNetwork",

@@ -1,19 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultNewResource, type Plan, resource, synth } from "@mlops-kit/testing";
-import type * as pulumi from "@pulumi/pulumi";
+import { type Plan, resource, synth } from "@mlops-kit/testing";
 import { describe, expect, it } from "vitest";
 import { MlopsVpc } from "../../network/component";
 import { InferenceService } from "../component";
 import type { InferenceServiceArgs } from "../spec";
 
 const CONFIG = { "mlops:cloud": "gcp", "gcp:region": "us-central1", "gcp:project": "acme-ml" };
-
-/** A creation suffix is six hex characters, as its provider makes it. */
-function newResourceWithSuffix(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-  if (args.type === "pulumi-nodejs:dynamic/mlops-kit:CreationSuffix") return { id: "0a1b2c", state: {} };
-  return defaultNewResource(args);
-}
 
 async function synthNamed(name: string, extra: Partial<InferenceServiceArgs> = {}, config: Record<string, string> = {}): Promise<Plan> {
   return synth(
@@ -27,7 +20,7 @@ async function synthNamed(name: string, extra: Partial<InferenceServiceArgs> = {
         ...extra,
       });
     },
-    { project: "p", stack: "dev", mocks: { newResource: newResourceWithSuffix }, config: { ...CONFIG, ...config } },
+    { project: "p", stack: "dev", config: { ...CONFIG, ...config } },
   );
 }
 

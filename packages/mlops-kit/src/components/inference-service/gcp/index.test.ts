@@ -36,7 +36,6 @@ const T = {
   component: "mlops:index:InferenceService",
   repoMember: "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
   logExclusion: "gcp:logging/projectExclusion:ProjectExclusion",
-  suffix: "pulumi-nodejs:dynamic/mlops-kit:CreationSuffix",
   regionHealthCheck: "gcp:compute/regionHealthCheck:RegionHealthCheck",
   regionBackend: "gcp:compute/regionBackendService:RegionBackendService",
   regionUrlMap: "gcp:compute/regionUrlMap:RegionUrlMap",
@@ -68,8 +67,7 @@ function newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.Mock
   }
   if (args.type === T.group) state.instanceGroup = `https://mock.googleapis.com/instancegroup/${args.name}`;
   if (args.type === T.address || args.type === T.internalAddress) state.address = IP;
-  // A creation suffix is six hex characters, as its provider makes it.
-  if (args.type === T.suffix) return { id: "0a1b2c", state: {} };
+  if (args.type === T.backend) state.generatedId = 7301928374650192;
   return { id: `${args.name}-id`, state };
 }
 
@@ -489,6 +487,9 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(bucket.retainOnDelete).toBe(false);
     const sink = get(dev.plan, T.logSink, "api-access-logs-sink");
     expect(sink.destination).toBe(`logging.googleapis.com/projects/acme-ml/locations/global/buckets/${inputs(bucket).bucketId}`);
+    // The plan's id, then the number GCP gave the backend service at creation: new after destroy + up.
+    expect(inputs(bucket).bucketId).toBe(`${dev.decisions.gcp.accessLogBucketId}-7301928374650192`);
+    expect(str(inputs(bucket).bucketId).length).toBeLessThanOrEqual(100);
     expect(sink.filter).toBe(
       `resource.type="http_load_balancer" AND resource.labels.backend_service_name="${dev.decisions.gcp.names.backendService}"`,
     );

@@ -34,6 +34,10 @@ export interface GcpInternalFrontend {
  */
 const CERTIFICATE_MANAGER_ID = /(^|\/)projects\/[^/]+\/locations\/[^/]+\/certificates\/[^/]+$/;
 
+type Shared = { backendService: BackendService | RegionBackendService; project: pulumi.Output<string> };
+type RuleMaker = (suffix: "https" | "http", target: pulumi.Input<string>, portRange: string) => ForwardingRule;
+type ProxyMaker = (urlMapId: pulumi.Input<string>, description: string) => RegionTargetHttpProxy;
+
 /**
  * A regional internal Application Load Balancer (INTERNAL_MANAGED): regional URL map, TLS policy,
  * HTTPS proxy with a regional certificate (self-managed compute certificate or Certificate Manager),
@@ -41,31 +45,47 @@ const CERTIFICATE_MANAGER_ID = /(^|\/)projects\/[^/]+\/locations\/[^/]+\/certifi
  * region's proxy-only subnetwork, which MlopsVpc creates; the private tier's subnet ids carry the
  * wait for it. Reachable from the network (and what is connected to it), never from the internet.
  */
-export function provisionInternalFrontend(
-  step: Step,
-  shared: { backendService: BackendService | RegionBackendService; project: pulumi.Output<string> },
-): GcpInternalFrontend {
-  const { plan, inputs, region, labels, opts, role } = step;
-  const lb = plan.loadBalancer;
-  const names = plan.gcp.names;
-  const network = inputs.networkInfo.networkId;
-  // Waits for the proxy-only subnetwork (and NAT), which the private tier's readiness carries.
-  const subnetwork = inputs.network.subnetIds.private.apply((ids) => {
+export function provisionInternalFrontend(step: Step, shared: Shared): GcpInternalFrontend {
+  const lb = step.plan.loadBalancer;
+  const subnetwork = privateSubnetwork(step);
+  const { urlMap, address } = createEntry(step, shared.backendService, subnetwork);
+  const { rule, httpProxy } = frontendMakers(step, address, subnetwork);
+  const logs = accessLogs(step, shared, "internal_http_lb_rule");
+  const entry = { urlMap, address, accessLogBucket: logs?.bucket, accessLogSink: logs?.sink, accessLogExclusion: logs?.exclusion };
+  if (lb.tls.mode === "off") {
+    const proxy = httpProxy(urlMap.id, `${step.plan.name} over plain HTTP`);
+    return { ...entry, httpProxy: proxy, httpForwardingRule: rule("http", proxy.id, "80") };
+  }
+  const https = serveHttps(step, urlMap, rule);
+  return { ...entry, ...https, ...(lb.tls.redirectHttp ? redirectHttp(step, rule, httpProxy) : {}) };
+}
+
+/** The private tier's subnetwork; its id waits for the proxy-only subnetwork (and NAT), as the tier's readiness says. */
+function privateSubnetwork({ plan, inputs }: Step): pulumi.Output<string> {
+  return inputs.network.subnetIds.private.apply((ids) => {
     const id = ids?.[0];
     if (id === undefined) throw new Error(`${TYPE} "${plan.name}": the network has no private subnetwork`);
     return id;
   });
+}
+
+/** Deletion protection guards what clients and DNS point at: the address and the rules on it. */
+function deletionPolicyOf(plan: Step["plan"]): "PREVENT" | undefined {
+  return plan.loadBalancer.deletionProtection ? "PREVENT" : undefined;
+}
+
+/** The regional URL map to the backend and one internal address for both ports (SHARED_LOADBALANCER_VIP). */
+function createEntry(
+  { plan, region, labels, opts, role }: Step,
+  backendService: Shared["backendService"],
+  subnetwork: pulumi.Output<string>,
+) {
+  const names = plan.gcp.names;
   const urlMap = new RegionUrlMap(
     `${plan.name}-urls`,
-    role<RegionUrlMapArgs>(
-      { name: names.urlMap, description: `Routes ${plan.name}`, region, defaultService: shared.backendService.id },
-      "urlMap",
-    ),
+    role<RegionUrlMapArgs>({ name: names.urlMap, description: `Routes ${plan.name}`, region, defaultService: backendService.id }, "urlMap"),
     opts,
   );
-  // Deletion protection guards what clients and DNS point at: the address and the rules on it.
-  const deletionPolicy = lb.deletionProtection ? "PREVENT" : undefined;
-  // One internal address for both ports; SHARED_LOADBALANCER_VIP lets two forwarding rules use it.
   const address = new Address(
     `${plan.name}-address`,
     role<AddressArgs>(
@@ -77,13 +97,23 @@ export function provisionInternalFrontend(
         purpose: "SHARED_LOADBALANCER_VIP",
         subnetwork,
         labels,
-        deletionPolicy,
+        deletionPolicy: deletionPolicyOf(plan),
       },
       "address",
     ),
     opts,
   );
-  const forwardingRule = (suffix: "https" | "http", target: pulumi.Input<string>, portRange: string) =>
+  return { urlMap, address };
+}
+
+/** How this frontend makes its forwarding rules (in the private tier) and its plain-HTTP proxies. */
+function frontendMakers(
+  { plan, inputs, region, labels, opts, role }: Step,
+  address: Address,
+  subnetwork: pulumi.Output<string>,
+): { rule: RuleMaker; httpProxy: ProxyMaker } {
+  const names = plan.gcp.names;
+  const rule: RuleMaker = (suffix, target, portRange) =>
     new ForwardingRule(
       `${plan.name}-${suffix}`,
       role<ForwardingRuleArgs>(
@@ -96,39 +126,38 @@ export function provisionInternalFrontend(
           ipAddress: address.id,
           portRange,
           target,
-          network,
+          network: inputs.networkInfo.networkId,
           subnetwork,
           networkTier: "PREMIUM",
           labels,
-          deletionPolicy,
+          deletionPolicy: deletionPolicyOf(plan),
         },
         "forwardingRule",
       ),
       opts,
     );
   // The regional proxy's keepalive: 5–600 s (checked by the plan).
-  const keepAlive = lb.idleTimeoutSeconds;
-  const httpProxy = (urlMapId: pulumi.Input<string>, description: string) =>
+  const httpProxy: ProxyMaker = (urlMapId, description) =>
     new RegionTargetHttpProxy(
       `${plan.name}-http`,
       role<RegionTargetHttpProxyArgs>(
-        { name: names.httpProxy, description, region, urlMap: urlMapId, httpKeepAliveTimeoutSec: keepAlive },
+        { name: names.httpProxy, description, region, urlMap: urlMapId, httpKeepAliveTimeoutSec: plan.loadBalancer.idleTimeoutSeconds },
         "httpProxy",
       ),
       opts,
     );
+  return { rule, httpProxy };
+}
 
-  const logs = accessLogs(step, shared, "internal_http_lb_rule");
-  const logResources = { accessLogBucket: logs?.bucket, accessLogSink: logs?.sink, accessLogExclusion: logs?.exclusion };
-
-  if (lb.tls.mode === "off") {
-    const proxy = httpProxy(urlMap.id, `${plan.name} over plain HTTP`);
-    return { urlMap, address, httpProxy: proxy, httpForwardingRule: forwardingRule("http", proxy.id, "80"), ...logResources };
-  }
-  // The plan refuses a managed certificate here: a regional load balancer has no Google-managed
-  // compute certificates.
+/**
+ * Port 443 with the spec's certificate: a Certificate Manager certificate goes to
+ * `certificateManagerCertificates`, a regional compute certificate to `sslCertificates`. The plan
+ * refuses a managed certificate here: a regional load balancer has no Google-managed compute certificates.
+ */
+function serveHttps({ plan, inputs, region, opts, role }: Step, urlMap: RegionUrlMap, rule: RuleMaker) {
+  const names = plan.gcp.names;
   const certificateId = inputs.certificateId;
-  if (lb.tls.mode !== "certificate" || certificateId === undefined) {
+  if (plan.loadBalancer.tls.mode !== "certificate" || certificateId === undefined) {
     throw new Error(`${TYPE} "${plan.name}": an internal load balancer needs the spec's certificateId`);
   }
   const id = pulumi.output(certificateId);
@@ -151,21 +180,22 @@ export function provisionInternalFrontend(
         sslCertificates: id.apply((c) => (CERTIFICATE_MANAGER_ID.test(c) ? undefined : [c])),
         certificateManagerCertificates: id.apply((c) => (CERTIFICATE_MANAGER_ID.test(c) ? [c] : undefined)),
         sslPolicy: sslPolicy.id,
-        httpKeepAliveTimeoutSec: keepAlive,
+        httpKeepAliveTimeoutSec: plan.loadBalancer.idleTimeoutSeconds,
       },
       "httpsProxy",
     ),
     opts,
   );
-  const httpsForwardingRule = forwardingRule("https", httpsProxy.id, "443");
-  const tlsResources = { urlMap, address, sslPolicy, httpsProxy, httpsForwardingRule, ...logResources };
-  if (!lb.tls.redirectHttp) return tlsResources;
+  return { sslPolicy, httpsProxy, httpsForwardingRule: rule("https", httpsProxy.id, "443") };
+}
 
+/** Port 80 on the same address answers with a permanent redirect to HTTPS; it never reaches the instances. */
+function redirectHttp({ plan, region, opts, role }: Step, rule: RuleMaker, httpProxy: ProxyMaker) {
   const redirectUrlMap = new RegionUrlMap(
     `${plan.name}-redirect`,
     role<RegionUrlMapArgs>(
       {
-        name: names.redirectUrlMap,
+        name: plan.gcp.names.redirectUrlMap,
         description: `Redirects plain HTTP to HTTPS for ${plan.name}`,
         region,
         defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
@@ -174,6 +204,6 @@ export function provisionInternalFrontend(
     ),
     opts,
   );
-  const redirectProxy = httpProxy(redirectUrlMap.id, `${plan.name}: redirect to HTTPS`);
-  return { ...tlsResources, redirectUrlMap, httpProxy: redirectProxy, httpForwardingRule: forwardingRule("http", redirectProxy.id, "80") };
+  const proxy = httpProxy(redirectUrlMap.id, `${plan.name}: redirect to HTTPS`);
+  return { redirectUrlMap, httpProxy: proxy, httpForwardingRule: rule("http", proxy.id, "80") };
 }

@@ -28,25 +28,37 @@ export interface GcpFrontend {
   accessLogExclusion?: LogBucket["exclusion"];
 }
 
+type Shared = { backendService: BackendService | RegionBackendService; project: pulumi.Output<string> };
+type RuleMaker = (suffix: "https" | "http", target: pulumi.Input<string>, portRange: string) => GlobalForwardingRule;
+type ProxyMaker = (urlMapId: pulumi.Input<string>, description: string) => TargetHttpProxy;
+
 /**
  * The global external Application Load Balancer's frontend, in front of the service's backend: URL
- * map, reserved address, certificate and TLS policy, HTTPS and HTTP proxies and forwarding rules
- * (port 80 redirecting, or serving when TLS is off), and where its request logs go.
+ * map and reserved address, then HTTPS (certificate, TLS policy, proxy, rule) and port 80
+ * (redirecting, or serving when TLS is off), and where its request logs go.
  */
-export function provisionFrontend(
-  step: Step,
-  shared: { backendService: BackendService | RegionBackendService; project: pulumi.Output<string> },
-): GcpFrontend {
-  const { plan, labels, opts, role } = step;
-  const lb = plan.loadBalancer;
+export function provisionFrontend(step: Step, shared: Shared): GcpFrontend {
+  const lb = step.plan.loadBalancer;
+  const { urlMap, address } = createEntry(step, shared.backendService);
+  const { rule, httpProxy } = frontendMakers(step, address);
+  const logs = accessLogs(step, shared, "http_load_balancer");
+  const entry = { urlMap, address, accessLogBucket: logs?.bucket, accessLogSink: logs?.sink, accessLogExclusion: logs?.exclusion };
+  if (lb.tls.mode === "off") {
+    const proxy = httpProxy(urlMap.id, `${step.plan.name} over plain HTTP`);
+    return { ...entry, httpProxy: proxy, httpForwardingRule: rule("http", proxy.id, "80") };
+  }
+  const https = serveHttps(step, urlMap, rule);
+  return { ...entry, ...https, ...(lb.tls.redirectHttp ? redirectHttp(step, rule, httpProxy) : {}) };
+}
+
+/** The URL map to the backend and the reserved global address the forwarding rules share. */
+function createEntry({ plan, labels, opts, role }: Step, backendService: Shared["backendService"]) {
   const names = plan.gcp.names;
   const urlMap = new URLMap(
     `${plan.name}-urls`,
-    role<URLMapArgs>({ name: names.urlMap, description: `Routes ${plan.name}`, defaultService: shared.backendService.id }, "urlMap"),
+    role<URLMapArgs>({ name: names.urlMap, description: `Routes ${plan.name}`, defaultService: backendService.id }, "urlMap"),
     opts,
   );
-  // Deletion protection guards what clients and DNS point at: the address and the rules on it.
-  const deletionPolicy = lb.deletionProtection ? "PREVENT" : undefined;
   const address = new GlobalAddress(
     `${plan.name}-address`,
     role<GlobalAddressArgs>(
@@ -56,13 +68,24 @@ export function provisionFrontend(
         addressType: "EXTERNAL",
         ipVersion: "IPV4",
         labels,
-        deletionPolicy,
+        deletionPolicy: deletionPolicyOf(plan),
       },
       "address",
     ),
     opts,
   );
-  const forwardingRule = (suffix: "https" | "http", target: pulumi.Input<string>, portRange: string): GlobalForwardingRule =>
+  return { urlMap, address };
+}
+
+/** Deletion protection guards what clients and DNS point at: the address and the rules on it. */
+function deletionPolicyOf(plan: Step["plan"]): "PREVENT" | undefined {
+  return plan.loadBalancer.deletionProtection ? "PREVENT" : undefined;
+}
+
+/** How this frontend makes its forwarding rules (on the address) and its plain-HTTP proxies. */
+function frontendMakers({ plan, labels, opts, role }: Step, address: GlobalAddress): { rule: RuleMaker; httpProxy: ProxyMaker } {
+  const names = plan.gcp.names;
+  const rule: RuleMaker = (suffix, target, portRange) =>
     new GlobalForwardingRule(
       `${plan.name}-${suffix}`,
       role<GlobalForwardingRuleArgs>(
@@ -75,33 +98,29 @@ export function provisionFrontend(
           portRange,
           target,
           labels,
-          deletionPolicy,
+          deletionPolicy: deletionPolicyOf(plan),
         },
         "forwardingRule",
       ),
       opts,
     );
   // The proxy's keepalive is the idle timeout a client connection gets (5–1200 s, checked by the plan).
-  const keepAlive = lb.idleTimeoutSeconds;
-  const httpProxy = (urlMapId: pulumi.Input<string>, description: string) =>
+  const httpProxy: ProxyMaker = (urlMapId, description) =>
     new TargetHttpProxy(
       `${plan.name}-http`,
-      role<TargetHttpProxyArgs>({ name: names.httpProxy, description, urlMap: urlMapId, httpKeepAliveTimeoutSec: keepAlive }, "httpProxy"),
+      role<TargetHttpProxyArgs>(
+        { name: names.httpProxy, description, urlMap: urlMapId, httpKeepAliveTimeoutSec: plan.loadBalancer.idleTimeoutSeconds },
+        "httpProxy",
+      ),
       opts,
     );
+  return { rule, httpProxy };
+}
 
-  const logs = accessLogs(step, shared, "http_load_balancer");
-  const logResources = {
-    accessLogBucket: logs?.bucket,
-    accessLogSink: logs?.sink,
-    accessLogExclusion: logs?.exclusion,
-  };
-
-  if (lb.tls.mode === "off") {
-    const proxy = httpProxy(urlMap.id, `${plan.name} over plain HTTP`);
-    return { urlMap, address, httpProxy: proxy, httpForwardingRule: forwardingRule("http", proxy.id, "80"), ...logResources };
-  }
-
+/** Port 443: the certificate (Google-managed for the domain, or the spec's), the TLS policy, the proxy and its rule. */
+function serveHttps({ plan, inputs, opts, role }: Step, urlMap: URLMap, rule: RuleMaker) {
+  const lb = plan.loadBalancer;
+  const names = plan.gcp.names;
   let certificate: ManagedSslCertificate | undefined;
   let certificates: pulumi.Input<string>[];
   if (lb.tls.mode === "managed") {
@@ -119,7 +138,7 @@ export function provisionFrontend(
     );
     certificates = [certificate.id];
   } else {
-    const certificateId = step.inputs.certificateId;
+    const certificateId = inputs.certificateId;
     if (certificateId === undefined) throw new Error(`${TYPE} "${plan.name}": the plan asks for a certificate without a certificateId`);
     certificates = [certificateId];
   }
@@ -139,23 +158,22 @@ export function provisionFrontend(
         urlMap: urlMap.id,
         sslCertificates: certificates,
         sslPolicy: sslPolicy.id,
-        httpKeepAliveTimeoutSec: keepAlive,
+        httpKeepAliveTimeoutSec: lb.idleTimeoutSeconds,
       },
       "httpsProxy",
     ),
     opts,
   );
-  const httpsForwardingRule = forwardingRule("https", httpsProxy.id, "443");
-  const tlsResources = { urlMap, address, certificate, sslPolicy, httpsProxy, httpsForwardingRule, ...logResources };
-  if (!lb.tls.redirectHttp) return tlsResources;
+  return { certificate, sslPolicy, httpsProxy, httpsForwardingRule: rule("https", httpsProxy.id, "443") };
+}
 
-  // Port 80 on the same address answers every request with a permanent redirect to HTTPS; it never
-  // reaches the instances.
+/** Port 80 on the same address answers every request with a permanent redirect to HTTPS; it never reaches the instances. */
+function redirectHttp({ plan, opts, role }: Step, rule: RuleMaker, httpProxy: ProxyMaker) {
   const redirectUrlMap = new URLMap(
     `${plan.name}-redirect`,
     role<URLMapArgs>(
       {
-        name: names.redirectUrlMap,
+        name: plan.gcp.names.redirectUrlMap,
         description: `Redirects plain HTTP to HTTPS for ${plan.name}`,
         defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
       },
@@ -163,13 +181,8 @@ export function provisionFrontend(
     ),
     opts,
   );
-  const redirectProxy = httpProxy(redirectUrlMap.id, `${plan.name}: redirect to HTTPS`);
-  return {
-    ...tlsResources,
-    redirectUrlMap,
-    httpProxy: redirectProxy,
-    httpForwardingRule: forwardingRule("http", redirectProxy.id, "80"),
-  };
+  const proxy = httpProxy(redirectUrlMap.id, `${plan.name}: redirect to HTTPS`);
+  return { redirectUrlMap, httpProxy: proxy, httpForwardingRule: rule("http", proxy.id, "80") };
 }
 
 /**
@@ -179,7 +192,7 @@ export function provisionFrontend(
  */
 export function accessLogs(
   { plan, opts, role }: Step,
-  shared: { backendService: BackendService | RegionBackendService; project: pulumi.Output<string> },
+  shared: Shared,
   resourceType: "http_load_balancer" | "internal_http_lb_rule",
 ): LogBucket | undefined {
   const lb = plan.loadBalancer;
@@ -188,6 +201,7 @@ export function accessLogs(
     base: `${plan.name}-access-logs`,
     project: shared.project,
     bucketIdPrefix: plan.gcp.accessLogBucketId,
+    suffix: shared.backendService.generatedId.apply(String),
     retentionDays: lb.accessLogs.retentionDays,
     what: `load balancer request logs of ${plan.name}`,
     filter: pulumi.interpolate`resource.type="${resourceType}" AND resource.labels.backend_service_name="${shared.backendService.name}"`,

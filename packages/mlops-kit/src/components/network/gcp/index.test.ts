@@ -13,7 +13,6 @@ const FIREWALL = "gcp:compute/firewall:Firewall";
 const LOG_BUCKET = "gcp:logging/projectBucketConfig:ProjectBucketConfig";
 const LOG_SINK = "gcp:logging/projectSink:ProjectSink";
 const LOG_EXCLUSION = "gcp:logging/projectExclusion:ProjectExclusion";
-const SUFFIX = "pulumi-nodejs:dynamic/mlops-kit:CreationSuffix";
 const DNS_ZONE = "gcp:dns/managedZone:ManagedZone";
 const DNS_RECORD = "gcp:dns/recordSet:RecordSet";
 const SERVICE = "gcp:projects/service:Service";
@@ -181,7 +180,7 @@ describe("MlopsVpc on GCP", () => {
   it("GIVEN the defaults WHEN synthesized THEN every resource's parent chain reaches the MlopsVpc component", () => {
     const component = resource(dev.plan, COMPONENT, "core");
     const below = new Set(descendantsOf(dev.plan, component.urn).map((r) => r.urn));
-    const gcp = dev.plan.resources.filter((r) => r.type.startsWith("gcp:") || r.type === SUFFIX);
+    const gcp = dev.plan.resources.filter((r) => r.type.startsWith("gcp:"));
     expect(gcp.length).toBeGreaterThanOrEqual(10);
     for (const r of gcp) expect(below.has(r.urn), r.urn).toBe(true);
     const others = dev.plan.resources.filter((r) => r.urn !== component.urn && r.type !== "pulumi:pulumi:Stack");
@@ -194,9 +193,9 @@ describe("MlopsVpc on GCP", () => {
     expect(b.retentionDays).toBe(30);
     expect(b.location).toBe("global");
     expect(b.project).toBe("acme-ml");
-    // The plan's id, then the suffix chosen at creation (the mock engine's id stands for it here).
-    expect(b.bucketId).toBe(`${dev.decisions.gcp.flowLogBucketId}-core-flow-logs-suffix-id`);
-    expect(bucket.dependencies).toContain(resource(dev.plan, SUFFIX, "core-flow-logs-suffix").urn);
+    // The plan's id, then the numeric id GCP gave the network at creation (new after destroy + up).
+    expect(b.bucketId).toBe(`${dev.decisions.gcp.flowLogBucketId}-4101290374129037412`);
+    expect(bucket.propertyDependencies.bucketId).toEqual([resource(dev.plan, NETWORK, "core").urn]);
     expect(bucket.retainOnDelete).toBe(false);
   });
 
@@ -210,7 +209,7 @@ describe("MlopsVpc on GCP", () => {
     const sink = resource(dev.plan, LOG_SINK, "core-flow-logs-sink");
     const s = inputs(sink);
     expect(s.destination).toBe(
-      `logging.googleapis.com/projects/acme-ml/locations/global/buckets/${dev.decisions.gcp.flowLogBucketId}-core-flow-logs-suffix-id`,
+      `logging.googleapis.com/projects/acme-ml/locations/global/buckets/${dev.decisions.gcp.flowLogBucketId}-4101290374129037412`,
     );
     expect(s.name).toBe(dev.decisions.gcp.names.flowLogSink);
     expect(sink.dependencies).toContain(resource(dev.plan, LOG_BUCKET, "core-flow-logs").urn);
@@ -287,7 +286,11 @@ describe("MlopsVpc on GCP", () => {
       },
     });
     expect(inputs(resource(plan, NETWORK, "core")).description).toBe("x");
-    for (const s of resourcesOfType(plan, SUBNETWORK)) expect(inputs(s).description, s.name).toBe("every subnetwork");
+    const tiers = resourcesOfType(plan, SUBNETWORK).filter((s) => inputs(s).purpose === undefined);
+    expect(tiers).toHaveLength(3);
+    for (const s of tiers) expect(inputs(s).description, s.name).toBe("every subnetwork");
+    // The proxy-only subnetwork has a role of its own: a tier's logConfig would be refused there.
+    expect(inputs(resource(plan, SUBNETWORK, "core-proxy-only")).description).not.toBe("every subnetwork");
     expect(inputs(resource(plan, ROUTER, "core-router")).description).toBe("the router");
     expect(inputs(resource(plan, NAT, "core-nat")).minPortsPerVm).toBe(128);
     expect(inputs(resource(plan, ROUTER, "core-router")).minPortsPerVm).toBeUndefined();

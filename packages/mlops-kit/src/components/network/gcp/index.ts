@@ -65,7 +65,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const { subnetworks, proxyOnlySubnetwork } = createSubnetworks(step, network);
   const { router, nat } = createNat(step, network, subnetworks.private);
   const firewalls = createFirewalls(step, network);
-  const flowLogs = createFlowLogs(step, project, subnetworks);
+  const flowLogs = createFlowLogs(step, project, network, subnetworks);
   const dns = createPrivateDns(plan, network, (a) => step.role(a, "dnsZone"), step.opts);
   const zones = zonesOf(step, ctx);
 
@@ -176,7 +176,7 @@ function createSubnetworks(
         purpose: "REGIONAL_MANAGED_PROXY",
         role: "ACTIVE",
       },
-      "subnetwork",
+      "proxyOnlySubnetwork",
     ),
     opts,
   );
@@ -281,6 +281,7 @@ function createFirewalls({ plan, opts, role }: Step, network: Network): GcpNetwo
 function createFlowLogs(
   { plan, opts, role }: Step,
   project: pulumi.Output<string>,
+  network: Network,
   subnetworks: Record<Tier, Subnetwork>,
 ): LogBucket | undefined {
   if (!plan.flowLogs.enabled) return undefined;
@@ -291,6 +292,7 @@ function createFlowLogs(
     base: `${plan.name}-flow-logs`,
     project,
     bucketIdPrefix: plan.gcp.flowLogBucketId,
+    suffix: network.networkId,
     retentionDays: plan.flowLogs.retentionDays,
     what: `VPC flow logs of ${plan.name}`,
     filter: pulumi.interpolate`logName="projects/${project}/logs/compute.googleapis.com%2Fvpc_flows" AND resource.type="gce_subnetwork" AND (${ours})`,

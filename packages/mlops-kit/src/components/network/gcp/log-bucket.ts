@@ -2,15 +2,20 @@ import { ProjectBucketConfig, type ProjectBucketConfigArgs } from "@pulumi/gcp/l
 import { ProjectExclusion, type ProjectExclusionArgs } from "@pulumi/gcp/logging/projectExclusion";
 import { ProjectSink, type ProjectSinkArgs } from "@pulumi/gcp/logging/projectSink";
 import * as pulumi from "@pulumi/pulumi";
-import { CreationSuffix } from "./suffix";
 
 /** What a component routes to a log bucket of its own. */
 export interface LogBucketRequest {
   /** Logical name of the bucket (`<name>-flow-logs`); the sink is `<base>-sink`. */
   base: string;
   project: pulumi.Input<string>;
-  /** The bucket id without its suffix (the plan's; a random suffix fixed at creation follows it). */
+  /** The bucket id without its suffix (the plan's). */
   bucketIdPrefix: string;
+  /**
+   * An identifier the server assigned, at creation, to the resource whose logs these are (the
+   * network's `networkId`, the backend service's `generatedId`): fixed while it lives, new after
+   * `destroy` + `up`.
+   */
+  suffix: pulumi.Input<string>;
   retentionDays: number;
   /** What the logs are, for descriptions ("VPC flow logs of core"). */
   what: string;
@@ -33,8 +38,6 @@ export interface LogBucket {
   sink: ProjectSink;
   /** Keeps these logs out of the `_Default` bucket, so they are stored (and paid for) once. */
   exclusion: ProjectExclusion;
-  /** Chosen once at creation; part of the bucket id. */
-  suffix: CreationSuffix;
 }
 
 /**
@@ -44,16 +47,18 @@ export interface LogBucket {
  * load balancer's request logs.
  *
  * Bucket ids: a deleted log bucket stays DELETE_REQUESTED for 7 days and its id cannot be reused
- * meanwhile ("Delete a bucket", Cloud Logging docs), so the id ends in a suffix chosen at creation
- * and kept in state: `destroy` + `up` in dev makes a new bucket instead of failing for a week.
+ * meanwhile ("Delete a bucket", Cloud Logging docs), so the id ends in the numeric id GCP gave the
+ * logged resource when it was created, kept in state: `destroy` + `up` in dev recreates that
+ * resource, so the new bucket gets a new id instead of failing for a week. (A random suffix would
+ * need `@pulumi/random`, not a dependency, or a dynamic provider, whose closure serialization
+ * slows every program and writes Node warnings.)
  */
 export function logBucketWithSink(r: LogBucketRequest): LogBucket {
-  const suffix = new CreationSuffix(`${r.base}-suffix`, r.opts);
   const bucket = new ProjectBucketConfig(
     r.base,
     r.bucketArgs({
       project: r.project,
-      bucketId: pulumi.interpolate`${r.bucketIdPrefix}-${suffix.id}`,
+      bucketId: pulumi.interpolate`${r.bucketIdPrefix}-${r.suffix}`,
       location: "global",
       retentionDays: r.retentionDays,
       description: r.what,
@@ -84,5 +89,5 @@ export function logBucketWithSink(r: LogBucketRequest): LogBucket {
     // Only once the sink routes them, so no log is lost in between.
     { ...r.opts, dependsOn: [sink] },
   );
-  return { bucket, sink, exclusion, suffix };
+  return { bucket, sink, exclusion };
 }

@@ -1,5 +1,4 @@
-import { defaultNewResource, type Plan, synth } from "@mlops-kit/testing";
-import type * as pulumi from "@pulumi/pulumi";
+import { type Plan, synth } from "@mlops-kit/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COMPONENT_NAME_MAX, componentNameProblem } from "../../../core/naming";
@@ -67,12 +66,6 @@ describe("MlopsVpc on GCP: names", () => {
   });
 });
 
-/** The offline engine, answering a creation suffix the way its provider does: six hex characters. */
-function newResourceWithSuffix(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-  if (args.type === "pulumi-nodejs:dynamic/mlops-kit:CreationSuffix") return { id: "0a1b2c", state: {} };
-  return defaultNewResource(args);
-}
-
 describe("InferenceService on GCP: names", () => {
   it("GIVEN a 40-character name, both load balancer schemes and prod WHEN synthesized THEN every GCP name is explicit and valid", async () => {
     const name = `s${"b2-".repeat(12)}b2z`;
@@ -111,7 +104,6 @@ async function synthService(name: string, extra: Partial<InferenceServiceArgs> =
     {
       project: "p",
       stack: "dev",
-      mocks: { newResource: newResourceWithSuffix },
       config: { "mlops:cloud": "gcp", "gcp:region": "us-central1", "gcp:project": "acme-ml", ...config },
     },
   );
@@ -126,7 +118,6 @@ async function synthNamed(name: string, config: Record<string, string> = {}, sta
     {
       project: "p",
       stack,
-      mocks: { newResource: newResourceWithSuffix },
       config: { "mlops:cloud": "gcp", "gcp:region": "europe-west4", "gcp:project": "acme-ml", ...config },
     },
   );
