@@ -339,6 +339,8 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(g.distributionPolicyTargetShape).toBe("EVEN");
     // The name ends in the zone count: more zones replace the group under a new name, created first.
     expect(str(g.name)).toMatch(/^api-group-[a-z0-9]{6}-z2$/);
+    expect(str(get(dev.plan, T.autoscaler, "api-autoscaler").name)).toMatch(/^api-autoscaler-[a-z0-9]{6}-z2$/);
+    expect(str(get(prod.plan, T.group, "api-group").name)).toMatch(/^api-group-[a-z0-9]{6}-z3$/);
   });
 
   it("GIVEN 2 zones in dev and 3 in prod WHEN synthesized THEN the rollout surges by at least a zone's worth and never takes instances out", () => {

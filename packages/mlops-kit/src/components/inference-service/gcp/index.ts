@@ -285,7 +285,8 @@ function createGroup(
     `${plan.name}-autoscaler`,
     role<RegionAutoscalerArgs>(
       {
-        name: plan.gcp.names.autoscaler,
+        // Follows its group: a new group (more zones) gets a new autoscaler, created before the old goes.
+        name: zones.apply((z) => groupName(plan.gcp.names.autoscaler, z)),
         description: `Scales the model servers of ${plan.name}`,
         region,
         target: instanceGroupManager.id,
@@ -298,7 +299,7 @@ function createGroup(
   return { instanceGroupManager, autoscaler };
 }
 
-/** The group's name: the plan's, ending in its zone count, so a group on more zones gets a new name. */
+/** The group's (and its autoscaler's) name: the plan's, ending in the zone count, so a group on more zones gets a new name. */
 export function groupName(planned: string, zones: string[]): string {
   // The plan's name is at most 63 characters; room for "-z" and one or two digits is made by
   // shortening its readable part, never its hash.
