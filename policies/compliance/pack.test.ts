@@ -19,6 +19,8 @@ const RULES = [
   "mlops-gcp-kms-key-destroy-delay",
   "mlops-gcp-location-allowed-regions",
   "mlops-gcp-logging-bucket-retention",
+  "mlops-gcp-logging-exclusion-scoped",
+  "mlops-gcp-serviceusage-api-kept-on-destroy",
   "mlops-gcp-storage-bucket-versioning",
   "mlops-gcp-tagging-required-labels",
 ];

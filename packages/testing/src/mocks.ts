@@ -104,6 +104,10 @@ const COMPUTED: Record<string, (name: string) => Record<string, unknown>> = {
   "aws:alb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/0123456789abcdef` }),
   "gcp:compute/globalAddress:GlobalAddress": () => ({ address: "203.0.113.10" }),
   "gcp:compute/address:Address": () => ({ address: "203.0.113.11" }),
+  // Numeric ids the Compute API assigns at creation (log bucket ids end in them).
+  "gcp:compute/network:Network": () => ({ networkId: "4101290374129037412" }),
+  "gcp:compute/backendService:BackendService": () => ({ generatedId: 7301928374650192 }),
+  "gcp:compute/regionBackendService:RegionBackendService": () => ({ generatedId: 7301928374650193 }),
   "azure-native:network:PublicIPAddress": () => ({ ipAddress: "203.0.113.20" }),
 };
 

@@ -16,6 +16,8 @@ import gcpDataProdDeletionSafety from "./gcp/data/prod-deletion-safety";
 import gcpKmsKeyDestroyDelay from "./gcp/kms/key-destroy-delay";
 import gcpLocationAllowedRegions from "./gcp/location/allowed-regions";
 import gcpLoggingBucketRetention from "./gcp/logging/bucket-retention";
+import gcpLoggingExclusionScoped from "./gcp/logging/exclusion-scoped";
+import gcpServiceusageApiKeptOnDestroy from "./gcp/serviceusage/api-kept-on-destroy";
 import gcpStorageBucketVersioning from "./gcp/storage/bucket-versioning";
 import gcpTaggingRequiredLabels from "./gcp/tagging/required-labels";
 
@@ -38,6 +40,8 @@ export const policies: MlopsPolicy[] = [
   gcpKmsKeyDestroyDelay,
   gcpLocationAllowedRegions,
   gcpLoggingBucketRetention,
+  gcpLoggingExclusionScoped,
+  gcpServiceusageApiKeptOnDestroy,
   gcpStorageBucketVersioning,
   gcpTaggingRequiredLabels,
 ];

@@ -37,9 +37,11 @@ import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
 import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
 import gcpComputeLbHttpsOnly from "./gcp/compute/lb-https-only";
 import gcpComputeLbTlsPolicy from "./gcp/compute/lb-tls-policy";
+import gcpComputeLbWaf from "./gcp/compute/lb-waf";
 import gcpComputeNoPublicIpOnInstances from "./gcp/compute/no-public-ip-on-instances";
 import gcpComputeShieldedVm from "./gcp/compute/shielded-vm";
 import gcpComputeSubnetworkFlowLogs from "./gcp/compute/subnetwork-flow-logs";
+import gcpDnsZoneVisibility from "./gcp/dns/zone-visibility";
 import gcpIamNoPrimitiveRoles from "./gcp/iam/no-primitive-roles";
 import gcpKmsKeyRotation from "./gcp/kms/key-rotation";
 import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
@@ -87,9 +89,11 @@ export const policies: MlopsPolicy[] = [
   gcpComputeFirewallNoPublicIngress,
   gcpComputeLbHttpsOnly,
   gcpComputeLbTlsPolicy,
+  gcpComputeLbWaf,
   gcpComputeNoPublicIpOnInstances,
   gcpComputeShieldedVm,
   gcpComputeSubnetworkFlowLogs,
+  gcpDnsZoneVisibility,
   gcpIamNoPrimitiveRoles,
   gcpKmsKeyRotation,
   gcpLoggingBucketCmek,

@@ -90,6 +90,34 @@ export const NAME_RULES = {
     lowercase: true,
     globallyUnique: false,
   }),
+  /**
+   * GCP resource that the project's stacks share a namespace for (network, subnetwork, firewall,
+   * health check, forwarding rule, DNS zone, ...): RFC 1035, 1–63 (Compute Engine "Resource
+   * names"), ending in a hash of project and stack so that two stacks of one project never collide.
+   */
+  gcpProjectResource: rule({
+    min: 1,
+    max: 63,
+    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * `namePrefix` of an instance template: the provider appends a timestamp and a counter, keeping the
+   * whole name unique only for prefixes of at most 37 characters (pulumi-gcp RegionInstanceTemplate
+   * `namePrefix`); one character is left for the trailing hyphen.
+   */
+  gcpTemplatePrefix: rule({
+    min: 1,
+    max: 36,
+    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
   /** GCP service account id: 6–30, RFC 1035; shared by the project's stacks. */
   gcpServiceAccount: rule({
     min: 6,
@@ -124,6 +152,19 @@ export const NAME_RULES = {
   gcpLogBucket: rule({
     min: 1,
     max: 100,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /**
+   * The part of a GCP log bucket id before the logged resource's numeric id (up to 20 digits and a
+   * hyphen): 1–79 of letters, digits, `_` and `-`.
+   */
+  gcpLogBucketPrefix: rule({
+    min: 1,
+    max: 79,
     pattern: /^[A-Za-z0-9_-]+$/,
     allowed: /[A-Za-z0-9_-]/,
     separator: "-",

@@ -4,10 +4,11 @@ import type { GpuType } from "../../core/catalog/gpu";
 import { byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
-import { cloudwatchRetentionDays, GCP_MAX_LOG_RETENTION_DAYS, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
+import { cloudwatchRetentionDays, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
 import { physicalName, shortHash } from "../../core/naming";
 import type { Tags } from "../../core/tags";
 import { type AwsServicePlan, planAwsService } from "./plan-aws";
+import { type GcpServicePlan, planGcpService, rejectUnsupportedOnGcp } from "./plan-gcp";
 import type { InferenceServiceSpec, LoadBalancerScheme, LoadBalancingAlgorithm, OVERRIDE_ROLES, WafMode } from "./spec";
 
 /** The component's name in errors. */
@@ -98,17 +99,7 @@ export interface InferenceServicePlan {
     keyDeletionWindowDays: number;
     overrides: Overrides<(typeof OVERRIDE_ROLES)["aws"][number]>;
   };
-  gcp: {
-    /** The instances' service account id (6–30, unique in the project). */
-    serviceAccountId: string;
-    /** Network tag on the instances, which the health-check firewall targets. */
-    networkTag: string;
-    /** Prefix of the instance names. */
-    baseInstanceName: string;
-    /** Log bucket that keeps the load balancer's request logs. */
-    accessLogBucketId: string;
-    overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
-  };
+  gcp: GcpServicePlan;
   azure: {
     /** The Application Gateway's name, from which the ids of its parts are spelled. */
     gatewayName: string;
@@ -155,6 +146,10 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
   const compute = resolveCompute(spec, ctx.cloud, issues);
 
   rejectUnsupported(name, spec, ctx.cloud);
+  if (ctx.cloud === "gcp") {
+    const scaleOutCooldownSet = spec.scaling.scaleOutCooldownSeconds !== undefined;
+    rejectUnsupportedOnGcp(name, spec, { scaleOutCooldownSet }, compute.machineType, issues);
+  }
 
   const min = spec.scaling.min ?? Math.min(defaults.min, spec.scaling.max ?? defaults.min);
   const max = spec.scaling.max ?? Math.max(defaults.max, min);
@@ -192,7 +187,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       max,
       targetCpuPercent: spec.scaling.targetCpuPercent,
       targetRequestsPerInstance: spec.scaling.targetRequestsPerInstance,
-      scaleOutCooldownSeconds: spec.scaling.scaleOutCooldownSeconds,
+      scaleOutCooldownSeconds: spec.scaling.scaleOutCooldownSeconds ?? DEFAULT_SCALE_OUT_COOLDOWN_SECONDS,
       scaleInCooldownSeconds: spec.scaling.scaleInCooldownSeconds,
     },
     healthCheck: {
@@ -237,13 +232,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
       overrides: spec.aws?.overrides ?? {},
     },
-    gcp: {
-      serviceAccountId: physicalName("gcpServiceAccount", [name], ctx.scope),
-      networkTag: physicalName("gcpResource", [name, "serve"], ctx.scope),
-      baseInstanceName: physicalName("gcpInstanceBaseName", [name], ctx.scope),
-      accessLogBucketId: physicalName("gcpLogBucket", [name, "lb-logs"], ctx.scope),
-      overrides: spec.gcp?.overrides ?? {},
-    },
+    gcp: planGcpService(name, spec, ctx, { machineType: compute.machineType, gpu, spot: spec.spot?.enabled ?? false }),
     azure: {
       gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
       gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
@@ -264,39 +253,13 @@ export function rulePriority(serviceName: string): number {
   return AZURE_RULE_BAND.first + slot * AZURE_RULE_BAND.width;
 }
 
-/** The longest a GCP managed instance group waits before autohealing a new instance. */
-export const GCP_MAX_AUTOHEALING_DELAY_SECONDS = 3600;
+/** Seconds after a scale-out before the next, where the cloud has such a cooldown. */
+export const DEFAULT_SCALE_OUT_COOLDOWN_SECONDS = 60;
 
 /** What a cloud's services cannot do, said before anything is registered. */
 function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: CloudId): void {
   const unsupported = (field: string, reason: string) => new UnsupportedError(TYPE, name, cloud, field, reason);
-  if (cloud === "gcp" && spec.spot?.enabled && (spec.spot.onDemandBase ?? 0) > 0) {
-    throw unsupported(
-      "spot.onDemandBase",
-      "a managed instance group runs all-spot or all-standard VMs; use a second service for an on-demand base",
-    );
-  }
-  if (cloud === "gcp" && spec.loadBalancer.scheme === "internal") {
-    throw unsupported(
-      "loadBalancer.scheme (internal)",
-      "an internal Application Load Balancer runs its proxies in a proxy-only subnetwork, which MlopsVpc does not create yet; " +
-        'use "public" with loadBalancer.allowedCidrs',
-    );
-  }
-  const grace = spec.healthCheck.gracePeriodSeconds;
-  if (cloud === "gcp" && grace !== undefined && grace > GCP_MAX_AUTOHEALING_DELAY_SECONDS) {
-    throw unsupported(
-      "healthCheck.gracePeriodSeconds",
-      `(${grace}) is above ${GCP_MAX_AUTOHEALING_DELAY_SECONDS}, the longest a managed instance group waits before autohealing`,
-    );
-  }
   const days = spec.loadBalancer.accessLogs.retentionDays;
-  if (cloud === "gcp" && spec.loadBalancer.accessLogs.enabled && days !== undefined && days > GCP_MAX_LOG_RETENTION_DAYS) {
-    throw unsupported(
-      "loadBalancer.accessLogs.retentionDays",
-      `(${days}) is above ${GCP_MAX_LOG_RETENTION_DAYS}, the longest a log bucket keeps logs`,
-    );
-  }
   if (cloud === "azure" && spec.loadBalancer.tls.enabled && spec.loadBalancer.tls.domain !== undefined) {
     throw unsupported(
       "loadBalancer.tls.domain",

@@ -22,7 +22,9 @@ describe("InferenceService spec", () => {
       healthyThreshold: 2,
       unhealthyThreshold: 3,
     });
-    expect(spec.scaling).toMatchObject({ targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 });
+    expect(spec.scaling).toMatchObject({ targetCpuPercent: 50, scaleInCooldownSeconds: 300 });
+    // Left unset, so GCP (which has no scale-out cooldown) can refuse it when set; the plan fills in 60.
+    expect(spec.scaling.scaleOutCooldownSeconds).toBeUndefined();
     expect(spec.loadBalancer).toMatchObject({
       scheme: "public",
       algorithm: "roundRobin",

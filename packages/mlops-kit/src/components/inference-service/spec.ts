@@ -65,9 +65,10 @@ export interface ScalingArgs {
    */
   targetRequestsPerInstance?: number;
   /**
-   * Seconds to wait after scaling out before scaling again (Azure). GCP has no scale-out cooldown;
-   * AWS target tracking has none either: a new instance counts once the group's warm-up
-   * (`healthCheck.gracePeriodSeconds`) has passed. Both ignore it. @default 60
+   * Seconds to wait after scaling out before scaling again (Azure). AWS target tracking has no
+   * scale-out cooldown: a new instance counts once the group's warm-up (`healthCheck.gracePeriodSeconds`)
+   * has passed, and the value is ignored there. GCP's autoscaler has none either: setting this on
+   * GCP is refused. @default 60 (not on GCP)
    */
   scaleOutCooldownSeconds?: number;
   /**
@@ -238,7 +239,8 @@ export interface InferenceServiceGcpArgs {
    * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
    * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
    * `httpsProxy`, `sslPolicy`, `forwardingRule`, `firewall`, `serviceAccount`, `securityPolicy`,
-   * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`.
+   * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`,
+   * `accessLogExclusion`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -351,6 +353,7 @@ export const OVERRIDE_ROLES = {
     "httpProxy",
     "accessLogBucket",
     "accessLogSink",
+    "accessLogExclusion",
   ],
   azure: ["scaleSet", "applicationGateway", "publicIp", "autoscale", "identity", "logWorkspace", "securityRule"],
 } as const;
@@ -416,10 +419,10 @@ export const inferenceServiceSchema = z
         max: z.optional(int(1, 1000)),
         targetCpuPercent: z._default(int(1, 100), 50),
         targetRequestsPerInstance: z.optional(int(1, 1_000_000)),
-        scaleOutCooldownSeconds: z._default(int(0, 3600), 60),
+        scaleOutCooldownSeconds: z.optional(int(0, 3600)),
         scaleInCooldownSeconds: z._default(int(0, 3600), 300),
       }),
-      { targetCpuPercent: 50, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+      { targetCpuPercent: 50, scaleInCooldownSeconds: 300 },
     ),
     healthCheck: z._default(
       z.strictObject({

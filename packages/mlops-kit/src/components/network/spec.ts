@@ -52,8 +52,24 @@ export interface MlopsVpcGcpArgs {
   /** Secondary range for GKE services, on the private subnetwork. @default "100.68.0.0/20" */
   servicesCidr?: string;
   /**
+   * With `privateEndpoints`, create Cloud DNS private zones for googleapis.com, pkg.dev and gcr.io
+   * on this network, resolving to private.googleapis.com (199.36.153.8/30). Set false when the
+   * project (or a shared VPC host) already has such zones bound to the network.
+   * @default true
+   */
+  privateDnsZones?: boolean;
+  /**
+   * Enable the APIs the platform calls (compute, dns, logging, monitoring, iam, artifactregistry,
+   * certificatemanager, cloudresourcemanager) as `projects.Service` resources, never disabled on
+   * destroy. Needs `roles/serviceusage.serviceUsageAdmin`. Off: the project's owner enables them
+   * (the README lists them).
+   * @default false
+   */
+  enableApis?: boolean;
+  /**
    * Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`,
-   * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`.
+   * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`, `flowLogExclusion`, `dnsZone`,
+   * `proxyOnlySubnetwork` (apart from `subnetwork`: flow logs and Private Google Access are refused there).
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
@@ -127,7 +143,18 @@ export interface MlopsVpcArgs {
 /** Children whose arguments `overrides` can extend, per cloud. */
 export const OVERRIDE_ROLES = {
   aws: ["vpc", "subnet", "natGateway", "endpointSecurityGroup", "flowLogKey", "flowLogGroup", "flowLogRole", "flowLog"],
-  gcp: ["network", "subnetwork", "router", "nat", "firewall", "flowLogBucket", "flowLogSink"],
+  gcp: [
+    "network",
+    "subnetwork",
+    "router",
+    "nat",
+    "firewall",
+    "flowLogBucket",
+    "flowLogSink",
+    "flowLogExclusion",
+    "dnsZone",
+    "proxyOnlySubnetwork",
+  ],
   azure: [
     "resourceGroup",
     "virtualNetwork",
@@ -188,6 +215,8 @@ export const mlopsVpcSchema = z
         region: z.optional(z.string().check(z.minLength(1))),
         podsCidr: z._default(cidrField(8, 24), DEFAULT_PODS_CIDR),
         servicesCidr: z._default(cidrField(8, 27), DEFAULT_SERVICES_CIDR),
+        privateDnsZones: z.optional(z.boolean()),
+        enableApis: z.optional(z.boolean()),
         overrides: overridesField(OVERRIDE_ROLES.gcp),
       }),
     ),

@@ -22,6 +22,12 @@ describe(rule.name, () => {
     expect(await findings(rule, [member("roles/owner")])).toEqual(["role is roles/owner."]);
   });
 
+  it("GIVEN roles/owner on an Artifact Registry repository member THEN it fails", async () => {
+    expect(await findings(rule, [member("roles/owner", "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember")])).toEqual([
+      "role is roles/owner.",
+    ]);
+  });
+
   it("GIVEN roles/editor on a bucket binding THEN it fails", async () => {
     expect(await findings(rule, [member("roles/editor", "gcp:storage/bucketIAMBinding:BucketIAMBinding")])).toEqual([
       "role is roles/editor.",

@@ -1,7 +1,10 @@
 import { asArray, asRecord, parseJson, resourceRule } from "@mlops-kit/policy-common";
 
-/** IAM member, binding and policy resources of every GCP service: gcp:projects/iAMMember:IAMMember, gcp:storage/bucketIAMBinding:BucketIAMBinding, ... */
-const IAM_TYPE = /^gcp:[^:]+:\w*IAM(Member|Binding|Policy)$/;
+/**
+ * IAM member, binding and policy resources of every GCP service: gcp:projects/iAMMember:IAMMember,
+ * gcp:storage/bucketIAMBinding:BucketIAMBinding, gcp:artifactregistry/repositoryIamMember:RepositoryIamMember, ...
+ */
+const IAM_TYPE = /^gcp:[^:]+:\w*I[Aa][Mm](Member|Binding|Policy)$/;
 
 export default resourceRule({
   name: "mlops-gcp-iam-no-primitive-roles",

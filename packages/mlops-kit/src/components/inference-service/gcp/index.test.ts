@@ -34,6 +34,17 @@ const T = {
   router: "gcp:compute/router:Router",
   subnetwork: "gcp:compute/subnetwork:Subnetwork",
   component: "mlops:index:InferenceService",
+  repoMember: "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
+  logExclusion: "gcp:logging/projectExclusion:ProjectExclusion",
+  regionHealthCheck: "gcp:compute/regionHealthCheck:RegionHealthCheck",
+  regionBackend: "gcp:compute/regionBackendService:RegionBackendService",
+  regionUrlMap: "gcp:compute/regionUrlMap:RegionUrlMap",
+  regionHttpsProxy: "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+  regionHttpProxy: "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy",
+  regionSslPolicy: "gcp:compute/regionSslPolicy:RegionSslPolicy",
+  regionSecurityPolicy: "gcp:compute/regionSecurityPolicy:RegionSecurityPolicy",
+  internalAddress: "gcp:compute/address:Address",
+  internalRule: "gcp:compute/forwardingRule:ForwardingRule",
 } as const;
 
 const IMAGE = "us-docker.pkg.dev/acme/models/api:1";
@@ -48,14 +59,16 @@ function newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.Mock
   const typeName = args.type.split(":").pop() ?? args.type;
   const name = typeof args.inputs.name === "string" ? args.inputs.name : args.name;
   const state: Record<string, unknown> = { name, ...args.inputs };
-  state.selfLink ??= `https://mock.googleapis.com/${typeName.toLowerCase()}/${name}`;
+  // Ids and self links follow the logical name, so expectations do not repeat the physical names' hashes.
+  state.selfLink ??= `https://mock.googleapis.com/${typeName.toLowerCase()}/${args.name}`;
   if (args.type === T.account) {
     state.email = `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`;
     state.member = `serviceAccount:${state.email}`;
   }
-  if (args.type === T.group) state.instanceGroup = `https://mock.googleapis.com/instancegroup/${name}`;
-  if (args.type === T.address) state.address = IP;
-  return { id: `${name}-id`, state };
+  if (args.type === T.group) state.instanceGroup = `https://mock.googleapis.com/instancegroup/${args.name}`;
+  if (args.type === T.address || args.type === T.internalAddress) state.address = IP;
+  if (args.type === T.backend) state.generatedId = 7301928374650192;
+  return { id: `${args.name}-id`, state };
 }
 
 interface Synthesized {
@@ -177,7 +190,8 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
   it("GIVEN the defaults WHEN synthesized THEN it builds one HTTPS load balancer over one regional group, every resource under the component", () => {
     const count = (type: string) => resourcesOfType(dev.plan, type).length;
     expect(count(T.account)).toBe(1);
-    expect(count(T.iamMember)).toBe(3);
+    expect(count(T.iamMember)).toBe(2);
+    expect(count(T.repoMember)).toBe(1);
     expect(count(T.template)).toBe(1);
     expect(count(T.healthCheck)).toBe(1);
     expect(count(T.group)).toBe(1);
@@ -190,8 +204,8 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(count(T.httpsProxy)).toBe(1);
     expect(count(T.httpProxy)).toBe(1);
     expect(count(T.rule)).toBe(2);
-    // Open to everyone: no Cloud Armor policy.
-    expect(count(T.securityPolicy)).toBe(0);
+    // Open to everyone, but still behind Google's preconfigured WAF rules.
+    expect(count(T.securityPolicy)).toBe(1);
 
     const component = resource(dev.plan, T.component, "api");
     const below = new Set(descendantsOf(dev.plan, component.urn).map((r) => r.urn));
@@ -234,12 +248,13 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(t.scheduling).toEqual({ provisioningModel: "STANDARD", automaticRestart: true, onHostMaintenance: "MIGRATE" });
     expect(obj(t.labels)["mlops-component"]).toBe("inferenceservice");
     expect(obj(t.labels)["managed-by"]).toBe("mlops-kit");
-    // Autonamed, so a replacement template gets a new name before the old one goes.
+    // A name prefix, so a replacement template gets a new name before the old one goes.
     expect(t.name).toBeUndefined();
-    expect(t.namePrefix).toBeUndefined();
+    expect(t.namePrefix).toBe(`${dev.decisions.gcp.names.templatePrefix}-`);
+    expect(str(t.namePrefix).length).toBeLessThanOrEqual(37);
   });
 
-  it("GIVEN the defaults WHEN synthesized THEN the instances' service account holds only log, metric and image-read roles", () => {
+  it("GIVEN the defaults WHEN synthesized THEN the instances' service account holds only log and metric roles on the project, and reads only the image's repository", () => {
     const account = resource(dev.plan, T.account, "api-sa");
     const accountId = str(inputs(account).accountId);
     expect(accountId).toMatch(NAME_RULES.gcpServiceAccount.pattern);
@@ -248,11 +263,17 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     const email = `${accountId}@acme-ml.iam.gserviceaccount.com`;
 
     const members = resourcesOfType(dev.plan, T.iamMember).filter((r) => r.parent === resource(dev.plan, T.component, "api").urn);
-    expect(members.map((m) => inputs(m).role).sort()).toEqual([
-      "roles/artifactregistry.reader",
-      "roles/logging.logWriter",
-      "roles/monitoring.metricWriter",
-    ]);
+    expect(members.map((m) => inputs(m).role).sort()).toEqual(["roles/logging.logWriter", "roles/monitoring.metricWriter"]);
+    // us-docker.pkg.dev/acme/models/api:1 is repository "models" of project "acme" in location "us".
+    const reader = resource(dev.plan, T.repoMember, "api-image-reader");
+    expect(inputs(reader)).toEqual({
+      project: "acme",
+      location: "us",
+      repository: "models",
+      role: "roles/artifactregistry.reader",
+      member: `serviceAccount:${email}`,
+    });
+    expect(resource(dev.plan, T.group, "api-group").dependsOn).toContain(reader.urn);
     for (const m of members) {
       expect(inputs(m).member, m.name).toBe(`serviceAccount:${email}`);
       expect(inputs(m).project, m.name).toBe("acme-ml");
@@ -311,8 +332,15 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(g.waitForInstances).toBe(false);
     expect(str(g.baseInstanceName)).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
     // Its first instances need the roles to pull the image and write logs.
-    const roles = resourcesOfType(dev.plan, T.iamMember).map((m) => m.urn);
-    expect(group.dependsOn).toEqual(roles.sort());
+    const roles = [...resourcesOfType(dev.plan, T.iamMember), ...resourcesOfType(dev.plan, T.repoMember)].map((m) => m.urn);
+    expect(roles).toHaveLength(3);
+    expect([...group.dependsOn].sort()).toEqual(roles.sort());
+    // CPU groups stay EVEN across zones, rebalanced proactively.
+    expect(g.distributionPolicyTargetShape).toBe("EVEN");
+    // The name ends in the zone count: more zones replace the group under a new name, created first.
+    expect(str(g.name)).toMatch(/^api-group-[a-z0-9]{6}-z2$/);
+    expect(str(get(dev.plan, T.autoscaler, "api-autoscaler").name)).toMatch(/^api-autoscaler-[a-z0-9]{6}-z2$/);
+    expect(str(get(prod.plan, T.group, "api-group").name)).toMatch(/^api-group-[a-z0-9]{6}-z3$/);
   });
 
   it("GIVEN 2 zones in dev and 3 in prod WHEN synthesized THEN the rollout surges by at least a zone's worth and never takes instances out", () => {
@@ -321,6 +349,7 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
       type: "PROACTIVE",
       minimalAction: "REPLACE",
       replacementMethod: "SUBSTITUTE",
+      instanceRedistributionType: "PROACTIVE",
       // 25% of 3 is 1 instance, below the 2 zones a regional group needs.
       maxSurgeFixed: 2,
       maxUnavailableFixed: 0,
@@ -355,22 +384,26 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
       localityLbPolicy: "ROUND_ROBIN",
       sessionAffinity: "NONE",
       logConfig: { enable: true, sampleRate: 1 },
-      timeoutSec: 60,
-      connectionDrainingTimeoutSec: 60,
+      // The request timeout (300 s by default), not the idle timeout.
+      timeoutSec: 300,
+      connectionDrainingTimeoutSec: 300,
       backends: [{ group: "https://mock.googleapis.com/instancegroup/api-group", balancingMode: "UTILIZATION", capacityScaler: 1 }],
     });
-    expect(inputs(backend).securityPolicy).toBeUndefined();
+    expect(inputs(backend).securityPolicy).toBe("https://mock.googleapis.com/securitypolicy/api-allowlist");
     expect(inputs(backend).affinityCookieTtlSec).toBeUndefined();
     expect(backend.dependencies).toContain(resource(dev.plan, T.group, "api-group").urn);
   });
 
   it("GIVEN a domain WHEN synthesized THEN HTTPS on 443 uses a Google-managed certificate for it and a TLS 1.2+ policy", () => {
     expect(get(dev.plan, T.certificate, "api-cert")).toMatchObject({ type: "MANAGED", managed: { domains: ["api.example.com"] } });
-    expect(get(dev.plan, T.sslPolicy, "api-tls")).toMatchObject({ profile: "MODERN", minTlsVersion: "TLS_1_2" });
+    // RESTRICTED: no TLS_RSA_* suites, which MODERN still admits.
+    expect(get(dev.plan, T.sslPolicy, "api-tls")).toMatchObject({ profile: "RESTRICTED", minTlsVersion: "TLS_1_2" });
     expect(get(dev.plan, T.httpsProxy, "api-https")).toMatchObject({
       urlMap: "api-urls-id",
       sslCertificates: ["api-cert-id"],
       sslPolicy: "api-tls-id",
+      // The idle timeout (60 s by default) is the proxy's HTTP keepalive.
+      httpKeepAliveTimeoutSec: 60,
     });
     expect(get(dev.plan, T.urlMap, "api-urls").defaultService).toBe("api-backend-id");
     expect(get(dev.plan, T.rule, "api-https")).toMatchObject({
@@ -456,7 +489,15 @@ describe("InferenceService on GCP: the defaults (dev)", () => {
     expect(bucket.retainOnDelete).toBe(false);
     const sink = get(dev.plan, T.logSink, "api-access-logs-sink");
     expect(sink.destination).toBe(`logging.googleapis.com/projects/acme-ml/locations/global/buckets/${inputs(bucket).bucketId}`);
-    expect(sink.filter).toBe('resource.type="http_load_balancer" AND resource.labels.backend_service_name="api-backend"');
+    // The plan's id, then the number GCP gave the backend service at creation: new after destroy + up.
+    expect(inputs(bucket).bucketId).toBe(`${dev.decisions.gcp.accessLogBucketId}-7301928374650192`);
+    expect(str(inputs(bucket).bucketId).length).toBeLessThanOrEqual(100);
+    expect(sink.filter).toBe(
+      `resource.type="http_load_balancer" AND resource.labels.backend_service_name="${dev.decisions.gcp.names.backendService}"`,
+    );
+    const exclusion = resource(dev.plan, T.logExclusion, "api-access-logs-exclusion");
+    expect(inputs(exclusion).filter).toBe(sink.filter);
+    expect(exclusion.dependsOn).toContain(resource(dev.plan, T.logSink, "api-access-logs-sink").urn);
     expect(get(dev.plan, T.address, "api-address").deletionPolicy).toBeUndefined();
     expect(get(dev.plan, T.rule, "api-https").deletionPolicy).toBeUndefined();
   });
@@ -541,8 +582,10 @@ describe("InferenceService on GCP: choices", () => {
       spot: { enabled: true, onDemandBase: 0 },
       scaling: { targetRequestsPerInstance: 1200 },
       loadBalancer: {
-        algorithm: "leastRequests",
         stickiness: { enabled: true, durationSeconds: 7200 },
+        idleTimeoutSeconds: 120,
+        requestTimeoutSeconds: 900,
+        waf: { mode: "detection" },
         allowedCidrs: cidrs,
         accessLogs: { enabled: false },
         tls: { enabled: false },
@@ -572,28 +615,49 @@ describe("InferenceService on GCP: choices", () => {
     expect(policy.cpuUtilization).toEqual({ target: 0.5 });
   });
 
-  it("GIVEN least requests and stickiness WHEN synthesized THEN the backend uses LEAST_REQUEST and a generated cookie for the duration", () => {
+  it("GIVEN stickiness WHEN synthesized THEN the backend hashes (RING_HASH) on a generated cookie for the duration, or the cookie would not hold", () => {
     expect(get(custom.plan, T.backend, "api-backend")).toMatchObject({
-      localityLbPolicy: "LEAST_REQUEST",
+      localityLbPolicy: "RING_HASH",
       sessionAffinity: "GENERATED_COOKIE",
       affinityCookieTtlSec: 7200,
     });
+  });
+
+  it("GIVEN idle and request timeouts WHEN synthesized THEN idle is the proxy's keepalive and request the backend's timeout (and drain)", () => {
+    expect(get(custom.plan, T.httpProxy, "api-http").httpKeepAliveTimeoutSec).toBe(120);
+    expect(get(custom.plan, T.backend, "api-backend")).toMatchObject({ timeoutSec: 900, connectionDrainingTimeoutSec: 900 });
+  });
+
+  it("GIVEN spot WHEN synthesized THEN the group takes the BALANCED shape with redistribution off, where capacity is", () => {
+    const group = get(custom.plan, T.group, "api-group");
+    expect(group.distributionPolicyTargetShape).toBe("BALANCED");
+    expect(obj(group.updatePolicy).instanceRedistributionType).toBe("NONE");
+  });
+
+  it("GIVEN an image outside Artifact Registry WHEN synthesized THEN no repository grant is made", () => {
+    expect(resourcesOfType(custom.plan, T.repoMember)).toEqual([]);
   });
 
   it("GIVEN twelve allowed ranges WHEN synthesized THEN a Cloud Armor policy admits them in rules of ten, denies everyone else, and guards the backend", () => {
     const policy = resource(custom.plan, T.securityPolicy, "api-allowlist");
     const rules = list(inputs(policy).rules).map(obj);
     expect(inputs(policy).type).toBe("CLOUD_ARMOR");
-    expect(rules.map((r) => [r.action, r.priority])).toEqual([
+    // The WAF rules (in preview: detection mode) come first, so admitted clients are inspected too.
+    const waf = rules.filter((r) => obj(r.match).expr !== undefined);
+    expect(waf).toHaveLength(9);
+    for (const r of waf) expect(r).toMatchObject({ action: "deny(403)", preview: true });
+    const allow = rules.filter((r) => obj(r.match).versionedExpr === "SRC_IPS_V1");
+    expect(allow.map((r) => [r.action, r.priority])).toEqual([
       ["allow", 1000],
       ["allow", 1001],
       ["deny(403)", 2147483647],
     ]);
+    expect(Math.max(...waf.map((r) => Number(r.priority)))).toBeLessThan(1000);
+    expect(rules).toHaveLength(waf.length + allow.length);
     const ranges = (r: Record<string, unknown> | undefined) => obj(obj(r?.match).config).srcIpRanges;
-    expect(ranges(rules[0])).toEqual(cidrs.slice(0, 10));
-    expect(ranges(rules[1])).toEqual(cidrs.slice(10));
-    expect(ranges(rules[2])).toEqual(["*"]);
-    for (const r of rules) expect(obj(r.match).versionedExpr).toBe("SRC_IPS_V1");
+    expect(ranges(allow[0])).toEqual(cidrs.slice(0, 10));
+    expect(ranges(allow[1])).toEqual(cidrs.slice(10));
+    expect(ranges(allow[2])).toEqual(["*"]);
     expect(get(custom.plan, T.backend, "api-backend").securityPolicy).toBe("https://mock.googleapis.com/securitypolicy/api-allowlist");
   });
 
@@ -733,16 +797,50 @@ describe("InferenceService on GCP: what it refuses", () => {
     T.address,
   ];
 
-  it("GIVEN an internal load balancer WHEN constructed THEN it fails naming loadBalancer.scheme and creates none of the service's resources", async () => {
+  it("GIVEN an internal load balancer with a managed certificate WHEN constructed THEN it fails naming loadBalancer.tls.domain, not suggesting a public one", async () => {
     const { error, registered } = await refused({
       ...DEFAULT_ARGS,
       loadBalancer: { scheme: "internal", tls: { domain: "api.example.com" } },
     });
     expect(String(error)).toMatch(
-      /InferenceService "api": loadBalancer\.scheme \(internal\) is not supported on gcp: an internal Application Load Balancer/,
+      /InferenceService "api": loadBalancer\.tls\.domain \(internal\) is not supported on gcp: .*certificateId/,
     );
+    expect(String(error)).not.toContain("public");
     expect(registered).toContain("gcp:compute/network:Network");
     expect(registered.filter((t) => SERVICE_TYPES.includes(t))).toEqual([]);
+  });
+
+  it("GIVEN least requests and stickiness WHEN constructed THEN it fails naming both, since a cookie holds only under a hashing balancer", async () => {
+    const { error, registered } = await refused({
+      ...DEFAULT_ARGS,
+      loadBalancer: { ...DEFAULT_ARGS.loadBalancer, algorithm: "leastRequests", stickiness: { enabled: true } },
+    });
+    expect(String(error)).toMatch(
+      /loadBalancer\.algorithm \(leastRequests\) with loadBalancer\.stickiness is not supported on gcp: session affinity/,
+    );
+    expect(registered.filter((t) => SERVICE_TYPES.includes(t))).toEqual([]);
+  });
+
+  it("GIVEN an explicit scale-out cooldown WHEN constructed THEN it fails naming scaling.scaleOutCooldownSeconds, which GCP has no place for", async () => {
+    const { error } = await refused({ ...DEFAULT_ARGS, scaling: { scaleOutCooldownSeconds: 120 } });
+    expect(String(error)).toMatch(/scaling\.scaleOutCooldownSeconds is not supported on gcp: the autoscaler has no scale-out cooldown/);
+  });
+
+  it("GIVEN an idle timeout above the proxy's 1200 s WHEN constructed THEN it fails naming loadBalancer.idleTimeoutSeconds", async () => {
+    const { error } = await refused({ ...DEFAULT_ARGS, loadBalancer: { ...DEFAULT_ARGS.loadBalancer, idleTimeoutSeconds: 1201 } });
+    expect(String(error)).toMatch(/loadBalancer\.idleTimeoutSeconds \(1201\) must be 5 to 1200 on gcp/);
+  });
+
+  it("GIVEN an A3 machine with one H100 and no spot WHEN constructed THEN it fails: GCP offers it only as Spot or flex-start VMs", async () => {
+    const { error } = await refused({ ...DEFAULT_ARGS, compute: { cpu: 8, memoryGiB: 64 }, gcp: { machineType: "a3-highgpu-1g" } });
+    expect(String(error)).toMatch(
+      /compute \(a3-highgpu-1g\) is not supported on gcp: A3 machine types with fewer than 8 GPUs are offered only as Spot/,
+    );
+  });
+
+  it("GIVEN an image output outside Artifact Registry WHEN synthesized THEN it fails naming image", async () => {
+    const { error } = await refused({ ...DEFAULT_ARGS, image: Promise.resolve("ghcr.io/acme/api:1") as unknown as string });
+    expect(String(error)).toMatch(/InferenceService "api": image \(ghcr\.io\/acme\/api:1\) must be an Artifact Registry image/);
   });
 
   it("GIVEN spot with an on-demand base WHEN constructed THEN it fails naming spot.onDemandBase, since a group cannot mix spot and standard VMs", async () => {

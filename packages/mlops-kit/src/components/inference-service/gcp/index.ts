@@ -1,10 +1,14 @@
+import type { RepositoryIamMember } from "@pulumi/gcp/artifactregistry/repositoryIamMember";
 import { BackendService, type BackendServiceArgs } from "@pulumi/gcp/compute/backendService";
 import { Firewall, type FirewallArgs } from "@pulumi/gcp/compute/firewall";
 import { getImageOutput } from "@pulumi/gcp/compute/getImage";
 import { HealthCheck, type HealthCheckArgs } from "@pulumi/gcp/compute/healthCheck";
 import { RegionAutoscaler, type RegionAutoscalerArgs } from "@pulumi/gcp/compute/regionAutoscaler";
+import { RegionBackendService, type RegionBackendServiceArgs } from "@pulumi/gcp/compute/regionBackendService";
+import { RegionHealthCheck, type RegionHealthCheckArgs } from "@pulumi/gcp/compute/regionHealthCheck";
 import { RegionInstanceGroupManager, type RegionInstanceGroupManagerArgs } from "@pulumi/gcp/compute/regionInstanceGroupManager";
 import { RegionInstanceTemplate, type RegionInstanceTemplateArgs } from "@pulumi/gcp/compute/regionInstanceTemplate";
+import { RegionSecurityPolicy, type RegionSecurityPolicyArgs } from "@pulumi/gcp/compute/regionSecurityPolicy";
 import { SecurityPolicy, type SecurityPolicyArgs } from "@pulumi/gcp/compute/securityPolicy";
 import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
@@ -13,14 +17,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { SpecError } from "../../../core/errors";
 import { gcpLabels } from "../../../core/tags";
+import { gcpProxyOnlyCidr } from "../../network/plan";
 import type { ServiceInputs, ServiceResult } from "../contract";
 import { type InferenceServicePlan, TYPE } from "../plan";
-import type { OVERRIDE_ROLES } from "../spec";
 import { renderCloudConfig } from "./boot";
+import { grantImagePull } from "./image";
+import { provisionInternalFrontend } from "./internal-load-balancer";
 import { provisionFrontend } from "./load-balancer";
+import type { GcpInferenceService } from "./resources";
 import { grantSecretReads } from "./secrets";
 import {
-  allowlistRules,
   autoscalingPolicy,
   backendServiceSettings,
   clip,
@@ -29,25 +35,66 @@ import {
   regionalRolloutLimits,
   SERVICE_ACCOUNT_ROLES,
   schedulingOf,
+  securityPolicyRules,
 } from "./settings";
+import type { Step } from "./step";
 
+export type { GcpInferenceService } from "./resources";
+
+/** The service, in the order its parts are created; each step takes what the earlier ones made. */
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
-  const overrides = plan.gcp.overrides;
-  const opts = { ...ctx.opts };
-  // Roles (keys of `gcp.overrides`): see OVERRIDE_ROLES.gcp in spec.ts; forwardingRule applies to both rules.
-  const role = <T extends object>(args: T, name: (typeof OVERRIDE_ROLES)["gcp"][number]): T => withOverrides(args, overrides, name);
-  const labels = gcpLabels(plan.tags);
-  const lb = plan.loadBalancer;
-  const hc = plan.healthCheck;
-  const port = plan.container.port;
-  const network = inputs.networkInfo;
-  const region = network.region;
-
+  const step: Step = {
+    plan,
+    inputs,
+    region: inputs.networkInfo.region,
+    labels: gcpLabels(plan.tags),
+    opts: { ...ctx.opts },
+    role: (args, name) => withOverrides(args, plan.gcp.overrides, name),
+  };
   // The provider's project, asked through the component so an explicit provider is honoured.
   const project = getClientConfigOutput({ parent: ctx.parent }).project;
 
-  // Service account ids are unique per project, shared by its stacks: the plan's id carries a hash
-  // of project and stack that keeps dev and prod apart.
+  const identity = createIdentity(step, project);
+  const instanceTemplate = createInstanceTemplate(step, identity.serviceAccount, ctx);
+  const healthCheck = createHealthCheck(step);
+  const firewall = createFirewall(step);
+  const { instanceGroupManager, autoscaler } = createGroup(step, instanceTemplate, healthCheck, identity.grants);
+  const securityPolicy = createSecurityPolicy(step);
+  const backendService = createBackendService(step, instanceGroupManager, healthCheck, securityPolicy);
+  const frontend =
+    plan.loadBalancer.scheme === "internal"
+      ? provisionInternalFrontend(step, { backendService, project })
+      : provisionFrontend(step, { backendService, project });
+
+  const resources: GcpInferenceService = {
+    serviceAccount: identity.serviceAccount,
+    serviceAccountRoles: identity.serviceAccountRoles,
+    imageReader: identity.imageReader,
+    instanceTemplate,
+    healthCheck,
+    firewall,
+    instanceGroupManager,
+    autoscaler,
+    backendService,
+    securityPolicy,
+    ...frontend,
+  };
+  return {
+    cloud: "gcp",
+    address: frontend.address.address,
+    loadBalancerId: backendService.id,
+    scalingGroupId: instanceGroupManager.id,
+    resources,
+  };
+}
+
+/**
+ * The instances' identity: a service account of their own (its id carries a hash of project and
+ * stack, which keeps dev and prod apart), its project roles (logs, metrics) and reader on the
+ * image's repository. The group waits for all of them, or its first instances would boot unable
+ * to pull the image or write logs.
+ */
+function createIdentity({ plan, inputs, opts, role }: Step, project: pulumi.Output<string>) {
   const serviceAccount = new Account(
     `${plan.name}-sa`,
     role<AccountArgs>(
@@ -64,13 +111,21 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const serviceAccountRoles = Object.entries(SERVICE_ACCOUNT_ROLES).map(
     ([suffix, iamRole]) => new IAMMember(`${plan.name}-${suffix}`, { project, role: iamRole, member: serviceAccount.member }, opts),
   );
+  const imageReader = grantImagePull(plan.name, inputs.image, serviceAccount.member, opts);
+  const grants: pulumi.Resource[] = [...serviceAccountRoles, ...(imageReader ? [imageReader] : [])];
+  return { serviceAccount, serviceAccountRoles, imageReader: imageReader as RepositoryIamMember | undefined, grants };
+}
 
-  // Network tags are how firewall rules find instances; one per service, so the health-check rule
-  // opens this service's port on this service's instances only.
-  const networkTag = plan.gcp.networkTag;
-
+/**
+ * What every instance is made from. Regional rather than global: the template lives in the region
+ * of the group that uses it, so creating instances never depends on a global control plane, and the
+ * user-data (which carries the container's environment) is not stored outside that region.
+ * Templates are immutable: `namePrefix` gives each replacement a fresh name, so the new one is
+ * created and the group moved to it before the old one is deleted.
+ */
+function createInstanceTemplate({ plan, inputs, region, labels, opts, role }: Step, serviceAccount: Account, ctx: ProvisionContext) {
   // The template only names the subnetwork; the instances, which pull their image through Cloud
-  // NAT, come with the group, which waits for NAT (below). So the template does not.
+  // NAT, come with the group, which waits for NAT. So the template does not.
   const subnetwork = inputs.networkInfo.privateSubnetIds.apply((ids) => {
     const id = ids[0];
     if (id === undefined) {
@@ -78,32 +133,25 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     }
     return id;
   });
-
   // Container-Optimized OS: a minimal, locked-down image with Docker, the GPU driver installer and
   // the logging and monitoring agents built in. The family's newest image is taken at each
   // deployment, so a `pulumi up` after a COS release rolls the patched image out.
   const cos = getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
-
   const gpu = plan.compute.gpu;
   const secrets = grantSecretReads(plan, inputs.secretEnv, serviceAccount.member, opts);
   const userData = pulumi
     .all([pulumi.output(inputs.image), pulumi.output(inputs.env), secrets])
     .apply(([image, env, sec]) => renderCloudConfig({ ...plan.container, image, env, gpus: gpu?.count ?? 0, secrets: sec }, plan));
-
-  // Regional rather than global: the template lives in the region of the group that uses it, so
-  // creating instances never depends on a global control plane, and the user-data (which carries
-  // the container's environment) is not stored outside that region. Templates are immutable;
-  // Pulumi's autonaming gives each replacement a fresh name, so the new one is created and the
-  // group moved to it before the old one is deleted.
-  const instanceTemplate = new RegionInstanceTemplate(
+  return new RegionInstanceTemplate(
     `${plan.name}-template`,
     role<RegionInstanceTemplateArgs>(
       {
+        namePrefix: `${plan.gcp.names.templatePrefix}-`,
         description: `mlops-kit InferenceService ${plan.name}`,
         region,
         machineType: plan.compute.machineType,
         labels,
-        tags: [networkTag],
+        tags: [plan.gcp.networkTag],
         canIpForward: false,
         disks: [
           {
@@ -118,9 +166,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
             // an instanceTemplate override of `disks`.
           },
         ],
-        // No access config: no external IP. Egress goes through Cloud NAT; ingress only through
-        // the load balancer.
-        networkInterfaces: [{ subnetwork }],
+        // No access config: no external IP. Egress goes through Cloud NAT; ingress only through the
+        // load balancer. A3 machine types need gVNIC (the plan's nicType).
+        networkInterfaces: [{ subnetwork, nicType: plan.gcp.nicType }],
         guestAccelerators: gpu && plan.compute.accelerator ? [{ type: plan.compute.accelerator, count: gpu.count }] : undefined,
         scheduling: schedulingOf(plan),
         shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
@@ -140,76 +188,107 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     ),
     opts,
   );
+}
 
-  const healthCheck = new HealthCheck(
-    `${plan.name}-health`,
-    role<HealthCheckArgs>(
-      {
-        description: `Readiness of the model server of ${plan.name}`,
-        checkIntervalSec: hc.intervalSeconds,
-        timeoutSec: hc.timeoutSeconds,
-        healthyThreshold: hc.healthyThreshold,
-        unhealthyThreshold: hc.unhealthyThreshold,
-        httpHealthCheck: { port, requestPath: hc.path },
-        logConfig: { enable: true },
-      },
-      "healthCheck",
-    ),
-    opts,
-  );
+/**
+ * Readiness of the model server, used by the load balancer and the group's autohealing. A regional
+ * internal load balancer needs a regional health check; the global one, a global check.
+ */
+function createHealthCheck({ plan, region, opts, role }: Step): HealthCheck | RegionHealthCheck {
+  const hc = plan.healthCheck;
+  const args = {
+    name: plan.gcp.names.healthCheck,
+    description: `Readiness of the model server of ${plan.name}`,
+    checkIntervalSec: hc.intervalSeconds,
+    timeoutSec: hc.timeoutSeconds,
+    healthyThreshold: hc.healthyThreshold,
+    unhealthyThreshold: hc.unhealthyThreshold,
+    httpHealthCheck: { port: plan.container.port, requestPath: hc.path },
+    logConfig: { enable: true },
+  };
+  if (plan.loadBalancer.scheme === "internal") {
+    return new RegionHealthCheck(`${plan.name}-health`, role<RegionHealthCheckArgs>({ ...args, region }, "healthCheck"), opts);
+  }
+  return new HealthCheck(`${plan.name}-health`, role<HealthCheckArgs>(args, "healthCheck"), opts);
+}
 
-  // Beats the network's logged deny-all ingress rule (a higher priority number) and opens nothing
-  // else: no SSH, nothing from the network itself.
-  const firewall = new Firewall(
+/**
+ * Beats the network's logged deny-all ingress rule (a higher priority number) and opens nothing
+ * else: no SSH, nothing from the network itself. Health checks come from Google's front-end ranges;
+ * requests come from there too (global external load balancer) or from the region's proxy-only
+ * subnetwork (regional internal load balancer, whose Envoy proxies take addresses there).
+ */
+function createFirewall({ plan, inputs, opts, role }: Step): Firewall {
+  const proxies =
+    plan.loadBalancer.scheme === "internal" ? inputs.networkInfo.reservedCidr.apply((r) => [gcpProxyOnlyCidr(r)]) : pulumi.output([]);
+  return new Firewall(
     `${plan.name}-allow-lb`,
     role<FirewallArgs>(
       {
+        name: plan.gcp.names.firewall,
         description: `Admit Google's health checkers and load balancer proxies to the model server of ${plan.name}`,
-        network: network.networkId,
+        network: inputs.networkInfo.networkId,
         direction: "INGRESS",
         priority: 1000,
-        sourceRanges: [...GOOGLE_FRONT_END_RANGES],
-        allows: [{ protocol: "tcp", ports: [String(port)] }],
-        targetTags: [networkTag],
+        sourceRanges: proxies.apply((p) => [...GOOGLE_FRONT_END_RANGES, ...p]),
+        allows: [{ protocol: "tcp", ports: [String(plan.container.port)] }],
+        targetTags: [plan.gcp.networkTag],
         logConfig: { metadata: "INCLUDE_ALL_METADATA" },
       },
       "firewall",
     ),
     opts,
   );
+}
 
-  // No target size: the autoscaler owns it. The group waits for the service account's roles, or
-  // its first instances would boot unable to pull the image or write logs.
+/**
+ * The regional group and its autoscaler (which owns the size: the group has no target size). The
+ * zones come from the network: growing them changes `distributionPolicyZones`, which replaces the
+ * group, so the group's name carries a hash of its zones and the new group is created (and the
+ * backend moved to it) before the old one is deleted. GPU and spot groups take the BALANCED shape.
+ */
+function createGroup(
+  { plan, inputs, region, opts, role }: Step,
+  template: RegionInstanceTemplate,
+  healthCheck: HealthCheck | RegionHealthCheck,
+  grants: pulumi.Resource[],
+) {
+  const zones = inputs.networkInfo.zones;
   const instanceGroupManager = new RegionInstanceGroupManager(
     `${plan.name}-group`,
     role<RegionInstanceGroupManagerArgs>(
       {
+        name: zones.apply((z) => groupName(plan.gcp.names.group, z)),
         description: `Model servers of ${plan.name}`,
         region,
         baseInstanceName: plan.gcp.baseInstanceName,
         // The private tier's subnet ids carry the wait for Cloud NAT, and nothing else of the network.
-        distributionPolicyZones: pulumi.all([network.zones, inputs.network.subnetIds.private]).apply(([zones]) => zones),
-        versions: [{ instanceTemplate: instanceTemplate.selfLink }],
-        namedPorts: [{ name: PORT_NAME, port }],
-        autoHealingPolicies: { healthCheck: healthCheck.id, initialDelaySec: hc.gracePeriodSeconds },
-        updatePolicy: network.zones.apply((zones) => ({
+        distributionPolicyZones: pulumi.all([zones, inputs.network.subnetIds.private]).apply(([z]) => z),
+        distributionPolicyTargetShape: plan.gcp.distribution.targetShape,
+        versions: [{ instanceTemplate: template.selfLink }],
+        namedPorts: [{ name: PORT_NAME, port: plan.container.port }],
+        autoHealingPolicies: { healthCheck: healthCheck.id, initialDelaySec: plan.healthCheck.gracePeriodSeconds },
+        updatePolicy: zones.apply((z) => ({
           type: "PROACTIVE",
           minimalAction: "REPLACE",
           // New instances with new names come up before old ones go, so capacity holds.
           replacementMethod: "SUBSTITUTE",
-          ...regionalRolloutLimits(plan.rollout, zones.length),
+          // BALANCED needs redistribution off (Compute Engine: "Regional MIG target distribution shape").
+          instanceRedistributionType: plan.gcp.distribution.redistribution,
+          ...regionalRolloutLimits(plan.rollout, z.length),
         })),
         waitForInstances: false,
       },
       "instanceGroupManager",
     ),
-    { ...opts, dependsOn: serviceAccountRoles },
+    { ...opts, dependsOn: grants },
   );
-
   const autoscaler = new RegionAutoscaler(
     `${plan.name}-autoscaler`,
     role<RegionAutoscalerArgs>(
       {
+        // Follows its group: a new group (more zones) gets a new autoscaler, created before the old goes.
+        name: zones.apply((z) => groupName(plan.gcp.names.autoscaler, z)),
         description: `Scales the model servers of ${plan.name}`,
         region,
         target: instanceGroupManager.id,
@@ -219,67 +298,63 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     ),
     opts,
   );
-
-  // Cloud Armor enforces the client allowlist at Google's edge; a list that admits everyone needs
-  // no policy at all.
-  const admitsAll = (lb.allowedCidrs ?? []).includes("0.0.0.0/0");
-  const securityPolicy = admitsAll
-    ? undefined
-    : new SecurityPolicy(
-        `${plan.name}-allowlist`,
-        role<SecurityPolicyArgs>(
-          {
-            description: `Clients admitted to ${plan.name}`,
-            type: "CLOUD_ARMOR",
-            labels,
-            rules: inputs.allowedCidrs.apply(allowlistRules),
-          },
-          "securityPolicy",
-        ),
-        opts,
-      );
-
-  const backendService = new BackendService(
-    `${plan.name}-backend`,
-    role<BackendServiceArgs>(
-      {
-        description: `Model servers of ${plan.name}`,
-        loadBalancingScheme: "EXTERNAL_MANAGED",
-        protocol: "HTTP",
-        portName: PORT_NAME,
-        healthChecks: healthCheck.id,
-        ...backendServiceSettings(plan, instanceGroupManager.instanceGroup),
-        securityPolicy: securityPolicy?.selfLink,
-        enableCdn: false,
-      },
-      "backendService",
-    ),
-    opts,
-  );
-
-  const frontend = provisionFrontend(plan, inputs, ctx, { backendService, project, labels, role });
-  const { address } = frontend;
-
-  const ip = address.address;
-
-  return {
-    cloud: "gcp",
-    address: ip,
-    loadBalancerId: backendService.id,
-    scalingGroupId: instanceGroupManager.id,
-    resources: {
-      serviceAccount,
-      serviceAccountRoles,
-      instanceTemplate,
-      healthCheck,
-      firewall,
-      instanceGroupManager,
-      autoscaler,
-      backendService,
-      securityPolicy,
-      ...frontend,
-    },
-  };
+  return { instanceGroupManager, autoscaler };
 }
 
-export type { GcpInferenceService } from "./resources";
+/** The group's (and its autoscaler's) name: the plan's, ending in the zone count, so a group on more zones gets a new name. */
+export function groupName(planned: string, zones: string[]): string {
+  // The plan's name is at most 63 characters; room for "-z" and one or two digits is made by
+  // shortening its readable part, never its hash.
+  const suffix = `-z${zones.length}`;
+  const hash = planned.slice(planned.lastIndexOf("-"));
+  const head = planned
+    .slice(0, planned.lastIndexOf("-"))
+    .slice(0, 63 - hash.length - suffix.length)
+    .replace(/-+$/, "");
+  return `${head}${hash}${suffix}`;
+}
+
+/**
+ * Cloud Armor in front of the backend: Google's preconfigured WAF rules (OWASP CRS) and the client
+ * allow-list, as the plan decided. A regional internal load balancer takes a regional policy.
+ */
+function createSecurityPolicy({ plan, inputs, region, labels, opts, role }: Step): SecurityPolicy | RegionSecurityPolicy | undefined {
+  const policy = plan.gcp.securityPolicy;
+  if (!policy) return undefined;
+  const args = {
+    name: plan.gcp.names.securityPolicy,
+    description: `Web application firewall and admitted clients of ${plan.name}`,
+    type: "CLOUD_ARMOR",
+    rules: inputs.allowedCidrs.apply((cidrs) => securityPolicyRules(policy, cidrs)),
+  };
+  if (plan.loadBalancer.scheme === "internal") {
+    // Regional security policies take no labels.
+    return new RegionSecurityPolicy(`${plan.name}-allowlist`, role<RegionSecurityPolicyArgs>({ ...args, region }, "securityPolicy"), opts);
+  }
+  return new SecurityPolicy(`${plan.name}-allowlist`, role<SecurityPolicyArgs>({ ...args, labels }, "securityPolicy"), opts);
+}
+
+function createBackendService(
+  { plan, region, opts, role }: Step,
+  group: RegionInstanceGroupManager,
+  healthCheck: HealthCheck | RegionHealthCheck,
+  securityPolicy: SecurityPolicy | RegionSecurityPolicy | undefined,
+): BackendService | RegionBackendService {
+  const args = {
+    name: plan.gcp.names.backendService,
+    description: `Model servers of ${plan.name}`,
+    protocol: "HTTP",
+    portName: PORT_NAME,
+    healthChecks: healthCheck.id,
+    ...backendServiceSettings(plan, group.instanceGroup),
+    securityPolicy: securityPolicy?.selfLink,
+  };
+  if (plan.loadBalancer.scheme === "internal") {
+    return new RegionBackendService(
+      `${plan.name}-backend`,
+      role<RegionBackendServiceArgs>({ ...args, region, healthChecks: healthCheck.id }, "backendService"),
+      opts,
+    );
+  }
+  return new BackendService(`${plan.name}-backend`, role<BackendServiceArgs>({ ...args, enableCdn: false }, "backendService"), opts);
+}

@@ -11,25 +11,16 @@ export const GOOGLE_FRONT_END_RANGES = ["35.191.0.0/16", "130.211.0.0/22"] as co
 
 /**
  * The instances' project roles, by child-name suffix. Containers log to stdout and the COS agents
- * ship logs and metrics; images come from Artifact Registry. No primitive role, nothing that
- * writes beyond logs and metrics.
+ * ship logs and metrics. No primitive role, nothing that writes beyond logs and metrics. Image
+ * pulls are granted on the image's own repository instead (see `image.ts`).
  */
 export const SERVICE_ACCOUNT_ROLES = {
   "log-writer": "roles/logging.logWriter",
   "metric-writer": "roles/monitoring.metricWriter",
-  "image-reader": "roles/artifactregistry.reader",
 } as const;
 
 /** The instance group's named port, which the backend service sends traffic to. */
 export const PORT_NAME = "http";
-
-/**
- * The load-balancing utilisation the autoscaler holds when it scales on request rate (Google's own
- * default). It is a fraction of the backend's `maxRatePerInstance`, so that rate is set to the
- * target divided by this: instances then settle at exactly the requested rate, and the load
- * balancer sees 20% headroom before it counts them as full.
- */
-export const LB_UTILIZATION_TARGET = 0.8;
 
 /** Cloud Armor's basic match condition takes at most this many ranges per rule. */
 export const RANGES_PER_RULE = 10;
@@ -37,11 +28,6 @@ export const RANGES_PER_RULE = 10;
 export const DEFAULT_RULE_PRIORITY = 2_147_483_647;
 /** Connection draining stops at one hour. */
 const MAX_DRAINING_SECONDS = 3600;
-
-const LOCALITY_POLICY: Record<InferenceServicePlan["loadBalancer"]["algorithm"], string> = {
-  roundRobin: "ROUND_ROBIN",
-  leastRequests: "LEAST_REQUEST",
-};
 
 /**
  * The rollout limits of a regional managed instance group. GCP takes fixed counts there (percentages
@@ -104,33 +90,32 @@ export function autoscalingPolicy(plan: InferenceServicePlan) {
     stabilizationPeriod: scaling.scaleInCooldownSeconds,
     cpuUtilization: { target: scaling.targetCpuPercent / 100 },
     // Several signals: the autoscaler keeps the largest size any of them asks for.
-    loadBalancingUtilization: scaling.targetRequestsPerInstance !== undefined ? { target: LB_UTILIZATION_TARGET } : undefined,
+    loadBalancingUtilization: plan.gcp.lbUtilizationTarget !== undefined ? { target: plan.gcp.lbUtilizationTarget } : undefined,
   };
 }
 
 /** How the backend service balances over the group, and how it keeps clients and ends requests. */
 export function backendServiceSettings<G>(plan: InferenceServicePlan, group: G) {
   const lb = plan.loadBalancer;
-  const rate = plan.scaling.targetRequestsPerInstance;
+  const rate = plan.gcp.maxRatePerInstance;
   return {
+    loadBalancingScheme: plan.gcp.loadBalancingScheme,
     backends: [
       rate === undefined
         ? { group, balancingMode: "UTILIZATION", capacityScaler: 1 }
-        : {
-            group,
-            // Per second, where the spec counts per minute.
-            balancingMode: "RATE",
-            maxRatePerInstance: rate / 60 / LB_UTILIZATION_TARGET,
-            capacityScaler: 1,
-          },
+        : // Per second, with the plan's headroom (see GcpServicePlan.maxRatePerInstance).
+          { group, balancingMode: "RATE", maxRatePerInstance: rate, capacityScaler: 1 },
     ],
-    localityLbPolicy: LOCALITY_POLICY[lb.algorithm],
+    // A generated cookie keeps a client on one instance only under a hashing policy (pulumi-gcp
+    // BackendService `sessionAffinity`: MAGLEV, WEIGHTED_MAGLEV or RING_HASH); the plan picks RING_HASH then.
+    localityLbPolicy: plan.gcp.localityLbPolicy,
     sessionAffinity: lb.stickiness.enabled ? "GENERATED_COOKIE" : "NONE",
     affinityCookieTtlSec: lb.stickiness.enabled ? lb.stickiness.durationSeconds : undefined,
-    // The longest a request may wait for its response; draining as long lets every request in
-    // flight on a departing instance finish.
-    timeoutSec: lb.idleTimeoutSeconds,
-    connectionDrainingTimeoutSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS),
+    // The backend service timeout of an Application Load Balancer is the time it waits for the
+    // whole response (Google: "Backend service timeout"); draining as long lets every request in
+    // flight on a departing instance finish. The idle timeout is the proxy's keepalive instead.
+    timeoutSec: lb.requestTimeoutSeconds,
+    connectionDrainingTimeoutSec: Math.min(lb.requestTimeoutSeconds, MAX_DRAINING_SECONDS),
     logConfig: lb.accessLogs.enabled ? { enable: true, sampleRate: 1.0 } : { enable: false },
   };
 }
@@ -143,13 +128,74 @@ export interface SourceRangeRule {
   match: { versionedExpr: "SRC_IPS_V1"; config: { srcIpRanges: string[] } };
 }
 
+/** A Cloud Armor rule that matches one of Google's preconfigured WAF rule sets. */
+export interface WafRule {
+  action: string;
+  priority: number;
+  description: string;
+  preview: boolean;
+  match: { expr: { expression: string } };
+}
+
+/**
+ * Google's preconfigured WAF rules: ModSecurity Core Rule Set 3.3 ("Tune Google Cloud Armor
+ * preconfigured WAF rules"), each at sensitivity 1, the level with the fewest false positives.
+ */
+export const WAF_RULE_SETS = [
+  "sqli-v33-stable",
+  "xss-v33-stable",
+  "lfi-v33-stable",
+  "rfi-v33-stable",
+  "rce-v33-stable",
+  "methodenforcement-v33-stable",
+  "scannerdetection-v33-stable",
+  "protocolattack-v33-stable",
+  "sessionfixation-v33-stable",
+] as const;
+/** WAF rules come first (lower number wins), so that an admitted client is still inspected. */
+export const WAF_FIRST_PRIORITY = 100;
+/** Allow-list rules follow the WAF rules. */
+export const ALLOWLIST_FIRST_PRIORITY = 1000;
+
+/** The WAF rules: deny with 403 in prevention mode; in detection mode the same rules in preview (logged, not enforced). */
+export function wafRules(mode: "prevention" | "detection"): WafRule[] {
+  return WAF_RULE_SETS.map((set, i) => ({
+    action: "deny(403)",
+    priority: WAF_FIRST_PRIORITY + i,
+    description: `OWASP CRS: ${set}`,
+    preview: mode === "detection",
+    match: { expr: { expression: `evaluatePreconfiguredWaf('${set}', {'sensitivity': 1})` } },
+  }));
+}
+
+/**
+ * A Cloud Armor policy's rules: the WAF rules first, then the allow-list (admitted ranges, then
+ * deny everyone else), or, without an allow-list, a default rule that admits everyone the WAF lets by.
+ */
+export function securityPolicyRules(
+  policy: NonNullable<InferenceServicePlan["gcp"]["securityPolicy"]>,
+  cidrs: string[],
+): (WafRule | SourceRangeRule)[] {
+  const waf = policy.waf ? wafRules(policy.waf.mode) : [];
+  if (policy.allowlist) return [...waf, ...allowlistRules(cidrs)];
+  return [
+    ...waf,
+    {
+      action: "allow",
+      priority: DEFAULT_RULE_PRIORITY,
+      description: "Every client the WAF rules let by",
+      match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+    },
+  ];
+}
+
 /** Cloud Armor rules that admit `cidrs`, at most {@link RANGES_PER_RULE} a rule, and refuse every other client. */
 export function allowlistRules(cidrs: string[]): SourceRangeRule[] {
   const rules: SourceRangeRule[] = [];
   for (let i = 0; i * RANGES_PER_RULE < cidrs.length; i++) {
     rules.push({
       action: "allow",
-      priority: 1000 + i,
+      priority: ALLOWLIST_FIRST_PRIORITY + i,
       description: "Admitted client ranges",
       match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: cidrs.slice(i * RANGES_PER_RULE, (i + 1) * RANGES_PER_RULE) } },
     });

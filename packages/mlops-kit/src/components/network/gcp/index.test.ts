@@ -12,6 +12,10 @@ const NAT = "gcp:compute/routerNat:RouterNat";
 const FIREWALL = "gcp:compute/firewall:Firewall";
 const LOG_BUCKET = "gcp:logging/projectBucketConfig:ProjectBucketConfig";
 const LOG_SINK = "gcp:logging/projectSink:ProjectSink";
+const LOG_EXCLUSION = "gcp:logging/projectExclusion:ProjectExclusion";
+const DNS_ZONE = "gcp:dns/managedZone:ManagedZone";
+const DNS_RECORD = "gcp:dns/recordSet:RecordSet";
+const SERVICE = "gcp:projects/service:Service";
 const COMPONENT = "mlops:index:MlopsVpc";
 
 const baseConfig = { "mlops:cloud": "gcp", "gcp:region": "europe-west4", "gcp:project": "acme-ml" };
@@ -55,19 +59,20 @@ describe("MlopsVpc on GCP", () => {
     prod = await synthVpc({}, { "mlops:profile": "prod" });
   });
 
-  it("GIVEN the defaults WHEN synthesized THEN it creates one custom-mode, regionally routed network that Pulumi names", () => {
+  it("GIVEN the defaults WHEN synthesized THEN it creates one custom-mode, regionally routed network with the plan's name", () => {
     const networks = resourcesOfType(dev.plan, NETWORK);
     expect(networks).toHaveLength(1);
     const net = inputs(resource(dev.plan, NETWORK, "core"));
     expect(net.autoCreateSubnetworks).toBe(false);
     expect(net.routingMode).toBe("REGIONAL");
     expect(net.deleteDefaultRoutesOnCreate).toBe(false);
-    expect(net.name).toBeUndefined();
+    expect(net.name).toBe(dev.decisions.gcp.names.network);
+    expect(net.name).toMatch(/^core-[a-z0-9]{6}$/);
   });
 
   it("GIVEN the defaults WHEN synthesized THEN each tier is one regional subnetwork on the plan's CIDR, inside the network and disjoint", () => {
     const subnets = resourcesOfType(dev.plan, SUBNETWORK);
-    expect(subnets.map((s) => s.name).sort()).toEqual(["core-isolated", "core-private", "core-public"]);
+    expect(subnets.map((s) => s.name).sort()).toEqual(["core-isolated", "core-private", "core-proxy-only", "core-public"]);
     const network = cidr("10.0.0.0/16");
     const ranges = TIERS.map((tier) => {
       const s = inputs(resource(dev.plan, SUBNETWORK, `core-${tier}`));
@@ -84,7 +89,9 @@ describe("MlopsVpc on GCP", () => {
   });
 
   it("GIVEN the defaults WHEN synthesized THEN every subnetwork has Private Google Access and 5-second, half-sampled flow logs with all metadata", () => {
-    for (const s of resourcesOfType(dev.plan, SUBNETWORK)) {
+    const tiers = resourcesOfType(dev.plan, SUBNETWORK).filter((s) => s.name !== "core-proxy-only");
+    expect(tiers).toHaveLength(3);
+    for (const s of tiers) {
       expect(inputs(s).privateIpGoogleAccess, s.name).toBe(true);
       expect(inputs(s).logConfig, s.name).toEqual({
         aggregationInterval: "INTERVAL_5_SEC",
@@ -121,7 +128,7 @@ describe("MlopsVpc on GCP", () => {
     const nat = resource(dev.plan, NAT, "core-nat");
     const n = inputs(nat);
     expect(n.sourceSubnetworkIpRangesToNat).toBe("LIST_OF_SUBNETWORKS");
-    expect(n.subnetworks).toEqual([{ name: "core-private-id", sourceIpRangesToNats: ["ALL_IP_RANGES"] }]);
+    expect(n.subnetworks).toEqual([{ name: `${dev.decisions.gcp.names.subnetworks.private}-id`, sourceIpRangesToNats: ["ALL_IP_RANGES"] }]);
     expect(nat.propertyDependencies.subnetworks).toEqual([resource(dev.plan, SUBNETWORK, "core-private").urn]);
     expect(nat.dependencies).not.toContain(resource(dev.plan, SUBNETWORK, "core-isolated").urn);
     expect(nat.dependencies).not.toContain(resource(dev.plan, SUBNETWORK, "core-public").urn);
@@ -133,6 +140,8 @@ describe("MlopsVpc on GCP", () => {
 
   it("GIVEN the prod profile (NAT per zone) WHEN synthesized THEN one regional Cloud NAT serves every zone", () => {
     expect(prod.decisions.nat.mode).toBe("perZone");
+    expect(prod.decisions.gcp.nat).toEqual({ gateways: 1, perZoneUnmet: true });
+    expect(dev.decisions.gcp.nat).toEqual({ gateways: 1, perZoneUnmet: false });
     expect(resourcesOfType(prod.plan, ROUTER)).toHaveLength(1);
     expect(resourcesOfType(prod.plan, NAT)).toHaveLength(1);
   });
@@ -184,7 +193,9 @@ describe("MlopsVpc on GCP", () => {
     expect(b.retentionDays).toBe(30);
     expect(b.location).toBe("global");
     expect(b.project).toBe("acme-ml");
-    expect(b.bucketId).toBe(dev.decisions.gcp.flowLogBucketId);
+    // The plan's id, then the numeric id GCP gave the network at creation (new after destroy + up).
+    expect(b.bucketId).toBe(`${dev.decisions.gcp.flowLogBucketId}-4101290374129037412`);
+    expect(bucket.propertyDependencies.bucketId).toEqual([resource(dev.plan, NETWORK, "core").urn]);
     expect(bucket.retainOnDelete).toBe(false);
   });
 
@@ -197,24 +208,28 @@ describe("MlopsVpc on GCP", () => {
   it("GIVEN flow logs WHEN synthesized THEN a sink routes this network's VPC flow logs into the bucket", () => {
     const sink = resource(dev.plan, LOG_SINK, "core-flow-logs-sink");
     const s = inputs(sink);
-    expect(s.destination).toBe(`logging.googleapis.com/projects/acme-ml/locations/global/buckets/${dev.decisions.gcp.flowLogBucketId}`);
+    expect(s.destination).toBe(
+      `logging.googleapis.com/projects/acme-ml/locations/global/buckets/${dev.decisions.gcp.flowLogBucketId}-4101290374129037412`,
+    );
+    expect(s.name).toBe(dev.decisions.gcp.names.flowLogSink);
     expect(sink.dependencies).toContain(resource(dev.plan, LOG_BUCKET, "core-flow-logs").urn);
     expect(str(s.filter)).toContain('logName="projects/acme-ml/logs/compute.googleapis.com%2Fvpc_flows"');
     expect(str(s.filter)).toContain('resource.type="gce_subnetwork"');
-    for (const tier of TIERS) expect(str(s.filter)).toContain(`resource.labels.subnetwork_name="core-${tier}"`);
+    for (const tier of TIERS)
+      expect(str(s.filter)).toContain(`resource.labels.subnetwork_name="${dev.decisions.gcp.names.subnetworks[tier]}"`);
   });
 
   it("GIVEN the defaults WHEN synthesized THEN the neutral network description names the self link, two zones and one subnetwork per tier", () => {
     expect(dev.plan.outputs.network).toEqual({
       cloud: "gcp",
       name: "core",
-      networkId: "https://mock.googleapis.com/network/core",
+      networkId: `https://mock.googleapis.com/network/${dev.decisions.gcp.names.network}`,
       cidr: "10.0.0.0/16",
       region: "europe-west4",
       zones: ["europe-west4-a", "europe-west4-b"],
-      publicSubnetIds: ["core-public-id"],
-      privateSubnetIds: ["core-private-id"],
-      isolatedSubnetIds: ["core-isolated-id"],
+      publicSubnetIds: [`${dev.decisions.gcp.names.subnetworks.public}-id`],
+      privateSubnetIds: [`${dev.decisions.gcp.names.subnetworks.private}-id`],
+      isolatedSubnetIds: [`${dev.decisions.gcp.names.subnetworks.isolated}-id`],
       reservedCidr: dev.decisions.reservedCidr,
     });
     expect((prod.plan.outputs.network as { zones: string[] }).zones).toEqual(["europe-west4-a", "europe-west4-b", "europe-west4-c"]);
@@ -231,12 +246,15 @@ describe("MlopsVpc on GCP", () => {
     const { plan } = await synthVpc({ nat: "none" });
     expect(resourcesOfType(plan, ROUTER)).toEqual([]);
     expect(resourcesOfType(plan, NAT)).toEqual([]);
-    expect(resourcesOfType(plan, SUBNETWORK)).toHaveLength(3);
+    expect(resourcesOfType(plan, SUBNETWORK)).toHaveLength(4);
   });
 
   it("GIVEN privateEndpoints: false WHEN synthesized THEN Private Google Access is off and the isolated tier reaches only the network", async () => {
     const { plan } = await synthVpc({ privateEndpoints: false });
-    for (const s of resourcesOfType(plan, SUBNETWORK)) expect(inputs(s).privateIpGoogleAccess, s.name).toBe(false);
+    const tiers = resourcesOfType(plan, SUBNETWORK).filter((s) => s.name !== "core-proxy-only");
+    expect(tiers).toHaveLength(3);
+    for (const s of tiers) expect(inputs(s).privateIpGoogleAccess, s.name).toBe(false);
+    expect(resourcesOfType(plan, DNS_ZONE)).toEqual([]);
     const allow = inputs(resource(plan, FIREWALL, "core-isolated-allow-egress"));
     expect(allow.destinationRanges).not.toContain("199.36.153.8/30");
     expect(allow.destinationRanges).not.toContain("199.36.153.4/30");
@@ -247,6 +265,7 @@ describe("MlopsVpc on GCP", () => {
     for (const s of resourcesOfType(plan, SUBNETWORK)) expect(inputs(s).logConfig, s.name).toBeUndefined();
     expect(resourcesOfType(plan, LOG_BUCKET)).toEqual([]);
     expect(resourcesOfType(plan, LOG_SINK)).toEqual([]);
+    expect(resourcesOfType(plan, LOG_EXCLUSION)).toEqual([]);
   });
 
   it("GIVEN a flow log retention WHEN synthesized THEN the bucket keeps logs that long", async () => {
@@ -267,7 +286,11 @@ describe("MlopsVpc on GCP", () => {
       },
     });
     expect(inputs(resource(plan, NETWORK, "core")).description).toBe("x");
-    for (const s of resourcesOfType(plan, SUBNETWORK)) expect(inputs(s).description, s.name).toBe("every subnetwork");
+    const tiers = resourcesOfType(plan, SUBNETWORK).filter((s) => inputs(s).purpose === undefined);
+    expect(tiers).toHaveLength(3);
+    for (const s of tiers) expect(inputs(s).description, s.name).toBe("every subnetwork");
+    // The proxy-only subnetwork has a role of its own: a tier's logConfig would be refused there.
+    expect(inputs(resource(plan, SUBNETWORK, "core-proxy-only")).description).not.toBe("every subnetwork");
     expect(inputs(resource(plan, ROUTER, "core-router")).description).toBe("the router");
     expect(inputs(resource(plan, NAT, "core-nat")).minPortsPerVm).toBe(128);
     expect(inputs(resource(plan, ROUTER, "core-router")).minPortsPerVm).toBeUndefined();
@@ -294,6 +317,87 @@ describe("MlopsVpc on GCP", () => {
       "europe-west4-d",
       "europe-west4-f",
     ]);
-    expect(resourcesOfType(plan, SUBNETWORK)).toHaveLength(3);
+    expect(resourcesOfType(plan, SUBNETWORK)).toHaveLength(4);
+  });
+});
+
+describe("MlopsVpc on GCP: what a real deployment needs beyond the mocks", () => {
+  let dev: Synthesized;
+  beforeAll(async () => {
+    dev = await synthVpc();
+  });
+
+  it("GIVEN the defaults WHEN synthesized THEN every GCP child has an explicit RFC 1035 name of at most 63 characters", () => {
+    const named = dev.plan.resources.filter((r) => r.type.startsWith("gcp:compute/") || r.type === DNS_ZONE);
+    expect(named.length).toBeGreaterThanOrEqual(10);
+    for (const r of named) expect(str(inputs(r).name), r.urn).toMatch(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/);
+  });
+
+  it("GIVEN the defaults WHEN synthesized THEN a proxy-only subnetwork for internal load balancers takes the reserved block's second half", () => {
+    const s = inputs(resource(dev.plan, SUBNETWORK, "core-proxy-only"));
+    expect(s.purpose).toBe("REGIONAL_MANAGED_PROXY");
+    expect(s.role).toBe("ACTIVE");
+    expect(s.ipCidrRange).toBe("10.0.240.0/20");
+    expect(contains(cidr(dev.decisions.reservedCidr), cidr(str(s.ipCidrRange)))).toBe(true);
+    // The API refuses flow logs and Private Google Access on a proxy-only subnetwork.
+    expect(s.logConfig).toBeUndefined();
+    expect(s.privateIpGoogleAccess).toBeUndefined();
+  });
+
+  it("GIVEN flow logs WHEN synthesized THEN the _Default sink excludes exactly what our own sink routes, once that sink exists", () => {
+    const exclusion = resource(dev.plan, LOG_EXCLUSION, "core-flow-logs-exclusion");
+    const sink = resource(dev.plan, LOG_SINK, "core-flow-logs-sink");
+    expect(inputs(exclusion).filter).toBe(inputs(sink).filter);
+    expect(inputs(exclusion).name).toBe(dev.decisions.gcp.names.flowLogExclusion);
+    expect(exclusion.dependsOn).toContain(sink.urn);
+  });
+
+  it("GIVEN private endpoints WHEN synthesized THEN private zones for googleapis.com, pkg.dev and gcr.io send names to the private VIP on this network", () => {
+    const zones = resourcesOfType(dev.plan, DNS_ZONE);
+    expect(zones.map((z) => inputs(z).dnsName).sort()).toEqual(["gcr.io.", "googleapis.com.", "pkg.dev."]);
+    const network = resource(dev.plan, NETWORK, "core");
+    for (const z of zones) {
+      expect(inputs(z).visibility, z.name).toBe("private");
+      expect(inputs(z).privateVisibilityConfig, z.name).toEqual({ networks: [{ networkUrl: `${dev.decisions.gcp.names.network}-id` }] });
+      expect(z.dependencies).toContain(network.urn);
+      expect(inputs(z).labels, z.name).toMatchObject({ "managed-by": "mlops-kit" });
+    }
+    const records = resourcesOfType(dev.plan, DNS_RECORD).map((r) => inputs(r));
+    expect(records).toContainEqual(
+      expect.objectContaining({ name: "*.googleapis.com.", type: "CNAME", rrdatas: ["private.googleapis.com."] }),
+    );
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        name: "private.googleapis.com.",
+        type: "A",
+        rrdatas: ["199.36.153.8", "199.36.153.9", "199.36.153.10", "199.36.153.11"],
+      }),
+    );
+    expect(records).toContainEqual(expect.objectContaining({ name: "*.pkg.dev.", type: "CNAME", rrdatas: ["pkg.dev."] }));
+    expect(records).toContainEqual(expect.objectContaining({ name: "gcr.io.", type: "A" }));
+  });
+
+  it("GIVEN existing private zones (gcp.privateDnsZones: false) WHEN synthesized THEN none are created", async () => {
+    const { plan } = await synthVpc({ gcp: { privateDnsZones: false } });
+    expect(resourcesOfType(plan, DNS_ZONE)).toEqual([]);
+    expect(resourcesOfType(plan, DNS_RECORD)).toEqual([]);
+  });
+
+  it("GIVEN the defaults WHEN synthesized THEN no API is enabled; GIVEN gcp.enableApis THEN each API is a service kept on destroy, before the network", async () => {
+    expect(resourcesOfType(dev.plan, SERVICE)).toEqual([]);
+    const { plan } = await synthVpc({ gcp: { enableApis: true } });
+    const services = resourcesOfType(plan, SERVICE);
+    expect(services.map((s) => inputs(s).service).sort()).toEqual([
+      "artifactregistry.googleapis.com",
+      "certificatemanager.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com",
+      "dns.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+    ]);
+    for (const s of services) expect(inputs(s).disableOnDestroy, s.name).toBe(false);
+    expect([...resource(plan, NETWORK, "core").dependsOn].sort()).toEqual(services.map((s) => s.urn).sort());
   });
 });
