@@ -6,7 +6,7 @@ import { SpecError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
 import { resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
-import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkNetworkEgress, type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
 const backends = {
@@ -46,6 +46,7 @@ export class InferenceService extends pulumi.ComponentResource {
         { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
       ]);
     }
+    if (network.known) checkNetworkEgress(plan, network.known);
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network whose cloud is known only once it resolves (a stack reference, say) is checked then.

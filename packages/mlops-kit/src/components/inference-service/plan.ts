@@ -1,4 +1,5 @@
 import type { Overrides } from "../../core/backend";
+import { nvidiaExtensionSupports } from "../../core/catalog/azure-vm-sizes";
 import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
 import type { CloudId, Profile } from "../../core/cloud";
@@ -115,8 +116,25 @@ export interface InferenceServicePlan {
     gatewayName: string;
     /** Gateway capacity units: the autoscaled range of the gateway itself. */
     gatewayCapacity: { min: number; max: number };
-    /** The first of the two NSG priorities this service's rules take (see {@link rulePriority}). */
+    /**
+     * The first of the two NSG priorities this service's rules take: `azure.rulePriority`, else
+     * the slot its name hashes to (see {@link rulePriority}), which the backend moves to the next
+     * free slot when another service of the program on the same network holds it.
+     */
     rulePriority: number;
+    /** True when `azure.rulePriority` fixed it: taken as is, and a clash is an error. */
+    rulePriorityPinned: boolean;
+    /**
+     * How a GPU instance gets its NVIDIA driver: the NVIDIA GPU Driver Extension (only on the
+     * sizes it supports; any other GPU size is refused), or none without a GPU.
+     */
+    gpuDriver: "extension" | "none";
+    /**
+     * Where autoscale scales in: CPU below `cpuPercent`, requests per healthy instance below
+     * `requestsPerInstance` (half of each target: the gap keeps the set from flapping, since
+     * Azure Monitor autoscale has no target tracking, only threshold pairs).
+     */
+    scaleIn: { cpuPercent: number; requestsPerInstance: number | undefined };
     /**
      * Places an internal frontend's static address in the gateway subnet, by the service's name,
      * so two internal gateways in one subnet do not ask for the same one: the address is this
@@ -200,7 +218,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     loadBalancer: {
       scheme: spec.loadBalancer.scheme,
       algorithm: spec.loadBalancer.algorithm,
-      stickiness: spec.loadBalancer.stickiness,
+      stickiness: { enabled: spec.loadBalancer.stickiness.enabled, durationSeconds: spec.loadBalancer.stickiness.durationSeconds ?? 3600 },
       idleTimeoutSeconds: spec.loadBalancer.idleTimeoutSeconds,
       requestTimeoutSeconds: spec.loadBalancer.requestTimeoutSeconds,
       waf: { ...spec.loadBalancer.waf },
@@ -210,7 +228,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
         retentionDays: logDays,
       },
       tls: {
-        mode: !tls.enabled ? "off" : tls.domain !== undefined ? "managed" : "certificate",
+        mode: !tls.enabled ? "off" : tls.certificateId !== undefined ? "certificate" : "managed",
         domain: tls.domain,
         redirectHttp: tls.enabled && tls.redirectHttp,
       },
@@ -222,7 +240,8 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       maxSurgeInstances: Math.ceil((max * surge) / 100),
       maxUnavailableInstances: Math.floor((max * unavailable) / 100),
       minHealthyPercent: 100 - unavailable,
-      autoRollback: spec.rollout.autoRollback,
+      // Azure refuses true (rejectUnsupported); AWS keeps its instance refresh rollback on by default.
+      autoRollback: spec.rollout.autoRollback ?? ctx.cloud !== "azure",
     },
     retainLogs: defaults.protect,
     tags: ctx.tags,
@@ -242,7 +261,13 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     azure: {
       gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
       gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
-      rulePriority: rulePriority(name),
+      rulePriority: spec.azure?.rulePriority ?? rulePriority(name),
+      rulePriorityPinned: spec.azure?.rulePriority !== undefined,
+      gpuDriver: compute.gpu !== undefined ? "extension" : "none",
+      scaleIn: {
+        cpuPercent: spec.scaling.targetCpuPercent / 2,
+        requestsPerInstance: spec.scaling.targetRequestsPerInstance !== undefined ? spec.scaling.targetRequestsPerInstance / 2 : undefined,
+      },
       privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
       logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
       overrides: spec.azure?.overrides ?? {},
@@ -257,6 +282,22 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
 export function rulePriority(serviceName: string): number {
   const slot = Number.parseInt(shortHash("nsg", serviceName), 36) % AZURE_RULE_BAND.slots;
   return AZURE_RULE_BAND.first + slot * AZURE_RULE_BAND.width;
+}
+
+/**
+ * Refuses a network whose instances could not reach the internet, where the service needs it: a
+ * Flexible scale set has no default outbound access (and MlopsVpc turns it off on every subnet),
+ * so without NAT instances can neither install Docker nor pull the image.
+ */
+export function checkNetworkEgress(plan: InferenceServicePlan, network: { name: string; natMode?: string }): void {
+  if (plan.cloud === "azure" && network.natMode === "none") {
+    throw new SpecError(TYPE, plan.name, [
+      {
+        path: "network",
+        message: `is MlopsVpc "${network.name}" with nat "none": on azure its private subnet has no outbound access, so instances could not install Docker or pull the image; give the network nat "single" or "perZone"`,
+      },
+    ]);
+  }
 }
 
 /** The longest a GCP managed instance group waits before autohealing a new instance. */
@@ -292,12 +333,17 @@ function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: Clou
       `(${days}) is above ${GCP_MAX_LOG_RETENTION_DAYS}, the longest a log bucket keeps logs`,
     );
   }
-  if (cloud === "azure" && spec.loadBalancer.tls.enabled && spec.loadBalancer.tls.domain !== undefined) {
+  const tls = spec.loadBalancer.tls;
+  if (cloud !== "azure" && tls.domain !== undefined && tls.certificateId !== undefined) {
+    throw new SpecError(TYPE, name, [{ path: "loadBalancer.tls", message: "takes a domain or a certificateId, not both" }]);
+  }
+  if (cloud === "azure" && tls.enabled && tls.domain !== undefined && tls.certificateId === undefined) {
     throw unsupported(
       "loadBalancer.tls.domain",
-      "Application Gateway has no managed certificates; give loadBalancer.tls.certificateId (a Key Vault secret id) and azure.keyVaultId",
+      "Application Gateway has no managed certificates; give loadBalancer.tls.certificateId (a Key Vault secret id for this domain) and azure.keyVaultId",
     );
   }
+  if (cloud === "azure") rejectUnsupportedOnAzure(spec, unsupported);
   if (cloud === "azure" && spec.loadBalancer.algorithm === "leastRequests") {
     throw unsupported("loadBalancer.algorithm (leastRequests)", "Application Gateway v2 balances round robin only");
   }
@@ -306,6 +352,30 @@ function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: Clou
     throw unsupported(
       "loadBalancer.accessLogs.retentionDays",
       `(${days}) is above ${maxDays}, the longest a Log Analytics workspace keeps logs`,
+    );
+  }
+}
+
+/** Fields Application Gateway and Flexible scale sets have no use for, refused rather than ignored. */
+function rejectUnsupportedOnAzure(spec: InferenceServiceSpec, unsupported: (field: string, reason: string) => Error): void {
+  if (spec.rollout.autoRollback === true) {
+    throw unsupported(
+      "rollout.autoRollback",
+      "a Flexible scale set's rolling upgrade stops when upgraded instances fail and rolls forward; rollback on policy breach exists for Uniform orchestration only",
+    );
+  }
+  if (spec.loadBalancer.stickiness.durationSeconds !== undefined) {
+    throw unsupported(
+      "loadBalancer.stickiness.durationSeconds",
+      "Application Gateway's affinity cookie is a session cookie, with no lifetime to set; leave durationSeconds unset",
+    );
+  }
+  const vmSize = spec.azure?.vmSize;
+  const gpu = spec.compute.gpu !== undefined || (vmSize !== undefined && findEntry("azure", vmSize)?.gpu !== undefined);
+  if (vmSize !== undefined && gpu && !nvidiaExtensionSupports(vmSize)) {
+    throw unsupported(
+      `azure.vmSize (${vmSize})`,
+      "the NVIDIA GPU Driver Extension installs drivers only on NCv3, NC A100 v4, NCasT4_v3, NVv3 and NVads A10 v5 sizes; ND-series and H100 sizes need an image with the drivers built in",
     );
   }
 }

@@ -92,7 +92,10 @@ export interface HealthCheckArgs {
 export interface StickinessArgs {
   /** Send a client's requests to the same instance. @default false */
   enabled?: boolean;
-  /** How long the cookie lasts. @default 3600 */
+  /**
+   * How long the cookie lasts. Application Gateway's affinity cookie is a session cookie, so on
+   * Azure setting it is refused. @default 3600 (AWS, GCP)
+   */
   durationSeconds?: number;
 }
 
@@ -111,7 +114,11 @@ export interface TlsArgs {
    * @default true
    */
   enabled?: boolean;
-  /** A domain to get a managed certificate for (AWS ACM, Google-managed). */
+  /**
+   * The host name clients call, and on AWS and GCP the domain to get a managed certificate for
+   * (AWS ACM, Google-managed). Azure has no managed certificates: there it comes with a Key Vault
+   * `certificateId` for this domain, and the URL becomes `https://<domain>`.
+   */
   domain?: string;
   /** An existing certificate instead: an ACM ARN, a GCP SSL certificate id, or an Azure Key Vault secret id. */
   certificateId?: pulumi.Input<string>;
@@ -171,8 +178,10 @@ export interface RolloutArgs {
   maxUnavailablePercent?: number;
   /**
    * Roll back automatically when new instances fail their health checks: AWS instance refresh
-   * rollback (which restores the previous launch template version); GCP and Azure roll forward
-   * only and ignore it. @default true
+   * rollback (which restores the previous launch template version). GCP rolls forward only;
+   * Azure refuses `true` (a Flexible scale set's rolling upgrade stops on failure and rolls
+   * forward: rollback on policy breach exists for Uniform orchestration only).
+   * @default true on AWS, off elsewhere
    */
   autoRollback?: boolean;
 }
@@ -210,6 +219,14 @@ export interface InferenceServiceAzureArgs {
    * read access to its secrets. @default none (grant access yourself)
    */
   keyVaultId?: pulumi.Input<string>;
+  /**
+   * The first of the two network security group priorities this service's rules take (it takes
+   * this number and the next), 100 to 3998. Services of one program on one network never collide
+   * without it (each takes the next free slot after the one its name hashes to); set it to pin a
+   * service's slot, or when services of several programs share a network.
+   * @default a free 10-wide slot in 1000–3999, from the service's name
+   */
+  rulePriority?: number;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `scaleSet`,
    * `applicationGateway`, `publicIp`, `autoscale`, `identity`, `logWorkspace`, `securityRule`.
@@ -360,10 +377,9 @@ export const inferenceServiceSchema = z
       z.strictObject({
         scheme: z._default(z.enum(LoadBalancerScheme), "public"),
         algorithm: z._default(z.enum(LoadBalancingAlgorithm), "roundRobin"),
-        stickiness: z._default(
-          z.strictObject({ enabled: z._default(z.boolean(), false), durationSeconds: z._default(int(1, 604_800), 3600) }),
-          { enabled: false, durationSeconds: 3600 },
-        ),
+        stickiness: z._default(z.strictObject({ enabled: z._default(z.boolean(), false), durationSeconds: z.optional(int(1, 604_800)) }), {
+          enabled: false,
+        }),
         idleTimeoutSeconds: z._default(int(1, 4000), 60),
         requestTimeoutSeconds: z._default(int(1, 3600), 300),
         waf: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), mode: z._default(z.enum(WafMode), "prevention") }), {
@@ -397,7 +413,7 @@ export const inferenceServiceSchema = z
       {
         scheme: "public",
         algorithm: "roundRobin",
-        stickiness: { enabled: false, durationSeconds: 3600 },
+        stickiness: { enabled: false },
         idleTimeoutSeconds: 60,
         requestTimeoutSeconds: 300,
         waf: { enabled: true, mode: "prevention" },
@@ -409,9 +425,9 @@ export const inferenceServiceSchema = z
       z.strictObject({
         maxSurgePercent: z._default(int(0, 100), 25),
         maxUnavailablePercent: z._default(int(0, 100), 0),
-        autoRollback: z._default(z.boolean(), true),
+        autoRollback: z.optional(z.boolean()),
       }),
-      { maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true },
+      { maxSurgePercent: 25, maxUnavailablePercent: 0 },
     ),
     aws: z.optional(z.strictObject({ instanceType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.aws) })),
     gcp: z.optional(z.strictObject({ machineType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.gcp) })),
@@ -419,6 +435,8 @@ export const inferenceServiceSchema = z
       z.strictObject({
         vmSize: z.optional(nonEmpty()),
         keyVaultId: z.optional(input(nonEmpty())),
+        // Azure's NSG priorities run 100-4096; the network's own rules sit at 4000 and above.
+        rulePriority: z.optional(int(100, 3998)),
         overrides: overridesField(OVERRIDE_ROLES.azure),
       }),
     ),
@@ -444,9 +462,6 @@ export const inferenceServiceSchema = z
           path: ["loadBalancer", "tls"],
           message: "needs a domain (for a managed certificate) or a certificateId; or set loadBalancer.tls.enabled to false (not in prod)",
         });
-      }
-      if (tls.domain !== undefined && tls.certificateId !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
       }
       const r = spec.rollout;
       if (r.maxSurgePercent + r.maxUnavailablePercent > 100) {

@@ -65,6 +65,7 @@ export class MlopsVpc extends pulumi.ComponentResource {
       cloud: plan.cloud,
       name: plan.name,
       cidr: plan.cidr,
+      natMode: plan.nat.mode,
       subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
       fields: {
         ...result.fields,

@@ -3,12 +3,15 @@ import type { CloudId } from "../../core/cloud";
 import type { NetworkFields } from "./contract";
 import type { NetworkInfo } from "./info";
 import type { Tier } from "./plan";
+import type { NatMode } from "./spec";
 
 /** What a component in the same program knows about an MlopsVpc beyond its `network` output. */
 export interface KnownNetwork {
   cloud: CloudId;
   name: string;
   cidr: string;
+  /** How the private tier reaches the internet ("none": it does not). Absent from older copies of this module. */
+  natMode?: NatMode;
   /** Per-tier subnet ids that wait only for their own tier. */
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -36,7 +39,7 @@ export function registerNetwork(info: pulumi.Output<NetworkInfo>, known: KnownNe
 /** A network as a consumer sees it: plain facts when they are known now, outputs always. */
 export interface ResolvedNetwork {
   /** Present when the network is an MlopsVpc of this program (or a plain value), so the cloud and CIDR can be checked before registering anything. */
-  known: { cloud: CloudId; cidr: string; name: string } | undefined;
+  known: { cloud: CloudId; cidr: string; name: string; natMode?: NatMode } | undefined;
   info: pulumi.Output<NetworkInfo>;
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -57,7 +60,7 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
   const whole = <K extends keyof NetworkInfo>(key: K) => info.apply((i) => i[key]);
   if (known) {
     return {
-      known: { cloud: known.cloud, cidr: known.cidr, name: known.name },
+      known: { cloud: known.cloud, cidr: known.cidr, name: known.name, natMode: known.natMode },
       info,
       subnetIds: known.subnetIds,
       field: (key) => known.fields?.[key] ?? whole(key),

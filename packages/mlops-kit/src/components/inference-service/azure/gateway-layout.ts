@@ -151,10 +151,10 @@ export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: Gatew
         protocol: "Http",
         cookieBasedAffinity: lb.stickiness.enabled ? "Enabled" : "Disabled",
         affinityCookieName: lb.stickiness.enabled ? "MLOPSAFFINITY" : undefined,
-        // The longest a request may wait for its response; draining as long lets every request
-        // in flight on a departing instance finish.
-        requestTimeout: lb.idleTimeoutSeconds,
-        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS) },
+        // The longest the gateway waits for the model's answer (1-86400 s); draining as long lets
+        // every request in flight on a departing instance finish (draining takes 1-3600 s).
+        requestTimeout: lb.requestTimeoutSeconds,
+        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.requestTimeoutSeconds, MAX_DRAINING_SECONDS) },
         pickHostNameFromBackendAddress: true,
         probe: { id: part("probes", "health") },
       },
