@@ -260,6 +260,7 @@ describe("planInferenceService", () => {
 
     it("GIVEN a network with nat none THEN an Azure service refuses it naming network; other clouds and NAT networks pass", () => {
       const p = plan({ loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure"));
+      expect(p.cloud).toBe("azure");
       expect(() => checkNetworkEgress(p, { name: "core", natMode: "none" })).toThrow(/network is MlopsVpc "core" with nat "none"/);
       expect(() => checkNetworkEgress(p, { name: "core", natMode: "single" })).not.toThrow();
       expect(() => checkNetworkEgress(plan({}, ctx("aws")), { name: "core", natMode: "none" })).not.toThrow();

@@ -289,9 +289,12 @@ export function rulePriority(serviceName: string): number {
  * Flexible scale set has no default outbound access (and MlopsVpc turns it off on every subnet),
  * so without NAT instances can neither install Docker nor pull the image.
  */
-export function checkNetworkEgress(plan: InferenceServicePlan, network: { name: string; natMode?: string }): void {
-  if (plan.cloud === "azure" && network.natMode === "none") {
-    throw new SpecError(TYPE, plan.name, [
+export function checkNetworkEgress(
+  service: { cloud: CloudId; name: string },
+  network: { name: string; natMode?: string | undefined },
+): void {
+  if (service.cloud === "azure" && network.natMode === "none") {
+    throw new SpecError(TYPE, service.name, [
       {
         path: "network",
         message: `is MlopsVpc "${network.name}" with nat "none": on azure its private subnet has no outbound access, so instances could not install Docker or pull the image; give the network nat "single" or "perZone"`,

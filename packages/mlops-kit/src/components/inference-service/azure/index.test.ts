@@ -776,6 +776,36 @@ describe("Azure InferenceService: what Azure cannot do", () => {
     expect(serviceChildren(names)).toEqual([]);
   });
 
+  it("GIVEN a network known only once it resolves (a stack reference) with nat none WHEN synthesized THEN it fails naming network as it resolves", async () => {
+    const network = pulumi.output({
+      cloud: "azure",
+      name: "shared",
+      networkId:
+        "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/shared",
+      cidr: "10.0.0.0/16",
+      region: "westeurope",
+      zones: ["1", "2"],
+      publicSubnetIds: ["pub"],
+      privateSubnetIds: ["priv"],
+      isolatedSubnetIds: ["iso"],
+      reservedCidr: "10.0.224.0/19",
+      resourceGroupName: "net",
+      gatewaySubnetId: "gw",
+      gatewaySubnetCidr: "10.0.224.0/20",
+      natMode: "none",
+      securityGroupNames: { gateway: "gw-nsg", private: "priv-nsg" },
+    } satisfies NetworkInfo);
+    const error = await synth(() => new InferenceService("api", { ...baseArgs, network }), {
+      project: "p",
+      stack: "dev",
+      config: baseConfig,
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toContain('network is MlopsVpc "shared" with nat "none"');
+  });
+
   it("GIVEN rollout.autoRollback true WHEN synthesized THEN it is refused naming the field, before any of the service exists", async () => {
     const { error, names } = await registeredBy({ rollout: { autoRollback: true } });
     expect((error as Error).name).toBe("UnsupportedError");

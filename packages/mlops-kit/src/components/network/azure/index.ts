@@ -331,6 +331,7 @@ function networkResult(
       resourceGroupName: rg,
       gatewaySubnetId: gatewayId,
       gatewaySubnetCidr: plan.azure.gatewaySubnetCidr,
+      natMode: plan.nat.mode,
       securityGroupNames,
     }));
   const one = (subnet: Subnet) => subnet.id.apply((id) => [id]);
@@ -346,6 +347,7 @@ function networkResult(
       // id is handed out once they are in, and before any other subnet.
       gatewaySubnetId: pulumi.all([subnets.gateway.id, lastRules.gateway?.id]).apply(([id]) => id),
       gatewaySubnetCidr: pulumi.output(plan.azure.gatewaySubnetCidr),
+      natMode: pulumi.output(plan.nat.mode),
       securityGroupNames: nsgNames,
     },
     // The NAT gateway and NSGs are attached through the subnets themselves.
