@@ -148,7 +148,9 @@ export interface MlopsVpcArgs {
   zones?: number;
   /**
    * How private subnets reach the internet. On GCP, Cloud NAT is one regional, highly available
-   * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too.
+   * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too
+   * (the plan flags it, `azure.nat.perZoneUnmet`, and a warning says so). An InferenceService on
+   * Azure refuses a network without NAT: its instances would have no way out.
    * @default "single" in dev, "perZone" in prod
    */
   nat?: NatMode;
