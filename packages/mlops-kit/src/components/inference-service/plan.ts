@@ -258,20 +258,32 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       accessLogBucketId: physicalName("gcpLogBucket", [name, "lb-logs"], ctx.scope),
       overrides: spec.gcp?.overrides ?? {},
     },
-    azure: {
-      gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
-      gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
-      rulePriority: spec.azure?.rulePriority ?? rulePriority(name),
-      rulePriorityPinned: spec.azure?.rulePriority !== undefined,
-      gpuDriver: compute.gpu !== undefined ? "extension" : "none",
-      scaleIn: {
-        cpuPercent: spec.scaling.targetCpuPercent / 2,
-        requestsPerInstance: spec.scaling.targetRequestsPerInstance !== undefined ? spec.scaling.targetRequestsPerInstance / 2 : undefined,
-      },
-      privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
-      logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
-      overrides: spec.azure?.overrides ?? {},
+    azure: planAzure(name, spec, ctx, compute.gpu !== undefined, logDays),
+  };
+}
+
+/** The Azure decisions: the gateway's name and capacity, NSG priorities, GPU driver, scale-in, logs. */
+function planAzure(
+  name: string,
+  spec: InferenceServiceSpec,
+  ctx: DeployContext,
+  gpu: boolean,
+  logDays: number,
+): InferenceServicePlan["azure"] {
+  const target = spec.scaling;
+  return {
+    gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
+    gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
+    rulePriority: spec.azure?.rulePriority ?? rulePriority(name),
+    rulePriorityPinned: spec.azure?.rulePriority !== undefined,
+    gpuDriver: gpu ? "extension" : "none",
+    scaleIn: {
+      cpuPercent: target.targetCpuPercent / 2,
+      requestsPerInstance: target.targetRequestsPerInstance !== undefined ? target.targetRequestsPerInstance / 2 : undefined,
     },
+    privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
+    logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
+    overrides: spec.azure?.overrides ?? {},
   };
 }
 

@@ -132,6 +132,36 @@ export interface MlopsVpcPlan {
 /** Azure's zone names, "1" to "3", for a plan's zone indexes. */
 const AZURE_ZONE_NAMES = ["1", "2", "3"];
 
+/** The Azure decisions: zones, NAT placement, the watcher, DNS zones, flow-log storage, the gateway subnet. */
+function planAzure(
+  name: string,
+  spec: MlopsVpcSpec,
+  ctx: DeployContext,
+  decided: { location: string | undefined; zones: number; natMode: NatMode; gatewayZones: number[]; network: Cidr },
+): MlopsVpcPlan["azure"] {
+  const { location, zones, natMode, gatewayZones, network } = decided;
+  const zoneNames = spec.azure?.availabilityZones === false ? [] : AZURE_ZONE_NAMES.slice(0, zones);
+  return {
+    location,
+    resourceGroupName: spec.azure?.resourceGroupName,
+    zoneNames,
+    nat: {
+      gateways: natMode === "none" ? 0 : 1,
+      // Pinned to the first gateway zone, so the dependency is explicit instead of Azure's pick.
+      zone: natMode === "none" ? undefined : zoneNames[gatewayZones[0] ?? 0],
+      perZoneUnmet: natMode === "perZone" && zoneNames.length > 1,
+    },
+    networkWatcher: location ? planNetworkWatcher(location, spec.azure?.networkWatcher) : undefined,
+    privateDnsZones: planPrivateDnsZones(name, spec.azure?.privateDnsZoneIds ?? {}),
+    flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
+    // Zone-redundant in prod where the region has zones (ZRS exists only there).
+    flowLogStorageSku: ctx.profile === "prod" && zoneNames.length > 0 ? "Standard_ZRS" : "Standard_LRS",
+    flowLogSoftDeleteDays: ctx.profile === "prod" ? 30 : 7,
+    gatewaySubnetCidr: formatCidr(subnet(tierBlock(network, "reserved"), tierBlock(network, "reserved").prefix + 1, 0)),
+    overrides: spec.azure?.overrides ?? {},
+  };
+}
+
 /**
  * A location as Azure names it in resource names: "West Europe" -> "westeurope" (Network Watcher's
  * automatic name is `NetworkWatcher_<that>`).
@@ -239,7 +269,6 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
     ]);
   }
   const location = ctx.cloud === "azure" ? (spec.azure?.location ?? ctx.region) : undefined;
-  const azureZoneNames = spec.azure?.availabilityZones === false ? [] : AZURE_ZONE_NAMES.slice(0, zones);
   if (ctx.cloud === "azure" && !location) {
     throw new SpecError("MlopsVpc", name, [
       {
@@ -277,24 +306,6 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
       flowLogBucketId: physicalName("gcpLogBucket", [name, "flow-logs"], ctx.scope),
       overrides: spec.gcp?.overrides ?? {},
     },
-    azure: {
-      location,
-      resourceGroupName: spec.azure?.resourceGroupName,
-      zoneNames: azureZoneNames,
-      nat: {
-        gateways: natMode === "none" ? 0 : 1,
-        // Pinned to the first gateway zone, so the dependency is explicit instead of Azure's pick.
-        zone: natMode === "none" ? undefined : azureZoneNames[gatewayZones[0] ?? 0],
-        perZoneUnmet: natMode === "perZone" && azureZoneNames.length > 1,
-      },
-      networkWatcher: location ? planNetworkWatcher(location, spec.azure?.networkWatcher) : undefined,
-      privateDnsZones: planPrivateDnsZones(name, spec.azure?.privateDnsZoneIds ?? {}),
-      flowLogStorageAccountName: physicalName("azureStorageAccount", [name, "flowlogs"], ctx.scope),
-      // Zone-redundant in prod where the region has zones (ZRS exists only there).
-      flowLogStorageSku: ctx.profile === "prod" && azureZoneNames.length > 0 ? "Standard_ZRS" : "Standard_LRS",
-      flowLogSoftDeleteDays: ctx.profile === "prod" ? 30 : 7,
-      gatewaySubnetCidr: formatCidr(subnet(tierBlock(network, "reserved"), tierBlock(network, "reserved").prefix + 1, 0)),
-      overrides: spec.azure?.overrides ?? {},
-    },
+    azure: planAzure(name, spec, ctx, { location, zones, natMode, gatewayZones, network }),
   };
 }

@@ -469,6 +469,20 @@ describe("Azure InferenceService: Application Gateway", () => {
     });
   });
 
+  it("GIVEN a network in a region without availability zones WHEN synthesized THEN neither the scale set, the gateway nor its IP asks for zones", async () => {
+    const plan = await synth(
+      () => {
+        const vpc = new MlopsVpc("core", { azure: { availabilityZones: false } });
+        new InferenceService("api", { ...baseArgs, network: vpc.network });
+      },
+      { project: "p", stack: "dev", config: baseConfig },
+    );
+    expect(json(resource(plan, T.vmss, "api-scale-set")).zones).toBeUndefined();
+    expect(json(resource(plan, T.gateway, "api-gateway")).zones).toBeUndefined();
+    expect(json(resource(plan, T.pip, "api-ip")).zones).toBeUndefined();
+    expect(json(resource(plan, T.vmss, "api-scale-set")).platformFaultDomainCount).toBe(1);
+  });
+
   it("GIVEN waf in detection mode WHEN synthesized THEN the policy logs and does not block; with the WAF off there is no policy and the gateway is Standard_v2", async () => {
     const detect = await synthService({ loadBalancer: { tls: { certificateId: CERTIFICATE_ID }, waf: { mode: "detection" } } });
     expect(inputs(resource(detect.plan, T.waf, "api-waf")).policySettings).toMatchObject({ state: "Enabled", mode: "Detection" });
