@@ -7,6 +7,7 @@ import { parseSpec } from "../../core/spec";
 import { resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import { checkNetworkEgress, type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { withRulePriority } from "./rule-priorities";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 
 const backends = {
@@ -39,14 +40,16 @@ export class InferenceService extends pulumi.ComponentResource {
     // Everything that can reject the spec runs before anything registers.
     const spec = parseSpec(inferenceServiceSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
-    const plan = planInferenceService(name, spec, ctx);
+    const planned = planInferenceService(name, spec, ctx);
     const network = resolveNetwork(spec.network);
     if (network.known && network.known.cloud !== ctx.cloud) {
       throw new SpecError(TYPE, name, [
         { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this service is on ${ctx.cloud}` },
       ]);
     }
-    if (network.known) checkNetworkEgress(plan, network.known);
+    if (network.known) checkNetworkEgress(planned, network.known);
+    // NSG priorities on Azure are handed out among the services of this program on one network.
+    const plan = withRulePriority(planned, network.known ? network.subnetIds : undefined);
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network whose cloud is known only once it resolves (a stack reference, say) is checked then.

@@ -118,8 +118,8 @@ export interface InferenceServicePlan {
     gatewayCapacity: { min: number; max: number };
     /**
      * The first of the two NSG priorities this service's rules take: `azure.rulePriority`, else
-     * the slot its name hashes to (see {@link rulePriority}), which the backend moves to the next
-     * free slot when another service of the program on the same network holds it.
+     * the slot its name hashes to (see {@link rulePriority}), moved to the next free slot when
+     * another service of the program on the same network holds it (`withRulePriority`).
      */
     rulePriority: number;
     /** True when `azure.rulePriority` fixed it: taken as is, and a clash is an error. */

@@ -837,7 +837,9 @@ describe("Azure InferenceService: many services on one network", () => {
   // "asr" and "ner" hash to the same slot: Azure would refuse the second's rules (SecurityRuleConflict).
   const NAMES = ["asr", "ner", ...Array.from({ length: 22 }, (_, i) => `model-${i}`)];
 
+  const registered: string[] = [];
   async function synthMany(pinned: Record<string, number> = {}): Promise<Plan> {
+    registered.length = 0;
     return synth(
       () => {
         const vpc = new MlopsVpc("core", {});
@@ -851,7 +853,17 @@ describe("Azure InferenceService: many services on one network", () => {
           });
         }
       },
-      { project: "p", stack: "dev", config: baseConfig },
+      {
+        project: "p",
+        stack: "dev",
+        config: baseConfig,
+        mocks: {
+          newResource: (args) => {
+            registered.push(args.name);
+            return defaultNewResource(args);
+          },
+        },
+      },
     );
   }
 
@@ -881,6 +893,9 @@ describe("Azure InferenceService: many services on one network", () => {
       (e: unknown) => e,
     );
     expect((clash as Error).name).toBe("SpecError");
+    // Refused before the service registers anything: "asr" exists, "ner" has no child.
+    expect(registered).toContain("asr-scale-set");
+    expect(registered.filter((n) => n.startsWith("ner-"))).toEqual([]);
     expect((clash as Error).message).toContain(
       `InferenceService "ner": azure.rulePriority (${rulePriority("asr") + 1}) overlaps the rules of InferenceService "asr"`,
     );

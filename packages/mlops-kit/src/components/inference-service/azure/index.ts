@@ -28,7 +28,6 @@ import { renderCloudConfig } from "./boot";
 import { provisionGateway } from "./gateway";
 import { BACKEND_POOL, servedProtocols } from "./gateway-layout";
 import { networkFacts } from "./network";
-import { allocateRulePriority } from "./rule-priorities";
 import {
   ADMIN_USERNAME,
   autoscaleRules,
@@ -56,8 +55,6 @@ interface Shared {
  * to the network's security groups, the scale set behind the gateway, and its autoscale setting.
  */
 export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx: ProvisionContext): ServiceResult {
-  // Before any child registers: a pinned priority that clashes is the spec's error.
-  const priority = allocateRulePriority(plan, inputs.network.known ? inputs.network.subnetIds : undefined);
   const shared: Shared = {
     plan,
     o: plan.azure.overrides,
@@ -67,7 +64,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   };
   const identity = createInstanceIdentity(shared);
   const { privateFrontendIp, ...gateway } = provisionGateway(plan, inputs, ctx, { info: shared.info, tags: shared.tags });
-  const access = createSecurityRules(shared, inputs, priority);
+  const access = createSecurityRules(shared, inputs, plan.azure.rulePriority);
   const scaleSet = createScaleSet(shared, inputs, {
     identity,
     gatewayId: gateway.applicationGateway.id,

@@ -1,5 +1,5 @@
-import { SpecError } from "../../../core/errors";
-import { AZURE_RULE_BAND, type InferenceServicePlan, TYPE } from "../plan";
+import { SpecError } from "../../core/errors";
+import { AZURE_RULE_BAND, type InferenceServicePlan, TYPE } from "./plan";
 
 // Azure refuses a second rule with the priority of another in the same network security group
 // (SecurityRuleConflict), and every service on a network adds its rules to the same two groups.
@@ -10,15 +10,20 @@ import { AZURE_RULE_BAND, type InferenceServicePlan, TYPE } from "../plan";
 const taken = new WeakMap<object, Map<string, number>>();
 
 /**
- * The first of the two priorities (`p`, `p + 1`) the service's rules take. A pinned priority is
+ * The plan with the first of the two priorities (`p`, `p + 1`) the service's rules take on Azure
+ * (other clouds' plans pass through). Called before the service registers anything. A pinned priority is
  * taken as is and must not overlap another service's pair; otherwise the service takes its
  * hashed slot, or the next free slot of the band after it. `network` identifies the network
  * within the program (undefined when it is known only once it resolves: then the hashed or
  * pinned slot is used as is).
  */
-export function allocateRulePriority(plan: InferenceServicePlan, network: object | undefined): number {
+export function withRulePriority(plan: InferenceServicePlan, network: object | undefined): InferenceServicePlan {
+  if (plan.cloud !== "azure" || network === undefined) return plan;
+  return { ...plan, azure: { ...plan.azure, rulePriority: allocateRulePriority(plan, network) } };
+}
+
+function allocateRulePriority(plan: InferenceServicePlan, network: object): number {
   const wanted = plan.azure.rulePriority;
-  if (network === undefined) return wanted;
   let services = taken.get(network);
   if (!services) {
     services = new Map();
