@@ -61,7 +61,10 @@ export const HEALTH_EXTENSION_VERSION = "1.0";
  * Trusted Launch (Secure Boot and a virtual TPM), set explicitly so that a change of the
  * platform's default cannot change an existing set. Secure Boot refuses unsigned kernel modules,
  * and the NVIDIA extension builds its driver on the instance (DKMS, unsigned): it is off on GPU
- * instances, the vTPM stays on. Encryption at host covers the temp disk and caches too.
+ * instances, the vTPM stays on. Encryption at host covers the temp disk and caches too. Every
+ * size in the catalog supports Trusted Launch (Dsv5, Esv5, Fsv2, NCasT4_v3, NC_A100_v4; not the
+ * ND A100 sizes, which are left out): learn.microsoft.com/azure/virtual-machines/trusted-launch,
+ * "Virtual machines sizes".
  */
 export function securityProfile(plan: InferenceServicePlan) {
   return {
