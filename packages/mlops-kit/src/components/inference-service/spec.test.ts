@@ -76,6 +76,10 @@ describe("InferenceService spec", () => {
       { spot: { enabled: true, onDemandBase: 5 }, scaling: { max: 3 } },
       'InferenceService "api": spot.onDemandBase (5) must be <= scaling.max (3)',
     ],
+    [
+      { azure: { rulePriority: 4000 }, loadBalancer: { tls: { certificateId: "c" } } },
+      'InferenceService "api": azure.rulePriority (4000) must be <= 3998',
+    ],
     [{ env: { "BAD-NAME": "x" } }, 'InferenceService "api": env.BAD-NAME must be an environment variable name'],
     [{ image: "" }, 'InferenceService "api": image ("") must be a container image reference such as registry.example.com/models/api:1.0'],
     [
