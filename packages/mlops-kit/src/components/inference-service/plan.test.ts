@@ -250,6 +250,9 @@ describe("planInferenceService", () => {
       expect(p.azure.gpuDriver).toBe("extension");
       expect(azure().scaleIn).toEqual({ cpuPercent: 25, requestsPerInstance: undefined });
       expect(azure().gpuDriver).toBe("none");
+      expect(azure().healthExtensionVersion).toBe("1.0");
+      const rich = plan({ azure: { richHealthStates: true }, loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure"));
+      expect(rich.azure.healthExtensionVersion).toBe("2.0");
     });
 
     it("GIVEN azure.rulePriority THEN the plan pins it; without it the hashed slot is a preference", () => {

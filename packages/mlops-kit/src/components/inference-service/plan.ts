@@ -125,6 +125,11 @@ export interface InferenceServicePlan {
     /** True when `azure.rulePriority` fixed it: taken as is, and a clash is an error. */
     rulePriorityPinned: boolean;
     /**
+     * The Application Health extension's version: "1.0" counts any 2xx as Healthy (the health
+     * check's contract); "2.0" reads rich health states from the body (`azure.richHealthStates`).
+     */
+    healthExtensionVersion: "1.0" | "2.0";
+    /**
      * How a GPU instance gets its NVIDIA driver: the NVIDIA GPU Driver Extension (only on the
      * sizes it supports; any other GPU size is refused), or none without a GPU.
      */
@@ -277,6 +282,7 @@ function planAzure(
     rulePriority: spec.azure?.rulePriority ?? rulePriority(name),
     rulePriorityPinned: spec.azure?.rulePriority !== undefined,
     gpuDriver: gpu ? "extension" : "none",
+    healthExtensionVersion: spec.azure?.richHealthStates ? "2.0" : "1.0",
     scaleIn: {
       cpuPercent: target.targetCpuPercent / 2,
       requestsPerInstance: target.targetRequestsPerInstance !== undefined ? target.targetRequestsPerInstance / 2 : undefined,

@@ -228,6 +228,13 @@ export interface InferenceServiceAzureArgs {
    */
   rulePriority?: number;
   /**
+   * The health endpoint answers with Azure's rich health states (`{"ApplicationHealthState":
+   * "Healthy"}`): the Application Health extension 2.0 reads them. Off, any 2xx answer is healthy
+   * (extension 1.0), the contract of `healthCheck.path` on every cloud.
+   * @default false
+   */
+  richHealthStates?: boolean;
+  /**
    * Extra arguments merged over a child resource's own, keyed by role: `scaleSet`,
    * `applicationGateway`, `publicIp`, `autoscale`, `identity`, `logWorkspace`, `securityRule`.
    * @default no overrides
@@ -437,6 +444,7 @@ export const inferenceServiceSchema = z
         keyVaultId: z.optional(input(nonEmpty())),
         // Azure's NSG priorities run 100-4096; the network's own rules sit at 4000 and above.
         rulePriority: z.optional(int(100, 3998)),
+        richHealthStates: z.optional(z.boolean()),
         overrides: overridesField(OVERRIDE_ROLES.azure),
       }),
     ),

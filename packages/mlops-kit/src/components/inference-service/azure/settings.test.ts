@@ -18,6 +18,7 @@ const plan = (over: {
   scaling?: Partial<InferenceServicePlan["scaling"]>;
   grace?: number;
   gpu?: boolean;
+  rich?: boolean;
 }) => {
   const scaling = {
     targetCpuPercent: 50,
@@ -36,6 +37,7 @@ const plan = (over: {
     // What planInferenceService decides for Azure from the same values.
     azure: {
       gpuDriver: over.gpu ? "extension" : "none",
+      healthExtensionVersion: over.rich ? "2.0" : "1.0",
       scaleIn: {
         cpuPercent: scaling.targetCpuPercent / 2,
         requestsPerInstance: scaling.targetRequestsPerInstance !== undefined ? scaling.targetRequestsPerInstance / 2 : undefined,
@@ -114,6 +116,7 @@ describe("instances", () => {
   it("GIVEN any service THEN the health extension is version 1.0, where any 2xx answer is Healthy (2.0 wants a JSON body a plain 200 lacks)", () => {
     const health = scaleSetExtensions(plan({})).find((e) => e.type === "ApplicationHealthLinux");
     expect(health?.typeHandlerVersion).toBe("1.0");
+    expect(scaleSetExtensions(plan({ rich: true })).find((e) => e.type === "ApplicationHealthLinux")?.typeHandlerVersion).toBe("2.0");
     expect(health?.settings).toMatchObject({ protocol: "http", port: 8080, requestPath: "/ready" });
   });
 

@@ -48,16 +48,6 @@ export const NO_LOGIN_PUBLIC_KEY = sshRsaPublicKey(
 export const ADMIN_USERNAME = "mlops";
 
 /**
- * The Application Health extension's version. 1.0 ("binary" health) counts any 2xx answer as
- * Healthy, which is the contract the health check has on every cloud (a plain 200). 2.0 ("rich"
- * health) counts an instance Healthy only when the body is `{"ApplicationHealthState":"Healthy"}`:
- * a plain 200 is Unknown there, so automatic repairs would replace every instance and rolling
- * upgrades would stop. (learn.microsoft.com/azure/virtual-machine-scale-sets/
- * virtual-machine-scale-sets-health-extension, "Binary versus Rich Health States")
- */
-export const HEALTH_EXTENSION_VERSION = "1.0";
-
-/**
  * Trusted Launch (Secure Boot and a virtual TPM), set explicitly so that a change of the
  * platform's default cannot change an existing set. Secure Boot refuses unsigned kernel modules,
  * and the NVIDIA extension builds its driver on the instance (DKMS, unsigned): it is off on GPU
@@ -84,7 +74,13 @@ export function scaleSetExtensions(plan: InferenceServicePlan) {
       name: "health",
       publisher: "Microsoft.ManagedServices",
       type: "ApplicationHealthLinux",
-      typeHandlerVersion: HEALTH_EXTENSION_VERSION,
+      // 1.0 ("binary" health) counts any 2xx answer as Healthy, the health check's contract on
+      // every cloud. 2.0 ("rich" health) counts an instance Healthy only when the body is
+      // {"ApplicationHealthState":"Healthy"}: a plain 200 is Unknown there, so automatic repairs
+      // would replace every instance and rolling upgrades would stop; only when the spec asks.
+      // (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-health-extension,
+      // "Binary versus Rich Health States")
+      typeHandlerVersion: plan.azure.healthExtensionVersion,
       autoUpgradeMinorVersion: true,
       settings: {
         protocol: "http",
