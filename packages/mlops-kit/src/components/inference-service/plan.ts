@@ -130,6 +130,12 @@ export interface InferenceServicePlan {
      */
     healthExtensionVersion: "1.0" | "2.0";
     /**
+     * Seconds the gateway waits after its Key Vault grant is created, on the `up` that creates it:
+     * Azure role assignments take up to ten minutes to take effect
+     * (learn.microsoft.com/azure/role-based-access-control/troubleshooting).
+     */
+    keyVaultGrantWaitSeconds: number;
+    /**
      * How a GPU instance gets its NVIDIA driver: the NVIDIA GPU Driver Extension (only on the
      * sizes it supports; any other GPU size is refused), or none without a GPU.
      */
@@ -158,6 +164,9 @@ export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number 
   dev: { min: 1, max: 10 },
   prod: { min: 2, max: 20 },
 };
+
+/** How long a new Azure role assignment may take to take effect. */
+export const AZURE_ROLE_PROPAGATION_SECONDS = 600;
 
 /** Where a service's NSG rules sit: a 10-wide slot per service in 1000–3999, by name. */
 export const AZURE_RULE_BAND = { first: 1000, slots: 300, width: 10 } as const;
@@ -283,6 +292,7 @@ function planAzure(
     rulePriorityPinned: spec.azure?.rulePriority !== undefined,
     gpuDriver: gpu ? "extension" : "none",
     healthExtensionVersion: spec.azure?.richHealthStates ? "2.0" : "1.0",
+    keyVaultGrantWaitSeconds: AZURE_ROLE_PROPAGATION_SECONDS,
     scaleIn: {
       cpuPercent: target.targetCpuPercent / 2,
       requestsPerInstance: target.targetRequestsPerInstance !== undefined ? target.targetRequestsPerInstance / 2 : undefined,

@@ -31,14 +31,6 @@ import type { AzureInferenceService } from "./resources";
 /** "Key Vault Secrets User": reads secret contents, which is how Application Gateway fetches certificates. */
 export const KEY_VAULT_SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6";
 
-/**
- * Azure's role assignments take effect within about ten minutes ("Role assignment changes can
- * take up to 10 minutes", learn.microsoft.com/azure/role-based-access-control/troubleshooting);
- * a gateway created before its identity can read the vault fails to fetch the certificate. The
- * gateway waits this long after the grant was created, on the `up` that creates it only.
- */
-export const ROLE_PROPAGATION_SECONDS = 600;
-
 /** Azure zones of a gateway and its IP in a region that has zones: all of them (see provisionGateway). */
 const REGION_ZONES = ["1", "2", "3"];
 
@@ -134,15 +126,17 @@ function grantKeyVaultRead(
 }
 
 /** Milliseconds still to wait for a grant created at `createdOn` to take effect; 0 when it has. */
-export function propagationDelayMs(createdOn: string | undefined, nowMs: number, waitSeconds = ROLE_PROPAGATION_SECONDS): number {
+export function propagationDelayMs(createdOn: string | undefined, nowMs: number, waitSeconds: number): number {
   const created = createdOn ? Date.parse(createdOn) : Number.NaN;
   if (Number.isNaN(created)) return 0;
   return Math.max(0, Math.min(waitSeconds * 1000, created + waitSeconds * 1000 - nowMs));
 }
 
 /**
- * The certificate id, released to the gateway once the grant has had time to take effect: only
- * on the `up` that created the grant (an older grant has no wait left), never in a preview.
+ * The certificate id, released to the gateway once the grant has had time to take effect
+ * (`azure.keyVaultGrantWaitSeconds`): a gateway created before its identity can read the vault
+ * fails to fetch the certificate. Only on the `up` that created the grant (an older grant has no
+ * wait left), never in a preview.
  */
 function certificateOnceReadable(
   plan: InferenceServicePlan,
@@ -151,7 +145,7 @@ function certificateOnceReadable(
 ): pulumi.Input<string> | undefined {
   if (certificateId === undefined || grant === undefined) return certificateId;
   return pulumi.all([certificateId, grant.createdOn]).apply(async ([id, createdOn]) => {
-    const delay = pulumi.runtime.isDryRun() ? 0 : propagationDelayMs(createdOn, Date.now());
+    const delay = pulumi.runtime.isDryRun() ? 0 : propagationDelayMs(createdOn, Date.now(), plan.azure.keyVaultGrantWaitSeconds);
     if (delay > 0) {
       pulumi.log.info(`${TYPE} "${plan.name}": waiting ${Math.ceil(delay / 1000)} s for the Key Vault grant to take effect`);
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AZURE_VM_SIZES, nvidiaExtensionSupports } from "../../../core/catalog/azure-vm-sizes";
 import type { InferenceServicePlan } from "../plan";
-import { propagationDelayMs, ROLE_PROPAGATION_SECONDS } from "./gateway";
+import { AZURE_ROLE_PROPAGATION_SECONDS } from "../plan";
+import { propagationDelayMs } from "./gateway";
 import {
   autoscaleRules,
   computerNamePrefix,
@@ -152,14 +153,15 @@ describe("instances", () => {
   it("GIVEN a Key Vault grant THEN the gateway waits until ten minutes after it was created, and not at all for an older or unknown one", () => {
     const created = "2026-01-01T00:00:00Z";
     const t0 = Date.parse(created);
-    expect(ROLE_PROPAGATION_SECONDS).toBe(600);
-    expect(propagationDelayMs(created, t0 + 1000)).toBe(599_000);
-    expect(propagationDelayMs(created, t0 + 600_000)).toBe(0);
-    expect(propagationDelayMs(created, t0 + 86_400_000)).toBe(0);
-    expect(propagationDelayMs(undefined, t0)).toBe(0);
-    expect(propagationDelayMs("not a date", t0)).toBe(0);
+    const wait = AZURE_ROLE_PROPAGATION_SECONDS;
+    expect(wait).toBe(600);
+    expect(propagationDelayMs(created, t0 + 1000, wait)).toBe(599_000);
+    expect(propagationDelayMs(created, t0 + 600_000, wait)).toBe(0);
+    expect(propagationDelayMs(created, t0 + 86_400_000, wait)).toBe(0);
+    expect(propagationDelayMs(undefined, t0, wait)).toBe(0);
+    expect(propagationDelayMs("not a date", t0, wait)).toBe(0);
     // A clock behind the grant's timestamp never waits more than the propagation time.
-    expect(propagationDelayMs(created, t0 - 3_600_000)).toBe(600_000);
+    expect(propagationDelayMs(created, t0 - 3_600_000, wait)).toBe(600_000);
   });
 
   it.each([
