@@ -26,6 +26,7 @@ const RULES = [
   "mlops-azure-network-appgw-https-only",
   "mlops-azure-network-appgw-tls-policy",
   "mlops-azure-network-appgw-waf",
+  "mlops-azure-network-flow-log-managed-identity",
   "mlops-azure-network-nsg-no-public-ingress",
   "mlops-azure-network-subnet-no-default-outbound-access",
   "mlops-azure-network-vnet-flow-logs",

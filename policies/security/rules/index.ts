@@ -23,6 +23,7 @@ import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-
 import azureNetworkAppgwHttpsOnly from "./azure/network/appgw-https-only";
 import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
 import azureNetworkAppgwWaf from "./azure/network/appgw-waf";
+import azureNetworkFlowLogManagedIdentity from "./azure/network/flow-log-managed-identity";
 import azureNetworkNsgNoPublicIngress from "./azure/network/nsg-no-public-ingress";
 import azureNetworkSubnetNoDefaultOutboundAccess from "./azure/network/subnet-no-default-outbound-access";
 import azureNetworkVnetFlowLogs from "./azure/network/vnet-flow-logs";
@@ -75,6 +76,7 @@ export const policies: MlopsPolicy[] = [
   azureNetworkAppgwHttpsOnly,
   azureNetworkAppgwTlsPolicy,
   azureNetworkAppgwWaf,
+  azureNetworkFlowLogManagedIdentity,
   azureNetworkNsgNoPublicIngress,
   azureNetworkSubnetNoDefaultOutboundAccess,
   azureNetworkVnetFlowLogs,

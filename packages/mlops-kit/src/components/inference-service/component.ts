@@ -7,8 +7,9 @@ import { checkResolved, fieldPath } from "../../core/secrets";
 import { parseSpec } from "../../core/spec";
 import { networkProblems, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
-import { type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
+import { checkNetworkEgress, type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { checkAwsNetwork } from "./plan-aws";
+import { withRulePriority } from "./rule-priorities";
 import { checkSecretReference } from "./secret-env";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, inferenceServiceSchema, SINGLE_LINE } from "./spec";
 import { checkKnownUserDataSize } from "./user-data";
@@ -45,10 +46,10 @@ export class InferenceService extends pulumi.ComponentResource {
     // Everything that can reject the spec runs before anything registers.
     const spec = parseSpec(inferenceServiceSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
-    const plan = planInferenceService(name, spec, ctx);
-    checkKnownUserDataSize(plan, spec.image, spec.env ?? {});
+    const planned = planInferenceService(name, spec, ctx);
+    checkKnownUserDataSize(planned, spec.image, spec.env ?? {});
     for (const [variable, ref] of Object.entries(spec.secretEnv ?? {})) {
-      if (typeof ref === "string") checkSecretReference(plan, variable, ref);
+      if (typeof ref === "string") checkSecretReference(planned, variable, ref);
     }
     const network = resolveNetwork(spec.network);
     // A network given as a plain value is checked now (`network: {}` registers nothing).
@@ -64,6 +65,9 @@ export class InferenceService extends pulumi.ComponentResource {
     if (network.known?.zones !== undefined && ctx.cloud === "aws") {
       checkAwsNetwork(name, { zones: network.known.zones, internetEgress: network.known.internetEgress }, spec.image, TYPE);
     }
+    if (network.known) checkNetworkEgress(planned, network.known);
+    // NSG priorities on Azure are handed out among the services of this program on one network.
+    const plan = withRulePriority(planned, network.known ? network.subnetIds : undefined);
     super(`mlops:index:${TYPE}`, name, {}, opts);
 
     // A network known only once it resolves (a stack reference, say) is checked then, in the same words.

@@ -158,6 +158,12 @@ export function rejectUnsupportedOnGcp(
 ): void {
   const unsupported = (field: string, reason: string) => new UnsupportedError(COMPONENT, name, "gcp", field, reason);
   const lb = spec.loadBalancer;
+  if (spec.rollout.autoRollback === true) {
+    throw unsupported(
+      "rollout.autoRollback",
+      "a managed instance group rolls forward only: it stops replacing instances that fail their health check, and does not restore the previous template",
+    );
+  }
   if (spec.spot?.enabled && (spec.spot.onDemandBase ?? 0) > 0) {
     throw unsupported(
       "spot.onDemandBase",

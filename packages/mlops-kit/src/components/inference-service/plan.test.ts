@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CloudId } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
+import { SpecError, UnsupportedError } from "../../core/errors";
 import { parseSpec } from "../../core/spec";
-import { AZURE_RULE_BAND, planInferenceService, rulePriority } from "./plan";
+import { AZURE_RULE_BAND, checkNetworkEgress, planInferenceService, rulePriority } from "./plan";
 import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
 
 const ctx = (cloud: CloudId = "aws", profile: "dev" | "prod" = "dev"): DeployContext => ({
@@ -227,5 +228,89 @@ describe("planInferenceService", () => {
         }),
       );
     });
+    it("GIVEN a domain and a Key Vault certificate for it THEN the URL's host is the domain and the TLS mode is certificate", () => {
+      const p = plan(
+        { loadBalancer: { tls: { domain: "api.example.com", certificateId: "https://kv.vault.azure.net/secrets/c" } } },
+        ctx("azure"),
+      );
+      expect(p.endpoint).toEqual({ scheme: "https", hostName: "api.example.com" });
+      expect(p.loadBalancer.tls.mode).toBe("certificate");
+    });
+
+    it.each(["aws", "gcp"] as const)("GIVEN a domain and a certificateId on %s THEN it is refused naming loadBalancer.tls", (cloud) => {
+      expect(() => plan({ loadBalancer: { tls: { domain: "a.example.com", certificateId: "arn:x" } } }, ctx(cloud))).toThrow(
+        new SpecError("InferenceService", "api", [{ path: "loadBalancer.tls", message: "takes a domain or a certificateId, not both" }]),
+      );
+    });
+
+    it.each([
+      [{ rollout: { autoRollback: true } }, "rollout.autoRollback"],
+      [
+        { loadBalancer: { stickiness: { enabled: true, durationSeconds: 600 }, tls: { certificateId: "c" } } },
+        "loadBalancer.stickiness.durationSeconds",
+      ],
+      [
+        { azure: { vmSize: "Standard_ND96isr_H100_v5" }, compute: { cpu: 8, memoryGiB: 64, gpu: { type: "h100" as const } } },
+        "azure.vmSize (Standard_ND96isr_H100_v5)",
+      ],
+    ])("GIVEN %j on azure THEN it is refused as unsupported, naming %s", (over, field) => {
+      const run = () => plan({ loadBalancer: { tls: { certificateId: "c" } }, ...over }, ctx("azure"));
+      expect(run).toThrow(UnsupportedError);
+      expect(run).toThrow(field);
+    });
+
+    it("GIVEN autoRollback and the cookie lifetime left unset THEN no cloud plans a rollback and the cookie lasts an hour", () => {
+      expect(plan({ loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure")).rollout.autoRollback).toBe(false);
+      expect(plan({}, ctx("aws")).rollout.autoRollback).toBe(false);
+      expect(plan({}, ctx("aws")).loadBalancer.stickiness.durationSeconds).toBe(3600);
+    });
+
+    it("GIVEN targets THEN the plan decides the scale-in thresholds (half of each target) and the GPU driver", () => {
+      const p = plan(
+        {
+          compute: { cpu: 4, memoryGiB: 16, gpu: { type: "t4" } },
+          scaling: { targetCpuPercent: 70, targetRequestsPerInstance: 300 },
+          loadBalancer: { tls: { certificateId: "c" } },
+        },
+        ctx("azure"),
+      );
+      expect(p.azure.scaleIn).toEqual({ cpuPercent: 35, requestsPerInstance: 150 });
+      expect(p.azure.gpuDriver).toBe("extension");
+      expect(azure().scaleIn).toEqual({ cpuPercent: 25, requestsPerInstance: undefined });
+      expect(azure().gpuDriver).toBe("none");
+      expect(azure().healthExtensionVersion).toBe("1.0");
+      const rich = plan({ azure: { richHealthStates: true }, loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure"));
+      expect(rich.azure.healthExtensionVersion).toBe("2.0");
+    });
+
+    it("GIVEN azure.rulePriority THEN the plan pins it; without it the hashed slot is a preference", () => {
+      const pinned = plan({ azure: { rulePriority: 1234 }, loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure")).azure;
+      expect([pinned.rulePriority, pinned.rulePriorityPinned]).toEqual([1234, true]);
+      expect(azure().rulePriorityPinned).toBe(false);
+    });
+
+    it("GIVEN a network with nat none THEN an Azure service refuses it naming network; other clouds and NAT networks pass", () => {
+      const p = plan({ loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure"));
+      expect(p.cloud).toBe("azure");
+      expect(() => checkNetworkEgress(p, { name: "core", natMode: "none" })).toThrow(/network is MlopsVpc "core" with nat "none"/);
+      expect(() => checkNetworkEgress(p, { name: "core", natMode: "single" })).not.toThrow();
+      expect(() => checkNetworkEgress(plan({}, ctx("aws")), { name: "core", natMode: "none" })).not.toThrow();
+    });
+  });
+});
+
+describe("rollout.autoRollback on every cloud", () => {
+  // Plain HTTP in dev: a spec every cloud accepts as it is.
+  const planOn = (cloud: CloudId, over: Partial<InferenceServiceArgs>) =>
+    plan({ loadBalancer: { tls: { enabled: false } }, ...over }, ctx(cloud));
+
+  it.each(["aws", "gcp", "azure"] as const)("GIVEN no autoRollback on %s THEN it is off", (cloud) => {
+    expect(planOn(cloud, {}).rollout.autoRollback).toBe(false);
+  });
+
+  it("GIVEN autoRollback true THEN AWS plans it, and GCP and Azure refuse it by name", () => {
+    expect(planOn("aws", { rollout: { autoRollback: true } }).rollout.autoRollback).toBe(true);
+    expect(() => planOn("gcp", { rollout: { autoRollback: true } })).toThrow("rollout.autoRollback is not supported on gcp");
+    expect(() => planOn("azure", { rollout: { autoRollback: true } })).toThrow("rollout.autoRollback is not supported on azure");
   });
 });

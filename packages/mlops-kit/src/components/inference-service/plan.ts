@@ -1,4 +1,5 @@
 import type { Overrides } from "../../core/backend";
+import { nvidiaExtensionSupports } from "../../core/catalog/azure-vm-sizes";
 import { chooseCompute, findEntry } from "../../core/catalog/compute";
 import type { GpuType } from "../../core/catalog/gpu";
 import { byCloud, type CloudId, type Profile } from "../../core/cloud";
@@ -105,8 +106,36 @@ export interface InferenceServicePlan {
     gatewayName: string;
     /** Gateway capacity units: the autoscaled range of the gateway itself. */
     gatewayCapacity: { min: number; max: number };
-    /** The first of the two NSG priorities this service's rules take (see {@link rulePriority}). */
+    /**
+     * The first of the two NSG priorities this service's rules take: `azure.rulePriority`, else
+     * the slot its name hashes to (see {@link rulePriority}), moved to the next free slot when
+     * another service of the program on the same network holds it (`withRulePriority`).
+     */
     rulePriority: number;
+    /** True when `azure.rulePriority` fixed it: taken as is, and a clash is an error. */
+    rulePriorityPinned: boolean;
+    /**
+     * The Application Health extension's version: "1.0" counts any 2xx as Healthy (the health
+     * check's contract); "2.0" reads rich health states from the body (`azure.richHealthStates`).
+     */
+    healthExtensionVersion: "1.0" | "2.0";
+    /**
+     * Seconds the gateway waits after its Key Vault grant is created, on the `up` that creates it:
+     * Azure role assignments take up to ten minutes to take effect
+     * (learn.microsoft.com/azure/role-based-access-control/troubleshooting).
+     */
+    keyVaultGrantWaitSeconds: number;
+    /**
+     * How a GPU instance gets its NVIDIA driver: the NVIDIA GPU Driver Extension (only on the
+     * sizes it supports; any other GPU size is refused), or none without a GPU.
+     */
+    gpuDriver: "extension" | "none";
+    /**
+     * Where autoscale scales in: CPU below `cpuPercent`, requests per healthy instance below
+     * `requestsPerInstance` (half of each target: the gap keeps the set from flapping, since
+     * Azure Monitor autoscale has no target tracking, only threshold pairs).
+     */
+    scaleIn: { cpuPercent: number; requestsPerInstance: number | undefined };
     /**
      * Places an internal frontend's static address in the gateway subnet, by the service's name,
      * so two internal gateways in one subnet do not ask for the same one: the address is this
@@ -125,6 +154,9 @@ export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number 
   dev: { min: 1, max: 10 },
   prod: { min: 2, max: 20 },
 };
+
+/** How long a new Azure role assignment may take to take effect. */
+export const AZURE_ROLE_PROPAGATION_SECONDS = 600;
 
 /** Where a service's NSG rules sit: a 10-wide slot per service in 1000–3999, by name. */
 export const AZURE_RULE_BAND = { first: 1000, slots: 300, width: 10 } as const;
@@ -199,7 +231,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
     loadBalancer: {
       scheme: spec.loadBalancer.scheme,
       algorithm: spec.loadBalancer.algorithm,
-      stickiness: spec.loadBalancer.stickiness,
+      stickiness: { enabled: spec.loadBalancer.stickiness.enabled, durationSeconds: spec.loadBalancer.stickiness.durationSeconds ?? 3600 },
       idleTimeoutSeconds: spec.loadBalancer.idleTimeoutSeconds,
       requestTimeoutSeconds: spec.loadBalancer.requestTimeoutSeconds,
       waf: { ...spec.loadBalancer.waf },
@@ -209,7 +241,7 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
         retentionDays: logDays,
       },
       tls: {
-        mode: !tls.enabled ? "off" : tls.domain !== undefined ? "managed" : "certificate",
+        mode: !tls.enabled ? "off" : tls.certificateId !== undefined ? "certificate" : "managed",
         domain: tls.domain,
         redirectHttp: tls.enabled && tls.redirectHttp,
       },
@@ -221,8 +253,9 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       maxSurgeInstances: Math.ceil((max * surge) / 100),
       maxUnavailableInstances: Math.floor((max * unavailable) / 100),
       minHealthyPercent: 100 - unavailable,
-      // AWS: off unless asked, see RolloutArgs.autoRollback (hashicorp/terraform-provider-aws#34189).
-      autoRollback: spec.rollout.autoRollback ?? ctx.cloud !== "aws",
+      // Off unless asked, on every cloud: AWS's rollback can redeploy the failing version
+      // (hashicorp/terraform-provider-aws#34189); GCP and Azure refuse true (they roll forward).
+      autoRollback: spec.rollout.autoRollback ?? false,
     },
     retainLogs: defaults.protect,
     tags: ctx.tags,
@@ -233,14 +266,34 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
       overrides: spec.aws?.overrides ?? {},
     },
     gcp: planGcpService(name, spec, ctx, { machineType: compute.machineType, gpu, spot: spec.spot?.enabled ?? false }),
-    azure: {
-      gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
-      gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
-      rulePriority: rulePriority(name),
-      privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
-      logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
-      overrides: spec.azure?.overrides ?? {},
+    azure: planAzure(name, spec, ctx, compute.gpu !== undefined, logDays),
+  };
+}
+
+/** The Azure decisions: the gateway's name and capacity, NSG priorities, GPU driver, scale-in, logs. */
+function planAzure(
+  name: string,
+  spec: InferenceServiceSpec,
+  ctx: DeployContext,
+  gpu: boolean,
+  logDays: number,
+): InferenceServicePlan["azure"] {
+  const target = spec.scaling;
+  return {
+    gatewayName: physicalName("azureNetwork", [name, "gateway"], ctx.scope),
+    gatewayCapacity: { ...AZURE_GATEWAY_CAPACITY[ctx.profile] },
+    rulePriority: spec.azure?.rulePriority ?? rulePriority(name),
+    rulePriorityPinned: spec.azure?.rulePriority !== undefined,
+    gpuDriver: gpu ? "extension" : "none",
+    healthExtensionVersion: spec.azure?.richHealthStates ? "2.0" : "1.0",
+    keyVaultGrantWaitSeconds: AZURE_ROLE_PROPAGATION_SECONDS,
+    scaleIn: {
+      cpuPercent: target.targetCpuPercent / 2,
+      requestsPerInstance: target.targetRequestsPerInstance !== undefined ? target.targetRequestsPerInstance / 2 : undefined,
     },
+    privateFrontendSeed: Number.parseInt(shortHash("frontend", name), 36),
+    logRetentionDays: Math.max(logDays, LOG_ANALYTICS_RETENTION_DAYS.min),
+    overrides: spec.azure?.overrides ?? {},
   };
 }
 
@@ -256,16 +309,40 @@ export function rulePriority(serviceName: string): number {
 /** Seconds after a scale-out before the next, where the cloud has such a cooldown. */
 export const DEFAULT_SCALE_OUT_COOLDOWN_SECONDS = 60;
 
+/**
+ * Refuses a network whose instances could not reach the internet, where the service needs it: a
+ * Flexible scale set has no default outbound access (and MlopsVpc turns it off on every subnet),
+ * so without NAT instances can neither install Docker nor pull the image.
+ */
+export function checkNetworkEgress(
+  service: { cloud: CloudId; name: string },
+  network: { name: string; natMode?: string | undefined },
+): void {
+  if (service.cloud === "azure" && network.natMode === "none") {
+    throw new SpecError(TYPE, service.name, [
+      {
+        path: "network",
+        message: `is MlopsVpc "${network.name}" with nat "none": on azure its private subnet has no outbound access, so instances could not install Docker or pull the image; give the network nat "single" or "perZone"`,
+      },
+    ]);
+  }
+}
+
 /** What a cloud's services cannot do, said before anything is registered. */
 function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: CloudId): void {
   const unsupported = (field: string, reason: string) => new UnsupportedError(TYPE, name, cloud, field, reason);
   const days = spec.loadBalancer.accessLogs.retentionDays;
-  if (cloud === "azure" && spec.loadBalancer.tls.enabled && spec.loadBalancer.tls.domain !== undefined) {
+  const tls = spec.loadBalancer.tls;
+  if (cloud !== "azure" && tls.domain !== undefined && tls.certificateId !== undefined) {
+    throw new SpecError(TYPE, name, [{ path: "loadBalancer.tls", message: "takes a domain or a certificateId, not both" }]);
+  }
+  if (cloud === "azure" && tls.enabled && tls.domain !== undefined && tls.certificateId === undefined) {
     throw unsupported(
       "loadBalancer.tls.domain",
-      "Application Gateway has no managed certificates; give loadBalancer.tls.certificateId (a Key Vault secret id) and azure.keyVaultId",
+      "Application Gateway has no managed certificates; give loadBalancer.tls.certificateId (a Key Vault secret id for this domain) and azure.keyVaultId",
     );
   }
+  if (cloud === "azure") rejectUnsupportedOnAzure(spec, unsupported);
   if (cloud === "azure" && spec.loadBalancer.algorithm === "leastRequests") {
     throw unsupported("loadBalancer.algorithm (leastRequests)", "Application Gateway v2 balances round robin only");
   }
@@ -274,6 +351,30 @@ function rejectUnsupported(name: string, spec: InferenceServiceSpec, cloud: Clou
     throw unsupported(
       "loadBalancer.accessLogs.retentionDays",
       `(${days}) is above ${maxDays}, the longest a Log Analytics workspace keeps logs`,
+    );
+  }
+}
+
+/** Fields Application Gateway and Flexible scale sets have no use for, refused rather than ignored. */
+function rejectUnsupportedOnAzure(spec: InferenceServiceSpec, unsupported: (field: string, reason: string) => Error): void {
+  if (spec.rollout.autoRollback === true) {
+    throw unsupported(
+      "rollout.autoRollback",
+      "a Flexible scale set's rolling upgrade stops when upgraded instances fail and rolls forward; rollback on policy breach exists for Uniform orchestration only",
+    );
+  }
+  if (spec.loadBalancer.stickiness.durationSeconds !== undefined) {
+    throw unsupported(
+      "loadBalancer.stickiness.durationSeconds",
+      "Application Gateway's affinity cookie is a session cookie, with no lifetime to set; leave durationSeconds unset",
+    );
+  }
+  const vmSize = spec.azure?.vmSize;
+  const gpu = spec.compute.gpu !== undefined || (vmSize !== undefined && findEntry("azure", vmSize)?.gpu !== undefined);
+  if (vmSize !== undefined && gpu && !nvidiaExtensionSupports(vmSize)) {
+    throw unsupported(
+      `azure.vmSize (${vmSize})`,
+      "the NVIDIA GPU Driver Extension installs drivers only on NCv3, NC A100 v4, NCasT4_v3, NVv3 and NVads A10 v5 sizes; ND-series and H100 sizes need an image with the drivers built in",
     );
   }
 }

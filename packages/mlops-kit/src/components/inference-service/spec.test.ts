@@ -29,11 +29,11 @@ describe("InferenceService spec", () => {
       scheme: "public",
       algorithm: "roundRobin",
       idleTimeoutSeconds: 60,
-      stickiness: { enabled: false, durationSeconds: 3600 },
+      stickiness: { enabled: false },
       accessLogs: { enabled: true },
       tls: { enabled: true, redirectHttp: true, domain: "api.example.com" },
     });
-    // autoRollback is decided per cloud in the plan (off on AWS, on on Azure).
+    // autoRollback and stickiness.durationSeconds are left unset, so a cloud that cannot honour them refuses only an explicit value.
     expect(spec.rollout).toEqual({ maxSurgePercent: 25, maxUnavailablePercent: 0 });
   });
 
@@ -71,10 +71,6 @@ describe("InferenceService spec", () => {
       'InferenceService "api": loadBalancer.tls.domain ("API.example.com") must be a lowercase DNS name such as api.example.com',
     ],
     [
-      { loadBalancer: { tls: { domain: "a.example.com", certificateId: "arn:x" } } },
-      'InferenceService "api": loadBalancer.tls takes a domain or a certificateId, not both',
-    ],
-    [
       { loadBalancer: { allowedCidrs: ["10.0.0.0/33"], tls: { domain: "a.example.com" } } },
       'InferenceService "api": loadBalancer.allowedCidrs.0 ("10.0.0.0/33") has a prefix length above 32',
     ],
@@ -89,6 +85,10 @@ describe("InferenceService spec", () => {
     [
       { spot: { enabled: true, onDemandBase: 5 }, scaling: { max: 3 } },
       'InferenceService "api": spot.onDemandBase (5) must be <= scaling.max (3)',
+    ],
+    [
+      { azure: { rulePriority: 4000 }, loadBalancer: { tls: { certificateId: "c" } } },
+      'InferenceService "api": azure.rulePriority (4000) must be <= 3998',
     ],
     [{ env: { "BAD-NAME": "x" } }, 'InferenceService "api": env.BAD-NAME must be an environment variable name'],
     [{ image: "" }, 'InferenceService "api": image ("") must be a container image reference such as registry.example.com/models/api:1.0'],

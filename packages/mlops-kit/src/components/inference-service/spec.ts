@@ -98,7 +98,10 @@ export interface HealthCheckArgs {
 export interface StickinessArgs {
   /** Send a client's requests to the same instance. @default false */
   enabled?: boolean;
-  /** How long the cookie lasts. @default 3600 */
+  /**
+   * How long the cookie lasts. Application Gateway's affinity cookie is a session cookie, so on
+   * Azure setting it is refused. @default 3600 (AWS, GCP)
+   */
   durationSeconds?: number;
 }
 
@@ -117,7 +120,11 @@ export interface TlsArgs {
    * @default true
    */
   enabled?: boolean;
-  /** A domain to get a managed certificate for (AWS ACM, Google-managed). */
+  /**
+   * The host name clients call, and on AWS and GCP the domain to get a managed certificate for
+   * (AWS ACM, Google-managed). Azure has no managed certificates: there it comes with a Key Vault
+   * `certificateId` for this domain, and the URL becomes `https://<domain>`.
+   */
   domain?: string;
   /** An existing certificate instead: an ACM ARN, a GCP SSL certificate id, or an Azure Key Vault secret id. */
   certificateId?: pulumi.Input<string>;
@@ -178,13 +185,15 @@ export interface RolloutArgs {
   /** Instances, as a percentage of the group, that may be out of service during a rollout. @default 0 */
   maxUnavailablePercent?: number;
   /**
-   * Roll back automatically when new instances fail their health checks. Azure: the scale set
-   * rolls failed instances back to the previous model. GCP rolls forward only and ignores it.
-   * AWS: off by default, because the provider moves the Auto Scaling group to the new launch
-   * template version before the instance refresh starts, so a rollback can redeploy the failing
-   * version (hashicorp/terraform-provider-aws#34189); to go back on AWS, deploy the previous
-   * image or size. `pulumi up` returns once the refresh has started, not when it completes.
-   * @default false on AWS, true on Azure
+   * Roll back automatically when new instances fail their health checks (AWS only: instance
+   * refresh rollback, which restores the previous launch template version). Off by default:
+   * the provider moves the Auto Scaling group to the new launch template version before the
+   * refresh starts, so a rollback can redeploy the failing version
+   * (hashicorp/terraform-provider-aws#34189); to go back, deploy the previous image or size.
+   * `pulumi up` returns once the refresh has started, not when it completes. GCP and Azure refuse
+   * `true`: a managed instance group and a Flexible scale set roll forward only (Azure's rollback on
+   * policy breach exists for Uniform orchestration only).
+   * @default false
    */
   autoRollback?: boolean;
 }
@@ -254,6 +263,21 @@ export interface InferenceServiceAzureArgs {
    * read access to its secrets. @default none (grant access yourself)
    */
   keyVaultId?: pulumi.Input<string>;
+  /**
+   * The first of the two network security group priorities this service's rules take (it takes
+   * this number and the next), 100 to 3998. Services of one program on one network never collide
+   * without it (each takes the next free slot after the one its name hashes to); set it to pin a
+   * service's slot, or when services of several programs share a network.
+   * @default a free 10-wide slot in 1000–3999, from the service's name
+   */
+  rulePriority?: number;
+  /**
+   * The health endpoint answers with Azure's rich health states (`{"ApplicationHealthState":
+   * "Healthy"}`): the Application Health extension 2.0 reads them. Off, any 2xx answer is healthy
+   * (extension 1.0), the contract of `healthCheck.path` on every cloud.
+   * @default false
+   */
+  richHealthStates?: boolean;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `scaleSet`,
    * `applicationGateway`, `publicIp`, `autoscale`, `identity`, `logWorkspace`, `securityRule`.
@@ -443,10 +467,9 @@ export const inferenceServiceSchema = z
       z.strictObject({
         scheme: z._default(z.enum(LoadBalancerScheme), "public"),
         algorithm: z._default(z.enum(LoadBalancingAlgorithm), "roundRobin"),
-        stickiness: z._default(
-          z.strictObject({ enabled: z._default(z.boolean(), false), durationSeconds: z._default(int(1, 604_800), 3600) }),
-          { enabled: false, durationSeconds: 3600 },
-        ),
+        stickiness: z._default(z.strictObject({ enabled: z._default(z.boolean(), false), durationSeconds: z.optional(int(1, 604_800)) }), {
+          enabled: false,
+        }),
         idleTimeoutSeconds: z._default(int(1, 4000), 60),
         requestTimeoutSeconds: z._default(int(1, 3600), 300),
         waf: z._default(z.strictObject({ enabled: z._default(z.boolean(), true), mode: z._default(z.enum(WafMode), "prevention") }), {
@@ -480,7 +503,7 @@ export const inferenceServiceSchema = z
       {
         scheme: "public",
         algorithm: "roundRobin",
-        stickiness: { enabled: false, durationSeconds: 3600 },
+        stickiness: { enabled: false },
         idleTimeoutSeconds: 60,
         requestTimeoutSeconds: 300,
         waf: { enabled: true, mode: "prevention" },
@@ -514,6 +537,9 @@ export const inferenceServiceSchema = z
       z.strictObject({
         vmSize: z.optional(nonEmpty()),
         keyVaultId: z.optional(input(nonEmpty())),
+        // Azure's NSG priorities run 100-4096; the network's own rules sit at 4000 and above.
+        rulePriority: z.optional(int(100, 3998)),
+        richHealthStates: z.optional(z.boolean()),
         overrides: overridesField(OVERRIDE_ROLES.azure),
       }),
     ),
@@ -544,9 +570,6 @@ export const inferenceServiceSchema = z
           path: ["loadBalancer", "tls"],
           message: "needs a domain (for a managed certificate) or a certificateId; or set loadBalancer.tls.enabled to false (not in prod)",
         });
-      }
-      if (tls.domain !== undefined && tls.certificateId !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["loadBalancer", "tls"], message: "takes a domain or a certificateId, not both" });
       }
       if (spec.aws?.hostedZoneId !== undefined && tls.domain === undefined) {
         ctx.addIssue({

@@ -72,6 +72,7 @@ export class MlopsVpc extends pulumi.ComponentResource {
       cidr: plan.cidr,
       zones: plan.zones,
       internetEgress: plan.nat.mode !== "none",
+      natMode: plan.nat.mode,
       subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
       fields: {
         ...result.fields,

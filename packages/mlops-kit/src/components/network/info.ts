@@ -30,6 +30,8 @@ export interface NetworkInfo {
   gatewaySubnetId?: string;
   /** Azure: that subnet's IPv4 range. */
   gatewaySubnetCidr?: string;
+  /** Azure: how the private tier reaches the internet (the spec's `nat`); "none": it does not. */
+  natMode?: string;
   /** Azure: the network security group of each subnet, by tier (`public`, `private`, `isolated`, `gateway`), for components that admit traffic. */
   securityGroupNames?: Record<string, string>;
 }

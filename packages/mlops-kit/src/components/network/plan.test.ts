@@ -169,6 +169,6 @@ describe("planMlopsVpc: profile defaults and overrides", () => {
     const a = plan({}, { cloud: "azure", region: "westeurope" }).azure;
     expect(a.flowLogStorageAccountName).toMatch(/^[a-z0-9]{3,24}$/);
     expect(a.flowLogStorageAccountName).toBe(plan({}, { cloud: "azure", region: "westeurope" }).azure.flowLogStorageAccountName);
-    expect(a.networkWatcher).toEqual({ name: "NetworkWatcher_westeurope", resourceGroupName: "NetworkWatcherRG" });
+    expect(a.networkWatcher).toEqual({ name: "NetworkWatcher_westeurope", resourceGroupName: "NetworkWatcherRG", create: false });
   });
 });

@@ -5,6 +5,7 @@ import { showValue } from "../../core/secrets";
 import type { NetworkFields } from "./contract";
 import type { NetworkInfo } from "./info";
 import type { Tier } from "./plan";
+import type { NatMode } from "./spec";
 
 /** What a component in the same program knows about an MlopsVpc beyond its `network` output. */
 export interface KnownNetwork {
@@ -15,6 +16,8 @@ export interface KnownNetwork {
   zones?: number;
   /** False when the private tier has no NAT. */
   internetEgress?: boolean;
+  /** How the private tier reaches the internet ("none": it does not). Absent from older copies of this module. */
+  natMode?: NatMode;
   /** Per-tier subnet ids that wait only for their own tier. */
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -90,7 +93,7 @@ export function networkProblems(value: unknown, tiers: readonly Tier[], show: (v
 /** A network as a consumer sees it: plain facts when they are known now, outputs always. */
 export interface ResolvedNetwork {
   /** Present when the network is an MlopsVpc of this program (or a plain value), so the cloud and CIDR can be checked before registering anything. */
-  known: { cloud: CloudId; cidr: string; name: string; zones?: number; internetEgress?: boolean } | undefined;
+  known: { cloud: CloudId; cidr: string; name: string; zones?: number; internetEgress?: boolean; natMode?: NatMode } | undefined;
   info: pulumi.Output<NetworkInfo>;
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -115,6 +118,7 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
         cloud: known.cloud,
         cidr: known.cidr,
         name: known.name,
+        natMode: known.natMode,
         ...(known.zones !== undefined ? { zones: known.zones } : {}),
         ...(known.internetEgress !== undefined ? { internetEgress: known.internetEgress } : {}),
       },

@@ -29,6 +29,14 @@ describe("MlopsVpc spec", () => {
       { aws: { overrides: { vcp: {} } } },
       'MlopsVpc "core": aws.overrides.vcp is not a child role; roles: vpc, subnet, natGateway, endpointSecurityGroup, flowLogKey, flowLogGroup, flowLogRole, flowLog',
     ],
+    [
+      { azure: { privateDnsZoneIds: { blob: "privatelink.blob.core.windows.net" } } },
+      'MlopsVpc "core": azure.privateDnsZoneIds.blob ("privatelink.blob.core.windows.net") must be a private DNS zone id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateDnsZones/<zone>)',
+    ],
+    [
+      { azure: { networkWatcher: { name: "w".repeat(81) } } },
+      `MlopsVpc "core": azure.networkWatcher.name ("${"w".repeat(81)}") must be at most 80 characters`,
+    ],
     [{ gcp: { podsCidr: "10.0.0.0/14" } }, 'MlopsVpc "core": gcp.podsCidr ("10.0.0.0/14") overlaps cidr (10.0.0.0/16)'],
     [
       { gcp: { servicesCidr: "100.64.0.0/20" } },

@@ -75,6 +75,31 @@ export interface MlopsVpcGcpArgs {
   overrides?: Record<string, PassThroughArgs>;
 }
 
+/**
+ * Private DNS zones for the services ML workloads reach through private endpoints, by service. A
+ * private endpoint only takes over a service's public name when the matching `privatelink.*`
+ * zone is linked to the network, so these names are fixed by Azure
+ * (learn.microsoft.com/azure/private-link/private-endpoint-dns).
+ */
+export const AZURE_PRIVATE_DNS_ZONES = {
+  /** Storage blobs (datasets, model artifacts, the ML workspace's storage). */
+  blob: "privatelink.blob.core.windows.net",
+  /**
+   * Storage file shares: an Azure ML workspace's default storage account needs private endpoints
+   * for both blob and file ("Configure a private endpoint for an Azure Machine Learning workspace").
+   */
+  file: "privatelink.file.core.windows.net",
+  /** Container Registry (training and inference images). */
+  registry: "privatelink.azurecr.io",
+  /** Key Vault (secrets and customer-managed keys). */
+  keyVault: "privatelink.vaultcore.azure.net",
+  /** Azure Machine Learning workspace API. */
+  mlApi: "privatelink.api.azureml.ms",
+  /** Azure Machine Learning notebooks. */
+  mlNotebooks: "privatelink.notebooks.azure.net",
+} as const;
+export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
+
 /** Azure-only settings. */
 export interface MlopsVpcAzureArgs {
   /** Location (region). @default the stack's `azure-native:location` */
@@ -86,23 +111,49 @@ export interface MlopsVpcAzureArgs {
    */
   resourceGroupName?: string;
   /**
-   * The region's Network Watcher, which owns flow logs. Azure creates one per region, named
-   * `NetworkWatcher_<location>` in resource group `NetworkWatcherRG`.
-   * @default { name: "NetworkWatcher_<location>", resourceGroupName: "NetworkWatcherRG" }
+   * Whether the location has availability zones. Set it to false in a region without them: the
+   * NAT gateway, its IP, and the components on this network are then regional (no `zones`).
+   * @default true
+   */
+  availabilityZones?: boolean;
+  /**
+   * The region's Network Watcher, which owns flow logs (one per region and subscription). Azure
+   * creates it when the first virtual network of a region is created, unless the subscription
+   * opted out, as `NetworkWatcher_<location>` (location in lowercase without spaces) in resource
+   * group `NetworkWatcherRG`; writing a flow log needs rights on that group.
+   * @default the existing { name: "NetworkWatcher_<location>", resourceGroupName: "NetworkWatcherRG" }
    */
   networkWatcher?: NetworkWatcherRef;
   /**
+   * Existing private DNS zones to link the network to instead of creating them, by service
+   * (`blob`, `file`, `registry`, `keyVault`, `mlApi`, `mlNotebooks`): a hub's zones, which hold
+   * the records of private endpoints made elsewhere. The link is created in the zone's resource
+   * group (same subscription).
+   * @default none: the network creates each zone
+   */
+  privateDnsZoneIds?: Record<string, string>;
+  /**
    * Extra arguments merged over a child resource's own, keyed by role: `resourceGroup`,
    * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natPublicIp`, `natGateway`,
-   * `privateDnsZone`, `privateDnsZoneLink`, `flowLogStorage`, `flowLog`.
+   * `privateDnsZone`, `privateDnsZoneLink`, `flowLogStorage`, `flowLogIdentity`, `flowLog`,
+   * `networkWatcher`.
    * @default no overrides
    */
   overrides?: Record<string, PassThroughArgs>;
 }
 
+/** Which Network Watcher owns the network's flow logs. */
 export interface NetworkWatcherRef {
-  name: string;
-  resourceGroupName: string;
+  /** @default "NetworkWatcher_<location>" */
+  name?: string;
+  /** @default "NetworkWatcherRG"; the network's resource group when `create` is true */
+  resourceGroupName?: string;
+  /**
+   * Create the watcher (for subscriptions that opted out of its automatic creation). A region
+   * takes one watcher per subscription: creating a second one fails.
+   * @default false: the watcher exists
+   */
+  create?: boolean;
 }
 
 /** The spec of an {@link MlopsVpc}: one network in three tiers, on any cloud. */
@@ -122,7 +173,9 @@ export interface MlopsVpcArgs {
   zones?: number;
   /**
    * How private subnets reach the internet. On GCP, Cloud NAT is one regional, highly available
-   * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too.
+   * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too
+   * (the plan flags it, `azure.nat.perZoneUnmet`, and a warning says so). An InferenceService on
+   * Azure refuses a network without NAT: its instances would have no way out.
    * @default "single" in dev, "perZone" in prod
    */
   nat?: NatMode;
@@ -165,7 +218,9 @@ export const OVERRIDE_ROLES = {
     "privateDnsZone",
     "privateDnsZoneLink",
     "flowLogStorage",
+    "flowLogIdentity",
     "flowLog",
+    "networkWatcher",
   ],
 } as const;
 
@@ -236,8 +291,27 @@ export const mlopsVpcSchema = z
               ),
             ),
         ),
+        availabilityZones: z._default(z.boolean(), true),
         networkWatcher: z.optional(
-          z.strictObject({ name: z.string().check(z.minLength(1)), resourceGroupName: z.string().check(z.minLength(1)) }),
+          z.strictObject({
+            // Network Watcher names: 1-80 characters (Microsoft.Network naming rules).
+            name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+            resourceGroupName: z.optional(z.string().check(z.minLength(1), z.maxLength(90))),
+            create: z._default(z.boolean(), false),
+          }),
+        ),
+        privateDnsZoneIds: z.optional(
+          z.partialRecord(
+            z.enum(Object.keys(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, ...AzurePrivateDnsZone[]]),
+            z
+              .string()
+              .check(
+                z.regex(
+                  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i,
+                  "must be a private DNS zone id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateDnsZones/<zone>)",
+                ),
+              ),
+          ),
         ),
         overrides: overridesField(OVERRIDE_ROLES.azure),
       }),

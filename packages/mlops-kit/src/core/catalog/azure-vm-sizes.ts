@@ -1,12 +1,33 @@
 import type { CatalogEntry } from "./types";
 
 /**
+ * VM size families the NVIDIA GPU Driver Extension installs drivers on, from the extension's own
+ * resource list (github.com/Azure/azhpc-extensions, NvidiaGPU/Nvidia-GPU-Linux-Resources.json,
+ * "DefaultSelectionsPerVMFamily": NCv3, NC_A100_v4, NCasT4_v3, NVv3, NVadsA10_v5). ND-series A100
+ * and every H100 size are not on it: they need an image with drivers built in, so they are not in
+ * the catalog below.
+ */
+export const NVIDIA_EXTENSION_SIZES: readonly RegExp[] = [
+  /^Standard_NC\d+s_v3$/i,
+  /^Standard_NC\d+ads_A100_v4$/i,
+  /^Standard_NC\d+as_T4_v3$/i,
+  /^Standard_NV\d+s_v3$/i,
+  /^Standard_NV\d+adm?s_A10_v5$/i,
+];
+
+/** Whether the NVIDIA GPU Driver Extension supports this VM size. */
+export function nvidiaExtensionSupports(vmSize: string): boolean {
+  return NVIDIA_EXTENSION_SIZES.some((re) => re.test(vmSize));
+}
+
+/**
  * Azure VM sizes for model serving. Shapes from "Sizes for virtual machines in Azure"
  * (learn.microsoft.com/azure/virtual-machines/sizes); prices are pay-as-you-go Linux in East US
  * from "Linux Virtual Machines Pricing". Prices only order the candidates.
  *
  * Azure offers no L4 and no A10G (its NVadsA10 v5 carries the A10, a different part, shared
- * between VMs); its H100 sizes carry the 94 GB H100 NVL or 80 GB H100 SXM.
+ * between VMs). Only GPU sizes the NVIDIA GPU Driver Extension supports are listed (see
+ * {@link NVIDIA_EXTENSION_SIZES}); a test keeps it so.
  */
 export const AZURE_VM_SIZES: readonly CatalogEntry[] = [
   { id: "Standard_D2s_v5", cpu: 2, memoryGiB: 8, hourlyUsd: 0.096 },
@@ -30,9 +51,4 @@ export const AZURE_VM_SIZES: readonly CatalogEntry[] = [
   { id: "Standard_NC24ads_A100_v4", cpu: 24, memoryGiB: 220, gpu: { type: "a100-80gb", count: 1 }, hourlyUsd: 3.673 },
   { id: "Standard_NC48ads_A100_v4", cpu: 48, memoryGiB: 440, gpu: { type: "a100-80gb", count: 2 }, hourlyUsd: 7.346 },
   { id: "Standard_NC96ads_A100_v4", cpu: 96, memoryGiB: 880, gpu: { type: "a100-80gb", count: 4 }, hourlyUsd: 14.692 },
-  { id: "Standard_ND96asr_v4", cpu: 96, memoryGiB: 900, gpu: { type: "a100-40gb", count: 8 }, hourlyUsd: 27.197 },
-  { id: "Standard_ND96amsr_A100_v4", cpu: 96, memoryGiB: 1900, gpu: { type: "a100-80gb", count: 8 }, hourlyUsd: 32.77 },
-  { id: "Standard_NC40ads_H100_v5", cpu: 40, memoryGiB: 320, gpu: { type: "h100", count: 1 }, hourlyUsd: 6.98 },
-  { id: "Standard_NC80adis_H100_v5", cpu: 80, memoryGiB: 640, gpu: { type: "h100", count: 2 }, hourlyUsd: 13.96 },
-  { id: "Standard_ND96isr_H100_v5", cpu: 96, memoryGiB: 1900, gpu: { type: "h100", count: 8 }, hourlyUsd: 98.32 },
 ];

@@ -29,7 +29,8 @@ describe("chooseCompute", () => {
 
   it.each([
     ["gcp", "a10g", '("a10g") is not offered on gcp; choose one of t4, l4, a100-40gb, a100-80gb, h100'],
-    ["azure", "l4", '("l4") is not offered on azure; choose one of t4, a100-40gb, a100-80gb, h100'],
+    ["azure", "l4", '("l4") is not offered on azure; choose one of t4, a100-80gb'],
+    ["azure", "h100", '("h100") is not offered on azure; choose one of t4, a100-80gb'],
   ] as const)("GIVEN %s and a %s THEN the issue names compute.gpu.type and the GPUs there are", (cloud, gpu, message) => {
     expect(chooseCompute(cloud, { cpu: 4, memoryGiB: 16, gpu: { type: gpu, count: 1 } })).toEqual({
       issue: { path: "compute.gpu.type", message },
@@ -81,7 +82,8 @@ describe("chooseCompute", () => {
 
   it("every cloud offers GPUs, and each catalog entry's GPU is a known model", () => {
     for (const cloud of CLOUDS) {
-      expect(gpusOffered(cloud).length).toBeGreaterThan(2);
+      // Azure's H100 and ND-series A100 sizes are left out: the NVIDIA driver extension does not support them.
+      expect(gpusOffered(cloud).length).toBeGreaterThanOrEqual(2);
       for (const e of CATALOGS[cloud]) if (e.gpu) expect(GPU_TYPES).toContain(e.gpu.type);
     }
   });

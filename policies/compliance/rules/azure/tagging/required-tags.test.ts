@@ -16,4 +16,11 @@ describe(rule.name, () => {
       "missing tags: managed-by.",
     ]);
   });
+
+  it("GIVEN a Network Watcher (created by MlopsVpc on request) THEN it passes with the tags and fails without them", async () => {
+    const watcher = (tags: Record<string, string>) =>
+      planResource("azure-native:network:NetworkWatcher", "net-network-watcher", { networkWatcherName: "NetworkWatcher_westeurope", tags });
+    expect(await findings(rule, [watcher({ "managed-by": "mlops-kit" })])).toEqual([]);
+    expect(await findings(rule, [watcher({})])).toEqual(["missing tags: managed-by."]);
+  });
 });

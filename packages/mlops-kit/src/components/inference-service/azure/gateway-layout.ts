@@ -83,19 +83,16 @@ export function servedProtocols(plan: InferenceServicePlan): { https: boolean; h
 }
 
 /**
- * Everything of the gateway that follows from the plan: its ports, listeners, redirect and routing
- * rules, backend pool, backend settings and health probe. `part` names another part by id.
+ * The listeners on the frontend, the routing rules behind them, and the redirect from HTTP to
+ * HTTPS when both are served.
  */
-export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: GatewayPartKind, name: string) => Id) {
-  const lb = plan.loadBalancer;
-  const hc = plan.healthCheck;
+function listenersAndRules<Id>(plan: InferenceServicePlan, part: (kind: GatewayPartKind, name: string) => Id) {
   const served = servedProtocols(plan);
   const frontendIPConfiguration = { id: part("frontendIPConfigurations", frontendName(plan)) };
   const toBackend = {
     backendAddressPool: { id: part("backendAddressPools", BACKEND_POOL) },
     backendHttpSettings: { id: part("backendHttpSettingsCollection", "model") },
   };
-
   const httpListeners: Listener<Id>[] = [];
   const requestRoutingRules: RoutingRule<Id>[] = [];
   const redirectConfigurations: Redirect<Id>[] = [];
@@ -134,7 +131,18 @@ export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: Gatew
       ...(served.https ? { redirectConfiguration: { id: part("redirectConfigurations", "to-https") } } : toBackend),
     });
   }
+  return { httpListeners, requestRoutingRules, redirectConfigurations };
+}
 
+/**
+ * Everything of the gateway that follows from the plan: its ports, listeners, redirect and routing
+ * rules, backend pool, backend settings and health probe. `part` names another part by id.
+ */
+export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: GatewayPartKind, name: string) => Id) {
+  const lb = plan.loadBalancer;
+  const hc = plan.healthCheck;
+  const served = servedProtocols(plan);
+  const { httpListeners, requestRoutingRules, redirectConfigurations } = listenersAndRules(plan, part);
   return {
     frontendPorts: [...(served.https ? [{ name: "https", port: 443 }] : []), ...(served.http ? [{ name: "http", port: 80 }] : [])],
     // TLS 1.2 and up, forward-secret AEAD ciphers first.
@@ -151,10 +159,10 @@ export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: Gatew
         protocol: "Http",
         cookieBasedAffinity: lb.stickiness.enabled ? "Enabled" : "Disabled",
         affinityCookieName: lb.stickiness.enabled ? "MLOPSAFFINITY" : undefined,
-        // The longest a request may wait for its response; draining as long lets every request
-        // in flight on a departing instance finish.
-        requestTimeout: lb.idleTimeoutSeconds,
-        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.idleTimeoutSeconds, MAX_DRAINING_SECONDS) },
+        // The longest the gateway waits for the model's answer (1-86400 s); draining as long lets
+        // every request in flight on a departing instance finish (draining takes 1-3600 s).
+        requestTimeout: lb.requestTimeoutSeconds,
+        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.requestTimeoutSeconds, MAX_DRAINING_SECONDS) },
         pickHostNameFromBackendAddress: true,
         probe: { id: part("probes", "health") },
       },

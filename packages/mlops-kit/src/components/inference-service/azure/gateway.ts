@@ -31,70 +31,147 @@ import type { AzureInferenceService } from "./resources";
 /** "Key Vault Secrets User": reads secret contents, which is how Application Gateway fetches certificates. */
 export const KEY_VAULT_SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6";
 
+/** Azure zones of a gateway and its IP in a region that has zones: all of them (see provisionGateway). */
+const REGION_ZONES = ["1", "2", "3"];
+
 /** The gateway's resources, as the escape hatch shows them. */
 export type AzureGateway = Pick<
   AzureInferenceService,
   "gatewayIdentity" | "keyVaultAccess" | "firewallPolicy" | "publicIp" | "applicationGateway" | "logWorkspace" | "accessLogs"
 >;
 
+interface Shared {
+  plan: InferenceServicePlan;
+  o: InferenceServicePlan["azure"]["overrides"];
+  tags: Record<string, string>;
+  opts: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions;
+  info: ReturnType<typeof networkFacts>;
+  /**
+   * The gateway and its public IP span every zone of a zonal region whatever the network's zone
+   * count: their zones cannot change in place (a change replaces the gateway and the IP, and with
+   * it the address clients use), so growing the network's zones replaces neither. None in a
+   * region without zones.
+   */
+  zones: pulumi.Output<string[] | undefined>;
+}
+
 /**
- * The Application Gateway v2 in the network's gateway subnet, with its identity (and its read access
- * to the Key Vault certificate), web application firewall policy, public frontend address, and the
- * workspace its access, performance and firewall logs go to.
+ * The Application Gateway v2 in the network's gateway subnet, in the order of creation: its
+ * identity and read access to the Key Vault certificate, its web application firewall policy,
+ * its public frontend address, the gateway, and the workspace its logs go to.
  */
 export function provisionGateway(
   plan: InferenceServicePlan,
   inputs: ServiceInputs,
   ctx: ProvisionContext,
-  shared: { info: ReturnType<typeof networkFacts>; tags: Record<string, string> },
+  { info, tags }: { info: ReturnType<typeof networkFacts>; tags: Record<string, string> },
 ): AzureGateway & { privateFrontendIp: pulumi.Output<string> } {
-  const o = plan.azure.overrides;
-  const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
-  const lb = plan.loadBalancer;
-  const { info, tags } = shared;
-  const resourceGroupName = info.resourceGroupName;
-  const location = info.location;
-  const zones = info.zones;
+  const shared: Shared = {
+    plan,
+    o: plan.azure.overrides,
+    tags,
+    opts: (extra = {}) => ({ ...ctx.opts, ...extra }),
+    info,
+    zones: info.zones.apply((z) => (z.length > 0 ? REGION_ZONES : undefined)),
+  };
+  const gatewayIdentity = createGatewayIdentity(shared);
+  const keyVaultAccess = grantKeyVaultRead(shared, inputs, gatewayIdentity);
+  const firewallPolicy = plan.loadBalancer.waf.enabled ? createFirewallPolicy(shared) : undefined;
+  const publicIp = createPublicIp(shared);
+  const privateFrontendIp = info.gatewaySubnetCidr.apply((c) => privateFrontendAddress(c, plan.azure.privateFrontendSeed));
+  const applicationGateway = createApplicationGateway(shared, {
+    certificateId: certificateOnceReadable(plan, inputs.certificateId, keyVaultAccess),
+    gatewayIdentity,
+    keyVaultAccess,
+    firewallPolicy,
+    publicIp,
+    privateFrontendIp,
+  });
+  const logs = plan.loadBalancer.accessLogs.enabled ? createGatewayLogs(shared, applicationGateway) : {};
+  return { gatewayIdentity, keyVaultAccess, firewallPolicy, publicIp, applicationGateway, ...logs, privateFrontendIp };
+}
 
-  // Separate from the instances' identity: only the gateway may read the vault's secrets.
-  const gatewayIdentity = new UserAssignedIdentity(
+/** Separate from the instances' identity: only the gateway may read the vault's secrets. */
+function createGatewayIdentity({ plan, o, tags, opts, info }: Shared): UserAssignedIdentity {
+  return new UserAssignedIdentity(
     `${plan.name}-gateway-identity`,
-    withOverrides({ resourceGroupName, location, tags }, o, "identity"),
+    withOverrides({ resourceGroupName: info.resourceGroupName, location: info.location, tags }, o, "identity"),
     opts(),
   );
+}
 
-  let keyVaultAccess: RoleAssignment | undefined;
-  if (inputs.keyVaultId !== undefined && lb.tls.mode === "certificate") {
-    const keyVaultId = pulumi.output(inputs.keyVaultId);
-    keyVaultAccess = new RoleAssignment(
-      `${plan.name}-key-vault-secrets`,
-      {
-        scope: keyVaultId,
-        roleDefinitionId: keyVaultId.apply(
-          (id) =>
-            `/subscriptions/${subscriptionOf(plan.name, "azure.keyVaultId", id)}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`,
-        ),
-        principalId: gatewayIdentity.principalId,
-        // Declared, so Azure does not look the new identity up in a directory that may not have it yet.
-        principalType: PrincipalType.ServicePrincipal,
-        description: `Application Gateway of ${plan.name} reads its TLS certificate`,
-      },
-      opts(),
-    );
-  }
+/** "Key Vault Secrets User" for the gateway on `azure.keyVaultId`, when it serves a Key Vault certificate. */
+function grantKeyVaultRead(
+  { plan, opts }: Shared,
+  inputs: ServiceInputs,
+  gatewayIdentity: UserAssignedIdentity,
+): RoleAssignment | undefined {
+  if (inputs.keyVaultId === undefined || plan.loadBalancer.tls.mode !== "certificate") return undefined;
+  const keyVaultId = pulumi.output(inputs.keyVaultId);
+  return new RoleAssignment(
+    `${plan.name}-key-vault-secrets`,
+    {
+      scope: keyVaultId,
+      roleDefinitionId: keyVaultId.apply(
+        (id) =>
+          `/subscriptions/${subscriptionOf(plan.name, "azure.keyVaultId", id)}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`,
+      ),
+      principalId: gatewayIdentity.principalId,
+      // Declared, so Azure does not look the new identity up in a directory that may not have it yet.
+      principalType: PrincipalType.ServicePrincipal,
+      description: `Application Gateway of ${plan.name} reads its TLS certificate`,
+    },
+    opts(),
+  );
+}
 
-  const firewallPolicy = new WebApplicationFirewallPolicy(
+/** Milliseconds still to wait for a grant created at `createdOn` to take effect; 0 when it has. */
+export function propagationDelayMs(createdOn: string | undefined, nowMs: number, waitSeconds: number): number {
+  const created = createdOn ? Date.parse(createdOn) : Number.NaN;
+  if (Number.isNaN(created)) return 0;
+  return Math.max(0, Math.min(waitSeconds * 1000, created + waitSeconds * 1000 - nowMs));
+}
+
+/**
+ * The certificate id, released to the gateway once the grant has had time to take effect
+ * (`azure.keyVaultGrantWaitSeconds`): a gateway created before its identity can read the vault
+ * fails to fetch the certificate. Only on the `up` that created the grant (an older grant has no
+ * wait left), never in a preview.
+ */
+function certificateOnceReadable(
+  plan: InferenceServicePlan,
+  certificateId: pulumi.Input<string> | undefined,
+  grant: RoleAssignment | undefined,
+): pulumi.Input<string> | undefined {
+  if (certificateId === undefined || grant === undefined) return certificateId;
+  return pulumi.all([certificateId, grant.createdOn]).apply(async ([id, createdOn]) => {
+    const delay = pulumi.runtime.isDryRun() ? 0 : propagationDelayMs(createdOn, Date.now(), plan.azure.keyVaultGrantWaitSeconds);
+    if (delay > 0) {
+      pulumi.log.info(`${TYPE} "${plan.name}": waiting ${Math.ceil(delay / 1000)} s for the Key Vault grant to take effect`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    return id;
+  });
+}
+
+/**
+ * The gateway's web application firewall: Microsoft's Default Rule Set 2.1 (OWASP CRS 3.3 based)
+ * in `loadBalancer.waf.mode`. Bodies up to 2 MB (2000 KB, what the DRS engine takes) pass and are
+ * inspected in their first 128 KB; larger ones are refused rather than let through uninspected.
+ * (learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-waf-request-size-limits)
+ */
+function createFirewallPolicy({ plan, tags, opts, info }: Shared): WebApplicationFirewallPolicy {
+  return new WebApplicationFirewallPolicy(
     `${plan.name}-waf`,
     {
-      resourceGroupName,
-      location,
+      resourceGroupName: info.resourceGroupName,
+      location: info.location,
       policySettings: {
         state: WebApplicationFirewallEnabledState.Enabled,
-        mode: WebApplicationFirewallMode.Prevention,
+        mode: plan.loadBalancer.waf.mode === "detection" ? WebApplicationFirewallMode.Detection : WebApplicationFirewallMode.Prevention,
         requestBodyCheck: true,
-        // Bodies up to 2 MB (the most the Default Rule Set's engine takes) pass; larger ones are
-        // refused rather than let through uninspected. A service with larger payloads points the
-        // gateway at its own policy (the applicationGateway override's `firewallPolicy`).
+        // A service with larger payloads points the gateway at its own policy (the
+        // applicationGateway override's `firewallPolicy`).
         requestBodyEnforcement: true,
         maxRequestBodySizeInKb: 2000,
         requestBodyInspectLimitInKB: 128,
@@ -104,17 +181,21 @@ export function provisionGateway(
     },
     opts(),
   );
+}
 
-  // Application Gateway v2 needs a public frontend even when it serves only a private one: its
-  // control plane reaches it there (unless the subscription has Application Gateway network
-  // isolation, where the applicationGateway override can drop it). With an internal scheme no
-  // listener is bound to it, so it answers nothing.
-  const publicIp = new PublicIPAddress(
+/**
+ * Application Gateway v2 needs a public frontend even when it serves only a private one: its
+ * control plane reaches it there (unless the subscription has Application Gateway network
+ * isolation, where the applicationGateway override can drop it). With an internal scheme no
+ * listener is bound to it, so it answers nothing.
+ */
+function createPublicIp({ plan, o, tags, opts, info, zones }: Shared): PublicIPAddress {
+  return new PublicIPAddress(
     `${plan.name}-ip`,
     withOverrides(
       {
-        resourceGroupName,
-        location,
+        resourceGroupName: info.resourceGroupName,
+        location: info.location,
         sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
         publicIPAllocationMethod: IPAllocationMethod.Static,
         publicIPAddressVersion: IPVersion.IPv4,
@@ -124,9 +205,22 @@ export function provisionGateway(
       o,
       "publicIp",
     ),
-    opts({ protect: lb.deletionProtection }),
+    opts({ protect: plan.loadBalancer.deletionProtection }),
   );
+}
 
+function createApplicationGateway(
+  { plan, o, tags, opts, info, zones }: Shared,
+  parts: {
+    certificateId: pulumi.Input<string> | undefined;
+    gatewayIdentity: UserAssignedIdentity;
+    keyVaultAccess: RoleAssignment | undefined;
+    firewallPolicy: WebApplicationFirewallPolicy | undefined;
+    publicIp: PublicIPAddress;
+    privateFrontendIp: pulumi.Output<string>;
+  },
+): ApplicationGateway {
+  const lb = plan.loadBalancer;
   const gateway = pulumi.all([info.subscriptionId, info.resourceGroupName]).apply(([subscriptionId, group]) => ({
     subscriptionId,
     resourceGroupName: group,
@@ -134,10 +228,8 @@ export function provisionGateway(
   }));
   const layout = gatewayLayout(plan, (kind, part) => gateway.apply((g) => gatewayPartId(g, kind, part)));
   const served = servedProtocols(plan);
-
-  const privateFrontendIp = info.gatewaySubnetCidr.apply((c) => privateFrontendAddress(c, plan.azure.privateFrontendSeed));
   const frontendIPConfigurations: types.network.ApplicationGatewayFrontendIPConfigurationArgs[] = [
-    { name: "public", publicIPAddress: { id: publicIp.id } },
+    { name: "public", publicIPAddress: { id: parts.publicIp.id } },
   ];
   if (lb.scheme === "internal") {
     // Application Gateway v2 takes only a static private frontend address.
@@ -145,33 +237,35 @@ export function provisionGateway(
       name: "private",
       subnet: { id: info.gatewaySubnetId },
       privateIPAllocationMethod: IPAllocationMethod.Static,
-      privateIPAddress: privateFrontendIp,
+      privateIPAddress: parts.privateFrontendIp,
     });
   }
-
-  const certificateId = inputs.certificateId;
-  if (served.https && certificateId === undefined)
+  if (served.https && parts.certificateId === undefined)
     throw new Error(`${TYPE} "${plan.name}": the plan asks for a certificate without a certificateId`);
+  // WAF_v2 requires a firewall policy; without one (loadBalancer.waf.enabled false) the gateway is Standard_v2.
+  const sku = parts.firewallPolicy
+    ? { name: ApplicationGatewaySkuName.WAF_v2, tier: ApplicationGatewayTier.WAF_v2 }
+    : { name: ApplicationGatewaySkuName.Standard_v2, tier: ApplicationGatewayTier.Standard_v2 };
   const capacity = plan.azure.gatewayCapacity;
-  const applicationGateway = new ApplicationGateway(
+  return new ApplicationGateway(
     `${plan.name}-gateway`,
     withOverrides(
       {
-        resourceGroupName,
-        location,
+        resourceGroupName: info.resourceGroupName,
+        location: info.location,
         applicationGatewayName: plan.azure.gatewayName,
-        sku: { name: ApplicationGatewaySkuName.WAF_v2, tier: ApplicationGatewayTier.WAF_v2 },
+        sku,
         autoscaleConfiguration: { minCapacity: capacity.min, maxCapacity: capacity.max },
         zones,
         enableHttp2: true,
-        firewallPolicy: { id: firewallPolicy.id },
-        identity: { type: NetworkResourceIdentityType.UserAssigned, userAssignedIdentities: [gatewayIdentity.id] },
+        firewallPolicy: parts.firewallPolicy ? { id: parts.firewallPolicy.id } : undefined,
+        identity: { type: NetworkResourceIdentityType.UserAssigned, userAssignedIdentities: [parts.gatewayIdentity.id] },
         gatewayIPConfigurations: [{ name: "gateway", subnet: { id: info.gatewaySubnetId } }],
         frontendIPConfigurations,
         frontendPorts: layout.frontendPorts,
         // Application Gateway fetches the certificate with its identity, and again when the
         // secret gets a new version if the id has none.
-        sslCertificates: served.https ? [{ name: "tls", keyVaultSecretId: certificateId }] : undefined,
+        sslCertificates: served.https ? [{ name: "tls", keyVaultSecretId: parts.certificateId }] : undefined,
         sslPolicy: layout.sslPolicy,
         httpListeners: layout.httpListeners,
         redirectConfigurations: layout.redirectConfigurations,
@@ -185,54 +279,43 @@ export function provisionGateway(
       "applicationGateway",
     ),
     // Without read access to the vault the gateway fails to create.
-    opts({ protect: lb.deletionProtection, dependsOn: keyVaultAccess ? [keyVaultAccess] : [] }),
+    opts({ protect: lb.deletionProtection, dependsOn: parts.keyVaultAccess ? [parts.keyVaultAccess] : [] }),
   );
+}
 
-  let logWorkspace: Workspace | undefined;
-  let accessLogs: DiagnosticSetting | undefined;
-  if (lb.accessLogs.enabled) {
-    logWorkspace = new Workspace(
-      `${plan.name}-logs`,
-      withOverrides(
-        {
-          resourceGroupName,
-          location,
-          sku: { name: WorkspaceSkuNameEnum.PerGB2018 },
-          retentionInDays: plan.azure.logRetentionDays,
-          // Entra ID only: no shared keys to leak, and readers need rights on the gateway itself.
-          features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
-          tags,
-        },
-        o,
-        "logWorkspace",
-      ),
-      opts({ retainOnDelete: plan.retainLogs }),
-    );
-    accessLogs = new DiagnosticSetting(
-      `${plan.name}-access-logs`,
+/**
+ * The gateway's access and firewall logs, and its metrics, into a Log Analytics workspace.
+ * (ApplicationGatewayPerformanceLog is not collected: it has data on v1 gateways only.)
+ */
+function createGatewayLogs({ plan, o, tags, opts, info }: Shared, applicationGateway: ApplicationGateway) {
+  const logWorkspace = new Workspace(
+    `${plan.name}-logs`,
+    withOverrides(
       {
-        resourceUri: applicationGateway.id,
-        workspaceId: logWorkspace.id,
-        // One table per category (AGWAccessLogs, ...) instead of the shared AzureDiagnostics.
-        logAnalyticsDestinationType: "Dedicated",
-        logs: ["ApplicationGatewayAccessLog", "ApplicationGatewayPerformanceLog", "ApplicationGatewayFirewallLog"].map((category) => ({
-          category,
-          enabled: true,
-        })),
-        metrics: [{ category: "AllMetrics", enabled: true }],
+        resourceGroupName: info.resourceGroupName,
+        location: info.location,
+        sku: { name: WorkspaceSkuNameEnum.PerGB2018 },
+        retentionInDays: plan.azure.logRetentionDays,
+        // Entra ID only: no shared keys to leak, and readers need rights on the gateway itself.
+        features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+        tags,
       },
-      opts(),
-    );
-  }
-
-  return {
-    gatewayIdentity,
-    keyVaultAccess,
-    firewallPolicy,
-    publicIp,
-    applicationGateway,
-    logWorkspace,
-    accessLogs,
-    privateFrontendIp,
-  };
+      o,
+      "logWorkspace",
+    ),
+    opts({ retainOnDelete: plan.retainLogs }),
+  );
+  const accessLogs = new DiagnosticSetting(
+    `${plan.name}-access-logs`,
+    {
+      resourceUri: applicationGateway.id,
+      workspaceId: logWorkspace.id,
+      // One table per category (AGWAccessLogs, ...) instead of the shared AzureDiagnostics.
+      logAnalyticsDestinationType: "Dedicated",
+      logs: ["ApplicationGatewayAccessLog", "ApplicationGatewayFirewallLog"].map((category) => ({ category, enabled: true })),
+      metrics: [{ category: "AllMetrics", enabled: true }],
+    },
+    opts(),
+  );
+  return { logWorkspace, accessLogs };
 }

@@ -168,7 +168,13 @@ describe("Azure InferenceService: scale set", () => {
 
   it("GIVEN the default service WHEN synthesized THEN disks are encrypted at host, the OS disk is Premium_LRS of plan.diskGiB, and the image is Ubuntu 22.04 LTS gen2", () => {
     const profile = scaleSet(dev).virtualMachineProfile;
-    expect(profile.securityProfile).toEqual({ encryptionAtHost: true });
+    // Trusted Launch set explicitly, so a change of Azure's default cannot change the set.
+    expect(profile.securityProfile).toEqual({
+      securityType: "TrustedLaunch",
+      uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
+      encryptionAtHost: true,
+    });
+    expect(scaleSet(gpu).virtualMachineProfile.securityProfile.uefiSettings).toEqual({ secureBootEnabled: false, vTpmEnabled: true });
     expect(profile.storageProfile).toEqual({
       imageReference: { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" },
       osDisk: {
@@ -259,7 +265,8 @@ describe("Azure InferenceService: self-healing and rollout", () => {
   it("GIVEN the default health check WHEN synthesized THEN the Application Health extension probes the container over HTTP, and automatic repairs replace what it finds unhealthy", () => {
     expect(extension(dev, "ApplicationHealthLinux")).toMatchObject({
       publisher: "Microsoft.ManagedServices",
-      typeHandlerVersion: "2.0",
+      // 1.0: any 2xx is Healthy. 2.0 would count a plain 200 as Unknown and repair every instance.
+      typeHandlerVersion: "1.0",
       settings: { protocol: "http", port: 8080, requestPath: "/health", intervalInSeconds: 15, numberOfProbes: 3, gracePeriod: 300 },
     });
     expect(scaleSet(dev).automaticRepairsPolicy).toEqual({ enabled: true, gracePeriod: "PT10M", repairAction: "Replace" });
@@ -273,7 +280,7 @@ describe("Azure InferenceService: self-healing and rollout", () => {
     expect(scaleSet(long).automaticRepairsPolicy.gracePeriod).toBe("PT90M");
   });
 
-  it("GIVEN the default rollout (25% surge, none unavailable) WHEN synthesized THEN upgrades roll in surge batches of 25% and roll back when an upgraded instance is unhealthy", () => {
+  it("GIVEN the default rollout (25% surge, none unavailable) WHEN synthesized THEN upgrades roll in surge batches of 25% and stop (no rollback, which Flexible sets lack) when an upgraded instance is unhealthy", () => {
     expect(scaleSet(dev).upgradePolicy).toEqual({
       mode: "Rolling",
       rollingUpgradePolicy: {
@@ -283,19 +290,17 @@ describe("Azure InferenceService: self-healing and rollout", () => {
         maxUnhealthyUpgradedInstancePercent: 0,
         pauseTimeBetweenBatches: "PT30S",
         prioritizeUnhealthyInstances: true,
-        rollbackFailedInstancesOnPolicyBreach: true,
       },
     });
   });
 
   it("GIVEN no surge and 50% unavailable WHEN synthesized THEN batches of half the set are upgraded in place", async () => {
-    const s = await synthService({ rollout: { maxSurgePercent: 0, maxUnavailablePercent: 50, autoRollback: false } });
+    const s = await synthService({ rollout: { maxSurgePercent: 0, maxUnavailablePercent: 50 } });
     expect(scaleSet(s).upgradePolicy.rollingUpgradePolicy).toMatchObject({
       maxSurge: false,
       maxBatchInstancePercent: 50,
       maxUnhealthyInstancePercent: 50,
       maxUnhealthyUpgradedInstancePercent: 50,
-      rollbackFailedInstancesOnPolicyBreach: false,
     });
   });
 
@@ -310,19 +315,20 @@ describe("Azure InferenceService: self-healing and rollout", () => {
 });
 
 describe("Azure InferenceService: Application Gateway", () => {
-  it("GIVEN the default service WHEN synthesized THEN a zone-redundant WAF_v2 gateway sits in the network's gateway subnet behind a static Standard public IP", () => {
+  it("GIVEN the default service WHEN synthesized THEN a WAF_v2 gateway in all three zones (whatever the network's count, so growing it replaces neither) sits in the network's gateway subnet behind a static Standard public IP", () => {
     const gw = gateway(dev);
     expect(gw.sku).toEqual({ name: "WAF_v2", tier: "WAF_v2" });
     expect(gw.gatewayIPConfigurations).toEqual([{ name: "gateway", subnet: { id: dev.network.gatewaySubnetId } }]);
     expect(dev.network.gatewaySubnetId).toMatch(/\/core-gateway$/);
-    expect(gw.zones).toEqual(["1", "2"]);
+    expect(dev.network.zones).toEqual(["1", "2"]);
+    expect(gw.zones).toEqual(["1", "2", "3"]);
     expect(gw.enableHttp2).toBe(true);
     expect(gw.autoscaleConfiguration).toEqual({ minCapacity: 1, maxCapacity: 10 });
     const pip = resource(dev.plan, T.pip, "api-ip");
     expect(inputs(pip)).toMatchObject({
       sku: { name: "Standard", tier: "Regional" },
       publicIPAllocationMethod: "Static",
-      zones: ["1", "2"],
+      zones: ["1", "2", "3"],
     });
     expect(gw.frontendIPConfigurations).toEqual([{ name: "public", publicIPAddress: { id: expect.stringMatching(/\/api-ip$/) } }]);
   });
@@ -372,7 +378,8 @@ describe("Azure InferenceService: Application Gateway", () => {
 
   it("GIVEN no azure.keyVaultId WHEN synthesized THEN no role is assigned (the vault's owner grants it)", async () => {
     const s = await synthService({ azure: {} });
-    expect(resourcesOfType(s.plan, T.roleAssignment)).toEqual([]);
+    // The network's own grant (its flow logs) aside.
+    expect(resourcesOfType(s.plan, T.roleAssignment).filter((r) => r.name.startsWith("api-"))).toEqual([]);
     expect(resource(s.plan, T.gateway, "api-gateway").dependsOn).toEqual([]);
   });
 
@@ -419,7 +426,8 @@ describe("Azure InferenceService: Application Gateway", () => {
     expect(gw.requestRoutingRules).toEqual([
       expect.objectContaining({ name: "http", backendAddressPool: { id: expect.stringMatching(/\/backendAddressPools\/instances$/) } }),
     ]);
-    expect(resourcesOfType(s.plan, T.roleAssignment)).toEqual([]);
+    // The network's own grant (its flow logs) aside.
+    expect(resourcesOfType(s.plan, T.roleAssignment).filter((r) => r.name.startsWith("api-"))).toEqual([]);
     expect(s.outputs.url).toBe(`http://${GATEWAY_IP}`);
   });
 
@@ -441,10 +449,48 @@ describe("Azure InferenceService: Application Gateway", () => {
     expect(settings).toMatchObject({
       port: 8080,
       protocol: "Http",
-      requestTimeout: 60,
-      connectionDraining: { enabled: true, drainTimeoutInSec: 60 },
+      // loadBalancer.requestTimeoutSeconds (300 by default), not the idle timeout.
+      requestTimeout: 300,
+      connectionDraining: { enabled: true, drainTimeoutInSec: 300 },
     });
     expect(refTo(settings.probe)).toBe("probes/health");
+  });
+
+  it("GIVEN a non-default health path and request timeout WHEN synthesized THEN the gateway's probe and the health extension both ask for that path, and the backend waits that long", async () => {
+    const s = await synthService({
+      healthCheck: { path: "/v2/ready" },
+      loadBalancer: { tls: { certificateId: CERTIFICATE_ID }, requestTimeoutSeconds: 900 },
+    });
+    expect((gateway(s).probes as Json[]).map((p) => p.path)).toEqual(["/v2/ready"]);
+    expect(extension(s, "ApplicationHealthLinux").settings.requestPath).toBe("/v2/ready");
+    expect((gateway(s).backendHttpSettingsCollection as Json[])[0]).toMatchObject({
+      requestTimeout: 900,
+      connectionDraining: { enabled: true, drainTimeoutInSec: 900 },
+    });
+  });
+
+  it("GIVEN a network in a region without availability zones WHEN synthesized THEN neither the scale set, the gateway nor its IP asks for zones", async () => {
+    const plan = await synth(
+      () => {
+        const vpc = new MlopsVpc("core", { azure: { availabilityZones: false } });
+        new InferenceService("api", { ...baseArgs, network: vpc.network });
+      },
+      { project: "p", stack: "dev", config: baseConfig },
+    );
+    expect(json(resource(plan, T.vmss, "api-scale-set")).zones).toBeUndefined();
+    expect(json(resource(plan, T.gateway, "api-gateway")).zones).toBeUndefined();
+    expect(json(resource(plan, T.pip, "api-ip")).zones).toBeUndefined();
+    expect(json(resource(plan, T.vmss, "api-scale-set")).platformFaultDomainCount).toBe(1);
+  });
+
+  it("GIVEN waf in detection mode WHEN synthesized THEN the policy logs and does not block; with the WAF off there is no policy and the gateway is Standard_v2", async () => {
+    const detect = await synthService({ loadBalancer: { tls: { certificateId: CERTIFICATE_ID }, waf: { mode: "detection" } } });
+    expect(inputs(resource(detect.plan, T.waf, "api-waf")).policySettings).toMatchObject({ state: "Enabled", mode: "Detection" });
+    expect(gateway(detect).sku).toEqual({ name: "WAF_v2", tier: "WAF_v2" });
+    const off = await synthService({ loadBalancer: { tls: { certificateId: CERTIFICATE_ID }, waf: { enabled: false } } });
+    expect(resourcesOfType(off.plan, T.waf)).toEqual([]);
+    expect(gateway(off).sku).toEqual({ name: "Standard_v2", tier: "Standard_v2" });
+    expect(gateway(off).firewallPolicy).toBeUndefined();
   });
 
   it("GIVEN stickiness WHEN synthesized THEN the backend settings turn cookie affinity on with a named cookie; without it affinity is off", async () => {
@@ -638,7 +684,7 @@ describe("Azure InferenceService: autoscale", () => {
 });
 
 describe("Azure InferenceService: access logs", () => {
-  it("GIVEN access logs on (default) WHEN synthesized THEN the gateway's access, performance and firewall logs go to a Log Analytics workspace kept 30 days in dev", () => {
+  it("GIVEN access logs on (default) WHEN synthesized THEN the gateway's access and firewall logs (not the v1-only performance log) go to a Log Analytics workspace kept 30 days in dev", () => {
     const ws = resource(dev.plan, T.workspace, "api-logs");
     expect(inputs(ws)).toMatchObject({ sku: { name: "PerGB2018" }, retentionInDays: 30, features: { disableLocalAuth: true } });
     expect(ws.retainOnDelete).toBe(false);
@@ -647,7 +693,6 @@ describe("Azure InferenceService: access logs", () => {
     expect(diag.propertyDependencies.workspaceId).toEqual([ws.urn]);
     expect((json(diag).logs as Json[]).map((l) => [l.category, l.enabled])).toEqual([
       ["ApplicationGatewayAccessLog", true],
-      ["ApplicationGatewayPerformanceLog", true],
       ["ApplicationGatewayFirewallLog", true],
     ]);
   });
@@ -717,13 +762,154 @@ describe("Azure InferenceService: what Azure cannot do", () => {
     expect(serviceChildren(names)).toEqual([]);
   });
 
+  it("GIVEN a network with nat none WHEN synthesized THEN the service is refused naming network before any of it exists (a Flexible scale set has no default outbound access)", async () => {
+    const names: string[] = [];
+    const error = await synth(
+      () => {
+        const vpc = new MlopsVpc("core", { nat: "none" });
+        new InferenceService("api", { ...baseArgs, network: vpc.network });
+      },
+      {
+        project: "p",
+        stack: "dev",
+        config: baseConfig,
+        mocks: {
+          newResource: (args) => {
+            names.push(args.name);
+            return defaultNewResource(args);
+          },
+        },
+      },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as Error).name).toBe("SpecError");
+    expect((error as Error).message).toContain('InferenceService "api": network is MlopsVpc "core" with nat "none"');
+    expect(names).toContain("core-gateway");
+    expect(serviceChildren(names)).toEqual([]);
+  });
+
+  it("GIVEN a network known only once it resolves (a stack reference) with nat none WHEN synthesized THEN it fails naming network as it resolves", async () => {
+    const network = pulumi.output({
+      cloud: "azure",
+      name: "shared",
+      networkId:
+        "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/shared",
+      cidr: "10.0.0.0/16",
+      region: "westeurope",
+      zones: ["1", "2"],
+      publicSubnetIds: ["pub"],
+      privateSubnetIds: ["priv"],
+      isolatedSubnetIds: ["iso"],
+      reservedCidr: "10.0.224.0/19",
+      resourceGroupName: "net",
+      gatewaySubnetId: "gw",
+      gatewaySubnetCidr: "10.0.224.0/20",
+      natMode: "none",
+      securityGroupNames: { gateway: "gw-nsg", private: "priv-nsg" },
+    } satisfies NetworkInfo);
+    const error = await synth(() => new InferenceService("api", { ...baseArgs, network }), {
+      project: "p",
+      stack: "dev",
+      config: baseConfig,
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toContain('network is MlopsVpc "shared" with nat "none"');
+  });
+
+  it("GIVEN rollout.autoRollback true WHEN synthesized THEN it is refused naming the field, before any of the service exists", async () => {
+    const { error, names } = await registeredBy({ rollout: { autoRollback: true } });
+    expect((error as Error).name).toBe("UnsupportedError");
+    expect((error as Error).message).toContain('InferenceService "api": rollout.autoRollback is not supported on azure');
+    expect(serviceChildren(names)).toEqual([]);
+  });
+
   it("GIVEN access logs kept longer than 730 days WHEN synthesized THEN it fails naming loadBalancer.accessLogs.retentionDays", async () => {
     const { error } = await registeredBy({ loadBalancer: { tls: { certificateId: CERTIFICATE_ID }, accessLogs: { retentionDays: 1000 } } });
     expect((error as Error).message).toContain("loadBalancer.accessLogs.retentionDays is not supported on azure: (1000) is above 730");
   });
 });
 
+describe("Azure InferenceService: many services on one network", () => {
+  // "asr" and "ner" hash to the same slot: Azure would refuse the second's rules (SecurityRuleConflict).
+  const NAMES = ["asr", "ner", ...Array.from({ length: 22 }, (_, i) => `model-${i}`)];
+
+  const registered: string[] = [];
+  async function synthMany(pinned: Record<string, number> = {}): Promise<Plan> {
+    registered.length = 0;
+    return synth(
+      () => {
+        const vpc = new MlopsVpc("core", {});
+        for (const n of NAMES) {
+          const azure = { keyVaultId: KEY_VAULT_ID, ...(pinned[n] !== undefined ? { rulePriority: pinned[n] } : {}) };
+          new InferenceService(n, {
+            ...baseArgs,
+            loadBalancer: { ...baseArgs.loadBalancer, accessLogs: { enabled: false } },
+            azure,
+            network: vpc.network,
+          });
+        }
+      },
+      {
+        project: "p",
+        stack: "dev",
+        config: baseConfig,
+        mocks: {
+          newResource: (args) => {
+            registered.push(args.name);
+            return defaultNewResource(args);
+          },
+        },
+      },
+    );
+  }
+
+  it("GIVEN 24 services, two of whose names hash to one slot, WHEN synthesized THEN no two rules in any security group share a priority", async () => {
+    expect(rulePriority("asr")).toBe(rulePriority("ner"));
+    const plan = await synthMany();
+    for (const tier of ["gateway", "private"]) {
+      const priorities = resourcesOfType(plan, T.rule)
+        .map(json)
+        .filter((r) => r.networkSecurityGroupName === `core-${tier}-nsg`)
+        .map((r) => r.priority as number);
+      // The network's own rules, plus each service's one (gateway) or two (private).
+      expect(priorities.length).toBeGreaterThan(NAMES.length);
+      expect(new Set(priorities).size, tier).toBe(priorities.length);
+    }
+    const first = (n: string) => json(resource(plan, T.rule, `${n}-allow-gateway`)).priority;
+    expect(first("asr")).toBe(rulePriority("asr"));
+    expect(first("ner")).not.toBe(rulePriority("ner"));
+  });
+
+  it("GIVEN azure.rulePriority WHEN synthesized THEN the service takes it; a pinned priority that overlaps another service's pair is refused naming azure.rulePriority", async () => {
+    const plan = await synthMany({ "model-3": 1501 });
+    expect(json(resource(plan, T.rule, "model-3-allow-gateway")).priority).toBe(1501);
+    expect(json(resource(plan, T.rule, "model-3-deny-network")).priority).toBe(1502);
+    const clash = await synthMany({ ner: rulePriority("asr") + 1 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((clash as Error).name).toBe("SpecError");
+    // Refused before the service registers anything: "asr" exists, "ner" has no child.
+    expect(registered).toContain("asr-scale-set");
+    expect(registered.filter((n) => n.startsWith("ner-"))).toEqual([]);
+    expect((clash as Error).message).toContain(
+      `InferenceService "ner": azure.rulePriority (${rulePriority("asr") + 1}) overlaps the rules of InferenceService "asr"`,
+    );
+  });
+});
+
 describe("Azure InferenceService: outputs, parents, tags, overrides", () => {
+  it("GIVEN tls.domain with a Key Vault certificate for it WHEN synthesized THEN the url is https://<domain> and the address is still the gateway's IP", async () => {
+    const s = await synthService({ loadBalancer: { tls: { domain: "api.example.com", certificateId: CERTIFICATE_ID } } });
+    expect(s.outputs.url).toBe("https://api.example.com");
+    expect(s.outputs.address).toBe(GATEWAY_IP);
+    expect(gateway(s).sslCertificates).toEqual([{ name: "tls", keyVaultSecretId: CERTIFICATE_ID }]);
+  });
+
   it("GIVEN the default service WHEN synthesized THEN the url is https on the gateway's public IP, and the ids are the gateway's and the scale set's", () => {
     expect(dev.outputs.url).toBe(`https://${GATEWAY_IP}`);
     expect(dev.outputs.address).toBe(GATEWAY_IP);

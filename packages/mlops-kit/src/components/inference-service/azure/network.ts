@@ -1,8 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { SpecError } from "../../../core/errors";
 import type { NetworkInfo } from "../../network/info";
 import type { ResolvedNetwork } from "../../network/ref";
-import { TYPE } from "../plan";
+import { checkNetworkEgress, TYPE } from "../plan";
 
 // What an InferenceService on Azure reads from its network: the facts it needs, checked when the
 // network resolves, with what Azure resource ids carry taken out of them.
@@ -71,8 +71,14 @@ export function networkFacts(
       if (!v) throw missing(key);
       return v;
     });
+  // A network known only once it resolves (a stack reference) is checked then, in the words the
+  // component uses for a network of this program.
+  const privateSubnetReachesOut = pulumi.all([network.field("natMode"), network.field("name")]).apply(([natMode, networkName]) => {
+    checkNetworkEgress({ cloud: "azure", name }, { name: networkName, natMode });
+    return true;
+  });
   return {
-    resourceGroupName: need("resourceGroupName"),
+    resourceGroupName: pulumi.all([need("resourceGroupName"), privateSubnetReachesOut]).apply(([group]) => group),
     location: network.field("region"),
     zones: network.field("zones"),
     subscriptionId: network.field("networkId").apply((id) => subscriptionOf(name, "network", id)),

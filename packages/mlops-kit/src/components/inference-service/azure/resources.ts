@@ -15,10 +15,10 @@ import type { Workspace } from "@pulumi/azure-native/operationalinsights/workspa
  * with a web application firewall, in the network's gateway subnet, in front of a VM scale set in
  * its private subnet, each instance running the model's container.
  *
- * What Azure does not offer, and so is not here: managed certificates on Application Gateway
- * (`loadBalancer.tls.domain`; give a Key Vault `certificateId`), any algorithm but round robin, and
- * a lifetime for the affinity cookie (Application Gateway's is a session cookie, so
- * `stickiness.durationSeconds` has no effect).
+ * What Azure does not offer, and so is refused: managed certificates on Application Gateway
+ * (`loadBalancer.tls.domain` alone; give a Key Vault `certificateId` for it), any algorithm but
+ * round robin, a lifetime for the affinity cookie (`stickiness.durationSeconds`: Application
+ * Gateway's is a session cookie), and rollback of a failed rollout (`rollout.autoRollback`).
  */
 export interface AzureInferenceService {
   /** The instances' identity (pulls from an Azure Container Registry it is granted AcrPull on). */
@@ -27,8 +27,11 @@ export interface AzureInferenceService {
   gatewayIdentity: UserAssignedIdentity;
   /** Present when `azure.keyVaultId` is given: "Key Vault Secrets User" for the gateway on that vault. */
   keyVaultAccess?: RoleAssignment;
-  /** The gateway's web application firewall policy: the Default Rule Set, in prevention mode. */
-  firewallPolicy: WebApplicationFirewallPolicy;
+  /**
+   * The gateway's web application firewall policy: the Default Rule Set 2.1 in
+   * `loadBalancer.waf.mode`; absent when the WAF is off (the gateway is then Standard_v2).
+   */
+  firewallPolicy?: WebApplicationFirewallPolicy;
   /** The gateway's public frontend (also its management endpoint when the scheme is internal). */
   publicIp: PublicIPAddress;
   applicationGateway: ApplicationGateway;
@@ -47,7 +50,7 @@ export interface AzureInferenceService {
   autoscale: AutoscaleSetting;
   /** Present when access logs are on. */
   logWorkspace?: Workspace;
-  /** Present when access logs are on: the gateway's access, performance and firewall logs into the workspace. */
+  /** Present when access logs are on: the gateway's access and firewall logs and its metrics into the workspace. */
   accessLogs?: DiagnosticSetting;
 }
 

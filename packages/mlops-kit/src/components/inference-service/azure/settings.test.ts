@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AZURE_VM_SIZES, nvidiaExtensionSupports } from "../../../core/catalog/azure-vm-sizes";
 import type { InferenceServicePlan } from "../plan";
-import { autoscaleRules, computerNamePrefix, repairGracePeriod, rollingUpgradePolicy, scaleSetExtensions } from "./settings";
+import { AZURE_ROLE_PROPAGATION_SECONDS } from "../plan";
+import { propagationDelayMs } from "./gateway";
+import {
+  autoscaleRules,
+  computerNamePrefix,
+  repairGracePeriod,
+  rollingUpgradePolicy,
+  scaleSetExtensions,
+  securityProfile,
+} from "./settings";
 
 /** Only the parts of a plan these settings read. */
 const plan = (over: {
@@ -9,21 +19,33 @@ const plan = (over: {
   scaling?: Partial<InferenceServicePlan["scaling"]>;
   grace?: number;
   gpu?: boolean;
-}) =>
-  ({
+  rich?: boolean;
+}) => {
+  const scaling = {
+    targetCpuPercent: 50,
+    targetRequestsPerInstance: undefined as number | undefined,
+    scaleOutCooldownSeconds: 60,
+    scaleInCooldownSeconds: 300,
+    ...over.scaling,
+  };
+  return {
     container: { port: 8080 },
     compute: { gpu: over.gpu ? { type: "t4", count: 1 } : undefined },
     // Healthy after 3 probes 10 s apart: a rolling upgrade pauses 30 s between batches.
     healthCheck: { path: "/ready", intervalSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 2, gracePeriodSeconds: over.grace ?? 300 },
-    rollout: { maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: true, ...over.rollout },
-    scaling: {
-      targetCpuPercent: 50,
-      targetRequestsPerInstance: undefined,
-      scaleOutCooldownSeconds: 60,
-      scaleInCooldownSeconds: 300,
-      ...over.scaling,
+    rollout: { maxSurgePercent: 25, maxUnavailablePercent: 0, autoRollback: false, ...over.rollout },
+    scaling,
+    // What planInferenceService decides for Azure from the same values.
+    azure: {
+      gpuDriver: over.gpu ? "extension" : "none",
+      healthExtensionVersion: over.rich ? "2.0" : "1.0",
+      scaleIn: {
+        cpuPercent: scaling.targetCpuPercent / 2,
+        requestsPerInstance: scaling.targetRequestsPerInstance !== undefined ? scaling.targetRequestsPerInstance / 2 : undefined,
+      },
     },
-  }) as InferenceServicePlan;
+  } as InferenceServicePlan;
+};
 
 describe("rolling upgrades", () => {
   it.each([
@@ -35,8 +57,13 @@ describe("rolling upgrades", () => {
       ...expected,
       pauseTimeBetweenBatches: "PT30S",
       prioritizeUnhealthyInstances: true,
-      rollbackFailedInstancesOnPolicyBreach: true,
     });
+  });
+
+  it("GIVEN any rollout THEN the policy never asks for rollback on policy breach, which Azure applies to Uniform scale sets only", () => {
+    const r = rollingUpgradePolicy(plan({ rollout: { autoRollback: true } }));
+    expect(r.maxSurge).toBe(true);
+    expect(Object.keys(r)).not.toContain("rollbackFailedInstancesOnPolicyBreach");
   });
 
   it("GIVEN any rollout THEN batches and limits are percentages Azure takes, and the unhealthy limit is never below a batch", () => {
@@ -85,6 +112,56 @@ describe("instances", () => {
   it("GIVEN a GPU THEN the NVIDIA driver extension joins the health extension", () => {
     expect(scaleSetExtensions(plan({})).map((e) => e.type)).toEqual(["ApplicationHealthLinux"]);
     expect(scaleSetExtensions(plan({ gpu: true })).map((e) => e.type)).toEqual(["ApplicationHealthLinux", "NvidiaGpuDriverLinux"]);
+  });
+
+  it("GIVEN any service THEN the health extension is version 1.0, where any 2xx answer is Healthy (2.0 wants a JSON body a plain 200 lacks)", () => {
+    const health = scaleSetExtensions(plan({})).find((e) => e.type === "ApplicationHealthLinux");
+    expect(health?.typeHandlerVersion).toBe("1.0");
+    expect(scaleSetExtensions(plan({ rich: true })).find((e) => e.type === "ApplicationHealthLinux")?.typeHandlerVersion).toBe("2.0");
+    expect(health?.settings).toMatchObject({ protocol: "http", port: 8080, requestPath: "/ready" });
+  });
+
+  it("GIVEN a CPU or a GPU service THEN Trusted Launch is set explicitly, with Secure Boot off only where the NVIDIA extension builds its driver", () => {
+    expect(securityProfile(plan({}))).toEqual({
+      securityType: "TrustedLaunch",
+      uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
+      encryptionAtHost: true,
+    });
+    expect(securityProfile(plan({ gpu: true })).uefiSettings).toEqual({ secureBootEnabled: false, vTpmEnabled: true });
+  });
+
+  it.each([
+    ["Standard_NC4as_T4_v3", true],
+    ["Standard_NC24ads_A100_v4", true],
+    ["Standard_NC6s_v3", true],
+    ["Standard_NV12s_v3", true],
+    ["Standard_NV36ads_A10_v5", true],
+    ["Standard_ND96asr_v4", false],
+    ["Standard_ND96amsr_A100_v4", false],
+    ["Standard_NC40ads_H100_v5", false],
+    ["Standard_ND96isr_H100_v5", false],
+  ])("GIVEN VM size %s THEN the NVIDIA GPU Driver Extension supports it: %s", (size, supported) => {
+    expect(nvidiaExtensionSupports(size)).toBe(supported);
+  });
+
+  it("GIVEN the Azure catalog THEN every GPU size in it is one the NVIDIA extension supports", () => {
+    const gpuSizes = AZURE_VM_SIZES.filter((e) => e.gpu);
+    expect(gpuSizes.length).toBeGreaterThan(0);
+    for (const e of gpuSizes) expect(nvidiaExtensionSupports(e.id), e.id).toBe(true);
+  });
+
+  it("GIVEN a Key Vault grant THEN the gateway waits until ten minutes after it was created, and not at all for an older or unknown one", () => {
+    const created = "2026-01-01T00:00:00Z";
+    const t0 = Date.parse(created);
+    const wait = AZURE_ROLE_PROPAGATION_SECONDS;
+    expect(wait).toBe(600);
+    expect(propagationDelayMs(created, t0 + 1000, wait)).toBe(599_000);
+    expect(propagationDelayMs(created, t0 + 600_000, wait)).toBe(0);
+    expect(propagationDelayMs(created, t0 + 86_400_000, wait)).toBe(0);
+    expect(propagationDelayMs(undefined, t0, wait)).toBe(0);
+    expect(propagationDelayMs("not a date", t0, wait)).toBe(0);
+    // A clock behind the grant's timestamp never waits more than the propagation time.
+    expect(propagationDelayMs(created, t0 - 3_600_000, wait)).toBe(600_000);
   });
 
   it.each([

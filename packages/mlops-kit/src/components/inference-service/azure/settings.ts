@@ -47,6 +47,23 @@ export const NO_LOGIN_PUBLIC_KEY = sshRsaPublicKey(
 /** The local administrator the SSH key is attached to; no one logs in as it. */
 export const ADMIN_USERNAME = "mlops";
 
+/**
+ * Trusted Launch (Secure Boot and a virtual TPM), set explicitly so that a change of the
+ * platform's default cannot change an existing set. Secure Boot refuses unsigned kernel modules,
+ * and the NVIDIA extension builds its driver on the instance (DKMS, unsigned): it is off on GPU
+ * instances, the vTPM stays on. Encryption at host covers the temp disk and caches too. Every
+ * size in the catalog supports Trusted Launch (Dsv5, Esv5, Fsv2, NCasT4_v3, NC_A100_v4; not the
+ * ND A100 sizes, which are left out): learn.microsoft.com/azure/virtual-machines/trusted-launch,
+ * "Virtual machines sizes".
+ */
+export function securityProfile(plan: InferenceServicePlan) {
+  return {
+    securityType: "TrustedLaunch" as const,
+    uefiSettings: { secureBootEnabled: plan.compute.gpu === undefined, vTpmEnabled: true },
+    encryptionAtHost: true,
+  };
+}
+
 /** The extensions every instance runs: the health probe, and with GPUs the NVIDIA driver. */
 export function scaleSetExtensions(plan: InferenceServicePlan) {
   const hc = plan.healthCheck;
@@ -57,7 +74,13 @@ export function scaleSetExtensions(plan: InferenceServicePlan) {
       name: "health",
       publisher: "Microsoft.ManagedServices",
       type: "ApplicationHealthLinux",
-      typeHandlerVersion: "2.0",
+      // 1.0 ("binary" health) counts any 2xx answer as Healthy, the health check's contract on
+      // every cloud. 2.0 ("rich" health) counts an instance Healthy only when the body is
+      // {"ApplicationHealthState":"Healthy"}: a plain 200 is Unknown there, so automatic repairs
+      // would replace every instance and rolling upgrades would stop; only when the spec asks.
+      // (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-health-extension,
+      // "Binary versus Rich Health States")
+      typeHandlerVersion: plan.azure.healthExtensionVersion,
       autoUpgradeMinorVersion: true,
       settings: {
         protocol: "http",
@@ -69,7 +92,7 @@ export function scaleSetExtensions(plan: InferenceServicePlan) {
         gracePeriod: hc.gracePeriodSeconds,
       },
     },
-    ...(plan.compute.gpu
+    ...(plan.azure.gpuDriver === "extension"
       ? [
           {
             name: "nvidia-driver",
@@ -108,17 +131,19 @@ export function rollingUpgradePolicy(plan: InferenceServicePlan) {
     // Long enough for the gateway to count the batch's instances healthy before the next starts.
     pauseTimeBetweenBatches: `PT${plan.healthCheck.healthyThreshold * plan.healthCheck.intervalSeconds}S`,
     prioritizeUnhealthyInstances: true,
-    rollbackFailedInstancesOnPolicyBreach: r.autoRollback,
+    // No rollbackFailedInstancesOnPolicyBreach: it applies to Uniform orchestration only, and this
+    // set is Flexible; a failed rollout stops and rolls forward (rollout.autoRollback is refused).
   };
 }
 
 /**
- * Out when CPU stays above the target for five minutes, in when it stays under half of it (a gap
- * that keeps the group from flapping). With a request target, also out and in on the gateway's
+ * Out when CPU stays above the target for five minutes, in when it stays under the plan's
+ * scale-in threshold (`azure.scaleIn`). With a request target, also out and in on the gateway's
  * requests per healthy instance per minute, the unit of the spec.
  */
 export function autoscaleRules<Id>(plan: InferenceServicePlan, scaleSetId: Id, gatewayId: Id) {
   const s = plan.scaling;
+  const scaleIn = plan.azure.scaleIn;
   const cooldown = (seconds: number) => `PT${Math.max(MIN_COOLDOWN_MINUTES, Math.ceil(seconds / 60))}M`;
   const out = { direction: "Increase" as const, type: "ChangeCount" as const, value: "1", cooldown: cooldown(s.scaleOutCooldownSeconds) };
   const inward = { direction: "Decrease" as const, type: "ChangeCount" as const, value: "1", cooldown: cooldown(s.scaleInCooldownSeconds) };
@@ -131,15 +156,19 @@ export function autoscaleRules<Id>(plan: InferenceServicePlan, scaleSetId: Id, g
     timeWindow: "PT5M",
     timeAggregation: "Average" as const,
   });
-  const scaleOn = (metric: ReturnType<typeof trigger>, target: number) => [
+  const scaleOn = (metric: ReturnType<typeof trigger>, target: number, below: number) => [
     { metricTrigger: { ...metric, operator: "GreaterThan" as const, threshold: target }, scaleAction: out },
-    { metricTrigger: { ...metric, operator: "LessThan" as const, threshold: target / 2 }, scaleAction: inward },
+    { metricTrigger: { ...metric, operator: "LessThan" as const, threshold: below }, scaleAction: inward },
   ];
   const rate = s.targetRequestsPerInstance;
   return [
-    ...scaleOn(trigger(scaleSetId, "Percentage CPU", "microsoft.compute/virtualmachinescalesets"), s.targetCpuPercent),
-    ...(rate !== undefined
-      ? scaleOn(trigger(gatewayId, "AvgRequestCountPerHealthyHost", "microsoft.network/applicationgateways"), rate)
+    ...scaleOn(trigger(scaleSetId, "Percentage CPU", "microsoft.compute/virtualmachinescalesets"), s.targetCpuPercent, scaleIn.cpuPercent),
+    ...(rate !== undefined && scaleIn.requestsPerInstance !== undefined
+      ? scaleOn(
+          trigger(gatewayId, "AvgRequestCountPerHealthyHost", "microsoft.network/applicationgateways"),
+          rate,
+          scaleIn.requestsPerInstance,
+        )
       : []),
   ];
 }

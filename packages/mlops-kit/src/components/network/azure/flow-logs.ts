@@ -1,37 +1,71 @@
+import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import { FlowLog } from "@pulumi/azure-native/network/flowLog";
+import { NetworkWatcher } from "@pulumi/azure-native/network/networkWatcher";
 import type { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
 import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { FlowLogFormatType } from "@pulumi/azure-native/types/enums/network";
+import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
+import { FlowLogFormatType, ResourceIdentityType } from "@pulumi/azure-native/types/enums/network";
 import { Bypass, DefaultAction, KeySource, KeyType, Kind, MinimumTlsVersion } from "@pulumi/azure-native/types/enums/storage";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import type { MlopsVpcPlan } from "../plan";
 import type { AzureNetwork } from "./resources";
 
+/** "Storage Blob Data Contributor": writes blobs, which is what flow-log delivery does. */
+export const STORAGE_BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+
+interface Shared {
+  plan: MlopsVpcPlan;
+  o: MlopsVpcPlan["azure"]["overrides"];
+  opts: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions;
+  resourceGroupName: pulumi.Input<string>;
+  location: string;
+  tags: Record<string, string>;
+}
+
+type FlowLogResources = Required<
+  Pick<AzureNetwork, "flowLogStorage" | "flowLogBlobService" | "flowLogIdentity" | "flowLogWriter" | "flowLog">
+> &
+  Pick<AzureNetwork, "networkWatcher">;
+
 /**
- * The virtual network's flow logs: a locked-down storage account (TLS 1.2, no shared keys, no
- * public blobs, reachable only by trusted Azure services), soft delete on its blobs, and the flow
- * log itself, which Azure keeps under the region's Network Watcher.
+ * The virtual network's flow logs, in the order of creation: a locked-down storage account (TLS
+ * 1.2, no shared keys, no public blobs, reachable only by trusted Azure services) with soft delete
+ * on its blobs; the identity the flow log writes with and its right to write there; the region's
+ * Network Watcher when the spec asks to create it; and the flow log itself, which Azure keeps
+ * under that watcher.
  */
 export function provisionFlowLogs(
   plan: MlopsVpcPlan,
   ctx: ProvisionContext,
-  shared: {
-    resourceGroupName: pulumi.Input<string>;
-    location: string;
-    watcher: { name: string; resourceGroupName: string };
-    virtualNetwork: VirtualNetwork;
-    tags: Record<string, string>;
-  },
-): Required<Pick<AzureNetwork, "flowLogStorage" | "flowLogBlobService" | "flowLog">> {
-  const { name } = plan;
-  const o = plan.azure.overrides;
-  const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
-  const { resourceGroupName, location, watcher, virtualNetwork, tags } = shared;
+  network: { resourceGroupName: pulumi.Input<string>; location: string; virtualNetwork: VirtualNetwork; tags: Record<string, string> },
+): FlowLogResources {
+  const shared: Shared = {
+    plan,
+    o: plan.azure.overrides,
+    opts: (extra = {}) => ({ ...ctx.opts, ...extra }),
+    resourceGroupName: network.resourceGroupName,
+    location: network.location,
+    tags: network.tags,
+  };
+  const { flowLogStorage, flowLogBlobService } = createFlowLogStorage(shared);
+  const { flowLogIdentity, flowLogWriter } = grantFlowLogWriter(shared, flowLogStorage);
+  const watcher = networkWatcher(shared);
+  const flowLog = createFlowLog(shared, {
+    virtualNetwork: network.virtualNetwork,
+    flowLogStorage,
+    flowLogIdentity,
+    flowLogWriter,
+    watcher,
+  });
+  return { flowLogStorage, flowLogBlobService, flowLogIdentity, flowLogWriter, networkWatcher: watcher.resource, flowLog };
+}
 
+function createFlowLogStorage({ plan, o, opts, resourceGroupName, location, tags }: Shared) {
   const flowLogStorage = new StorageAccount(
-    `${name}-flow-logs`,
+    `${plan.name}-flow-logs`,
     withOverrides(
       {
         resourceGroupName,
@@ -43,6 +77,7 @@ export function provisionFlowLogs(
         minimumTlsVersion: MinimumTlsVersion.TLS1_2,
         enableHttpsTrafficOnly: true,
         allowBlobPublicAccess: false,
+        // Flow-log delivery writes with the flow log's identity (grantFlowLogWriter), not the keys.
         allowSharedKeyAccess: false,
         allowCrossTenantReplication: false,
         // Network Watcher writes over the public endpoint as a trusted Azure service, so the
@@ -63,7 +98,7 @@ export function provisionFlowLogs(
   // Soft delete: a deleted or overwritten flow-log blob stays recoverable for a while, as audit
   // data should.
   const flowLogBlobService = new BlobServiceProperties(
-    `${name}-flow-logs`,
+    `${plan.name}-flow-logs`,
     {
       resourceGroupName,
       accountName: flowLogStorage.name,
@@ -73,17 +108,78 @@ export function provisionFlowLogs(
     },
     opts({ retainOnDelete: plan.retainLogs }),
   );
+  return { flowLogStorage, flowLogBlobService };
+}
+
+/**
+ * With shared keys off, VNet flow-log delivery needs a user-assigned identity on the flow log that
+ * may write blobs ("Storage Blob Data Contributor") on the account
+ * (learn.microsoft.com/azure/network-watcher/vnet-flow-logs-managed-identity): granted on this
+ * account only.
+ */
+function grantFlowLogWriter({ plan, o, opts, resourceGroupName, location, tags }: Shared, flowLogStorage: StorageAccount) {
+  const flowLogIdentity = new UserAssignedIdentity(
+    `${plan.name}-flow-log-identity`,
+    withOverrides({ resourceGroupName, location, tags }, o, "flowLogIdentity"),
+    opts(),
+  );
+  const flowLogWriter = new RoleAssignment(
+    `${plan.name}-flow-log-writer`,
+    {
+      scope: flowLogStorage.id,
+      roleDefinitionId: flowLogStorage.id.apply(
+        (id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${STORAGE_BLOB_DATA_CONTRIBUTOR}`,
+      ),
+      principalId: flowLogIdentity.principalId,
+      // Declared, so Azure does not look the new identity up in a directory that may not have it yet.
+      principalType: PrincipalType.ServicePrincipal,
+      description: `Flow logs of ${plan.name} write to their storage account`,
+    },
+    opts(),
+  );
+  return { flowLogIdentity, flowLogWriter };
+}
+
+/** The watcher that owns the flow log: the region's existing one by name, or one created here. */
+function networkWatcher({ plan, o, opts, resourceGroupName, location, tags }: Shared): {
+  name: pulumi.Input<string>;
+  resourceGroupName: pulumi.Input<string>;
+  resource: NetworkWatcher | undefined;
+} {
+  const ref = plan.azure.networkWatcher;
+  if (ref === undefined) throw new Error(`MlopsVpc "${plan.name}": an Azure plan needs azure.networkWatcher`);
+  const group = ref.resourceGroupName ?? resourceGroupName;
+  if (!ref.create) return { name: ref.name, resourceGroupName: group, resource: undefined };
+  const resource = new NetworkWatcher(
+    `${plan.name}-network-watcher`,
+    withOverrides({ resourceGroupName: group, location, networkWatcherName: ref.name, tags }, o, "networkWatcher"),
+    opts(),
+  );
+  return { name: resource.name, resourceGroupName: group, resource };
+}
+
+function createFlowLog(
+  { plan, o, opts, location, tags }: Shared,
+  deps: {
+    virtualNetwork: VirtualNetwork;
+    flowLogStorage: StorageAccount;
+    flowLogIdentity: UserAssignedIdentity;
+    flowLogWriter: RoleAssignment;
+    watcher: ReturnType<typeof networkWatcher>;
+  },
+): FlowLog {
   // Azure keeps flow logs under the region's Network Watcher, in the watcher's resource group,
   // not in the network's.
-  const flowLog = new FlowLog(
-    `${name}-flow-log`,
+  return new FlowLog(
+    `${plan.name}-flow-log`,
     withOverrides(
       {
-        networkWatcherName: watcher.name,
-        resourceGroupName: watcher.resourceGroupName,
+        networkWatcherName: deps.watcher.name,
+        resourceGroupName: deps.watcher.resourceGroupName,
         location,
-        targetResourceId: virtualNetwork.id,
-        storageId: flowLogStorage.id,
+        targetResourceId: deps.virtualNetwork.id,
+        storageId: deps.flowLogStorage.id,
+        identity: { type: ResourceIdentityType.UserAssigned, userAssignedIdentities: [deps.flowLogIdentity.id] },
         enabled: true,
         retentionPolicy: { days: plan.flowLogs.retentionDays, enabled: true },
         format: { type: FlowLogFormatType.JSON, version: 2 },
@@ -92,7 +188,7 @@ export function provisionFlowLogs(
       o,
       "flowLog",
     ),
-    opts(),
+    // Delivery starts as soon as the flow log exists: the identity must be able to write by then.
+    opts({ dependsOn: [deps.flowLogWriter] }),
   );
-  return { flowLogStorage, flowLogBlobService, flowLog };
 }

@@ -20,6 +20,9 @@ const T = {
   account: "azure-native:storage:StorageAccount",
   flowLog: "azure-native:network:FlowLog",
   blobService: "azure-native:storage:BlobServiceProperties",
+  identity: "azure-native:managedidentity:UserAssignedIdentity",
+  roleAssignment: "azure-native:authorization:RoleAssignment",
+  watcher: "azure-native:network:NetworkWatcher",
 } as const;
 const VPC = "mlops:index:MlopsVpc";
 const TIERS = ["public", "private", "isolated"] as const;
@@ -70,7 +73,8 @@ describe("Azure MlopsVpc: resource group", () => {
     expect(others).toHaveLength(0);
     expect(rg?.name).toBe("core");
     expect(inputs(rg as PlanResource).location).toBe("westeurope");
-    const inGroup = azureResources(dev.plan).filter((r) => r.type !== T.rg && r.type !== T.flowLog);
+    // A role assignment is scoped to what it grants on, with no group of its own.
+    const inGroup = azureResources(dev.plan).filter((r) => r.type !== T.rg && r.type !== T.flowLog && r.type !== T.roleAssignment);
     expect(inGroup.length).toBeGreaterThan(10);
     for (const r of inGroup) {
       expect(r.propertyDependencies.resourceGroupName, `${r.type} ${r.name}`).toEqual([rg?.urn]);
@@ -81,7 +85,7 @@ describe("Azure MlopsVpc: resource group", () => {
   it("GIVEN azure.resourceGroupName WHEN synthesized THEN no resource group is created and every network resource but the flow log uses that name", async () => {
     const { plan, network } = await synthVpc({ azure: { resourceGroupName: "platform-rg" } });
     expect(resourcesOfType(plan, T.rg)).toHaveLength(0);
-    const inGroup = azureResources(plan).filter((r) => r.type !== T.flowLog);
+    const inGroup = azureResources(plan).filter((r) => r.type !== T.flowLog && r.type !== T.roleAssignment);
     expect(inGroup.length).toBeGreaterThan(10);
     for (const r of inGroup) expect(inputs(r).resourceGroupName, `${r.type} ${r.name}`).toBe("platform-rg");
     expect(network.resourceGroupName).toBe("platform-rg");
@@ -89,7 +93,8 @@ describe("Azure MlopsVpc: resource group", () => {
 
   it("GIVEN any network WHEN synthesized THEN every regional resource is in the stack's location and DNS zones are global", () => {
     // Subnets, security rules and blob service settings are parts of another resource, with no location of their own.
-    for (const r of azureResources(dev.plan).filter((x) => x.type !== T.subnet && x.type !== T.rule && x.type !== T.blobService)) {
+    const parts = [T.subnet, T.rule, T.blobService, T.roleAssignment] as string[];
+    for (const r of azureResources(dev.plan).filter((x) => !parts.includes(x.type))) {
       const expected = r.type === T.zone || r.type === T.link ? "global" : "westeurope";
       expect(inputs(r).location, `${r.type} ${r.name}`).toBe(expected);
     }
@@ -296,6 +301,21 @@ describe("Azure MlopsVpc: NAT", () => {
     ]);
   });
 
+  it("GIVEN nat perZone WHEN planned on Azure THEN the plan flags it as unmet (one gateway in zone 1) instead of silently planning one", () => {
+    expect(prod.decisions.azure.nat).toEqual({ gateways: 1, zone: "1", perZoneUnmet: true });
+    expect(dev.decisions.azure.nat).toEqual({ gateways: 1, zone: "1", perZoneUnmet: false });
+  });
+
+  it("GIVEN a region without availability zones WHEN synthesized THEN nothing is pinned to a zone and the network hands out no zones", async () => {
+    const { plan, network, decisions } = await synthVpc({ azure: { availabilityZones: false } }, { "mlops:profile": "prod" });
+    expect(inputs(resource(plan, T.nat, "core-nat")).zones).toBeUndefined();
+    expect(inputs(resource(plan, T.pip, "core-nat-ip")).zones).toBeUndefined();
+    expect(network.zones).toEqual([]);
+    expect(decisions.azure.nat.perZoneUnmet).toBe(false);
+    // Zone-redundant storage exists only in regions with zones.
+    expect(inputs(resource(plan, T.account, "core-flow-logs")).sku).toEqual({ name: "Standard_LRS" });
+  });
+
   it("GIVEN nat none WHEN synthesized THEN there is no NAT gateway, no public IP and no subnet refers to one", async () => {
     const { plan } = await synthVpc({ nat: "none" });
     expect(resourcesOfType(plan, T.nat)).toEqual([]);
@@ -309,23 +329,49 @@ describe("Azure MlopsVpc: private DNS", () => {
     "privatelink.api.azureml.ms",
     "privatelink.azurecr.io",
     "privatelink.blob.core.windows.net",
+    "privatelink.file.core.windows.net",
     "privatelink.notebooks.azure.net",
     "privatelink.vaultcore.azure.net",
   ];
 
-  it("GIVEN private endpoints on (default) WHEN synthesized THEN the five privatelink zones exist, each linked to the network for resolution only", () => {
+  it("GIVEN private endpoints on (default) WHEN synthesized THEN the six privatelink zones (file too, for Azure ML's storage) exist, each linked for resolution only, falling back to public DNS for names they lack", () => {
     const zones = resourcesOfType(dev.plan, T.zone);
     expect(zones.map((z) => inputs(z).privateZoneName).sort()).toEqual(zoneNames);
     const links = resourcesOfType(dev.plan, T.link);
-    expect(links).toHaveLength(5);
+    expect(links).toHaveLength(6);
     const vnet = resource(dev.plan, T.vnet, "core");
     for (const link of links) {
       expect(inputs(link).registrationEnabled, link.name).toBe(false);
+      expect(inputs(link).resolutionPolicy, link.name).toBe("NxDomainRedirect");
       expect(link.propertyDependencies.virtualNetwork, link.name).toEqual([vnet.urn]);
       expect(link.propertyDependencies.privateZoneName, link.name).toHaveLength(1);
     }
     const linkedZones = links.map((l) => l.propertyDependencies.privateZoneName?.[0]).sort();
     expect(linkedZones).toEqual(zones.map((z) => z.urn).sort());
+  });
+
+  it("GIVEN a hub's zone ids WHEN synthesized THEN those zones are not created, and the network is linked to them in the hub's group", async () => {
+    const hub = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub-dns/providers/Microsoft.Network/privateDnsZones";
+    const { plan } = await synthVpc({
+      azure: { privateDnsZoneIds: { blob: `${hub}/privatelink.blob.core.windows.net`, registry: `${hub}/privatelink.azurecr.io` } },
+    });
+    const created = resourcesOfType(plan, T.zone).map((z) => inputs(z).privateZoneName);
+    expect(created).toHaveLength(4);
+    expect(created).not.toContain("privatelink.blob.core.windows.net");
+    expect(created).not.toContain("privatelink.azurecr.io");
+    expect(inputs(resource(plan, T.link, "core-blob-link"))).toMatchObject({
+      resourceGroupName: "hub-dns",
+      privateZoneName: "privatelink.blob.core.windows.net",
+      resolutionPolicy: "NxDomainRedirect",
+    });
+    expect(resourcesOfType(plan, T.link)).toHaveLength(6);
+  });
+
+  it("GIVEN a zone id for the wrong service WHEN synthesized THEN it is refused naming azure.privateDnsZoneIds.<service>", async () => {
+    const id = "/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io";
+    await expect(synthVpc({ azure: { privateDnsZoneIds: { blob: id } } })).rejects.toThrow(
+      'MlopsVpc "core": azure.privateDnsZoneIds.blob names zone "privatelink.azurecr.io"; the blob zone is privatelink.blob.core.windows.net',
+    );
   });
 
   it("GIVEN privateEndpoints false WHEN synthesized THEN there are no private DNS zones or links", async () => {
@@ -386,6 +432,35 @@ describe("Azure MlopsVpc: flow logs", () => {
     expect(inputs(flowLog)).toMatchObject({ networkWatcherName: "NetworkWatcher_westeurope", resourceGroupName: "NetworkWatcherRG" });
     expect(flowLog.propertyDependencies.targetResourceId).toEqual([resource(dev.plan, T.vnet, "core").urn]);
     expect(flowLog.propertyDependencies.storageId).toEqual([resource(dev.plan, T.account, "core-flow-logs").urn]);
+    expect(resourcesOfType(dev.plan, T.watcher)).toEqual([]);
+  });
+
+  it("GIVEN the account takes no shared keys WHEN synthesized THEN the flow log writes with its own identity, granted Storage Blob Data Contributor on that account only, and waits for the grant", () => {
+    const flowLog = resource(dev.plan, T.flowLog, "core-flow-log");
+    const identity = resource(dev.plan, T.identity, "core-flow-log-identity");
+    const grant = resource(dev.plan, T.roleAssignment, "core-flow-log-writer");
+    const account = resource(dev.plan, T.account, "core-flow-logs");
+    expect(inputs(flowLog).identity).toMatchObject({ type: "UserAssigned" });
+    expect(flowLog.propertyDependencies.identity).toEqual([identity.urn]);
+    expect(grant.propertyDependencies.scope).toEqual([account.urn]);
+    expect(inputs(grant)).toMatchObject({ principalType: "ServicePrincipal" });
+    expect(inputs(grant).roleDefinitionId).toMatch(/\/roleDefinitions\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+    expect(flowLog.dependencies).toContain(grant.urn);
+  });
+
+  it("GIVEN a location spelt for display WHEN synthesized THEN the watcher's name uses Azure's short form", async () => {
+    const { plan } = await synthVpc({}, { "azure-native:location": "West Europe" });
+    expect(inputs(resource(plan, T.flowLog, "core-flow-log")).networkWatcherName).toBe("NetworkWatcher_westeurope");
+  });
+
+  it("GIVEN networkWatcher.create WHEN synthesized THEN the watcher is created in the network's group and owns the flow log", async () => {
+    const { plan } = await synthVpc({ azure: { networkWatcher: { create: true } } });
+    const watcher = resource(plan, T.watcher, "core-network-watcher");
+    expect(inputs(watcher)).toMatchObject({ networkWatcherName: "NetworkWatcher_westeurope", location: "westeurope" });
+    expect(watcher.propertyDependencies.resourceGroupName).toEqual([resource(plan, T.rg, "core").urn]);
+    const flowLog = resource(plan, T.flowLog, "core-flow-log");
+    expect(flowLog.propertyDependencies.networkWatcherName).toEqual([watcher.urn]);
+    expect(flowLog.propertyDependencies.resourceGroupName).toEqual([resource(plan, T.rg, "core").urn]);
   });
 
   it("GIVEN flowLogs disabled WHEN synthesized THEN there is no flow log and no account for it", async () => {
@@ -403,7 +478,9 @@ describe("Azure MlopsVpc: flow logs", () => {
 describe("Azure MlopsVpc: tags, overrides, parents", () => {
   it("GIVEN spec tags WHEN synthesized THEN every resource that takes tags carries them and the defaults", async () => {
     const { plan } = await synthVpc({ tags: { "cost-center": "ml" } });
-    const tagged = azureResources(plan).filter((r) => r.type !== T.subnet && r.type !== T.rule && r.type !== T.blobService);
+    // The types without a tags property in azure-native: parts of another resource, and role assignments.
+    const untaggable = [T.subnet, T.rule, T.blobService, T.roleAssignment] as string[];
+    const tagged = azureResources(plan).filter((r) => !untaggable.includes(r.type));
     expect(tagged.length).toBeGreaterThan(10);
     for (const r of tagged) {
       expect(inputs(r).tags, `${r.type} ${r.name}`).toMatchObject({ "cost-center": "ml", "managed-by": "mlops-kit", "mlops-name": "core" });
@@ -438,8 +515,9 @@ describe("Azure MlopsVpc: tags, overrides, parents", () => {
     const vpc = component(dev.plan, VPC, "core");
     const descendants = new Set(descendantsOf(dev.plan, vpc.urn).map((r) => r.urn));
     const all = azureResources(dev.plan);
-    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 5 zones, 5 links, account + its blob settings + flow log
-    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 5 + 5 + 3);
+    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 6 zones, 6 links,
+    // account + its blob settings + the flow log's identity and grant + flow log
+    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 6 + 6 + 5);
     for (const r of all) expect(descendants.has(r.urn), `${r.type} ${r.name}`).toBe(true);
   });
 

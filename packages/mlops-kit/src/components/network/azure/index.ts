@@ -15,6 +15,7 @@ import {
   PublicIPAddressSkuTier,
   VirtualNetworkPrivateEndpointNetworkPolicies,
 } from "@pulumi/azure-native/types/enums/network";
+import { ResolutionPolicy } from "@pulumi/azure-native/types/enums/privatedns";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { SpecError } from "../../../core/errors";
@@ -26,7 +27,6 @@ import { provisionFlowLogs } from "./flow-logs";
 import {
   AZURE_PRIVATE_DNS_ZONES,
   AZURE_SUBNETS,
-  AZURE_ZONES,
   type AzureNetwork,
   type AzurePrivateDnsZone,
   type AzureSubnet,
@@ -34,42 +34,64 @@ import {
 } from "./resources";
 import { securityRulesFor } from "./rules";
 
+/** What every step takes: the plan, its overrides, the tags, the options, and where things go. */
+interface Shared {
+  plan: MlopsVpcPlan;
+  o: MlopsVpcPlan["azure"]["overrides"];
+  tags: Record<string, string>;
+  opts: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions;
+  location: string;
+  resourceGroupName: pulumi.Output<string>;
+}
+
+/**
+ * An MlopsVpc on Azure, in the order of creation: the resource group (unless given), the virtual
+ * network, a security group per subnet with the network's own rules, the NAT gateway, the
+ * subnets one at a time, the private DNS zones and their links, and the flow logs.
+ */
 export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkResult {
-  const { name } = plan;
   const location = plan.azure.location;
-  const watcher = plan.azure.networkWatcher;
-  // planMlopsVpc refuses an Azure plan without a location, and derives the watcher from it.
-  if (location === undefined || watcher === undefined) {
-    throw new Error(`MlopsVpc "${name}": an Azure plan needs azure.location and azure.networkWatcher`);
-  }
-  const o = plan.azure.overrides;
-  const tags = azureTags(plan.tags);
-  const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ ...ctx.opts, ...extra });
+  // planMlopsVpc refuses an Azure plan without a location.
+  if (location === undefined) throw new Error(`MlopsVpc "${plan.name}": an Azure plan needs azure.location`);
+  refuseInlineRules(plan);
+  const base = { plan, o: plan.azure.overrides, tags: azureTags(plan.tags), opts: (extra = {}) => ({ ...ctx.opts, ...extra }), location };
+  const resourceGroup = plan.azure.resourceGroupName === undefined ? createResourceGroup(base) : undefined;
+  const shared: Shared = { ...base, resourceGroupName: resourceGroup?.name ?? pulumi.output(plan.azure.resourceGroupName ?? "") };
 
-  const existingGroup = plan.azure.resourceGroupName;
-  let resourceGroup: ResourceGroup | undefined;
-  let resourceGroupName: pulumi.Output<string>;
-  if (existingGroup === undefined) {
-    resourceGroup = new ResourceGroup(name, withOverrides({ location, tags }, o, "resourceGroup"), opts());
-    resourceGroupName = resourceGroup.name;
-  } else {
-    resourceGroupName = pulumi.output(existingGroup);
-  }
+  const virtualNetwork = createVirtualNetwork(shared);
+  const { lastRules, ...groups } = createSecurityGroups(shared);
+  const nat = plan.azure.nat.gateways > 0 ? createNatGateway(shared) : undefined;
+  const subnets = createSubnets(shared, virtualNetwork, groups.networkSecurityGroups, nat?.natGateway);
+  const dns = plan.privateEndpoints.enabled
+    ? linkPrivateDnsZones(shared, virtualNetwork)
+    : { privateDnsZones: {}, privateDnsZoneLinks: {} };
+  const flowLogs = plan.flowLogs.enabled
+    ? provisionFlowLogs(plan, ctx, { resourceGroupName: shared.resourceGroupName, location, virtualNetwork, tags: shared.tags })
+    : undefined;
 
-  // No inline `subnets`: the subnets below are their own resources, and azure-native leaves a
-  // network's subnets alone on update when this property is unset.
-  const virtualNetwork = new VirtualNetwork(
-    name,
-    withOverrides({ resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags }, o, "virtualNetwork"),
-    opts(),
-  );
+  const resources: AzureNetwork = {
+    resourceGroup,
+    resourceGroupName: shared.resourceGroupName,
+    virtualNetwork,
+    subnets,
+    ...groups,
+    natGateway: nat?.natGateway,
+    natPublicIp: nat?.natPublicIp,
+    ...dns,
+    ...flowLogs,
+  };
+  return networkResult(shared, resources, lastRules);
+}
 
-  // Inline `securityRules` would make every update of a group rewrite its whole rule list and
-  // delete the rules other components (an InferenceService's 443) attach to it. azure-native keeps
-  // a group's existing rules on update when this property is unset, so every rule is a
-  // standalone SecurityRule instead, ours included.
-  if (o.networkSecurityGroup && "securityRules" in o.networkSecurityGroup) {
-    throw new SpecError("MlopsVpc", name, [
+/**
+ * Inline `securityRules` would make every update of a group rewrite its whole rule list and delete
+ * the rules other components (an InferenceService's 443) attach to it: every rule is a standalone
+ * SecurityRule instead, ours included.
+ */
+function refuseInlineRules(plan: MlopsVpcPlan): void {
+  const nsg = plan.azure.overrides.networkSecurityGroup;
+  if (nsg && "securityRules" in nsg) {
+    throw new SpecError("MlopsVpc", plan.name, [
       {
         path: "azure.overrides.networkSecurityGroup.securityRules",
         message:
@@ -77,22 +99,42 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       },
     ]);
   }
+}
+
+function createResourceGroup({ plan, o, tags, opts, location }: Omit<Shared, "resourceGroupName">): ResourceGroup {
+  return new ResourceGroup(plan.name, withOverrides({ location, tags }, o, "resourceGroup"), opts());
+}
+
+function createVirtualNetwork({ plan, o, tags, opts, location, resourceGroupName }: Shared): VirtualNetwork {
+  // No inline `subnets`: the subnets are their own resources, and azure-native leaves a network's
+  // subnets alone on update when this property is unset.
+  return new VirtualNetwork(
+    plan.name,
+    withOverrides({ resourceGroupName, location, addressSpace: { addressPrefixes: [plan.cidr] }, tags }, o, "virtualNetwork"),
+    opts(),
+  );
+}
+
+/**
+ * One network security group per subnet, each with the network's own rules as standalone
+ * resources. Azure takes one write at a time per group (RetryableErrorDueToAnotherOperation
+ * otherwise): a group's rules go one after another, and `lastRules` is the last of each.
+ */
+function createSecurityGroups({ plan, o, tags, opts, location, resourceGroupName }: Shared) {
   const networkSecurityGroups = {} as Record<AzureSubnet, NetworkSecurityGroup>;
   const securityRules: Record<string, SecurityRule> = {};
   const lastRules: Partial<Record<AzureSubnet, SecurityRule>> = {};
   for (const tier of AZURE_SUBNETS) {
     const nsg = new NetworkSecurityGroup(
-      `${name}-${tier}-nsg`,
+      `${plan.name}-${tier}-nsg`,
       withOverrides({ resourceGroupName, location, tags }, o, "networkSecurityGroup"),
       opts(),
     );
     networkSecurityGroups[tier] = nsg;
-    // Azure takes one write at a time per group (RetryableErrorDueToAnotherOperation otherwise):
-    // a group's rules go one after another.
     let previousRule: SecurityRule | undefined;
     for (const rule of securityRulesFor(tier)) {
       const resource: SecurityRule = new SecurityRule(
-        `${name}-${tier}-${rule.name}`,
+        `${plan.name}-${tier}-${rule.name}`,
         {
           resourceGroupName,
           networkSecurityGroupName: nsg.name,
@@ -114,59 +156,78 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     }
     lastRules[tier] = previousRule;
   }
+  return { networkSecurityGroups, securityRules, lastRules };
+}
 
-  let natGateway: NatGateway | undefined;
-  let natPublicIp: PublicIPAddress | undefined;
-  if (plan.nat.mode !== "none") {
-    // Subnets are regional on Azure and a subnet takes one NAT gateway, so "single" and
-    // "perZone" both come to one gateway. The zone-redundant StandardV2 SKU that would honour
-    // "perZone" is not in the API version azure-native 3.x uses for NAT gateways and public IPs
-    // (2024-05-01, SKU "Standard" only). A Standard gateway lives in at most one zone: pinning it
-    // to the plan's first gateway zone makes that dependency explicit instead of letting Azure
-    // pick one.
-    const zone = azureZone(plan.nat.gatewayZones[0] ?? 0);
-    natPublicIp = new PublicIPAddress(
-      `${name}-nat-ip`,
-      withOverrides(
-        {
-          resourceGroupName,
-          location,
-          sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
-          publicIPAllocationMethod: IPAllocationMethod.Static,
-          publicIPAddressVersion: IPVersion.IPv4,
-          zones: [zone],
-          tags,
-        },
-        o,
-        "natPublicIp",
-      ),
-      opts(),
-    );
-    natGateway = new NatGateway(
-      `${name}-nat`,
-      withOverrides(
-        {
-          resourceGroupName,
-          location,
-          sku: { name: NatGatewaySkuName.Standard },
-          idleTimeoutInMinutes: 4,
-          publicIpAddresses: [{ id: natPublicIp.id }],
-          zones: [zone],
-          tags,
-        },
-        o,
-        "natGateway",
-      ),
-      opts(),
+/**
+ * Egress for the private subnet. Subnets are regional on Azure and a subnet takes one NAT gateway,
+ * so "single" and "perZone" both come to one gateway (the plan flags `perZone` as unmet, and a
+ * warning says so). The zone-redundant StandardV2 SKU that would honour "perZone" is not in the
+ * API version azure-native 3.x uses for NAT gateways and public IPs (2024-05-01, SKU "Standard"
+ * only). A Standard gateway lives in at most one zone: the plan pins it, in a zonal region.
+ */
+function createNatGateway({ plan, o, tags, opts, location, resourceGroupName }: Shared) {
+  const { zone, perZoneUnmet } = plan.azure.nat;
+  if (perZoneUnmet) {
+    pulumi.log.warn(
+      `MlopsVpc "${plan.name}": nat "perZone" is one NAT gateway on Azure (a subnet takes one, in one zone); egress depends on zone ${zone}`,
+      opts().parent,
     );
   }
+  const zones = zone !== undefined ? [zone] : undefined;
+  const natPublicIp = new PublicIPAddress(
+    `${plan.name}-nat-ip`,
+    withOverrides(
+      {
+        resourceGroupName,
+        location,
+        sku: { name: PublicIPAddressSkuName.Standard, tier: PublicIPAddressSkuTier.Regional },
+        publicIPAllocationMethod: IPAllocationMethod.Static,
+        publicIPAddressVersion: IPVersion.IPv4,
+        zones,
+        tags,
+      },
+      o,
+      "natPublicIp",
+    ),
+    opts(),
+  );
+  const natGateway = new NatGateway(
+    `${plan.name}-nat`,
+    withOverrides(
+      {
+        resourceGroupName,
+        location,
+        sku: { name: NatGatewaySkuName.Standard },
+        idleTimeoutInMinutes: 4,
+        publicIpAddresses: [{ id: natPublicIp.id }],
+        zones,
+        tags,
+      },
+      o,
+      "natGateway",
+    ),
+    opts(),
+  );
+  return { natGateway, natPublicIp };
+}
 
+/**
+ * The subnets, one at a time: Azure locks the virtual network while one of its subnets changes,
+ * and concurrent subnet writes fail with AnotherOperationInProgress.
+ */
+function createSubnets(
+  { plan, o, opts, resourceGroupName }: Shared,
+  virtualNetwork: VirtualNetwork,
+  networkSecurityGroups: Record<AzureSubnet, NetworkSecurityGroup>,
+  natGateway: NatGateway | undefined,
+): Record<AzureSubnet, Subnet> {
   const subnets = {} as Record<AzureSubnet, Subnet>;
   let previous: Subnet | undefined;
   for (const tier of SUBNET_WRITE_ORDER) {
     const nat = tier === "private" && natGateway ? { natGateway: { id: natGateway.id } } : {};
     const subnet: Subnet = new Subnet(
-      `${name}-${tier}`,
+      `${plan.name}-${tier}`,
       withOverrides(
         {
           resourceGroupName,
@@ -187,49 +248,68 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
         o,
         "subnet",
       ),
-      // Azure locks the virtual network while one of its subnets changes; concurrent subnet
-      // writes fail with AnotherOperationInProgress, so they go one after another.
       opts(previous ? { dependsOn: [previous] } : {}),
     );
     subnets[tier] = subnet;
     previous = subnet;
   }
+  return subnets;
+}
 
+/**
+ * The `privatelink.*` zones, created here or given by id (a hub's), each linked to the network.
+ * Links fall back to public resolution when a name has no record in the zone (NxDomainRedirect):
+ * a registry, vault or storage account whose private endpoint lives elsewhere still resolves
+ * (to its public address) instead of failing with NXDOMAIN.
+ */
+function linkPrivateDnsZones({ plan, o, tags, opts, resourceGroupName }: Shared, virtualNetwork: VirtualNetwork) {
   const privateDnsZones: AzureNetwork["privateDnsZones"] = {};
   const privateDnsZoneLinks: AzureNetwork["privateDnsZoneLinks"] = {};
-  if (plan.privateEndpoints.enabled) {
-    for (const [key, zoneName] of Object.entries(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, string][]) {
+  for (const [key, zoneName] of Object.entries(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, string][]) {
+    const planned = plan.azure.privateDnsZones[key];
+    let zone: { name: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> };
+    if (planned.create) {
       // The zone's name is its DNS domain, so it cannot be autonamed.
-      const zone = new PrivateZone(
-        `${name}-${key}`,
+      const created = new PrivateZone(
+        `${plan.name}-${key}`,
         withOverrides({ resourceGroupName, location: "global", privateZoneName: zoneName, tags }, o, "privateDnsZone"),
         opts(),
       );
-      privateDnsZones[key] = zone;
-      privateDnsZoneLinks[key] = new VirtualNetworkLink(
-        `${name}-${key}-link`,
-        withOverrides(
-          {
-            resourceGroupName,
-            privateZoneName: zone.name,
-            location: "global",
-            virtualNetwork: { id: virtualNetwork.id },
-            // Resolution only: VMs must not register their own names in Microsoft's zones.
-            registrationEnabled: false,
-            tags,
-          },
-          o,
-          "privateDnsZoneLink",
-        ),
-        opts(),
-      );
+      privateDnsZones[key] = created;
+      zone = { name: created.name, resourceGroupName };
+    } else {
+      zone = { name: planned.name, resourceGroupName: planned.resourceGroupName };
     }
+    privateDnsZoneLinks[key] = new VirtualNetworkLink(
+      `${plan.name}-${key}-link`,
+      withOverrides(
+        {
+          resourceGroupName: zone.resourceGroupName,
+          privateZoneName: zone.name,
+          location: "global",
+          virtualNetwork: { id: virtualNetwork.id },
+          // Resolution only: VMs must not register their own names in Microsoft's zones.
+          registrationEnabled: false,
+          resolutionPolicy: ResolutionPolicy.NxDomainRedirect,
+          tags,
+        },
+        o,
+        "privateDnsZoneLink",
+      ),
+      opts(),
+    );
   }
+  return { privateDnsZones, privateDnsZoneLinks };
+}
 
-  const flowLogs = plan.flowLogs.enabled
-    ? provisionFlowLogs(plan, ctx, { resourceGroupName, location, watcher, virtualNetwork, tags })
-    : undefined;
-
+/** The neutral description and the fields consumers wait on, each for what it comes from. */
+function networkResult(
+  { plan, location, resourceGroupName }: Shared,
+  resources: AzureNetwork,
+  lastRules: Partial<Record<AzureSubnet, SecurityRule>>,
+): NetworkResult {
+  const { subnets, networkSecurityGroups, virtualNetwork } = resources;
+  const zones = plan.azure.zoneNames;
   // A group's name is handed out only once the network's own rules are in it, so the rules a
   // consumer adds never race ours for the group.
   const nsgNames = pulumi
@@ -239,11 +319,11 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     .all([virtualNetwork.id, resourceGroupName, subnets.public.id, subnets.private.id, subnets.isolated.id, subnets.gateway.id, nsgNames])
     .apply(([networkId, rg, publicId, privateId, isolatedId, gatewayId, securityGroupNames]) => ({
       cloud: "azure" as const,
-      name,
+      name: plan.name,
       networkId,
       cidr: plan.cidr,
       region: location,
-      zones: AZURE_ZONES.slice(0, plan.zones),
+      zones,
       publicSubnetIds: [publicId],
       privateSubnetIds: [privateId],
       isolatedSubnetIds: [isolatedId],
@@ -251,9 +331,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       resourceGroupName: rg,
       gatewaySubnetId: gatewayId,
       gatewaySubnetCidr: plan.azure.gatewaySubnetCidr,
+      natMode: plan.nat.mode,
       securityGroupNames,
     }));
-
   const one = (subnet: Subnet) => subnet.id.apply((id) => [id]);
   return {
     cloud: "azure",
@@ -262,11 +342,12 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       networkId: virtualNetwork.id,
       resourceGroupName,
       region: pulumi.output(location),
-      zones: pulumi.output(AZURE_ZONES.slice(0, plan.zones)),
+      zones: pulumi.output(zones),
       // Application Gateway refuses a subnet whose NSG lacks the rules its infrastructure needs: the
       // id is handed out once they are in, and before any other subnet.
       gatewaySubnetId: pulumi.all([subnets.gateway.id, lastRules.gateway?.id]).apply(([id]) => id),
       gatewaySubnetCidr: pulumi.output(plan.azure.gatewaySubnetCidr),
+      natMode: pulumi.output(plan.nat.mode),
       securityGroupNames: nsgNames,
     },
     // The NAT gateway and NSGs are attached through the subnets themselves.
@@ -275,25 +356,8 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       private: { subnetIds: one(subnets.private), ready: [] },
       isolated: { subnetIds: one(subnets.isolated), ready: [] },
     },
-    resources: {
-      resourceGroup,
-      resourceGroupName,
-      virtualNetwork,
-      subnets,
-      networkSecurityGroups,
-      securityRules,
-      natGateway,
-      natPublicIp,
-      privateDnsZones,
-      privateDnsZoneLinks,
-      ...flowLogs,
-    },
+    resources,
   };
-}
-
-/** Azure's name for the zone at a plan's 0-based zone index. */
-function azureZone(zoneIndex: number): string {
-  return AZURE_ZONES[Math.min(zoneIndex, AZURE_ZONES.length - 1)] ?? "1";
 }
 
 export {

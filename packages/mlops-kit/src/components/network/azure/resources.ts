@@ -1,6 +1,9 @@
+import type { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import type { FlowLog } from "@pulumi/azure-native/network/flowLog";
 import type { NatGateway } from "@pulumi/azure-native/network/natGateway";
 import type { NetworkSecurityGroup } from "@pulumi/azure-native/network/networkSecurityGroup";
+import type { NetworkWatcher } from "@pulumi/azure-native/network/networkWatcher";
 import type { PublicIPAddress } from "@pulumi/azure-native/network/publicIPAddress";
 import type { SecurityRule } from "@pulumi/azure-native/network/securityRule";
 import type { Subnet } from "@pulumi/azure-native/network/subnet";
@@ -12,25 +15,9 @@ import type { BlobServiceProperties } from "@pulumi/azure-native/storage/blobSer
 import type { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import type * as pulumi from "@pulumi/pulumi";
 import { TIERS, type Tier } from "../plan";
+import type { AzurePrivateDnsZone } from "../spec";
 
-/**
- * Private DNS zones for the services ML workloads reach through private endpoints. A private
- * endpoint only takes over a service's public name when the matching `privatelink.*` zone is
- * linked to the network, so these names are fixed by Azure, not chosen by us.
- */
-export const AZURE_PRIVATE_DNS_ZONES = {
-  /** Storage blobs (datasets, model artifacts, the ML workspace's storage). */
-  blob: "privatelink.blob.core.windows.net",
-  /** Container Registry (training and inference images). */
-  registry: "privatelink.azurecr.io",
-  /** Key Vault (secrets and customer-managed keys). */
-  keyVault: "privatelink.vaultcore.azure.net",
-  /** Azure Machine Learning workspace API. */
-  mlApi: "privatelink.api.azureml.ms",
-  /** Azure Machine Learning notebooks. */
-  mlNotebooks: "privatelink.notebooks.azure.net",
-} as const;
-export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
+export { AZURE_PRIVATE_DNS_ZONES, type AzurePrivateDnsZone } from "../spec";
 
 /** Azure regions have at most three availability zones, numbered "1" to "3". */
 export const AZURE_ZONES = ["1", "2", "3"] as const;
@@ -69,7 +56,7 @@ export interface AzureNetwork {
   /** Egress for the private tier; absent when `nat` is "none". */
   natGateway?: NatGateway;
   natPublicIp?: PublicIPAddress;
-  /** By service; empty when private endpoints are off. */
+  /** By service; empty when private endpoints are off, and without the zones given by id (`azure.privateDnsZoneIds`). */
   privateDnsZones: Partial<Record<AzurePrivateDnsZone, PrivateZone>>;
   /** The link of each zone to the virtual network, by service. */
   privateDnsZoneLinks: Partial<Record<AzurePrivateDnsZone, VirtualNetworkLink>>;
@@ -77,6 +64,12 @@ export interface AzureNetwork {
   flowLogStorage?: StorageAccount;
   /** Soft delete for the flow-log blobs. */
   flowLogBlobService?: BlobServiceProperties;
+  /** The identity the flow log writes with (the account takes no shared keys). */
+  flowLogIdentity?: UserAssignedIdentity;
+  /** "Storage Blob Data Contributor" for that identity, on the flow-log account only. */
+  flowLogWriter?: RoleAssignment;
+  /** Present when `azure.networkWatcher.create` is true. */
+  networkWatcher?: NetworkWatcher;
   flowLog?: FlowLog;
 }
 
