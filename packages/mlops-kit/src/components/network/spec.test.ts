@@ -35,7 +35,8 @@ describe("MlopsVpc spec", () => {
     ],
     [
       { azure: { networkWatcher: { name: "w".repeat(81) } } },
-      `MlopsVpc "core": azure.networkWatcher.name ("${"w".repeat(81)}") must be at most 80 characters`,
+      // long values are shown cut, so a message stays one readable line
+      `MlopsVpc "core": azure.networkWatcher.name ("${"w".repeat(76)}...) must be at most 80 characters`,
     ],
     [{ gcp: { podsCidr: "10.0.0.0/14" } }, 'MlopsVpc "core": gcp.podsCidr ("10.0.0.0/14") overlaps cidr (10.0.0.0/16)'],
     [
