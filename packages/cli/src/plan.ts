@@ -2,12 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { countByType, renderTree, synthProject } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
+import { renderOutputs } from "./outputs";
 import { staleBuildWarning } from "./stale";
 
 const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>]
 
 Runs the project's program under the offline engine with the stack's configuration
-(Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register.
+(Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register, then the stack outputs (secrets masked).
 
 Options:
   --stack <name>  the stack to plan (required)
@@ -36,6 +37,8 @@ export async function plan(argv: string[]): Promise<number> {
     "",
     `Resources: ${result.resources.length} (${result.resources.filter((r) => r.custom).length} cloud resources)`,
     ...countByType(result).map(([type, n]) => `  ${String(n).padStart(4)}  ${type}`),
+    "",
+    renderOutputs(result.outputs),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
