@@ -29,7 +29,7 @@ export interface GpuArgs {
   /** The GPU model. */
   type: GpuType;
   /** GPUs per instance. @default 1 */
-  count?: number;
+  count?: number | undefined;
 }
 
 /** A neutral machine size; each cloud resolves it to its cheapest instance type that fits. */
@@ -39,69 +39,69 @@ export interface ComputeArgs {
   /** Memory per instance in GiB, at least. */
   memoryGiB: number;
   /** GPUs per instance. @default none */
-  gpu?: GpuArgs;
+  gpu?: GpuArgs | undefined;
 }
 
 /** Spot (preemptible) capacity. */
 export interface SpotArgs {
   /** Run on spot capacity above the on-demand base. @default false */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Instances always kept on demand, whatever spot does. @default 0 in dev, 1 in prod */
-  onDemandBase?: number;
+  onDemandBase?: number | undefined;
 }
 
 /** How the group scales. */
 export interface ScalingArgs {
   /** Fewest instances. @default 1 in dev, 2 in prod */
-  min?: number;
+  min?: number | undefined;
   /** Most instances. @default 3 in dev, 10 in prod (and at least `min`) */
-  max?: number;
+  max?: number | undefined;
   /** Average CPU utilisation the group is scaled to hold. @default 50 */
-  targetCpuPercent?: number;
+  targetCpuPercent?: number | undefined;
   /** Also scale on requests per instance per minute (where the cloud can). @default off */
-  targetRequestsPerInstance?: number;
+  targetRequestsPerInstance?: number | undefined;
   /**
    * Seconds to wait after scaling out before scaling again (AWS: the instances' warm-up; GCP has
    * no scale-out cooldown and ignores it). @default 60
    */
-  scaleOutCooldownSeconds?: number;
+  scaleOutCooldownSeconds?: number | undefined;
   /**
    * Seconds to wait before scaling in (GCP: the autoscaler's stabilization period; AWS target
    * tracking has no scale-in cooldown and ignores it). @default 300
    */
-  scaleInCooldownSeconds?: number;
+  scaleInCooldownSeconds?: number | undefined;
 }
 
 /** How the load balancer and the group decide an instance is healthy. */
 export interface HealthCheckArgs {
   /** HTTP path that answers 200 when the model is ready. @default "/health" */
-  path?: string;
+  path?: string | undefined;
   /** Seconds between checks. @default 15 */
-  intervalSeconds?: number;
+  intervalSeconds?: number | undefined;
   /** Seconds before a check counts as failed; less than the interval. @default 5 */
-  timeoutSeconds?: number;
+  timeoutSeconds?: number | undefined;
   /** Consecutive passes before an instance takes traffic. @default 2 */
-  healthyThreshold?: number;
+  healthyThreshold?: number | undefined;
   /** Consecutive failures before an instance is taken out (and replaced). @default 3 */
-  unhealthyThreshold?: number;
+  unhealthyThreshold?: number | undefined;
   /** Seconds a new instance gets to boot and load its model before checks count. @default 300, 600 with a GPU */
-  gracePeriodSeconds?: number;
+  gracePeriodSeconds?: number | undefined;
 }
 
 /** Session persistence with a load balancer cookie. */
 export interface StickinessArgs {
   /** Send a client's requests to the same instance. @default false */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** How long the cookie lasts. @default 3600 */
-  durationSeconds?: number;
+  durationSeconds?: number | undefined;
 }
 
 /** Load balancer access logs. */
 export interface AccessLogsArgs {
   /** Record every request. @default true */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Days to keep them. @default 30 in dev, 365 in prod */
-  retentionDays?: number;
+  retentionDays?: number | undefined;
 }
 
 /** HTTPS termination at the load balancer. */
@@ -110,13 +110,13 @@ export interface TlsArgs {
    * Serve HTTPS. Turning it off serves plain HTTP, which is refused in the prod profile.
    * @default true
    */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** A domain to get a managed certificate for (AWS ACM, Google-managed). */
-  domain?: string;
+  domain?: string | undefined;
   /** An existing certificate instead: an ACM ARN, a GCP SSL certificate id, or an Azure Key Vault secret id. */
-  certificateId?: pulumi.Input<string>;
+  certificateId?: pulumi.Input<string> | undefined;
   /** Answer plain HTTP with a redirect to HTTPS. @default true */
-  redirectHttp?: boolean;
+  redirectHttp?: boolean | undefined;
 }
 
 /** How a web application firewall answers a request that matches a rule. */
@@ -135,7 +135,7 @@ export type WafMode = (typeof WafMode)[keyof typeof WafMode];
  */
 export interface WafArgs {
   /** Inspect requests with the managed rules. @default true */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Block or only log matches. @default "prevention" */
   mode?: WafMode;
 }
@@ -146,52 +146,52 @@ export interface LoadBalancerArgs {
   scheme?: LoadBalancerScheme;
   /** How requests are spread. @default "roundRobin" */
   algorithm?: LoadBalancingAlgorithm;
-  stickiness?: StickinessArgs;
+  stickiness?: StickinessArgs | undefined;
   /** Seconds an idle client connection stays open. @default 60 */
-  idleTimeoutSeconds?: number;
+  idleTimeoutSeconds?: number | undefined;
   /**
    * Seconds the load balancer waits for the model to answer one request before it gives up
    * (model inference can be slow: a long generation, a cold GPU). @default 300
    */
-  requestTimeoutSeconds?: number;
-  waf?: WafArgs;
+  requestTimeoutSeconds?: number | undefined;
+  waf?: WafArgs | undefined;
   /** Client ranges admitted on 80/443. @default ["0.0.0.0/0"] when public, the network's range when internal */
-  allowedCidrs?: string[];
-  accessLogs?: AccessLogsArgs;
-  tls?: TlsArgs;
+  allowedCidrs?: string[] | undefined;
+  accessLogs?: AccessLogsArgs | undefined;
+  tls?: TlsArgs | undefined;
   /** Refuse to delete the load balancer. @default false in dev, true in prod */
-  deletionProtection?: boolean;
+  deletionProtection?: boolean | undefined;
 }
 
 /** How a new image or size replaces the running instances. */
 export interface RolloutArgs {
   /** Extra instances, as a percentage of the group, started during a rollout. @default 25 */
-  maxSurgePercent?: number;
+  maxSurgePercent?: number | undefined;
   /** Instances, as a percentage of the group, that may be out of service during a rollout. @default 0 */
-  maxUnavailablePercent?: number;
+  maxUnavailablePercent?: number | undefined;
   /**
    * Roll back automatically when new instances fail their health checks: AWS instance refresh
    * rollback (which restores the previous launch template version); GCP and Azure roll forward
    * only and ignore it. @default true
    */
-  autoRollback?: boolean;
+  autoRollback?: boolean | undefined;
 }
 
 export interface InferenceServiceAwsArgs {
   /** Use this EC2 instance type instead of the catalog's choice. @default the cheapest that fits `compute` */
-  instanceType?: string;
+  instanceType?: string | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `launchTemplate`,
    * `autoScalingGroup`, `loadBalancer`, `targetGroup`, `instanceSecurityGroup`,
    * `loadBalancerSecurityGroup`, `instanceRole`, `accessLogBucket`, `logGroup`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 export interface InferenceServiceGcpArgs {
   /** Use this machine type instead of the catalog's choice. @default the cheapest that fits `compute` */
-  machineType?: string;
+  machineType?: string | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
    * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
@@ -199,23 +199,23 @@ export interface InferenceServiceGcpArgs {
    * `address`, `certificate`, `redirectUrlMap`, `httpProxy`, `accessLogBucket`, `accessLogSink`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 export interface InferenceServiceAzureArgs {
   /** Use this VM size instead of the catalog's choice. @default the cheapest that fits `compute` */
-  vmSize?: string;
+  vmSize?: string | undefined;
   /**
    * The Key Vault holding `loadBalancer.tls.certificateId`: the gateway's identity is granted
    * read access to its secrets. @default none (grant access yourself)
    */
-  keyVaultId?: pulumi.Input<string>;
+  keyVaultId?: pulumi.Input<string> | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `scaleSet`,
    * `applicationGateway`, `publicIp`, `autoscale`, `identity`, `logWorkspace`, `securityRule`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /** The spec of an {@link InferenceService}: a model server behind an HTTPS load balancer, on a self-healing, auto-scaling group. */
@@ -229,27 +229,27 @@ export interface InferenceServiceArgs {
   /** The container image that serves the model (it must listen on `port`). */
   image: pulumi.Input<string>;
   /** Port the container listens on. @default 8080 */
-  port?: number;
+  port?: number | undefined;
   /** Overrides the image's entrypoint. @default the image's */
-  command?: string[];
+  command?: string[] | undefined;
   /** Arguments to the entrypoint. @default the image's */
-  args?: string[];
+  args?: string[] | undefined;
   /** Environment variables for the container. @default {} */
-  env?: Record<string, pulumi.Input<string>>;
+  env?: Record<string, pulumi.Input<string>> | undefined;
   /** Size of each instance. */
   compute: ComputeArgs;
   /** Boot disk size in GiB (encrypted). @default 50, 200 with a GPU */
-  diskGiB?: number;
-  spot?: SpotArgs;
-  scaling?: ScalingArgs;
-  healthCheck?: HealthCheckArgs;
-  loadBalancer?: LoadBalancerArgs;
-  rollout?: RolloutArgs;
+  diskGiB?: number | undefined;
+  spot?: SpotArgs | undefined;
+  scaling?: ScalingArgs | undefined;
+  healthCheck?: HealthCheckArgs | undefined;
+  loadBalancer?: LoadBalancerArgs | undefined;
+  rollout?: RolloutArgs | undefined;
   /** Tags (labels on GCP) for every resource. @default {} */
-  tags?: Record<string, string>;
-  aws?: InferenceServiceAwsArgs;
-  gcp?: InferenceServiceGcpArgs;
-  azure?: InferenceServiceAzureArgs;
+  tags?: Record<string, string> | undefined;
+  aws?: InferenceServiceAwsArgs | undefined;
+  gcp?: InferenceServiceGcpArgs | undefined;
+  azure?: InferenceServiceAzureArgs | undefined;
 }
 
 /** Children whose arguments `overrides` can extend, per cloud. */
@@ -472,6 +472,11 @@ export const inferenceServiceSchema = z
 
 export type InferenceServiceSpec = z.output<typeof inferenceServiceSchema>;
 
+// Optional fields take `undefined` explicitly (`field?: T | undefined`), so that a value such as
+// `config.get(...)` passes under exactOptionalPropertyTypes; except the named choice sets
+// (`scheme?: LoadBalancerScheme`): Pulumi's component schema inference reads an enum only from a type that is
+// its name alone, and refuses `LoadBalancerScheme | undefined` as a union (@pulumi/pulumi
+// provider/experimental/analyzer.js, analyzeType).
 type Assert<T extends true> = T;
 /** @internal */
 export type _ArgsMatchSchema = Assert<InferenceServiceArgs extends z.input<typeof inferenceServiceSchema> ? true : false>;

@@ -18,9 +18,9 @@ export type NatMode = (typeof NatMode)[keyof typeof NatMode];
 /** Network flow logs: every accepted and rejected flow, kept for audits and incident response. */
 export interface FlowLogsArgs {
   /** Record flow logs. @default true */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Days to keep them. @default 30 in the dev profile, 365 in prod */
-  retentionDays?: number;
+  retentionDays?: number | undefined;
 }
 
 /** AWS-only settings. */
@@ -29,55 +29,55 @@ export interface MlopsVpcAwsArgs {
    * Interface endpoints to create, as the service part of `com.amazonaws.<region>.<service>`.
    * @default ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]
    */
-  interfaceEndpoints?: string[];
+  interfaceEndpoints?: string[] | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `vpc`, `subnet`,
    * `natGateway`, `endpointSecurityGroup`, `flowLogKey`, `flowLogGroup`, `flowLogRole`, `flowLog`.
    * Applied last and shallowly: a property here replaces ours.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /** GCP-only settings. */
 export interface MlopsVpcGcpArgs {
   /** Region of the subnetworks and Cloud NAT. @default the stack's `gcp:region` */
-  region?: string;
+  region?: string | undefined;
   /** Secondary range for GKE pods, on the private subnetwork. @default "100.64.0.0/14" */
-  podsCidr?: string;
+  podsCidr?: string | undefined;
   /** Secondary range for GKE services, on the private subnetwork. @default "100.68.0.0/20" */
-  servicesCidr?: string;
+  servicesCidr?: string | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`,
    * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /** Azure-only settings. */
 export interface MlopsVpcAzureArgs {
   /** Location (region). @default the stack's `azure-native:location` */
-  location?: string;
+  location?: string | undefined;
   /**
    * An existing resource group to put the network in. When unset, the network creates the
    * platform's resource group, which components on this network then use.
    * @default a new resource group
    */
-  resourceGroupName?: string;
+  resourceGroupName?: string | undefined;
   /**
    * The region's Network Watcher, which owns flow logs. Azure creates one per region, named
    * `NetworkWatcher_<location>` in resource group `NetworkWatcherRG`.
    * @default { name: "NetworkWatcher_<location>", resourceGroupName: "NetworkWatcherRG" }
    */
-  networkWatcher?: NetworkWatcherRef;
+  networkWatcher?: NetworkWatcherRef | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `resourceGroup`,
    * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natPublicIp`, `natGateway`,
    * `privateDnsZone`, `privateDnsZoneLink`, `flowLogStorage`, `flowLog`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 export interface NetworkWatcherRef {
@@ -92,9 +92,9 @@ export interface MlopsVpcArgs {
   /** Defaults for availability, retention and safety. @default the stack's `mlops:profile`, else "dev" */
   profile?: Profile;
   /** The network's IPv4 range, /16 to /22; tiers and zones are carved from it. @default "10.0.0.0/16" */
-  cidr?: string;
+  cidr?: string | undefined;
   /** How many availability zones to spread over, 1 to 6 (at most 3 on Azure). @default 2 in dev, 3 in prod */
-  zones?: number;
+  zones?: number | undefined;
   /**
    * How private subnets reach the internet. On GCP, Cloud NAT is one regional, highly available
    * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too.
@@ -102,17 +102,17 @@ export interface MlopsVpcArgs {
    */
   nat?: NatMode;
   /** Network flow logs. @default on, kept 30 days in dev and 365 in prod */
-  flowLogs?: FlowLogsArgs;
+  flowLogs?: FlowLogsArgs | undefined;
   /**
    * Private paths to the cloud's APIs that ML workloads use (registries, storage, ML, keys, logs),
    * so that traffic to them never leaves the network. @default true
    */
-  privateEndpoints?: boolean;
+  privateEndpoints?: boolean | undefined;
   /** Tags (labels on GCP) for every resource, over the defaults (`managed-by`, component, stack). @default {} */
-  tags?: Record<string, string>;
-  aws?: MlopsVpcAwsArgs;
-  gcp?: MlopsVpcGcpArgs;
-  azure?: MlopsVpcAzureArgs;
+  tags?: Record<string, string> | undefined;
+  aws?: MlopsVpcAwsArgs | undefined;
+  gcp?: MlopsVpcGcpArgs | undefined;
+  azure?: MlopsVpcAzureArgs | undefined;
 }
 
 /** Children whose arguments `overrides` can extend, per cloud. */
@@ -213,6 +213,12 @@ export type MlopsVpcSpec = z.output<typeof mlopsVpcSchema>;
 
 // Keeps the documented interface and the schema in step: every valid args object parses, and
 // the schema accepts nothing the interface does not declare.
+//
+// Optional fields take `undefined` explicitly (`field?: T | undefined`), so that a value such as
+// `config.get(...)` passes under exactOptionalPropertyTypes; except the named choice sets
+// (`nat?: NatMode`): Pulumi's component schema inference reads an enum only from a type that is
+// its name alone, and refuses `NatMode | undefined` as a union (@pulumi/pulumi
+// provider/experimental/analyzer.js, analyzeType).
 type Assert<T extends true> = T;
 /** @internal */
 export type _ArgsMatchSchema = Assert<MlopsVpcArgs extends z.input<typeof mlopsVpcSchema> ? true : false>;
