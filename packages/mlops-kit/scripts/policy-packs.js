@@ -5,9 +5,10 @@
  * version from the package.json of the directory it runs in) and index.js, one CommonJS bundle.
  *
  * What stays outside the bundle is resolved from the user's project: Pulumi starts a local pack
- * with `@pulumi/pulumi/cmd/run-policy-pack` located from the pack's directory, so node_modules
- * above node_modules/mlops-kit/policies/<pack> supply @pulumi/pulumi and @pulumi/policy (a
- * dependency of mlops-kit) — one copy each, as the policy SDK's type checks need.
+ * with `@pulumi/pulumi/cmd/run-policy-pack` located from the pack's directory (pulumi/pulumi,
+ * pulumi-language-nodejs RunPlugin for kind "analyzer"), so the node_modules above
+ * node_modules/mlops-kit/policies/<pack> supply @pulumi/pulumi and @pulumi/policy (a dependency of
+ * mlops-kit): one copy each, as the policy SDK's type checks need.
  *
  * The rules name resource classes of all three cloud SDKs (`validateResourceOfType(Bucket, ...)`),
  * but a project installs only the SDKs of its clouds. An import of `@pulumi/<cloud>/<module>` is
