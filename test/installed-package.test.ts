@@ -273,6 +273,34 @@ describe("mlops-kit installed from its tarball into a team's own project", () =>
     expect(r.code).toBe(0);
   });
 
+  it.each(["node10", "node16", "bundler"] as const)(
+    "GIVEN moduleResolution %s THEN mlops-kit/aws, /gcp, /azure and /testing resolve to their declarations",
+    (resolution) => {
+      const ts = require(path.join(project, "node_modules", "typescript")) as typeof import("typescript");
+      const options = {
+        moduleResolution: {
+          node10: ts.ModuleResolutionKind.Node10,
+          node16: ts.ModuleResolutionKind.Node16,
+          bundler: ts.ModuleResolutionKind.Bundler,
+        }[resolution],
+        module: resolution === "bundler" ? ts.ModuleKind.ESNext : resolution === "node16" ? ts.ModuleKind.Node16 : ts.ModuleKind.CommonJS,
+      };
+      const from = path.join(project, "index.ts");
+      const resolved = Object.fromEntries(
+        ["aws", "gcp", "azure", "testing"].map((entry) => [
+          entry,
+          ts.resolveModuleName(`mlops-kit/${entry}`, from, options, ts.sys).resolvedModule?.resolvedFileName?.slice(project.length + 1),
+        ]),
+      );
+      expect(resolved).toEqual({
+        aws: "node_modules/mlops-kit/dist/types/aws.d.ts",
+        gcp: "node_modules/mlops-kit/dist/types/gcp.d.ts",
+        azure: "node_modules/mlops-kit/dist/types/azure.d.ts",
+        testing: "node_modules/mlops-kit/dist/types/testing/index.d.ts",
+      });
+    },
+  );
+
   it("GIVEN the settings `tsc --init` writes (ES module, exactOptionalPropertyTypes, verbatimModuleSyntax) THEN the program type-checks with no message", () => {
     const r = timed("tsc-init", () => tsc(path.join(project, "esm")));
     expect(r.output).toBe("");
