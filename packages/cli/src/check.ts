@@ -12,10 +12,8 @@ import {
 } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
 import { UsageError } from "./errors";
+import { DEFAULT_PACKS, defaultPackDirs } from "./packs";
 import { staleBuildWarning } from "./stale";
-
-/** The packs run when no --pack is given, relative to the project directory. */
-export const DEFAULT_PACKS = ["policies/security", "policies/compliance"];
 
 const HELP = `Usage: mlops check --stack <name> [--cwd <dir>] [--pack <dir>]... [--config <file.json>] [--json] [--timeout <seconds>]
 
@@ -26,7 +24,8 @@ Options:
   --stack <name>     the stack to check (required)
   --cwd <dir>        the directory holding Pulumi.yaml (default: the current directory)
   --pack <dir>       a policy pack to run; repeat for several
-                     (default: ${DEFAULT_PACKS.join(" and ")} of the project)
+                     (default: ${DEFAULT_PACKS.join(" and ")} of the project, else
+                     those shipped in the mlops-kit it installed)
   --config <file>    policy configuration (JSON), as for "pulumi preview --policy-pack-config":
                      { "<policy>": "advisory" | "mandatory" | "disabled",
                        "<policy>": { "enforcementLevel": "...", "<parameter>": <value> },
@@ -47,9 +46,9 @@ export async function check(argv: string[]): Promise<number> {
   if (!args) return 0;
   const cwd = path.resolve(args.cwd ?? ".");
 
-  const packDirs = (
-    args.pack && args.pack.length > 0 ? args.pack.map((p) => path.resolve(p)) : DEFAULT_PACKS.map((p) => path.join(cwd, p))
-  ).filter((d, i, all) => all.indexOf(d) === i);
+  const packDirs = (args.pack && args.pack.length > 0 ? args.pack.map((p) => path.resolve(p)) : defaultPackDirs(cwd)).filter(
+    (d, i, all) => all.indexOf(d) === i,
+  );
   for (const dir of packDirs) {
     if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
       throw new UsageError(

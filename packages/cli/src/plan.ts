@@ -12,12 +12,13 @@ import {
 } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
 import { UserError } from "./errors";
+import { renderOutputs } from "./outputs";
 import { staleBuildWarning } from "./stale";
 
 const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>] [--timeout <seconds>] [--validate]
 
 Runs the project's program under the offline engine with the stack's configuration
-(Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register.
+(Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register, then the stack outputs (secrets masked).
 
 Options:
   --stack <name>  the stack to plan (required)
@@ -62,6 +63,8 @@ export async function plan(argv: string[]): Promise<number> {
     "",
     `Resources: ${result.resources.length} (${result.resources.filter((r) => r.custom).length} cloud resources)`,
     ...countByType(result).map(([type, n]) => `  ${String(n).padStart(4)}  ${type}`),
+    "",
+    renderOutputs(result.outputs),
   ];
   process.stdout.write(`${lines.join("\n")}\n${check && !check.unavailable ? `\n${check.text}` : ""}`);
   if (check?.unavailable) process.stderr.write(check.text);

@@ -4,15 +4,21 @@ import * as path from "node:path";
 /**
  * Programs load mlops-kit's build (dist/), not its TypeScript sources. In a checkout of mlops-kit
  * itself, a source edited after the last `npm run build` would silently not be in the plan: say so.
- * An installed package has no newer sources (npm gives every file of a package the same time).
+ *
+ * Only there: an installed package also ships src/ (its declaration maps point into it), but its
+ * file times say nothing (npm packs every file with one fixed time and extraction may set others),
+ * and its user has nothing to build. A checkout is told apart by what the package never ships:
+ * its build script, outside any node_modules once symlinks are resolved (a workspace links
+ * node_modules/mlops-kit to packages/mlops-kit).
  */
 export function staleBuildWarning(projectDir: string): string | undefined {
   let pkgDir: string;
   try {
-    pkgDir = path.dirname(require.resolve("mlops-kit/package.json", { paths: [projectDir] }));
+    pkgDir = fs.realpathSync(path.dirname(require.resolve("mlops-kit/package.json", { paths: [projectDir] })));
   } catch {
     return undefined; // the program does not use mlops-kit
   }
+  if (!isCheckout(pkgDir)) return undefined;
   const src = path.join(pkgDir, "src");
   if (!fs.existsSync(src)) return undefined;
   const built = path.join(pkgDir, "dist", "index.js");
@@ -34,4 +40,9 @@ export function staleBuildWarning(projectDir: string): string | undefined {
   return changed
     ? `${path.relative(projectDir, changed)} changed after mlops-kit was last built; the plan uses the build: run "npm run build"`
     : undefined;
+}
+
+/** True for mlops-kit's own sources (a clone of the repository), false for an installed package. */
+export function isCheckout(pkgDir: string): boolean {
+  return !pkgDir.split(path.sep).includes("node_modules") && fs.existsSync(path.join(pkgDir, "scripts", "build.js"));
 }

@@ -19,9 +19,9 @@ export type NatMode = (typeof NatMode)[keyof typeof NatMode];
 /** Network flow logs: every accepted and rejected flow, kept for audits and incident response. */
 export interface FlowLogsArgs {
   /** Record flow logs. @default true */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Days to keep them. @default 30 in the dev profile, 365 in prod */
-  retentionDays?: number;
+  retentionDays?: number | undefined;
 }
 
 /** AWS-only settings. */
@@ -33,31 +33,31 @@ export interface MlopsVpcAwsArgs {
    * reachable by Session Manager.
    * @default ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]
    */
-  interfaceEndpoints?: string[];
+  interfaceEndpoints?: string[] | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `vpc`, `subnet`,
    * `natGateway`, `endpointSecurityGroup`, `flowLogKey`, `flowLogGroup`, `flowLogRole`, `flowLog`.
    * Applied last and shallowly: a property here replaces ours.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /** GCP-only settings. */
 export interface MlopsVpcGcpArgs {
   /** Region of the subnetworks and Cloud NAT. @default the stack's `gcp:region` */
-  region?: string;
+  region?: string | undefined;
   /** Secondary range for GKE pods, on the private subnetwork. @default "100.64.0.0/14" */
-  podsCidr?: string;
+  podsCidr?: string | undefined;
   /** Secondary range for GKE services, on the private subnetwork. @default "100.68.0.0/20" */
-  servicesCidr?: string;
+  servicesCidr?: string | undefined;
   /**
    * With `privateEndpoints`, create Cloud DNS private zones for googleapis.com, pkg.dev and gcr.io
    * on this network, resolving to private.googleapis.com (199.36.153.8/30). Set false when the
    * project (or a shared VPC host) already has such zones bound to the network.
    * @default true
    */
-  privateDnsZones?: boolean;
+  privateDnsZones?: boolean | undefined;
   /**
    * Enable the APIs the platform calls (compute, dns, logging, monitoring, iam, artifactregistry,
    * certificatemanager, cloudresourcemanager) as `projects.Service` resources, never disabled on
@@ -65,14 +65,14 @@ export interface MlopsVpcGcpArgs {
    * (the README lists them).
    * @default false
    */
-  enableApis?: boolean;
+  enableApis?: boolean | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `network`, `subnetwork`,
    * `router`, `nat`, `firewall`, `flowLogBucket`, `flowLogSink`, `flowLogExclusion`, `dnsZone`,
    * `proxyOnlySubnetwork` (apart from `subnetwork`: flow logs and Private Google Access are refused there).
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /**
@@ -103,19 +103,19 @@ export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
 /** Azure-only settings. */
 export interface MlopsVpcAzureArgs {
   /** Location (region). @default the stack's `azure-native:location` */
-  location?: string;
+  location?: string | undefined;
   /**
    * An existing resource group to put the network in. When unset, the network creates the
    * platform's resource group, which components on this network then use.
    * @default a new resource group
    */
-  resourceGroupName?: string;
+  resourceGroupName?: string | undefined;
   /**
    * Whether the location has availability zones. Set it to false in a region without them: the
    * NAT gateway, its IP, and the components on this network are then regional (no `zones`).
    * @default true
    */
-  availabilityZones?: boolean;
+  availabilityZones?: boolean | undefined;
   /**
    * The region's Network Watcher, which owns flow logs (one per region and subscription). Azure
    * creates it when the first virtual network of a region is created, unless the subscription
@@ -123,7 +123,7 @@ export interface MlopsVpcAzureArgs {
    * group `NetworkWatcherRG`; writing a flow log needs rights on that group.
    * @default the existing { name: "NetworkWatcher_<location>", resourceGroupName: "NetworkWatcherRG" }
    */
-  networkWatcher?: NetworkWatcherRef;
+  networkWatcher?: NetworkWatcherRef | undefined;
   /**
    * Existing private DNS zones to link the network to instead of creating them, by service
    * (`blob`, `file`, `registry`, `keyVault`, `mlApi`, `mlNotebooks`): a hub's zones, which hold
@@ -131,7 +131,7 @@ export interface MlopsVpcAzureArgs {
    * group (same subscription).
    * @default none: the network creates each zone
    */
-  privateDnsZoneIds?: Record<string, string>;
+  privateDnsZoneIds?: Record<string, string> | undefined;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `resourceGroup`,
    * `virtualNetwork`, `subnet`, `networkSecurityGroup`, `natPublicIp`, `natGateway`,
@@ -139,21 +139,21 @@ export interface MlopsVpcAzureArgs {
    * `networkWatcher`.
    * @default no overrides
    */
-  overrides?: Record<string, PassThroughArgs>;
+  overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
 /** Which Network Watcher owns the network's flow logs. */
 export interface NetworkWatcherRef {
   /** @default "NetworkWatcher_<location>" */
-  name?: string;
+  name?: string | undefined;
   /** @default "NetworkWatcherRG"; the network's resource group when `create` is true */
-  resourceGroupName?: string;
+  resourceGroupName?: string | undefined;
   /**
    * Create the watcher (for subscriptions that opted out of its automatic creation). A region
    * takes one watcher per subscription: creating a second one fails.
    * @default false: the watcher exists
    */
-  create?: boolean;
+  create?: boolean | undefined;
 }
 
 /** The spec of an {@link MlopsVpc}: one network in three tiers, on any cloud. */
@@ -168,9 +168,9 @@ export interface MlopsVpcArgs {
    * ranges (`gcp.podsCidr`, `gcp.servicesCidr`).
    * @default "10.0.0.0/16"
    */
-  cidr?: string;
+  cidr?: string | undefined;
   /** How many availability zones to spread over, 1 to 6 (at most 3 on Azure). @default 2 in dev, 3 in prod */
-  zones?: number;
+  zones?: number | undefined;
   /**
    * How private subnets reach the internet. On GCP, Cloud NAT is one regional, highly available
    * service either way; on Azure a subnet takes one NAT gateway, so `perZone` is one gateway too
@@ -180,17 +180,17 @@ export interface MlopsVpcArgs {
    */
   nat?: NatMode;
   /** Network flow logs. @default on, kept 30 days in dev and 365 in prod */
-  flowLogs?: FlowLogsArgs;
+  flowLogs?: FlowLogsArgs | undefined;
   /**
    * Private paths to the cloud's APIs that ML workloads use (registries, storage, ML, keys, logs),
    * so that traffic to them never leaves the network. @default true
    */
-  privateEndpoints?: boolean;
+  privateEndpoints?: boolean | undefined;
   /** Tags (labels on GCP) for every resource, over the defaults (`managed-by`, component, stack). @default {} */
-  tags?: Record<string, string>;
-  aws?: MlopsVpcAwsArgs;
-  gcp?: MlopsVpcGcpArgs;
-  azure?: MlopsVpcAzureArgs;
+  tags?: Record<string, string> | undefined;
+  aws?: MlopsVpcAwsArgs | undefined;
+  gcp?: MlopsVpcGcpArgs | undefined;
+  azure?: MlopsVpcAzureArgs | undefined;
 }
 
 /** Children whose arguments `overrides` can extend, per cloud. */
@@ -362,6 +362,12 @@ export type MlopsVpcSpec = z.output<typeof mlopsVpcSchema>;
 
 // Keeps the documented interface and the schema in step: every valid args object parses, and
 // the schema accepts nothing the interface does not declare.
+//
+// Optional fields take `undefined` explicitly (`field?: T | undefined`), so that a value such as
+// `config.get(...)` passes under exactOptionalPropertyTypes; except the named choice sets
+// (`nat?: NatMode`): Pulumi's component schema inference reads an enum only from a type that is
+// its name alone, and refuses `NatMode | undefined` as a union (@pulumi/pulumi
+// provider/experimental/analyzer.js, analyzeType).
 type Assert<T extends true> = T;
 /** @internal */
 export type _ArgsMatchSchema = Assert<MlopsVpcArgs extends z.input<typeof mlopsVpcSchema> ? true : false>;
