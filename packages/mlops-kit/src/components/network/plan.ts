@@ -133,7 +133,11 @@ export interface MlopsVpcPlan {
     networkWatcher: { name: string; resourceGroupName: string | undefined; create: boolean } | undefined;
     /** Private DNS zones, by service: created by the network, or an existing (hub) zone's id to link to. */
     privateDnsZones: Record<AzurePrivateDnsZone, { create: true } | { create: false; id: string; name: string; resourceGroupName: string }>;
-    /** Flow-log storage account: 3–24 lowercase alphanumerics, globally unique. */
+    /**
+     * Flow-log storage account: 3–24 lowercase alphanumerics. The backend redoes its trailing hash
+     * over the subscription too (names are global across Azure, and a plan does not know the
+     * subscription).
+     */
     flowLogStorageAccountName: string;
     /** Zone-redundant storage for prod's audit data, locally redundant for dev. */
     flowLogStorageSku: "Standard_LRS" | "Standard_ZRS";

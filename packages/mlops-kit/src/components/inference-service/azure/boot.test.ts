@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -37,6 +38,17 @@ describe("Ubuntu cloud-init", () => {
     const config = parse(render("acmeml.azurecr.io/m:1", true)) as CloudConfig;
     expect(config.runcmd).toEqual([GPU_SETUP, "systemctl daemon-reload", "systemctl enable --now mlops-model.service"]);
     expect(unitOf(config)).toMatch(/^ExecStart=\/usr\/bin\/docker run .* --gpus=all "acmeml\.azurecr\.io\/m:1"$/m);
+  });
+
+  it("GIVEN a GPU THEN every apt step of the toolkit setup waits for the dpkg lock the driver extension holds, and is retried", () => {
+    const config = parse(render("acmeml.azurecr.io/m:1", true)) as CloudConfig;
+    const script = config.write_files.find((f) => f.path === GPU_SETUP)?.content ?? "";
+    const aptLines = script.split("\n").filter((l) => /\bapt-get\b/.test(l));
+    expect(aptLines.length).toBeGreaterThanOrEqual(3);
+    for (const line of aptLines) expect(line).toMatch(/^retry apt-get -o DPkg::Lock::Timeout=\d+ /);
+    // Docker too, in case cloud-init's own install lost the race for the lock.
+    expect(aptLines).toContain("retry apt-get -o DPkg::Lock::Timeout=600 install -y docker.io");
+    expect(spawnSync("sh", ["-n"], { input: script }).status).toBe(0);
   });
 
   it("GIVEN any command and arguments WHEN rendered THEN the YAML is valid, Docker is installed, and every unit line is one directive", () => {

@@ -112,17 +112,28 @@ function registryLoginScript(): string {
   ].join("\n");
 }
 
-/** NVIDIA's documented apt installation of the Container Toolkit, and Docker configured to use it. */
+/**
+ * NVIDIA's documented apt installation of the Container Toolkit, and Docker configured to use it.
+ * The NVIDIA driver extension installs its driver with apt at the same time, so apt may find the
+ * dpkg lock taken ("Could not get lock /var/lib/dpkg/lock-frontend": MicrosoftDocs/azure-docs#111614,
+ * Azure/aks-engine#1538): every apt step waits for the lock (DPkg::Lock::Timeout, apt >= 1.9.11) and
+ * is retried, and Docker is installed here again in case cloud-init's own install lost that race.
+ */
 function gpuSetupScript(): string {
   const keyring = "/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg";
+  const apt = "apt-get -o DPkg::Lock::Timeout=600";
   return [
     "#!/bin/sh",
     "set -eu",
-    `curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --batch --yes --dearmor -o ${keyring}`,
-    "curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list \\",
-    `  | sed 's#deb https://#deb [signed-by=${keyring}] https://#g' > /etc/apt/sources.list.d/nvidia-container-toolkit.list`,
-    "apt-get update",
-    "DEBIAN_FRONTEND=noninteractive apt-get install -y nvidia-container-toolkit",
+    // Up to an hour: the driver extension's own install and its reboot take minutes.
+    'retry() { n=0; until "$@"; do n=$((n + 1)); [ "$n" -lt 60 ] || return 1; sleep 60; done; }',
+    "export DEBIAN_FRONTEND=noninteractive",
+    `retry ${apt} install -y docker.io`,
+    `retry sh -c 'curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --batch --yes --dearmor -o ${keyring}'`,
+    "retry sh -c 'curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list \\",
+    `  | sed "s#deb https://#deb [signed-by=${keyring}] https://#g" > /etc/apt/sources.list.d/nvidia-container-toolkit.list'`,
+    `retry ${apt} update`,
+    `retry ${apt} install -y nvidia-container-toolkit`,
     "nvidia-ctk runtime configure --runtime=docker",
     "systemctl restart docker",
     "",

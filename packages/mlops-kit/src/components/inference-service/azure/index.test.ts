@@ -254,7 +254,7 @@ describe("Azure InferenceService: scale set", () => {
     expect(scaleSet(gpu).sku.name).toBe("Standard_NC4as_T4_v3");
     expect(extension(gpu, "NvidiaGpuDriverLinux")).toMatchObject({ publisher: "Microsoft.HpcCompute", autoUpgradeMinorVersion: true });
     const init = cloudInit(gpu);
-    expect(init).toContain("apt-get install -y nvidia-container-toolkit");
+    expect(init).toContain("apt-get -o DPkg::Lock::Timeout=600 install -y nvidia-container-toolkit");
     expect(init).toContain("nvidia-ctk runtime configure --runtime=docker");
     expect(init).toContain("  - /usr/local/sbin/mlops-gpu-setup");
     expect(init).toMatch(/docker run .* --gpus=all /);

@@ -109,6 +109,20 @@ describe("instances", () => {
     expect(repairGracePeriod(plan({ grace }))).toBe(period);
   });
 
+  it.each([
+    [0, 5],
+    [4, 5],
+    [5, 5],
+    [300, 300],
+    [7200, 7200],
+  ])(
+    "GIVEN a grace period of %i s THEN the health extension gets %i s, within the 5-14400 its settings schema takes",
+    (grace, expected) => {
+      const health = scaleSetExtensions(plan({ grace })).find((e) => e.type === "ApplicationHealthLinux");
+      expect(health?.settings).toMatchObject({ gracePeriod: expected });
+    },
+  );
+
   it("GIVEN a GPU THEN the NVIDIA driver extension joins the health extension", () => {
     expect(scaleSetExtensions(plan({})).map((e) => e.type)).toEqual(["ApplicationHealthLinux"]);
     expect(scaleSetExtensions(plan({ gpu: true })).map((e) => e.type)).toEqual(["ApplicationHealthLinux", "NvidiaGpuDriverLinux"]);

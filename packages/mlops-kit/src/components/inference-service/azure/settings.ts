@@ -14,8 +14,14 @@ export const UBUNTU_IMAGE = {
 
 /** Automatic instance repairs wait 10 to 90 minutes after an instance changes state. */
 const REPAIR_GRACE_MINUTES = { min: 10, max: 90 } as const;
-/** The Application Health extension probes every 5 to 60 seconds. */
+/**
+ * The Application Health extension's public settings schema: probes every 5 to 60 seconds, 1 to 24
+ * probes, a grace period of 5 to 14400 seconds. A value outside it fails the extension's enable
+ * ("invalid public settings JSON"), and with it every instance
+ * (github.com/Azure/applicationhealth-extension-linux, main/schema.go; integration-test/test/4_grace-period.bats).
+ */
 const HEALTH_INTERVAL_SECONDS = { min: 5, max: 60 } as const;
+const HEALTH_GRACE_SECONDS = { min: 5, max: 14_400 } as const;
 /** Rolling upgrade batches and unhealthy limits are percentages from 5 to 100. */
 const MIN_BATCH_PERCENT = 5;
 /** Autoscale cooldowns are whole minutes, at least one. */
@@ -88,8 +94,9 @@ export function scaleSetExtensions(plan: InferenceServicePlan) {
         requestPath: hc.path,
         intervalInSeconds: clamp(hc.intervalSeconds, HEALTH_INTERVAL_SECONDS.min, HEALTH_INTERVAL_SECONDS.max),
         numberOfProbes: hc.unhealthyThreshold,
-        // Booting, pulling the image and loading the model: "initializing", not "unhealthy".
-        gracePeriod: hc.gracePeriodSeconds,
+        // Booting, pulling the image and loading the model: "initializing", not "unhealthy". A
+        // grace period of 0 (allowed by the spec) is the extension's shortest, 5 s.
+        gracePeriod: clamp(hc.gracePeriodSeconds, HEALTH_GRACE_SECONDS.min, HEALTH_GRACE_SECONDS.max),
       },
     },
     ...(plan.azure.gpuDriver === "extension"

@@ -6,6 +6,7 @@ import { MlopsVpc } from "../component";
 import type { NetworkInfo } from "../info";
 import type { MlopsVpcPlan } from "../plan";
 import type { MlopsVpcArgs } from "../spec";
+import { flowLogStorageAccountName } from "./flow-logs";
 
 const T = {
   rg: "azure-native:resources:ResourceGroup",
@@ -28,6 +29,8 @@ const VPC = "mlops:index:MlopsVpc";
 const TIERS = ["public", "private", "isolated"] as const;
 /** The tiers and the Application Gateway subnet: every subnet the network creates. */
 const SUBNETS = [...TIERS, "gateway"] as const;
+/** The subscription the mock engine puts in every Azure resource id. */
+const MOCK_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 const baseConfig = { "mlops:cloud": "azure", "azure-native:location": "westeurope" };
 
 interface Synthed {
@@ -382,6 +385,18 @@ describe("Azure MlopsVpc: private DNS", () => {
 });
 
 describe("Azure MlopsVpc: flow logs", () => {
+  it("GIVEN the same project, stack and network in two subscriptions THEN their flow-log storage accounts get different valid names", () => {
+    const planned = dev.decisions.azure.flowLogStorageAccountName;
+    const a = flowLogStorageAccountName(planned, MOCK_SUBSCRIPTION);
+    const b = flowLogStorageAccountName(planned, "11111111-2222-3333-4444-555555555555");
+    expect(a).not.toBe(b);
+    for (const n of [a, b]) expect(n).toMatch(/^[a-z0-9]{3,24}$/);
+    // Only the hash changes: the readable part stays the network's.
+    expect(a.slice(0, -6)).toBe(planned.slice(0, -6));
+    // Synthesized: the account's name is not the subscription-blind planned one.
+    expect(inputs(resource(dev.plan, T.account, "core-flow-logs")).accountName).not.toBe(planned);
+  });
+
   it("GIVEN each profile WHEN synthesized THEN deleted flow-log blobs stay recoverable, 7 days in dev and 30 in prod", () => {
     for (const [synthed, days] of [
       [dev, 7],
@@ -400,7 +415,7 @@ describe("Azure MlopsVpc: flow logs", () => {
   it("GIVEN the dev profile WHEN synthesized THEN flow logs go to a locked-down, locally redundant account named by the plan, kept 30 days", () => {
     const account = resource(dev.plan, T.account, "core-flow-logs");
     expect(inputs(account)).toMatchObject({
-      accountName: dev.decisions.azure.flowLogStorageAccountName,
+      accountName: flowLogStorageAccountName(dev.decisions.azure.flowLogStorageAccountName, MOCK_SUBSCRIPTION),
       kind: "StorageV2",
       sku: { name: "Standard_LRS" },
       minimumTlsVersion: "TLS1_2",
