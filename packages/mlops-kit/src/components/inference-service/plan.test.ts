@@ -314,3 +314,15 @@ describe("rollout.autoRollback on every cloud", () => {
     expect(() => planOn("azure", { rollout: { autoRollback: true } })).toThrow("rollout.autoRollback is not supported on azure");
   });
 });
+
+describe("diskGiB on Azure", () => {
+  const azure = (diskGiB: number) => plan({ diskGiB, loadBalancer: { tls: { certificateId: "c" } } }, ctx("azure"));
+
+  it("GIVEN a disk smaller than the Ubuntu image (30 GiB) THEN the spec fails on diskGiB", () => {
+    expect(() => azure(29)).toThrow('InferenceService "api": diskGiB (29) must be >= 30 on azure');
+  });
+
+  it("GIVEN 30 GiB THEN it is planned", () => {
+    expect(azure(30).diskGiB).toBe(30);
+  });
+});

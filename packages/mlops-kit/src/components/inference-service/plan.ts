@@ -149,6 +149,12 @@ export interface InferenceServicePlan {
   };
 }
 
+/**
+ * The smallest OS disk an Azure scale set on the Ubuntu 22.04 image takes: the image's own disk
+ * ("Ephemeral OS disks FAQ", Microsoft Learn: the standard Ubuntu image's OS disk is 30 GiB).
+ */
+export const AZURE_MIN_DISK_GIB = 30;
+
 /** Application Gateway capacity units: the autoscaled range of the gateway itself, per profile. */
 export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number }> = {
   dev: { min: 1, max: 10 },
@@ -199,6 +205,12 @@ export function planInferenceService(name: string, spec: InferenceServiceSpec, c
   }
 
   const aws = ctx.cloud === "aws" ? planAwsService(name, spec, ctx, compute, issues) : undefined;
+  if (ctx.cloud === "azure" && spec.diskGiB !== undefined && spec.diskGiB < AZURE_MIN_DISK_GIB) {
+    issues.push({
+      path: "diskGiB",
+      message: `(${spec.diskGiB}) must be >= ${AZURE_MIN_DISK_GIB} on azure: the Ubuntu 22.04 image's OS disk is ${AZURE_MIN_DISK_GIB} GiB, and a disk smaller than its image is refused`,
+    });
+  }
 
   if (issues.length > 0) throw new SpecError(TYPE, name, issues);
 
