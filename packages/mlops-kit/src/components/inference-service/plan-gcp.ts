@@ -66,6 +66,11 @@ export interface GcpServicePlan {
   distribution: { targetShape: "EVEN" | "BALANCED"; redistribution: "PROACTIVE" | "NONE" };
   /** gVNIC, which A3 machine types require (and G2/A2 support); undefined: the image's default. */
   nicType: "GVNIC" | undefined;
+  /**
+   * The boot image: the spec's, or the newest `cos-stable` image, read once and kept (`pinned`, the
+   * template ignores later releases) or read at every `up` (`latest`).
+   */
+  image: { source: string | undefined; updates: "pinned" | "latest" };
   /** Cloud Armor: Google's preconfigured WAF rules (OWASP CRS) and the client allow-list. */
   securityPolicy: { waf: { mode: WafMode } | undefined; allowlist: boolean } | undefined;
   /** TLS policy: RESTRICTED admits only ECDHE suites with AES-GCM or ChaCha20 (no TLS_RSA_*), at TLS 1.2+. */
@@ -136,6 +141,7 @@ export function planGcpService(
         ? { targetShape: "BALANCED", redistribution: "NONE" }
         : { targetShape: "EVEN", redistribution: "PROACTIVE" },
     nicType: decided.machineType.startsWith("a3-") ? "GVNIC" : undefined,
+    image: { source: spec.gcp?.image, updates: spec.gcp?.imageUpdates ?? "pinned" },
     securityPolicy: waf || !allowsEveryone ? { waf, allowlist: !allowsEveryone } : undefined,
     sslPolicy: { profile: "RESTRICTED", minTlsVersion: "TLS_1_2" },
     overrides: spec.gcp?.overrides ?? {},
