@@ -59,6 +59,12 @@ describe("InferenceService on GCP: the boot image", () => {
     expect(ignored["api-template"]).toBeUndefined();
   });
 
+  it("GIVEN a Hyperdisk-only machine type WHEN synthesized THEN the boot disk is hyperdisk-balanced (a pd-balanced one would be refused)", async () => {
+    const disk = (plan: Plan) => (resource(plan, TEMPLATE, "api-template").inputs.disks as { diskType: string }[])[0]?.diskType;
+    expect(disk((await synthWith({ machineType: "n4-standard-4" })).plan)).toBe("hyperdisk-balanced");
+    expect(disk((await synthWith(undefined)).plan)).toBe("pd-balanced");
+  });
+
   it("GIVEN an image family or a bare name THEN the spec refuses it, naming the field", () => {
     const base = {
       network: { cloud: "gcp", name: "core", cidr: "10.0.0.0/16" } as unknown as InferenceServiceArgs["network"],

@@ -164,7 +164,7 @@ function createInstanceTemplate({ plan, inputs, region, labels, opts, role }: St
             autoDelete: true,
             sourceImage,
             diskSizeGb: plan.diskGiB,
-            diskType: "pd-balanced",
+            diskType: plan.gcp.bootDiskType,
             labels,
             // Encrypted at rest with Google-managed keys. A customer-managed key would go in
             // `diskEncryptionKey` (with the Compute Engine service agent allowed to use it), through
