@@ -88,6 +88,23 @@ describe("planInferenceService on GCP", () => {
     expect(() => plan({ gcp: { machineType: "a3-highgpu-2g" } })).toThrow(/offered only as Spot or flex-start VMs/);
   });
 
+  it("GIVEN a Hyperdisk-only machine series THEN the boot disk is hyperdisk-balanced; GIVEN the catalog's and C3 THEN pd-balanced", () => {
+    for (const machineType of ["n4-standard-4", "c4-standard-8", "c4d-standard-8", "n4d-standard-4"]) {
+      expect(plan({ gcp: { machineType } }).gcp.bootDiskType, machineType).toBe("hyperdisk-balanced");
+    }
+    expect(plan().gcp.bootDiskType).toBe("pd-balanced");
+    expect(plan({ gcp: { machineType: "c3-standard-4" } }).gcp.bootDiskType).toBe("pd-balanced");
+    expect(plan({ gcp: { machineType: "n2-standard-4" } }).gcp.bootDiskType).toBe("pd-balanced");
+  });
+
+  it("GIVEN an Arm machine type THEN it is refused before anything registers, naming gcp.machineType", () => {
+    for (const machineType of ["t2a-standard-4", "c4a-standard-4", "n4a-standard-4"]) {
+      expect(() => plan({ gcp: { machineType } }), machineType).toThrow(
+        new RegExp(`gcp\\.machineType \\(${machineType}\\).*x86-64 Container-Optimized OS`),
+      );
+    }
+  });
+
   it("GIVEN the WAF and allow-list settings THEN the plan decides the Cloud Armor policy", () => {
     expect(plan().gcp.securityPolicy).toEqual({ waf: { mode: "prevention" }, allowlist: false });
     expect(plan({ loadBalancer: { waf: { enabled: false }, tls: { domain: "a.example.com" } } }).gcp.securityPolicy).toBeUndefined();

@@ -66,6 +66,13 @@ export interface GcpServicePlan {
   distribution: { targetShape: "EVEN" | "BALANCED"; redistribution: "PROACTIVE" | "NONE" };
   /** gVNIC, which A3 machine types require (and G2/A2 support); undefined: the image's default. */
   nicType: "GVNIC" | undefined;
+  /** The boot disk's type: Hyperdisk Balanced on the series that take no Persistent Disk, pd-balanced elsewhere. */
+  bootDiskType: "pd-balanced" | "hyperdisk-balanced";
+  /**
+   * The boot image: the spec's, or the newest `cos-stable` image, read once and kept (`pinned`, the
+   * template ignores later releases) or read at every `up` (`latest`).
+   */
+  image: { source: string | undefined; updates: "pinned" | "latest" };
   /** Cloud Armor: Google's preconfigured WAF rules (OWASP CRS) and the client allow-list. */
   securityPolicy: { waf: { mode: WafMode } | undefined; allowlist: boolean } | undefined;
   /** TLS policy: RESTRICTED admits only ECDHE suites with AES-GCM or ChaCha20 (no TLS_RSA_*), at TLS 1.2+. */
@@ -89,6 +96,20 @@ export const GCP_KEEPALIVE_SECONDS = { min: 5, max: { public: 1200, internal: 60
  * or Flex-start VMs").
  */
 export const A3_SPOT_ONLY = /^a3-highgpu-[124]g$/;
+
+/**
+ * Machine series whose disks can only be Hyperdisk: they refuse a pd-balanced boot disk, so a group
+ * of them would never create an instance ("Machine series comparison", Compute Engine docs: the
+ * fourth-generation C4/C4D/N4/N4D/N4A and X4/M4/A4 series support Hyperdisk only; C3 and C3D still
+ * take Persistent Disk; nextflow-io/nextflow#6614 met the same refusal).
+ */
+export const HYPERDISK_ONLY_SERIES = /^(c4|c4a|c4d|n4|n4a|n4d|x4|m4|a4|a4x|h4d)-/;
+
+/**
+ * Arm machine series (Tau T2A, Axion C4A/N4A, A4X): the instances boot `cos-stable`, an x86-64
+ * image, which Compute Engine refuses on them.
+ */
+export const ARM_SERIES = /^(t2a|c4a|n4a|a4x)-/;
 
 export function planGcpService(
   name: string,
@@ -136,6 +157,8 @@ export function planGcpService(
         ? { targetShape: "BALANCED", redistribution: "NONE" }
         : { targetShape: "EVEN", redistribution: "PROACTIVE" },
     nicType: decided.machineType.startsWith("a3-") ? "GVNIC" : undefined,
+    bootDiskType: HYPERDISK_ONLY_SERIES.test(decided.machineType) ? "hyperdisk-balanced" : "pd-balanced",
+    image: { source: spec.gcp?.image, updates: spec.gcp?.imageUpdates ?? "pinned" },
     securityPolicy: waf || !allowsEveryone ? { waf, allowlist: !allowsEveryone } : undefined,
     sslPolicy: { profile: "RESTRICTED", minTlsVersion: "TLS_1_2" },
     overrides: spec.gcp?.overrides ?? {},
@@ -187,6 +210,12 @@ export function rejectUnsupportedOnGcp(
       "loadBalancer.tls.domain (internal)",
       "a regional internal load balancer cannot use Google-managed compute certificates; give loadBalancer.tls.certificateId " +
         "(a regional SSL certificate, or a Certificate Manager certificate in the service's region)",
+    );
+  }
+  if (ARM_SERIES.test(machineType)) {
+    throw unsupported(
+      `gcp.machineType (${machineType})`,
+      "Arm machine types cannot boot the x86-64 Container-Optimized OS image the instances run; choose an x86-64 machine type",
     );
   }
   if (A3_SPOT_ONLY.test(machineType) && !spec.spot?.enabled) {

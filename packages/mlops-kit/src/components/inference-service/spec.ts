@@ -241,9 +241,32 @@ export interface InferenceServiceAwsArgs {
   overrides?: Record<string, PassThroughArgs> | undefined;
 }
 
+/** Whether the boot image follows the newest Container-Optimized OS release on each `pulumi up`. */
+export const CosImageUpdates = {
+  /** The image read at the first `pulumi up` stays until `gcp.image` (or this setting) changes. */
+  pinned: "pinned",
+  /** Every `pulumi up` reads the newest `cos-stable` image; a new release rolls the whole group. */
+  latest: "latest",
+} as const;
+export type CosImageUpdates = (typeof CosImageUpdates)[keyof typeof CosImageUpdates];
+
 export interface InferenceServiceGcpArgs {
   /** Use this machine type instead of the catalog's choice. @default the cheapest that fits `compute` */
   machineType?: string | undefined;
+  /**
+   * The Container-Optimized OS image to boot (`projects/cos-cloud/global/images/cos-stable-…`, or its
+   * full URL). Setting or changing it rolls the group onto it: this is how a pinned group is moved to
+   * a newer image on purpose. The boot configuration relies on COS (its GPU installer, Docker and
+   * registry credential helper).
+   * @default the newest image of the `cos-stable` family, read once (see `imageUpdates`)
+   */
+  image?: string | undefined;
+  /**
+   * Keep the image read at the first `pulumi up` (`pinned`), or follow the newest `cos-stable` image
+   * on every `up` (`latest`, which replaces every instance whenever Google publishes a COS release).
+   * @default "pinned"
+   */
+  imageUpdates?: CosImageUpdates;
   /**
    * Extra arguments merged over a child resource's own, keyed by role: `instanceTemplate`,
    * `instanceGroupManager`, `autoscaler`, `healthCheck`, `backendService`, `urlMap`,
@@ -532,7 +555,24 @@ export const inferenceServiceSchema = z
         overrides: overridesField(OVERRIDE_ROLES.aws),
       }),
     ),
-    gcp: z.optional(z.strictObject({ machineType: z.optional(nonEmpty()), overrides: overridesField(OVERRIDE_ROLES.gcp) })),
+    gcp: z.optional(
+      z.strictObject({
+        machineType: z.optional(nonEmpty()),
+        // A disk image, not a family: a family link would let each new instance take a different image.
+        image: z.optional(
+          z
+            .string()
+            .check(
+              z.regex(
+                /^(https:\/\/www\.googleapis\.com\/compute\/v1\/)?projects\/[a-z][-a-z0-9.:]*[a-z0-9]\/global\/images\/[a-z]([-a-z0-9]*[a-z0-9])?$/,
+                "must be a Compute Engine image such as projects/cos-cloud/global/images/cos-stable-121-18867-90-38 (an image, not a family)",
+              ),
+            ),
+        ),
+        imageUpdates: z.optional(z.enum(CosImageUpdates)),
+        overrides: overridesField(OVERRIDE_ROLES.gcp),
+      }),
+    ),
     azure: z.optional(
       z.strictObject({
         vmSize: z.optional(nonEmpty()),

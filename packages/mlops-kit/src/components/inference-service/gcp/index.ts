@@ -134,9 +134,14 @@ function createInstanceTemplate({ plan, inputs, region, labels, opts, role }: St
     return id;
   });
   // Container-Optimized OS: a minimal, locked-down image with Docker, the GPU driver installer and
-  // the logging and monitoring agents built in. The family's newest image is taken at each
-  // deployment, so a `pulumi up` after a COS release rolls the patched image out.
-  const cos = getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent });
+  // the logging and monitoring agents built in. The family moves with every COS release (every few
+  // weeks): a template that followed it would replace every instance during an unrelated `pulumi
+  // up`. So the image is the spec's, or the family's newest read once and kept (ignoreChanges on it
+  // also holds when the template is replaced for another reason), unless `gcp.imageUpdates` is
+  // `latest`.
+  const image = plan.gcp.image;
+  const sourceImage = image.source ?? getImageOutput({ family: "cos-stable", project: "cos-cloud" }, { parent: ctx.parent }).selfLink;
+  const pinned = image.source === undefined && image.updates === "pinned";
   const gpu = plan.compute.gpu;
   const secrets = grantSecretReads(plan, inputs.secretEnv, serviceAccount.member, opts);
   const userData = pulumi
@@ -157,9 +162,9 @@ function createInstanceTemplate({ plan, inputs, region, labels, opts, role }: St
           {
             boot: true,
             autoDelete: true,
-            sourceImage: cos.selfLink,
+            sourceImage,
             diskSizeGb: plan.diskGiB,
-            diskType: "pd-balanced",
+            diskType: plan.gcp.bootDiskType,
             labels,
             // Encrypted at rest with Google-managed keys. A customer-managed key would go in
             // `diskEncryptionKey` (with the Compute Engine service agent allowed to use it), through
@@ -186,9 +191,12 @@ function createInstanceTemplate({ plan, inputs, region, labels, opts, role }: St
       },
       "instanceTemplate",
     ),
-    opts,
+    pinned ? { ...opts, ignoreChanges: [PINNED_IMAGE_PATH] } : opts,
   );
 }
+
+/** The template's boot image, which a pinned template keeps from its first `pulumi up`. */
+export const PINNED_IMAGE_PATH = "disks[0].sourceImage";
 
 /**
  * Readiness of the model server, used by the load balancer and the group's autohealing. A regional

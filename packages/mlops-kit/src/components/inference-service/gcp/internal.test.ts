@@ -114,8 +114,12 @@ describe("InferenceService on GCP: the internal scheme (a regional internal Appl
     );
   });
 
-  it("GIVEN scheme internal WHEN synthesized THEN request logs are routed from the internal load balancer's own resource type", () => {
-    expect(String(inputs(resource(plan, T.sink, "api-access-logs-sink")).filter)).toMatch(/^resource\.type="internal_http_lb_rule" AND /);
+  it("GIVEN scheme internal WHEN synthesized THEN request logs are routed from the internal load balancer's own resource type, by the label that names its backend service", () => {
+    const backendName = inputs(resource(plan, T.backend, "api-backend")).name;
+    // internal_http_lb_rule names the backend service in backend_target_name; it has no backend_service_name.
+    expect(inputs(resource(plan, T.sink, "api-access-logs-sink")).filter).toBe(
+      `resource.type="internal_http_lb_rule" AND resource.labels.backend_target_name="${backendName}"`,
+    );
   });
 
   it("GIVEN scheme internal on gcp-dev WHEN both policy packs run THEN nothing mandatory fires", async () => {

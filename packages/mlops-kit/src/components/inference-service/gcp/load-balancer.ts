@@ -186,6 +186,16 @@ function redirectHttp({ plan, opts, role }: Step, rule: RuleMaker, httpProxy: Pr
 }
 
 /**
+ * The label that names the backend service in each resource type's log entries: the global external
+ * load balancer's `http_load_balancer` has `backend_service_name`; the Envoy-based regional load
+ * balancers' types (`internal_http_lb_rule`, like `http_external_regional_lb_rule`) name it
+ * `backend_target_name` and have no `backend_service_name` ("Internal Application Load Balancer
+ * logging and monitoring", cloud.google.com/load-balancing/docs/l7-internal/monitoring). A filter
+ * on a label the type lacks matches nothing: the bucket would stay empty and `_Default` keep the logs.
+ */
+const BACKEND_LABEL = { http_load_balancer: "backend_service_name", internal_http_lb_rule: "backend_target_name" } as const;
+
+/**
  * The load balancer's request logs, kept for `loadBalancer.accessLogs.retentionDays` in a bucket of
  * their own (the `_Default` bucket keeps 30 days whatever we ask) and kept out of `_Default`.
  * `resourceType`: http_load_balancer (global external) or internal_http_lb_rule (regional internal).
@@ -204,7 +214,7 @@ export function accessLogs(
     suffix: shared.backendService.generatedId.apply(String),
     retentionDays: lb.accessLogs.retentionDays,
     what: `load balancer request logs of ${plan.name}`,
-    filter: pulumi.interpolate`resource.type="${resourceType}" AND resource.labels.backend_service_name="${shared.backendService.name}"`,
+    filter: pulumi.interpolate`resource.type="${resourceType}" AND resource.labels.${BACKEND_LABEL[resourceType]}="${shared.backendService.name}"`,
     sinkName: plan.gcp.names.accessLogSink,
     exclusionName: plan.gcp.names.accessLogExclusion,
     retain: plan.retainLogs,
