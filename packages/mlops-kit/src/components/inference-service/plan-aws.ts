@@ -25,6 +25,7 @@ export const MAX_SPOT_INSTANCE_TYPES = 4;
 export const SPOT_PRICE_FACTOR = 2;
 
 export type AwsArchitecture = "x86_64" | "arm64";
+export type AmiVariant = "cpu" | "arm64" | "gpu";
 
 /**
  * Public parameters that name the newest ECS-optimized Amazon Linux 2023 AMI of each variant
@@ -84,6 +85,12 @@ export interface AwsServicePlan {
   /** The container log group: per account and region, so the stack's hash is in it; the key admits only it. */
   logGroupName: string;
   architecture: AwsArchitecture;
+  /**
+   * Which ECS-optimized AMI the instances need: x86_64 (`cpu`), Graviton (`arm64`) or NVIDIA (`gpu`).
+   * A pinned AMI id stays in the launch template's state, so each variant has a launch template of
+   * its own: a service that gains a GPU gets a new template with the GPU AMI, never the CPU AMI kept.
+   */
+  amiVariant: AmiVariant;
   /** The spec's AMI; when unset, `amiParameter` is read once and the id kept (see `amiUpdates`). */
   amiId: string | undefined;
   amiParameter: string;
@@ -145,6 +152,7 @@ export function planAwsService(
     targetGroupName: physicalName("awsLoadBalancer", [name, "tg", String(spec.port), ...scheme], ctx.scope),
     logGroupName: physicalName("awsScopedLogGroup", [name, "logs"], ctx.scope),
     architecture,
+    amiVariant: gpu ? "gpu" : architecture === "arm64" ? "arm64" : "cpu",
     amiId: spec.aws?.amiId,
     amiParameter: amiParameter ?? "",
     amiUpdates: spec.aws?.amiUpdates ?? "pinned",
