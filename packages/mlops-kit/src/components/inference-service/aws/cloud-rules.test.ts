@@ -195,6 +195,10 @@ describe("GIVEN the load balancer", () => {
     expect(resource(plan, T.ipSet, "api-allowed").inputs.addresses).toEqual(allowedCidrs);
     const rules = resource(plan, T.webAcl, "api-waf").inputs.rules as { name: string; action?: unknown }[];
     expect(rules[0]).toMatchObject({ name: "allowed-client-ranges", action: { block: {} } });
+    // A not-statement negates exactly one statement: `statement`, as the SDK types it (not a list).
+    expect((rules[0] as { statement?: unknown }).statement).toEqual({
+      notStatement: { statement: { ipSetReferenceStatement: { arn: expect.any(String) } } },
+    });
     for (const rule of resource(plan, T.sg, "api-lb").inputs.ingress as { cidrBlocks: string[] }[]) {
       expect(rule.cidrBlocks).toEqual(["0.0.0.0/0"]);
     }
