@@ -66,6 +66,21 @@ const NAMED: Record<string, string> = {
     "prod",
     '\n  compute: { cpu: 4, memoryGiB: 16, gpu: { type: "a10g" } },\n  spot: { enabled: true },',
   ),
+  // More client ranges than a security group holds: the web ACL's IP set holds them, behind a
+  // not-statement. Internal, so the scheme's names are checked too.
+  "allow-list in the web ACL": `import { InferenceService, MlopsVpc } from "mlops-kit";
+const vpc = new MlopsVpc("net", { zones: 2 });
+new InferenceService("api", {
+  network: vpc.network,
+  image: ${JSON.stringify(ECR_IMAGE)},
+  compute: { cpu: 2, memoryGiB: 8 },
+  loadBalancer: {
+    scheme: "internal",
+    tls: { domain: "api.example.com" },
+    allowedCidrs: Array.from({ length: 61 }, (_, i) => \`10.\${i}.0.0/16\`),
+  },
+});
+`,
 };
 
 /**
@@ -204,6 +219,8 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "40-character names" },
     { label: "one-letter and digit names" },
     { label: "more AWS resources" },
+    // The allow-list's rule negated a list (`statements`) where a not-statement takes one `statement`.
+    { label: "allow-list in the web ACL" },
   ];
   for (const { label, defect } of CASES) {
     (defect ? it.fails : it)(`GIVEN ${label} THEN terraform-provider-aws reports nothing${defect ? " (known defect)" : ""}`, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeployContext } from "../../core/context";
+import { physicalName } from "../../core/naming";
 import { parseSpec } from "../../core/spec";
 import { planInferenceService } from "./plan";
 import { awsArchitecture, awsImageProblem } from "./plan-aws";
@@ -72,6 +73,17 @@ describe("planAwsService", () => {
       expect([r.maxSurgeInstances, r.maxUnavailableInstances, r.minHealthyPercent]).toEqual([s, u, healthy]);
     },
   );
+
+  it("GIVEN the scheme changes THEN the load balancer and the target group get new names, since both are replaced beside the old ones", () => {
+    const pub = plan().aws;
+    const internal = plan({ loadBalancer: { scheme: "internal", tls: { domain: "api.example.com" } } }).aws;
+    expect(internal.loadBalancerName).not.toBe(pub.loadBalancerName);
+    expect(internal.targetGroupName).not.toBe(pub.targetGroupName);
+    for (const n of [internal.loadBalancerName, internal.targetGroupName]) expect(n.length).toBeLessThanOrEqual(32);
+    // Public keeps the names earlier versions gave: an upgrade replaces nothing.
+    expect(pub.loadBalancerName).toBe(physicalName("awsLoadBalancer", ["api", "lb"], ctx.scope));
+    expect(pub.targetGroupName).toBe(physicalName("awsLoadBalancer", ["api", "tg", "8080"], ctx.scope));
+  });
 
   it("GIVEN no AMI setting THEN the AMI is pinned; WHEN latest THEN it follows the parameter", () => {
     expect(plan().aws.amiUpdates).toBe("pinned");

@@ -25,6 +25,7 @@ export const MAX_SPOT_INSTANCE_TYPES = 4;
 export const SPOT_PRICE_FACTOR = 2;
 
 export type AwsArchitecture = "x86_64" | "arm64";
+export type AmiVariant = "cpu" | "arm64" | "gpu";
 
 /**
  * Public parameters that name the newest ECS-optimized Amazon Linux 2023 AMI of each variant
@@ -73,16 +74,23 @@ export function awsImageProblem(image: string, internetEgress: boolean): string 
 }
 
 export interface AwsServicePlan {
-  /** The ALB's name: 1–32, unique per account and region, so the stack's hash is in it. */
+  /** The ALB's name: 1–32, unique per account and region, so the stack's hash is in it; the scheme too when internal. */
   loadBalancerName: string;
   /**
    * The target group's name, with the container port in it: a new port replaces the group, and a
-   * new name lets the replacement exist beside the old one until the listener moves.
+   * new name lets the replacement exist beside the old one until the listener moves. The scheme is in
+   * it too when internal: a new scheme replaces the load balancer, which cannot share the group.
    */
   targetGroupName: string;
   /** The container log group: per account and region, so the stack's hash is in it; the key admits only it. */
   logGroupName: string;
   architecture: AwsArchitecture;
+  /**
+   * Which ECS-optimized AMI the instances need: x86_64 (`cpu`), Graviton (`arm64`) or NVIDIA (`gpu`).
+   * A pinned AMI id stays in the launch template's state, so each variant has a launch template of
+   * its own: a service that gains a GPU gets a new template with the GPU AMI, never the CPU AMI kept.
+   */
+  amiVariant: AmiVariant;
   /** The spec's AMI; when unset, `amiParameter` is read once and the id kept (see `amiUpdates`). */
   amiId: string | undefined;
   amiParameter: string;
@@ -132,11 +140,19 @@ export function planAwsService(
   }
   const allowListInWaf = allowedCidrsInWaf(spec, issues);
   const requests = spec.scaling.targetRequestsPerInstance ?? (gpu ? GPU_DEFAULT_REQUESTS_PER_INSTANCE : undefined);
+  // The scheme and the name are fixed at creation (terraform-provider-aws, elbv2/load_balancer.go:
+  // `internal` and `name` are ForceNew), and a target group serves one load balancer at a time
+  // (TargetGroupAssociationLimit, hashicorp/terraform-provider-aws#22005, #7581). A new scheme is
+  // then a new load balancer and a new target group, created beside the old ones before they go:
+  // each needs a name of its own, or creation fails ("ELBv2 Load Balancer (...) already exists").
+  // Public keeps the names earlier versions gave.
+  const scheme = spec.loadBalancer.scheme === "internal" ? ["internal"] : [];
   return {
-    loadBalancerName: physicalName("awsLoadBalancer", [name, "lb"], ctx.scope),
-    targetGroupName: physicalName("awsLoadBalancer", [name, "tg", String(spec.port)], ctx.scope),
+    loadBalancerName: physicalName("awsLoadBalancer", [name, "lb", ...scheme], ctx.scope),
+    targetGroupName: physicalName("awsLoadBalancer", [name, "tg", String(spec.port), ...scheme], ctx.scope),
     logGroupName: physicalName("awsScopedLogGroup", [name, "logs"], ctx.scope),
     architecture,
+    amiVariant: gpu ? "gpu" : architecture === "arm64" ? "arm64" : "cpu",
     amiId: spec.aws?.amiId,
     amiParameter: amiParameter ?? "",
     amiUpdates: spec.aws?.amiUpdates ?? "pinned",

@@ -96,6 +96,27 @@ describe("GIVEN the instances", () => {
     expect(amiLookups(await run())).toEqual(["/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"]);
   });
 
+  it("WHEN the AMI is pinned and the service gains a GPU or a Graviton type THEN its launch template is another resource, which starts from that variant's AMI", async () => {
+    // Pulumi keeps an ignored property's old value on every update of the same resource: with one
+    // template, the CPU AMI kept in state would boot the GPU instances without their driver.
+    const names = async (args: Partial<InferenceServiceArgs>) => {
+      const r = await run(args);
+      const lt = resourcesOfType(r.plan, T.lt);
+      expect(lt).toHaveLength(1);
+      expect(lt[0]?.inputs.tags).toMatchObject({ Name: lt[0]?.name });
+      return { name: lt[0]?.name, amis: amiLookups(r) };
+    };
+    expect(await names({})).toEqual({ name: "api-lt", amis: [expect.stringMatching(/amazon-linux-2023\/recommended\//)] });
+    expect(await names({ compute: { cpu: 4, memoryGiB: 16, gpu: { type: "t4" } } })).toEqual({
+      name: "api-lt-gpu",
+      amis: [expect.stringMatching(/\/gpu\//)],
+    });
+    expect(await names({ aws: { instanceType: "m7g.large" } })).toEqual({
+      name: "api-lt-arm64",
+      amis: [expect.stringMatching(/\/arm64\//)],
+    });
+  });
+
   it("WHEN the type is a Graviton GPU type THEN it is refused: Amazon Linux 2023 has no arm64 ECS GPU AMI", async () => {
     await expect(run({ compute: { cpu: 4, memoryGiB: 8, gpu: { type: "t4" } }, aws: { instanceType: "g5g.xlarge" } })).rejects.toThrow(
       "aws.instanceType (g5g.xlarge) is an arm64 (Graviton) GPU type",
@@ -174,6 +195,10 @@ describe("GIVEN the load balancer", () => {
     expect(resource(plan, T.ipSet, "api-allowed").inputs.addresses).toEqual(allowedCidrs);
     const rules = resource(plan, T.webAcl, "api-waf").inputs.rules as { name: string; action?: unknown }[];
     expect(rules[0]).toMatchObject({ name: "allowed-client-ranges", action: { block: {} } });
+    // A not-statement negates exactly one statement: `statement`, as the SDK types it (not a list).
+    expect((rules[0] as { statement?: unknown }).statement).toEqual({
+      notStatement: { statement: { ipSetReferenceStatement: { arn: expect.any(String) } } },
+    });
     for (const rule of resource(plan, T.sg, "api-lb").inputs.ingress as { cidrBlocks: string[] }[]) {
       expect(rule.cidrBlocks).toEqual(["0.0.0.0/0"]);
     }

@@ -98,7 +98,12 @@ async function deploy(
   return { plan, invokes };
 }
 
-const userData = (p: Plan) => Buffer.from(String(resource(p, T.lt, "api-lt").inputs.userData), "base64").toString("utf8");
+/** The one launch template's user data, whatever its AMI variant (`api-lt`, `api-lt-gpu`, ...). */
+const userData = (p: Plan) => {
+  const [lt, ...others] = resourcesOfType(p, T.lt);
+  if (!lt || others.length > 0) throw new Error("expected exactly one launch template");
+  return Buffer.from(String(lt.inputs.userData), "base64").toString("utf8");
+};
 const UNIT = "/etc/systemd/system/mlops-model.service";
 /** The words of the container's `docker run`, as systemd reads them from the user data's unit. */
 const dockerRun = (p: Plan) => systemdWords(execStart(parseCloudConfig(userData(p)).file(UNIT)));
@@ -510,7 +515,7 @@ describe("GIVEN a T4 GPU", () => {
   });
 
   it("THEN it runs on g4dn.xlarge from the GPU AMI parameter, with a 200 GiB disk", () => {
-    const lt = resource(d.plan, T.lt, "api-lt").inputs;
+    const lt = resource(d.plan, T.lt, "api-lt-gpu").inputs;
     expect(lt.instanceType).toBe("g4dn.xlarge");
     expect(d.invokes.filter((i) => i.token === "aws:ssm/getParameter:getParameter").map((i) => i.inputs.name)).toEqual([GPU_AMI]);
     expect((lt.blockDeviceMappings as { ebs: { volumeSize: number } }[])[0]?.ebs.volumeSize).toBe(200);

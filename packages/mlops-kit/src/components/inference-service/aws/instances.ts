@@ -27,6 +27,17 @@ function amiId(plan: InferenceServicePlan, ctx: ProvisionContext): pulumi.Input<
   return pulumi.unsecret(getParameterOutput({ name: plan.aws.amiParameter }, { parent: ctx.parent }).value);
 }
 
+/**
+ * The launch template's name. A pinned AMI id is kept in state (`ignoreChanges`), and Pulumi keeps
+ * an ignored property's old value on every update (Pulumi docs, "Resource option: ignoreChanges"):
+ * one template across variants would keep the CPU AMI (no NVIDIA driver) when a GPU is added, or the
+ * x86_64 AMI for a Graviton type (EC2 refuses the launch). A template per variant starts with its
+ * own AMI; x86_64 CPU keeps the name earlier versions gave.
+ */
+export function launchTemplateName(plan: InferenceServicePlan): string {
+  return plan.aws.amiVariant === "cpu" ? `${plan.name}-lt` : `${plan.name}-lt-${plan.aws.amiVariant}`;
+}
+
 /** The launch template: AMI, type, identity, network interface, encrypted root volume, user data. */
 export function createLaunchTemplate(
   plan: InferenceServicePlan,
@@ -54,8 +65,9 @@ export function createLaunchTemplate(
       ),
     );
   const instanceTags = tags({ Name: name });
+  const logicalName = launchTemplateName(plan);
   return new LaunchTemplate(
-    `${name}-lt`,
+    logicalName,
     withOverrides(
       {
         description: `Inference service ${name}`,
@@ -81,7 +93,7 @@ export function createLaunchTemplate(
         // A change here (image, size, AMI) is a new version, which the group rolls onto.
         updateDefaultVersion: true,
         tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: instanceTags })),
-        tags: tags({ Name: `${name}-lt` }),
+        tags: tags({ Name: logicalName }),
       },
       plan.aws.overrides,
       "launchTemplate",

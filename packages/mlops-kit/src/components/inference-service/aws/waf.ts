@@ -46,17 +46,18 @@ export function webAclRules(plan: InferenceServicePlan, ipSetArn: pulumi.Input<s
     visibilityConfig: visibility(`${plan.name}-${group}`),
   }));
   if (ipSetArn === undefined) return managed;
-  // Access control, not detection: outside the allowed ranges is refused in either mode.
+  // Access control, not detection: outside the allowed ranges is refused in either mode. A
+  // not-statement negates exactly one `statement` (wafv2 WebAclRuleStatementNotStatement).
   return [
     {
       name: "allowed-client-ranges",
       priority: 0,
       action: { block: {} },
-      statement: { notStatement: { statements: [{ ipSetReferenceStatement: { arn: ipSetArn } }] } },
+      statement: { notStatement: { statement: { ipSetReferenceStatement: { arn: ipSetArn } } } },
       visibilityConfig: visibility(`${plan.name}-allowed-client-ranges`),
     },
     ...managed,
-  ] as NonNullable<WebAclArgs["rules"]>;
+  ];
 }
 
 /** A regional web ACL with AWS managed rule groups, on the load balancer. */
