@@ -42,6 +42,17 @@ describe("planInferenceService", () => {
     },
   );
 
+  it.each([
+    [60, 60],
+    [3600, 3600],
+  ])(
+    "GIVEN a request timeout of %i s WHEN planned THEN instances drain for %i s (the request timeout, which the spec caps at an hour)",
+    (timeout, drain) => {
+      const p = plan({ loadBalancer: { tls: { domain: "api.example.com" }, requestTimeoutSeconds: timeout } }, ctx("gcp"));
+      expect(p.loadBalancer.drainTimeoutSeconds).toBe(drain);
+    },
+  );
+
   it("GIVEN only max 1 in prod THEN min follows it down instead of failing", () => {
     expect(plan({ scaling: { max: 1 } }, ctx("aws", "prod")).scaling).toMatchObject({ min: 1, max: 1 });
   });
