@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { type Capture, type Captured, captureMonitor, type MonitorLike, type Progress } from "./capture";
+import { DuplicateUrnError } from "./errors";
 import { defaultCall, defaultNewResource } from "./mocks";
 import { PLAN_VERSION, type Plan, type PlanResource } from "./plan";
 import { normalizeValue } from "./values";
@@ -14,7 +16,7 @@ const state: { getStore(): { settings: { rpcDone: Promise<unknown> } } } = requi
 /** `Resource.callsites` is private in the SDK's types. */
 const resourceStatics = pulumi.Resource as unknown as { callsites(): unknown[] };
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
+export { DuplicateUrnError };
 
 export type Program = () => unknown;
 
@@ -39,15 +41,6 @@ export interface SynthOptions {
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
-/** The same URN registered twice: the real engine refuses the program, and so does this one. */
-export class DuplicateUrnError extends Error {
-  override name = "DuplicateUrnError";
-  constructor(readonly urn: string) {
-    // The engine's own words (pulumi/pulumi pkg/diag/errors.go, GetDuplicateResourceURNError).
-    super(`Duplicate resource URN '${urn}'; try giving it a unique name`);
-  }
-}
-
 /** The program did not finish in time: something waits on a promise that never settles. */
 export class SynthTimeoutError extends Error {
   override name = "SynthTimeoutError";
@@ -60,56 +53,6 @@ export class SynthTimeoutError extends Error {
         "A promise or output it waits on never settles (or raise --timeout)",
     );
   }
-}
-
-interface Captured {
-  mockUrn: string;
-  type: string;
-  name: string;
-  custom: boolean;
-  parent: string;
-  provider: string;
-  dependencies: string[];
-  propertyDependencies: Record<string, string[]>;
-  object: Record<string, unknown>;
-  protect: boolean;
-  retainOnDelete: boolean;
-  readId?: string;
-}
-
-// Interfaces of the gRPC request objects the SDK hands to the monitor. Only what we read.
-interface StructLike {
-  toJavaScript(): Record<string, unknown>;
-}
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getObject(): StructLike | undefined;
-  getProtect(): boolean | undefined;
-  getDependenciesList(): string[];
-  getProvider(): string;
-  getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
-  getRetainondelete(): boolean | undefined;
-}
-interface ReadRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getId(): string;
-  getProperties(): StructLike | undefined;
-  getDependenciesList(): string[];
-  getProvider(): string;
-}
-interface Response {
-  getUrn(): string;
-}
-type Callback = (err: unknown, resp?: Response) => void;
-interface MonitorLike {
-  registerResource(req: RegisterRequest, cb: Callback): unknown;
-  readResource(req: ReadRequest, cb: Callback): unknown;
-  registerResourceOutputs(req: { getUrn(): string; getOutputs(): StructLike | undefined }, cb: Callback): unknown;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -156,7 +99,26 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   const project = options.project ?? "project";
   const stack = options.stack ?? "dev";
   const config = stringifyConfig(options.config ?? {});
+  await startMocks(options, project, stack, config);
+  const capture = captureMonitor(pulumi.runtime.getMonitor() as unknown as MonitorLike, project, stack);
+  const { explicit, failures } = await runProgram(program, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, capture.progress);
+  // The engine stops at the second registration of a URN, before anything else the program does.
+  if (capture.duplicates[0]) throw capture.duplicates[0];
+  if (failures.length > 0) throw failures[0];
+  const dependsOnByUrn = await explicitDependencies(explicit, capture.toReal);
+  const plan: Plan = {
+    version: PLAN_VERSION,
+    project,
+    stack,
+    resources: planResources(capture, dependsOnByUrn),
+    outputs: normalizeValue(capture.stackOutputs(), capture.toReal) as Record<string, unknown>,
+  };
+  const cloud = config["mlops:cloud"];
+  if (cloud !== undefined) plan.cloud = cloud;
+  return plan;
+}
 
+async function startMocks(options: SynthOptions, project: string, stack: string, config: Record<string, string>): Promise<void> {
   await pulumi.runtime.setMocks(
     {
       call: options.mocks?.call ?? defaultCall(config),
@@ -167,100 +129,25 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     false,
   );
   pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
+}
 
-  const captured: Captured[] = [];
-  const realUrns = new Map<string, string>();
-  let stackMockUrn = "";
-  let stackOutputs: Record<string, unknown> = {};
-  const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
+interface ExplicitDependency {
+  resource: pulumi.Resource;
+  dependsOn: unknown;
+}
 
-  const toReal = (mockUrn: string): string => realUrns.get(mockUrn) ?? mockUrn;
-  // The real engine qualifies a child's type with its parent's whole qualified type, leaving out
-  // the root stack; the mock monitor keeps only the parent's last type and keeps the stack.
-  const realUrn = (type: string, name: string, parentMock: string): string => {
-    const parent = parentMock ? toReal(parentMock) : "";
-    const parentType = parent ? (parent.split("::")[2] ?? "") : "";
-    const qualified = parentType && parentType !== STACK_TYPE ? `${parentType}$${type}` : type;
-    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-  };
-
-  // What the program is still waiting for, should it never finish: resources constructed but not
-  // registered (their inputs wait on something), and the program's own result.
-  const progress = { constructed: [] as string[], registered: [] as string[], returned: false, outputs: false };
-  const seen = new Set<string>();
-  const duplicates: DuplicateUrnError[] = [];
-  const noteUrn = (urn: string, label: string) => {
-    progress.registered.push(label);
-    if (seen.has(urn)) duplicates.push(new DuplicateUrnError(urn));
-    seen.add(urn);
-  };
-
-  const originalRegister = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, cb) =>
-    originalRegister(req, (err, resp) => {
-      if (!err && resp) {
-        const mockUrn = resp.getUrn();
-        realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
-        noteUrn(realUrns.get(mockUrn) ?? mockUrn, `${req.getType()} ${JSON.stringify(req.getName())}`);
-        if (req.getType() === STACK_TYPE) stackMockUrn = mockUrn;
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((v, k) => {
-          propertyDependencies[k] = v.getUrnsList();
-        });
-        captured.push({
-          mockUrn,
-          type: req.getType(),
-          name: req.getName(),
-          custom: req.getCustom(),
-          parent: req.getParent(),
-          provider: req.getProvider(),
-          dependencies: req.getDependenciesList(),
-          propertyDependencies,
-          object: req.getObject()?.toJavaScript() ?? {},
-          protect: req.getProtect() ?? false,
-          retainOnDelete: req.getRetainondelete() ?? false,
-        });
-      }
-      cb(err, resp);
-    });
-
-  const originalRead = monitor.readResource.bind(monitor);
-  monitor.readResource = (req, cb) =>
-    originalRead(req, (err, resp) => {
-      if (!err && resp) {
-        const mockUrn = resp.getUrn();
-        realUrns.set(mockUrn, realUrn(req.getType(), req.getName(), req.getParent()));
-        noteUrn(realUrns.get(mockUrn) ?? mockUrn, `${req.getType()} ${JSON.stringify(req.getName())}`);
-        captured.push({
-          mockUrn,
-          type: req.getType(),
-          name: req.getName(),
-          custom: true,
-          parent: req.getParent(),
-          provider: req.getProvider(),
-          dependencies: req.getDependenciesList(),
-          propertyDependencies: {},
-          object: req.getProperties()?.toJavaScript() ?? {},
-          protect: false,
-          retainOnDelete: false,
-          readId: req.getId(),
-        });
-      }
-      cb(err, resp);
-    });
-
-  const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
-  monitor.registerResourceOutputs = (req, cb) => {
-    if (req.getUrn() === stackMockUrn) {
-      stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
-      progress.outputs = true;
-    }
-    return originalOutputs(req, cb);
-  };
-
+/**
+ * Runs the program inside a stack and drains its RPCs; returns each resource's `dependsOn` as the
+ * program wrote it, and what failed (the program, or outputs it left rejected).
+ */
+async function runProgram(
+  program: Program,
+  seconds: number,
+  progress: Progress,
+): Promise<{ explicit: ExplicitDependency[]; failures: unknown[] }> {
   // `dependsOn` is resolved into `dependencies` before it reaches the monitor; a stack
   // transformation sees the option as the program wrote it.
-  const explicit: { resource: pulumi.Resource; dependsOn: unknown }[] = [];
+  const explicit: ExplicitDependency[] = [];
   // A program that throws must not leave the stack's own promises rejected behind it (they would
   // surface later as unhandled rejections): the error is kept and rethrown once RPCs drained.
   const run: Run = { failures: [] };
@@ -268,7 +155,6 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
   watchRejections();
   active = run;
   const restoreDiagnostics = skipDiagnostics();
-  const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const work = async () => {
     // The stack itself rejects when an exported output does; that failure still needs the drain.
     await pulumi.runtime
@@ -312,18 +198,24 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     // echoes belong to this run and must not fail the next one.
     for (const f of failures) if (typeof f === "object" && f !== null) reported.add(f);
   }
-  // The engine stops at the second registration of a URN, before anything else the program does.
-  if (duplicates[0]) throw duplicates[0];
-  if (failures.length > 0) throw failures[0];
+  return { explicit, failures };
+}
 
+/** Each resource's explicit `dependsOn`, as real URNs, by its mock URN. */
+async function explicitDependencies(explicit: ExplicitDependency[], toReal: (urn: string) => string): Promise<Map<string, string[]>> {
   const dependsOnByUrn = new Map<string, string[]>();
   for (const { resource, dependsOn } of explicit) {
     const urn = await known(resource.urn);
     const deps = (await flattenResources(dependsOn)).map((r) => known(r.urn));
     dependsOnByUrn.set(urn, (await Promise.all(deps)).map(toReal).sort());
   }
+  return dependsOnByUrn;
+}
 
-  const resources: PlanResource[] = captured.map((c) => {
+/** The captured registrations as plan resources, sorted by URN. */
+function planResources(capture: Capture, dependsOnByUrn: Map<string, string[]>): PlanResource[] {
+  const { toReal } = capture;
+  const resources = capture.captured.map((c: Captured) => {
     const urn = toReal(c.mockUrn);
     const r: PlanResource = {
       urn,
@@ -347,18 +239,7 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     if (c.readId !== undefined) r.readId = c.readId;
     return r;
   });
-  resources.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-
-  const plan: Plan = {
-    version: PLAN_VERSION,
-    project,
-    stack,
-    resources,
-    outputs: normalizeValue(stackOutputs, toReal) as Record<string, unknown>,
-  };
-  const cloud = config["mlops:cloud"];
-  if (cloud !== undefined) plan.cloud = cloud;
-  return plan;
+  return resources.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
 /** Resolves as `work` does, or rejects with `timedOut()` once `seconds` have passed. */
@@ -375,7 +256,7 @@ async function withTimeout<T>(work: Promise<T>, seconds: number, timedOut: () =>
 }
 
 /** Resources constructed and never registered, then the program or its outputs when unfinished. */
-function stillWaiting(progress: { constructed: string[]; registered: string[]; returned: boolean; outputs: boolean }): string[] {
+function stillWaiting(progress: Progress): string[] {
   const left = [...progress.registered];
   const waiting: string[] = [];
   for (const label of progress.constructed) {

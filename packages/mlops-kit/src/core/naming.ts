@@ -25,6 +25,39 @@ export interface NameRule {
 
 const rule = (r: NameRule) => r;
 
+/** RFC 1035 labels (Compute Engine "Resource names"): lowercase letter first, no hyphen last. */
+const rfc1035 = (max: number, globallyUnique: boolean): NameRule => ({
+  min: 1,
+  max,
+  pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+  allowed: /[a-z0-9-]/,
+  separator: "-",
+  lowercase: true,
+  globallyUnique,
+});
+
+/** GCP log bucket ids: letters, digits, `_` and `-` (Cloud Logging "Configure log buckets"). */
+const logBucketId = (max: number): NameRule => ({
+  min: 1,
+  max,
+  pattern: /^[A-Za-z0-9_-]+$/,
+  allowed: /[A-Za-z0-9_-]/,
+  separator: "-",
+  lowercase: false,
+  globallyUnique: true,
+});
+
+/** CloudWatch log group names: 1–512 of `[.\-_/#A-Za-z0-9]` (CreateLogGroup API reference). */
+const logGroup = (globallyUnique: boolean): NameRule => ({
+  min: 1,
+  max: 512,
+  pattern: /^[.\-_/#A-Za-z0-9]+$/,
+  allowed: /[.\-_/#A-Za-z0-9]/,
+  separator: "-",
+  lowercase: false,
+  globallyUnique,
+});
+
 export const NAME_RULES = {
   /** S3 bucket: 3–63, lowercase letters, digits, hyphens; begins and ends alphanumeric; global. */
   awsS3Bucket: rule({
@@ -61,63 +94,23 @@ export const NAME_RULES = {
     globallyUnique: true,
   }),
   /** CloudWatch log group names are per account and region, shared by every stack deployed there. */
-  awsScopedLogGroup: rule({
-    min: 1,
-    max: 512,
-    pattern: /^[.\-_/#A-Za-z0-9]+$/,
-    allowed: /[.\-_/#A-Za-z0-9]/,
-    separator: "-",
-    lowercase: false,
-    globallyUnique: true,
-  }),
+  awsScopedLogGroup: logGroup(true),
   /** CloudWatch log group: 1–512 of `[.\-_/#A-Za-z0-9]`. */
-  awsLogGroup: rule({
-    min: 1,
-    max: 512,
-    pattern: /^[.\-_/#A-Za-z0-9]+$/,
-    allowed: /[.\-_/#A-Za-z0-9]/,
-    separator: "-",
-    lowercase: false,
-    globallyUnique: false,
-  }),
+  awsLogGroup: logGroup(false),
   /** GCP resource (network, subnetwork, router, firewall, ...): RFC 1035, 1–63. */
-  gcpResource: rule({
-    min: 1,
-    max: 63,
-    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    allowed: /[a-z0-9-]/,
-    separator: "-",
-    lowercase: true,
-    globallyUnique: false,
-  }),
+  gcpResource: rfc1035(63, false),
   /**
    * GCP resource that the project's stacks share a namespace for (network, subnetwork, firewall,
    * health check, forwarding rule, DNS zone, ...): RFC 1035, 1–63 (Compute Engine "Resource
    * names"), ending in a hash of project and stack so that two stacks of one project never collide.
    */
-  gcpProjectResource: rule({
-    min: 1,
-    max: 63,
-    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    allowed: /[a-z0-9-]/,
-    separator: "-",
-    lowercase: true,
-    globallyUnique: true,
-  }),
+  gcpProjectResource: rfc1035(63, true),
   /**
    * `namePrefix` of an instance template: the provider appends a timestamp and a counter, keeping the
    * whole name unique only for prefixes of at most 37 characters (pulumi-gcp RegionInstanceTemplate
    * `namePrefix`); one character is left for the trailing hyphen.
    */
-  gcpTemplatePrefix: rule({
-    min: 1,
-    max: 36,
-    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    allowed: /[a-z0-9-]/,
-    separator: "-",
-    lowercase: true,
-    globallyUnique: true,
-  }),
+  gcpTemplatePrefix: rfc1035(36, true),
   /** GCP service account id: 6–30, RFC 1035; shared by the project's stacks. */
   gcpServiceAccount: rule({
     min: 6,
@@ -129,15 +122,7 @@ export const NAME_RULES = {
     globallyUnique: true,
   }),
   /** Base name of a managed instance group's VMs: RFC 1035, 1–58 (GCE appends a suffix). */
-  gcpInstanceBaseName: rule({
-    min: 1,
-    max: 58,
-    pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    allowed: /[a-z0-9-]/,
-    separator: "-",
-    lowercase: true,
-    globallyUnique: false,
-  }),
+  gcpInstanceBaseName: rfc1035(58, false),
   /** GCS bucket: 3–63, lowercase letters, digits, `-` and `_`; begins and ends alphanumeric; global. */
   gcpBucket: rule({
     min: 3,
@@ -149,28 +134,12 @@ export const NAME_RULES = {
     globallyUnique: true,
   }),
   /** GCP log bucket id: 1–100 of letters, digits, `_` and `-`; shared by the project's stacks. */
-  gcpLogBucket: rule({
-    min: 1,
-    max: 100,
-    pattern: /^[A-Za-z0-9_-]+$/,
-    allowed: /[A-Za-z0-9_-]/,
-    separator: "-",
-    lowercase: false,
-    globallyUnique: true,
-  }),
+  gcpLogBucket: logBucketId(100),
   /**
    * The part of a GCP log bucket id before the logged resource's numeric id (up to 20 digits and a
    * hyphen): 1–79 of letters, digits, `_` and `-`.
    */
-  gcpLogBucketPrefix: rule({
-    min: 1,
-    max: 79,
-    pattern: /^[A-Za-z0-9_-]+$/,
-    allowed: /[A-Za-z0-9_-]/,
-    separator: "-",
-    lowercase: false,
-    globallyUnique: true,
-  }),
+  gcpLogBucketPrefix: logBucketId(79),
   /** Azure resource group: 1–90 of letters, digits, `._-()`, not ending in a period. */
   azureResourceGroup: rule({
     min: 1,

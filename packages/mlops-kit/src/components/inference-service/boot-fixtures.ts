@@ -125,3 +125,27 @@ export function readWithPyYaml(text: string): unknown {
   if (run.status !== 0) throw new Error(`PyYAML refused the document: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
+
+/** The env file every cloud writes, one `KEY=value` line per variable. */
+const ENV_FILE = "/etc/mlops/model.env";
+
+/** What a rendered unit runs (after the `skip` words of docker's own flags) and what its env file holds. */
+export function containerRun(config: ParsedCloudConfig, unitPath: string, skip: number): { words: string[]; envFile: string } {
+  return { words: systemdWords(execStart(config.file(unitPath))).slice(skip), envFile: config.file(ENV_FILE) };
+}
+
+/** What a container given `command`, `args` and `env` must run and hold: every word exactly as given. */
+export function expectedRun(
+  image: string,
+  command: readonly string[],
+  args: readonly string[],
+  env: Record<string, string>,
+): { words: string[]; envFile: string } {
+  const [entrypoint, ...rest] = command;
+  return {
+    words: [...(entrypoint !== undefined ? ["--entrypoint", entrypoint] : []), image, ...rest, ...args],
+    envFile: Object.entries(env)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(""),
+  };
+}

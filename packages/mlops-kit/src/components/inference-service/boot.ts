@@ -64,6 +64,29 @@ export function systemdArg(s: string): string {
 }
 
 /**
+ * The `[Service]` lines every cloud's unit ends with: the container left by an earlier start
+ * removed, then `beforeRun` (a pull, say), the container run in the foreground and restarted
+ * whenever it stops, for as long as the instance lives.
+ */
+export function containerServiceLines(
+  docker: string,
+  c: ContainerSpec,
+  flags: readonly string[],
+  beforeRun: readonly string[] = [],
+): string[] {
+  return [
+    `ExecStartPre=-${docker} rm --force ${CONTAINER_NAME}`,
+    ...beforeRun,
+    // Large model images can take minutes to pull: no start timeout.
+    "TimeoutStartSec=0",
+    `ExecStart=${dockerRunCommand(docker, c, flags)}`,
+    `ExecStop=${docker} stop ${CONTAINER_NAME}`,
+    "Restart=always",
+    "RestartSec=10",
+  ];
+}
+
+/**
  * The `ExecStart` command line that runs the container in the foreground (systemd supervises it):
  * removed when it stops, the port published as is, the environment from {@link ENV_FILE}.
  */

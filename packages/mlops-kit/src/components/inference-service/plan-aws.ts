@@ -218,8 +218,8 @@ export function spotInstanceTypes(spec: InferenceServiceSpec, compute: { machine
 export interface AwsNetworkFacts {
   /** Zones the network spans; undefined when the network does not say. */
   zones: number | undefined;
-  /** False when the network has no NAT: instances reach only its endpoints. */
-  internetEgress: boolean | undefined;
+  /** The network's `nat` ("none": instances reach only its endpoints); undefined when the network does not say. */
+  natMode: string | undefined;
 }
 
 /** An ALB needs subnets in at least two Availability Zones (ELB API reference, "CreateLoadBalancer": Subnets). */
@@ -234,7 +234,7 @@ export function checkAwsNetwork(name: string, network: AwsNetworkFacts, image: u
       message: `spans ${network.zones} zone; an Application Load Balancer needs subnets in at least ${ALB_MIN_ZONES} zones (set the MlopsVpc's zones to 2 or more)`,
     });
   }
-  if (network.internetEgress === false && typeof image === "string") {
+  if (network.natMode === "none" && typeof image === "string") {
     const problem = awsImageProblem(image, false);
     if (problem) issues.push({ path: "image", message: problem });
   }

@@ -42,6 +42,17 @@ describe("planInferenceService", () => {
     },
   );
 
+  it.each([
+    [60, 60],
+    [3600, 3600],
+  ])(
+    "GIVEN a request timeout of %i s WHEN planned THEN instances drain for %i s (the request timeout, which the spec caps at an hour)",
+    (timeout, drain) => {
+      const p = plan({ loadBalancer: { tls: { domain: "api.example.com" }, requestTimeoutSeconds: timeout } }, ctx("gcp"));
+      expect(p.loadBalancer.drainTimeoutSeconds).toBe(drain);
+    },
+  );
+
   it("GIVEN only max 1 in prod THEN min follows it down instead of failing", () => {
     expect(plan({ scaling: { max: 1 } }, ctx("aws", "prod")).scaling).toMatchObject({ min: 1, max: 1 });
   });
@@ -228,6 +239,15 @@ describe("planInferenceService", () => {
         }),
       );
     });
+
+    it("GIVEN 3000 service names THEN their first priorities fill the band to its last slot (3990) and never reach 4000", () => {
+      const priorities = Array.from({ length: 3000 }, (_, i) => rulePriority(`svc-${i}`));
+      const last = AZURE_RULE_BAND.first + (AZURE_RULE_BAND.slots - 1) * AZURE_RULE_BAND.width;
+      expect(last).toBe(3990);
+      expect(Math.max(...priorities)).toBe(last);
+      expect(Math.min(...priorities)).toBe(AZURE_RULE_BAND.first);
+    });
+
     it("GIVEN a domain and a Key Vault certificate for it THEN the URL's host is the domain and the TLS mode is certificate", () => {
       const p = plan(
         { loadBalancer: { tls: { domain: "api.example.com", certificateId: "https://kv.vault.azure.net/secrets/c" } } },

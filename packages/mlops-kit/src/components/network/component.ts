@@ -71,7 +71,6 @@ export class MlopsVpc extends pulumi.ComponentResource {
       name: plan.name,
       cidr: plan.cidr,
       zones: plan.zones,
-      internetEgress: plan.nat.mode !== "none",
       natMode: plan.nat.mode,
       subnetIds: { public: this.publicSubnetIds, private: this.privateSubnetIds, isolated: this.isolatedSubnetIds },
       fields: {

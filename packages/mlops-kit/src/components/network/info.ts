@@ -20,8 +20,6 @@ export interface NetworkInfo {
   publicSubnetIds: string[];
   privateSubnetIds: string[];
   isolatedSubnetIds: string[];
-  /** False when the private tier has no NAT (AWS `nat: "none"`): compute reaches only the network's endpoints. Absent: unknown. */
-  internetEgress?: boolean;
   /** The block this network holds back for later tiers. */
   reservedCidr: string;
   /** Azure: the resource group of the network (and of the platform's other components). */
@@ -30,7 +28,10 @@ export interface NetworkInfo {
   gatewaySubnetId?: string;
   /** Azure: that subnet's IPv4 range. */
   gatewaySubnetCidr?: string;
-  /** Azure: how the private tier reaches the internet (the spec's `nat`); "none": it does not. */
+  /**
+   * How the private tier reaches the internet (the spec's `nat`): "none" means it does not, and
+   * compute reaches only the network's endpoints. Set on AWS and Azure; absent: unknown.
+   */
   natMode?: string;
   /** Azure: the network security group of each subnet, by tier (`public`, `private`, `isolated`, `gateway`), for components that admit traffic. */
   securityGroupNames?: Record<string, string>;

@@ -14,8 +14,6 @@ export interface KnownNetwork {
   cidr: string;
   /** How many zones the network spans. */
   zones?: number;
-  /** False when the private tier has no NAT. */
-  internetEgress?: boolean;
   /** How the private tier reaches the internet ("none": it does not). Absent from older copies of this module. */
   natMode?: NatMode;
   /** Per-tier subnet ids that wait only for their own tier. */
@@ -93,7 +91,7 @@ export function networkProblems(value: unknown, tiers: readonly Tier[], show: (v
 /** A network as a consumer sees it: plain facts when they are known now, outputs always. */
 export interface ResolvedNetwork {
   /** Present when the network is an MlopsVpc of this program (or a plain value), so the cloud and CIDR can be checked before registering anything. */
-  known: { cloud: CloudId; cidr: string; name: string; zones?: number; internetEgress?: boolean; natMode?: NatMode } | undefined;
+  known: { cloud: CloudId; cidr: string; name: string; zones?: number; natMode?: string } | undefined;
   info: pulumi.Output<NetworkInfo>;
   subnetIds: Record<Tier, pulumi.Output<string[]>>;
   /**
@@ -120,7 +118,6 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
         name: known.name,
         natMode: known.natMode,
         ...(known.zones !== undefined ? { zones: known.zones } : {}),
-        ...(known.internetEgress !== undefined ? { internetEgress: known.internetEgress } : {}),
       },
       info,
       subnetIds: known.subnetIds,
@@ -136,7 +133,7 @@ export function resolveNetwork(input: pulumi.Input<NetworkInfo>): ResolvedNetwor
             cidr: plain.cidr,
             name: plain.name,
             ...(Array.isArray(plain.zones) ? { zones: plain.zones.length } : {}),
-            ...(plain.internetEgress !== undefined ? { internetEgress: plain.internetEgress } : {}),
+            ...(plain.natMode !== undefined ? { natMode: plain.natMode } : {}),
           }
         : undefined,
     info,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { execStart, hostileString, parseCloudConfig, systemdWords } from "../boot-fixtures";
+import { containerRun, execStart, expectedRun, hostileString, parseCloudConfig, systemdWords } from "../boot-fixtures";
 import type { InferenceServicePlan } from "../plan";
 import { DOCKER_CONFIG, INSTANCE_ENV, PREPARE, parseImage, renderUserData } from "./boot";
 
@@ -121,18 +121,7 @@ describe("Amazon Linux 2023 cloud-init", () => {
           expect(config.files.map((f) => f.path)).toEqual(["/etc/mlops/model.env", DOCKER_CONFIG, PREPARE, UNIT]);
           const unit = config.file(UNIT);
           expect(unit.split("\n").filter((l) => l !== "" && !/^\[|^[A-Za-z]+=/.test(l))).toEqual([]);
-          const [entrypoint, ...rest] = command;
-          expect(systemdWords(execStart(unit)).slice(10)).toEqual([
-            ...(entrypoint !== undefined ? ["--entrypoint", entrypoint] : []),
-            ECR_IMAGE,
-            ...rest,
-            ...args,
-          ]);
-          expect(config.file("/etc/mlops/model.env")).toBe(
-            Object.entries(env)
-              .map(([k, v]) => `${k}=${v}\n`)
-              .join(""),
-          );
+          expect(containerRun(config, UNIT, 10)).toEqual(expectedRun(ECR_IMAGE, command, args, env));
         },
       ),
     );

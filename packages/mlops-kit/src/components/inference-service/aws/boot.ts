@@ -1,9 +1,8 @@
 import {
   type BootFile,
-  CONTAINER_NAME,
   checkUserDataSize,
   cloudConfig,
-  dockerRunCommand,
+  containerServiceLines,
   envBootFile,
   registryHost,
   SERVICE_UNIT,
@@ -116,15 +115,10 @@ function serviceUnit(plan: InferenceServicePlan, v: UserDataValues): string {
       `ExecStartPre=${PREPARE}`,
       // Fetched at every start: a restart picks up a rotated value.
       ...(secrets ? [`ExecStartPre=/bin/sh ${FETCH_SECRETS}`] : []),
-      `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
       // A failed pull fails the start, and the unit tries again after RestartSec.
-      `ExecStartPre=/usr/bin/docker pull ${systemdArg(image)}`,
-      // Large model images can take minutes to pull: no start timeout.
-      "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("/usr/bin/docker", { ...plan.container, image }, flags)}`,
-      `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
-      "Restart=always",
-      "RestartSec=10",
+      ...containerServiceLines("/usr/bin/docker", { ...plan.container, image }, flags, [
+        `ExecStartPre=/usr/bin/docker pull ${systemdArg(image)}`,
+      ]),
     ],
     Install: ["WantedBy=multi-user.target"],
   });

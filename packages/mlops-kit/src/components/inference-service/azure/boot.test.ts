@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { execStart, hostileString, parseCloudConfig, systemdWords } from "../boot-fixtures";
+import { containerRun, expectedRun, hostileString, parseCloudConfig } from "../boot-fixtures";
 import { GPU_SETUP, REGISTRY_LOGIN, renderCloudConfig } from "./boot";
 
 interface CloudConfig {
@@ -118,17 +118,8 @@ describe("Ubuntu cloud-init", () => {
           expect(config.keys).toEqual(["package_update", "packages", "write_files", "runcmd"]);
           expect(config.files.map((f) => f.path)).toEqual(["/etc/mlops/model.env", "/etc/systemd/system/mlops-model.service"]);
           expect(config.doc.runcmd).toEqual(["systemctl daemon-reload", "systemctl enable --now mlops-model.service"]);
-          const [entrypoint, ...rest] = command;
-          expect(systemdWords(execStart(config.file("/etc/systemd/system/mlops-model.service"))).slice(6)).toEqual([
-            ...(entrypoint !== undefined ? ["--entrypoint", entrypoint] : []),
-            "ghcr.io/a/b:1",
-            ...rest,
-            ...args,
-          ]);
-          expect(config.file("/etc/mlops/model.env")).toBe(
-            Object.entries(env)
-              .map(([k, v]) => `${k}=${v}\n`)
-              .join(""),
+          expect(containerRun(config, "/etc/systemd/system/mlops-model.service", 6)).toEqual(
+            expectedRun("ghcr.io/a/b:1", command, args, env),
           );
         },
       ),

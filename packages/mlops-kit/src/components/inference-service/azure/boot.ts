@@ -1,11 +1,10 @@
 import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
-  CONTAINER_NAME,
   type ContainerSpec,
   checkUserDataSize,
   cloudConfig,
-  dockerRunCommand,
+  containerServiceLines,
   envBootFile,
   registryHost,
   SERVICE_UNIT,
@@ -75,14 +74,8 @@ function serviceUnit(c: ContainerConfig, registry: string | undefined): string {
       ...(secrets
         ? [[`ExecStartPre=/bin/sh ${FETCH_SECRETS}`, ...(c.identityClientId ? [systemdArg(c.identityClientId)] : [])].join(" ")]
         : []),
-      `ExecStartPre=-/usr/bin/docker rm --force ${CONTAINER_NAME}`,
-      // Large model images can take minutes to pull: no start timeout.
-      "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("/usr/bin/docker", c, flags)}`,
-      `ExecStop=/usr/bin/docker stop ${CONTAINER_NAME}`,
       // Until the GPU driver extension has finished, `--gpus` fails: the unit retries until it works.
-      "Restart=always",
-      "RestartSec=10",
+      ...containerServiceLines("/usr/bin/docker", c, flags),
     ],
     Install: ["WantedBy=multi-user.target"],
   });

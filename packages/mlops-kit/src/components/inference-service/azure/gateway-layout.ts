@@ -8,9 +8,6 @@ import type { InferenceServicePlan } from "../plan";
 /** The Application Gateway's backend pool of the scale set's instances. */
 export const BACKEND_POOL = "instances";
 
-/** Connection draining lasts 1 to 3600 seconds. */
-const MAX_DRAINING_SECONDS = 3600;
-
 /** The collections of a gateway whose members other members refer to. */
 export type GatewayPartKind =
   | "frontendIPConfigurations"
@@ -162,7 +159,7 @@ export function gatewayLayout<Id>(plan: InferenceServicePlan, part: (kind: Gatew
         // The longest the gateway waits for the model's answer (1-86400 s); draining as long lets
         // every request in flight on a departing instance finish (draining takes 1-3600 s).
         requestTimeout: lb.requestTimeoutSeconds,
-        connectionDraining: { enabled: true, drainTimeoutInSec: Math.min(lb.requestTimeoutSeconds, MAX_DRAINING_SECONDS) },
+        connectionDraining: { enabled: true, drainTimeoutInSec: lb.drainTimeoutSeconds },
         pickHostNameFromBackendAddress: true,
         probe: { id: part("probes", "health") },
       },

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SpecError } from "../../../core/errors";
-import type { NetworkInfo } from "../../network/info";
 import type { ResolvedNetwork } from "../../network/ref";
 import { checkNetworkEgress, TYPE } from "../plan";
 
@@ -18,29 +17,6 @@ export interface AzureNetworkFacts {
   securityGroupNames: { gateway: string; private: string };
 }
 
-/** The network facts, or an error naming `network` when it is not an MlopsVpc on Azure of a current version. */
-export function checkNetwork(name: string, n: NetworkInfo): AzureNetworkFacts {
-  const missing = (what: string) =>
-    new SpecError(TYPE, name, [
-      { path: "network", message: `has no ${what}: pass the network output of an MlopsVpc on azure (a current version)` },
-    ]);
-  if (!n.resourceGroupName) throw missing("resourceGroupName");
-  if (!n.gatewaySubnetId) throw missing("gatewaySubnetId");
-  if (!n.gatewaySubnetCidr) throw missing("gatewaySubnetCidr");
-  const gateway = n.securityGroupNames?.gateway;
-  const priv = n.securityGroupNames?.private;
-  if (!gateway || !priv) throw missing("securityGroupNames for its gateway and private subnets");
-  return {
-    resourceGroupName: n.resourceGroupName,
-    location: n.region,
-    zones: n.zones,
-    subscriptionId: subscriptionOf(name, "network", n.networkId),
-    gatewaySubnetId: n.gatewaySubnetId,
-    gatewaySubnetCidr: n.gatewaySubnetCidr,
-    securityGroupNames: { gateway, private: priv },
-  };
-}
-
 /** The subscription an Azure resource id names; `field` is where the id came from, for the error. */
 export function subscriptionOf(name: string, field: string, id: string): string {
   const m = /^\/subscriptions\/([^/]+)\//i.exec(id);
@@ -56,7 +32,7 @@ export function subscriptionOf(name: string, field: string, id: string): string 
  * The same facts, each as an output that waits only for the part of the network it comes from (the
  * resource group, the gateway subnet and its NSG rules...), so the gateway, its IP and the
  * identities do not wait for every subnet (the private one waits for NAT). Each is checked as it
- * resolves, in the words of {@link checkNetwork}.
+ * resolves: a missing fact is an error naming `network` (not an MlopsVpc on Azure of a current version).
  */
 export function networkFacts(
   name: string,

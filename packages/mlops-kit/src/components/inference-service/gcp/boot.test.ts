@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { execStart, hostileString, parseCloudConfig, systemdWords } from "../boot-fixtures";
+import { containerRun, expectedRun, hostileString, parseCloudConfig } from "../boot-fixtures";
 import { GPU_UNIT, renderCloudConfig } from "./boot";
 
 const UNIT = "/etc/systemd/system/mlops-model.service";
@@ -31,18 +31,7 @@ describe("Container-Optimized OS cloud-init", () => {
           expect(config.doc.runcmd).toEqual(["systemctl daemon-reload", "systemctl start mlops-model.service"]);
           const unit = config.file(UNIT);
           expect(unit.split("\n").filter((l) => l !== "" && !/^\[|^[A-Za-z]+=/.test(l))).toEqual([]);
-          const [entrypoint, ...rest] = command;
-          expect(systemdWords(execStart(unit)).slice(6)).toEqual([
-            ...(entrypoint !== undefined ? ["--entrypoint", entrypoint] : []),
-            IMAGE,
-            ...rest,
-            ...args,
-          ]);
-          expect(config.file("/etc/mlops/model.env")).toBe(
-            Object.entries(env)
-              .map(([k, v]) => `${k}=${v}\n`)
-              .join(""),
-          );
+          expect(containerRun(config, UNIT, 6)).toEqual(expectedRun(IMAGE, command, args, env));
         },
       ),
     );

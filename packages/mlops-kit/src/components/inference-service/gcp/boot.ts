@@ -1,11 +1,10 @@
 import type { CloudId } from "../../../core/cloud";
 import {
   type BootFile,
-  CONTAINER_NAME,
   type ContainerSpec,
   checkUserDataSize,
   cloudConfig,
-  dockerRunCommand,
+  containerServiceLines,
   envBootFile,
   registryHost,
   SERVICE_UNIT,
@@ -71,13 +70,7 @@ function serviceUnit(c: ContainerConfig): string {
       ...(registry ? [`ExecStartPre=docker-credential-gcr configure-docker --registries=${registry}`] : []),
       // Fetched at every start: a restart picks up a new version of a secret read as `latest`.
       ...(secrets ? [`ExecStartPre=/bin/sh ${FETCH_SECRETS}`] : []),
-      `ExecStartPre=-docker rm --force ${CONTAINER_NAME}`,
-      // Large model images can take minutes to pull: no start timeout.
-      "TimeoutStartSec=0",
-      `ExecStart=${dockerRunCommand("docker", c, flags)}`,
-      `ExecStop=docker stop ${CONTAINER_NAME}`,
-      "Restart=always",
-      "RestartSec=10",
+      ...containerServiceLines("docker", c, flags),
     ],
   });
 }

@@ -26,9 +26,6 @@ export const PORT_NAME = "http";
 export const RANGES_PER_RULE = 10;
 /** Cloud Armor's default rule: the lowest priority there is, matching what no other rule did. */
 export const DEFAULT_RULE_PRIORITY = 2_147_483_647;
-/** Connection draining stops at one hour. */
-const MAX_DRAINING_SECONDS = 3600;
-
 /**
  * The rollout limits of a regional managed instance group. GCP takes fixed counts there (percentages
  * only for groups of 10 or more), and each must be 0 or at least the number of zones, so that every
@@ -115,7 +112,7 @@ export function backendServiceSettings<G>(plan: InferenceServicePlan, group: G) 
     // whole response (Google: "Backend service timeout"); draining as long lets every request in
     // flight on a departing instance finish. The idle timeout is the proxy's keepalive instead.
     timeoutSec: lb.requestTimeoutSeconds,
-    connectionDrainingTimeoutSec: Math.min(lb.requestTimeoutSeconds, MAX_DRAINING_SECONDS),
+    connectionDrainingTimeoutSec: lb.drainTimeoutSeconds,
     logConfig: lb.accessLogs.enabled ? { enable: true, sampleRate: 1.0 } : { enable: false },
   };
 }

@@ -78,7 +78,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
       privateSubnetIds,
       isolatedSubnetIds,
       reservedCidr: plan.reservedCidr,
-      internetEgress: plan.nat.mode !== "none",
+      natMode: plan.nat.mode,
     }));
 
   return {
