@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { componentNameProblem, NAME_RULES, type NameKind, physicalName, shortHash } from "./naming";
+import { accountScopedName, componentNameProblem, NAME_RULES, type NameKind, physicalName, shortHash } from "./naming";
 
 const scope = { project: "mlops-platform", stack: "aws-prod" };
 const kinds = Object.keys(NAME_RULES) as NameKind[];
@@ -90,5 +90,21 @@ describe("component names", () => {
         expect(name).toMatch(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$|^[a-z]$/);
       }),
     );
+  });
+});
+
+describe("accountScopedName", () => {
+  const planned = physicalName("azureStorageAccount", ["platform", "flowlogs"], scope);
+
+  it("GIVEN two accounts THEN the same planned name becomes two valid names of the same length, each stable", () => {
+    const a = accountScopedName(planned, "00000000-0000-0000-0000-000000000000");
+    const b = accountScopedName(planned, "11111111-2222-3333-4444-555555555555");
+    expect(a).not.toBe(b);
+    expect(a).toBe(accountScopedName(planned, "00000000-0000-0000-0000-000000000000"));
+    for (const name of [a, b]) {
+      expect(name).toHaveLength(planned.length);
+      expect(name).toMatch(NAME_RULES.azureStorageAccount.pattern);
+      expect(name.slice(0, -6)).toBe(planned.slice(0, -6));
+    }
   });
 });

@@ -236,6 +236,18 @@ export function shortHash(...parts: string[]): string {
 }
 
 /**
+ * A globally unique name finished with the account it is deployed into (an Azure subscription, an
+ * AWS account), which a plan does not know: the planned name's trailing hash (from
+ * {@link physicalName}, over project, stack and words) is redone over the account too, so two
+ * accounts deploying the same project and stack never ask for the same global name. Same length and
+ * characters as the planned name, so it stays valid for its kind.
+ */
+export function accountScopedName(planned: string, account: string): string {
+  const stem = planned.slice(0, Math.max(0, planned.length - HASH_LENGTH));
+  return `${stem}${shortHash(planned, account.toLowerCase()).slice(0, HASH_LENGTH)}`;
+}
+
+/**
  * A physical name valid for `kind`, made from `words` (e.g. the component name and a role such as
  * `flow-logs`). Names that must be globally unique end in a hash of project, stack and words, so
  * two stacks never collide and one stack gets the same name on every run. Names too long for the

@@ -10,27 +10,22 @@ import { FlowLogFormatType, ResourceIdentityType } from "@pulumi/azure-native/ty
 import { Bypass, DefaultAction, KeySource, KeyType, Kind, MinimumTlsVersion } from "@pulumi/azure-native/types/enums/storage";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
-import { shortHash } from "../../../core/naming";
+import { accountScopedName } from "../../../core/naming";
 import type { MlopsVpcPlan } from "../plan";
 import type { AzureNetwork } from "./resources";
 
 /** "Storage Blob Data Contributor": writes blobs, which is what flow-log delivery does. */
 export const STORAGE_BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
-/** Characters of the planned name's trailing hash (core/naming's HASH_LENGTH). */
-const PLANNED_HASH_LENGTH = 6;
-
 /**
- * The flow-log storage account's name: the plan's name (3-24 lowercase alphanumerics, ending in a
- * hash of project, stack and network name) with that hash redone over the subscription too.
- * Storage account names are unique across all of Azure
+ * The flow-log storage account's name: the plan's name with its hash redone over the subscription
+ * ({@link accountScopedName}). Storage account names are unique across all of Azure
  * (learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftstorage),
  * so two subscriptions deploying the same project and stack would otherwise ask for the same name
  * and the second `up` would fail with StorageAccountAlreadyTaken.
  */
 export function flowLogStorageAccountName(planned: string, subscriptionId: string): string {
-  const stem = planned.slice(0, Math.max(0, planned.length - PLANNED_HASH_LENGTH));
-  return `${stem}${shortHash(planned, subscriptionId.toLowerCase()).slice(0, PLANNED_HASH_LENGTH)}`;
+  return accountScopedName(planned, subscriptionId);
 }
 
 interface Shared {
