@@ -119,6 +119,9 @@ describe.each(["aws", "gcp", "azure"] as const)("secretEnv on %s", (cloud) => {
         Version: "2012-10-17",
         Statement: [{ Sid: "ReadSecretEnv", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [b, a].sort() }],
       });
+      // Instances read their secrets at first start: the group waits for the grant.
+      const group = resourcesOfType(plan, "aws:autoscaling/group:Group")[0];
+      expect(group?.dependsOn).toContain(grants[0]?.urn);
     } else if (cloud === "gcp") {
       expect(grants.map((g) => [g.name, g.inputs.project, g.inputs.secretId, g.inputs.role])).toEqual([
         ["api-secret-API_TOKEN", "acme-ml", "api-token", "roles/secretmanager.secretAccessor"],

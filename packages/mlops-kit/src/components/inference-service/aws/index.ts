@@ -57,7 +57,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     key,
     logGroup,
     identity,
-    secrets,
+    secrets: secrets.references,
     securityGroup: securityGroups.instances.id,
   });
   const { servingListener, ...lb } = provisionLoadBalancer(plan, inputs, ctx, { env, securityGroup: securityGroups.loadBalancer.id });
@@ -67,6 +67,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     targetGroup: lb.targetGroup,
     autoScalingRole,
     identity,
+    secretGrant: secrets.grant,
   });
   const scalingPolicies = createScalingPolicies(plan, ctx, {
     group: autoScalingGroup,

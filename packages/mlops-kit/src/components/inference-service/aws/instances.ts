@@ -2,6 +2,7 @@ import { Group } from "@pulumi/aws/autoscaling/group";
 import { Policy } from "@pulumi/aws/autoscaling/policy";
 import type { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
+import type { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type { Key } from "@pulumi/aws/kms/key";
 import type { Listener } from "@pulumi/aws/lb/listener";
 import type { LoadBalancer } from "@pulumi/aws/lb/loadBalancer";
@@ -107,7 +108,14 @@ export function createAutoScalingGroup(
   plan: InferenceServicePlan,
   inputs: ServiceInputs,
   ctx: ProvisionContext,
-  deps: { launchTemplate: LaunchTemplate; targetGroup: TargetGroup; autoScalingRole: pulumi.Input<string>; identity: InstanceIdentity },
+  deps: {
+    launchTemplate: LaunchTemplate;
+    targetGroup: TargetGroup;
+    autoScalingRole: pulumi.Input<string>;
+    identity: InstanceIdentity;
+    /** `secretEnv`'s read grant: instances fetch the secrets at first start. */
+    secretGrant: RolePolicy | undefined;
+  },
 ): Group {
   const { name } = plan;
   const { launchTemplate } = deps;
@@ -158,8 +166,9 @@ export function createAutoScalingGroup(
       ...ctx.opts,
       // The scaling policies own the desired capacity; a deployment must not reset it.
       ignoreChanges: ["desiredCapacity"],
-      // Instances pull their image and ship logs at first boot: their permissions must be in place.
-      dependsOn: deps.identity.permissions,
+      // Instances pull their image, read their secrets and ship logs at first boot: their
+      // permissions must be in place.
+      dependsOn: [...deps.identity.permissions, ...(deps.secretGrant ? [deps.secretGrant] : [])],
     },
   );
 }
