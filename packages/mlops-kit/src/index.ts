@@ -2,6 +2,7 @@ import { InferenceService } from "./components/inference-service/component";
 import { MlopsVpc } from "./components/network/component";
 
 export { InferenceService } from "./components/inference-service/component";
+export type { InferenceServiceInfo, ServiceMetricScope } from "./components/inference-service/info";
 export type { InferenceServicePlan } from "./components/inference-service/plan";
 export {
   type AccessLogsArgs,

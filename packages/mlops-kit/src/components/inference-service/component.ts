@@ -7,6 +7,7 @@ import { checkResolved, fieldPath } from "../../core/secrets";
 import { parseSpec } from "../../core/spec";
 import { networkProblems, type ResolvedNetwork, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
+import type { InferenceServiceInfo } from "./info";
 import { checkNetworkEgress, type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { checkAwsNetwork } from "./plan-aws";
 import { withRulePriority } from "./rule-priorities";
@@ -41,6 +42,8 @@ export class InferenceService extends pulumi.ComponentResource {
   public readonly loadBalancerId: pulumi.Output<string>;
   /** The instance group: Auto Scaling group name, managed instance group id, or VM scale set id. */
   public readonly scalingGroupId: pulumi.Output<string>;
+  /** The neutral description other components take (`services: [api.info]`). */
+  public readonly info: pulumi.Output<InferenceServiceInfo>;
 
   constructor(name: string, args: InferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can reject the spec runs before anything registers.
@@ -55,7 +58,9 @@ export class InferenceService extends pulumi.ComponentResource {
     this.address = result.address;
     this.loadBalancerId = result.loadBalancerId;
     this.scalingGroupId = result.scalingGroupId;
+    this.info = serviceInfo(plan, this.url, result);
     this.registerOutputs({
+      info: this.info,
       url: this.url,
       address: this.address,
       loadBalancerId: this.loadBalancerId,
@@ -92,6 +97,24 @@ export class InferenceService extends pulumi.ComponentResource {
 }
 
 const TIERS = ["public", "private"] as const;
+
+function serviceInfo(plan: InferenceServicePlan, url: pulumi.Output<string>, result: ServiceResult): pulumi.Output<InferenceServiceInfo> {
+  return pulumi
+    .all([url, result.address, result.loadBalancerId, result.scalingGroupId, result.metrics])
+    .apply(([url, address, loadBalancerId, scalingGroupId, metrics]) => ({
+      cloud: plan.cloud,
+      name: plan.name,
+      url,
+      address,
+      scheme: plan.loadBalancer.scheme,
+      healthCheckPath: plan.healthCheck.path,
+      minInstances: plan.scaling.min,
+      maxInstances: plan.scaling.max,
+      loadBalancerId,
+      scalingGroupId,
+      metrics,
+    }));
+}
 
 /** The spec validated, planned and checked against what is known of the network, before anything registers. */
 function planService(

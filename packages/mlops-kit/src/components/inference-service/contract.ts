@@ -3,6 +3,7 @@ import type { ProvisionContext } from "../../core/backend";
 import type { CloudId } from "../../core/cloud";
 import type { NetworkInfo } from "../network/info";
 import type { ResolvedNetwork } from "../network/ref";
+import type { ServiceMetricScope } from "./info";
 import type { InferenceServicePlan } from "./plan";
 
 // The contract between InferenceService and its backends: what a backend takes and hands back. It
@@ -33,6 +34,8 @@ interface ServiceResultBase {
   loadBalancerId: pulumi.Output<string>;
   /** Auto Scaling group name; regional managed instance group id; VM scale set id. */
   scalingGroupId: pulumi.Output<string>;
+  /** What the service's metrics are keyed by. */
+  metrics: pulumi.Output<ServiceMetricScope>;
 }
 
 /**

@@ -94,6 +94,14 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     address: lb.loadBalancer.dnsName,
     loadBalancerId: lb.loadBalancer.arn,
     scalingGroupId: autoScalingGroup.name,
+    metrics: pulumi
+      .all([lb.loadBalancer.arnSuffix, lb.targetGroup.arnSuffix, autoScalingGroup.name])
+      .apply(([loadBalancerArnSuffix, targetGroupArnSuffix, autoScalingGroupName]) => ({
+        cloud: "aws" as const,
+        loadBalancerArnSuffix,
+        targetGroupArnSuffix,
+        autoScalingGroupName,
+      })),
     resources,
   };
 }

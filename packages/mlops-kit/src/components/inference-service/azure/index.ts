@@ -80,6 +80,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     address,
     loadBalancerId: gateway.applicationGateway.id,
     scalingGroupId: scaleSet.id,
+    metrics: pulumi
+      .all([gateway.applicationGateway.id, scaleSet.id])
+      .apply(([applicationGatewayId, scaleSetId]) => ({ cloud: "azure" as const, applicationGatewayId, scaleSetId })),
     resources: { identity, ...gateway, ...access, scaleSet, autoscale },
   };
 }

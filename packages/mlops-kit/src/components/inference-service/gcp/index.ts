@@ -84,6 +84,16 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     address: frontend.address.address,
     loadBalancerId: backendService.id,
     scalingGroupId: instanceGroupManager.id,
+    metrics: pulumi
+      .all([backendService.name, frontend.urlMap.name, instanceGroupManager.name, step.region])
+      .apply(([backendServiceName, urlMapName, instanceGroupManagerName, region]) => ({
+        cloud: "gcp" as const,
+        loadBalancing: plan.loadBalancer.scheme === "internal" ? ("regional" as const) : ("global" as const),
+        backendServiceName,
+        urlMapName,
+        instanceGroupManagerName,
+        region,
+      })),
     resources,
   };
 }
