@@ -36,27 +36,35 @@ export interface FeatureStoreInfo {
   offlineStoreId: string;
   /** The key that encrypts the stores (readers need decrypt on AWS): KMS key ARN; Cloud KMS key id; Key Vault key id. Absent: platform-managed keys. */
   encryptionKeyId?: string;
-  /** AWS: managed policies a consumer attaches to its own role. */
-  aws?: {
-    /** GetRecord / BatchGetRecord on the online groups. */
-    onlineReaderPolicyArn: string;
-    /** Read the offline store (S3, Glue catalog, Athena query results are the reader's own). */
-    offlineReaderPolicyArn: string;
-    /** The Glue database that catalogs the offline store. */
-    glueDatabaseName: string;
-  };
-  gcp?: {
-    project: string;
-    /** The BigQuery dataset (offline store) and the Vertex AI online store. */
-    datasetId: string;
-    onlineStoreId?: string;
-  };
-  azure?: {
-    resourceGroupName: string;
-    /** The Azure ML workspace of kind FeatureStore. */
-    workspaceId: string;
-    workspaceName: string;
-    /** The Redis cache that serves online reads, when any group is online. */
-    onlineStoreId?: string;
-  };
+  aws?: AwsFeatureStoreInfo;
+  gcp?: GcpFeatureStoreInfo;
+  azure?: AzureFeatureStoreInfo;
+}
+
+/** A feature store's AWS specifics: managed policies a consumer attaches to its own role. */
+export interface AwsFeatureStoreInfo {
+  /** GetRecord / BatchGetRecord on the online groups. */
+  onlineReaderPolicyArn: string;
+  /** Read the offline store (S3, Glue catalog, Athena query results are the reader's own). */
+  offlineReaderPolicyArn: string;
+  /** The Glue database that catalogs the offline store. */
+  glueDatabaseName: string;
+}
+
+/** A feature store's GCP specifics. */
+export interface GcpFeatureStoreInfo {
+  project: string;
+  /** The BigQuery dataset (offline store) and the Vertex AI online store. */
+  datasetId: string;
+  onlineStoreId?: string;
+}
+
+/** A feature store's Azure specifics. */
+export interface AzureFeatureStoreInfo {
+  resourceGroupName: string;
+  /** The Azure ML workspace of kind FeatureStore. */
+  workspaceId: string;
+  workspaceName: string;
+  /** The Redis cache that serves online reads, when any group is online. */
+  onlineStoreId?: string;
 }

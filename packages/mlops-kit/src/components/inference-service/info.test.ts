@@ -17,9 +17,9 @@ const IMAGE: Record<CloudId, string> = {
 };
 
 const METRIC_KEYS: Record<CloudId, string[]> = {
-  aws: ["autoScalingGroupName", "cloud", "loadBalancerArnSuffix", "targetGroupArnSuffix"],
-  gcp: ["backendServiceName", "cloud", "instanceGroupManagerName", "loadBalancing", "region", "urlMapName"],
-  azure: ["applicationGatewayId", "cloud", "scaleSetId"],
+  aws: ["autoScalingGroupName", "loadBalancerArnSuffix", "targetGroupArnSuffix"],
+  gcp: ["backendServiceName", "instanceGroupManagerName", "loadBalancing", "region", "urlMapName"],
+  azure: ["applicationGatewayId", "scaleSetId"],
 };
 
 describe.each(["aws", "gcp", "azure"] as const)("GIVEN an InferenceService on %s WHEN it is planned", (cloud) => {
@@ -49,9 +49,12 @@ describe.each(["aws", "gcp", "azure"] as const)("GIVEN an InferenceService on %s
       maxInstances: 7,
     });
     expect(info.url).toMatch(/^http:\/\//);
-    const metrics = info.metrics as Record<string, unknown>;
+    const scope = info.metrics as Record<string, Record<string, unknown>>;
+    // Exactly the service's own cloud is set.
+    expect(Object.keys(scope)).toEqual([cloud]);
+    const metrics = scope[cloud] ?? {};
     expect(Object.keys(metrics).sort()).toEqual(METRIC_KEYS[cloud]);
-    expect(metrics.cloud).toBe(cloud);
+    for (const value of Object.values(metrics)) expect(value).toMatch(/\S/);
     if (cloud === "gcp") expect(metrics.loadBalancing).toBe("regional");
   });
 });

@@ -36,33 +36,42 @@ export interface RegistryInfo {
    */
   models: Record<string, string>;
   /** AWS: managed policies a consumer attaches to its own role. */
-  aws?: {
-    /** Pull images, read artifacts, describe model packages. */
-    readerPolicyArn: string;
-    /** Push images, write artifacts, register model package versions (as PendingManualApproval). */
-    publisherPolicyArn: string;
-    /** Approve or reject model package versions (promotion). */
-    approverPolicyArn: string;
-    /** The MLflow tracking server's ARN, when tracking is on. */
-    trackingServerArn?: string;
-  };
-  gcp?: {
-    project: string;
-    /** The Artifact Registry repository's short name (its `repositoryId`) and location, for IAM bindings on it. */
-    repositoryName: string;
-    repositoryLocation: string;
-    /** The Vertex AI metadata store's id, and the TensorBoard's, when tracking is on. */
-    metadataStoreId?: string;
-    tensorboardId?: string;
-  };
-  azure?: {
-    resourceGroupName: string;
-    /** The Azure ML workspace: its id and name. */
-    workspaceId: string;
-    workspaceName: string;
-    /** The blob container that holds artifacts. */
-    artifactContainerName: string;
-    /** The Azure ML registry, when models are shared across workspaces. */
-    registryId?: string;
-  };
+  aws?: AwsRegistryInfo;
+  gcp?: GcpRegistryInfo;
+  azure?: AzureRegistryInfo;
+}
+
+/** A registry's AWS specifics: managed policies a consumer attaches to its own role. */
+export interface AwsRegistryInfo {
+  /** Pull images, read artifacts, describe model packages. */
+  readerPolicyArn: string;
+  /** Push images, write artifacts, register model package versions (as PendingManualApproval). */
+  publisherPolicyArn: string;
+  /** Approve or reject model package versions (promotion). */
+  approverPolicyArn: string;
+  /** The MLflow tracking server's ARN, when tracking is on. */
+  trackingServerArn?: string;
+}
+
+/** A registry's GCP specifics. */
+export interface GcpRegistryInfo {
+  project: string;
+  /** The Artifact Registry repository's short name (its `repositoryId`) and location, for IAM bindings on it. */
+  repositoryName: string;
+  repositoryLocation: string;
+  /** The Vertex AI metadata store's id, and the TensorBoard's, when tracking is on. */
+  metadataStoreId?: string;
+  tensorboardId?: string;
+}
+
+/** A registry's Azure specifics. */
+export interface AzureRegistryInfo {
+  resourceGroupName: string;
+  /** The Azure ML workspace: its id and name. */
+  workspaceId: string;
+  workspaceName: string;
+  /** The blob container that holds artifacts. */
+  artifactContainerName: string;
+  /** The Azure ML registry, when models are shared across workspaces. */
+  registryId?: string;
 }

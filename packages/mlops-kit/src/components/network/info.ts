@@ -35,4 +35,10 @@ export interface NetworkInfo {
   natMode?: string;
   /** Azure: the network security group of each subnet, by tier (`public`, `private`, `isolated`, `gateway`), for components that admit traffic. */
   securityGroupNames?: Record<string, string>;
+  /**
+   * Azure: the `privatelink.*` private DNS zones linked to the network, by service (`blob`, `file`,
+   * `dfs`, `registry`, `keyVault`, `mlApi`, `mlNotebooks`, `redis`): a component's private endpoint
+   * registers its records there (a DNS zone group). Empty when private endpoints are off.
+   */
+  privateDnsZoneIds?: Record<string, string>;
 }

@@ -89,6 +89,8 @@ export const AZURE_PRIVATE_DNS_ZONES = {
    * for both blob and file ("Configure a private endpoint for an Azure Machine Learning workspace").
    */
   file: "privatelink.file.core.windows.net",
+  /** ADLS Gen2 (the `dfs` endpoint of a storage account with a hierarchical namespace: feature stores' offline data). */
+  dfs: "privatelink.dfs.core.windows.net",
   /** Container Registry (training and inference images). */
   registry: "privatelink.azurecr.io",
   /** Key Vault (secrets and customer-managed keys). */
@@ -97,6 +99,8 @@ export const AZURE_PRIVATE_DNS_ZONES = {
   mlApi: "privatelink.api.azureml.ms",
   /** Azure Machine Learning notebooks. */
   mlNotebooks: "privatelink.notebooks.azure.net",
+  /** Azure Cache for Redis (feature stores' online store). */
+  redis: "privatelink.redis.cache.windows.net",
 } as const;
 export type AzurePrivateDnsZone = keyof typeof AZURE_PRIVATE_DNS_ZONES;
 
@@ -126,7 +130,7 @@ export interface MlopsVpcAzureArgs {
   networkWatcher?: NetworkWatcherRef | undefined;
   /**
    * Existing private DNS zones to link the network to instead of creating them, by service
-   * (`blob`, `file`, `registry`, `keyVault`, `mlApi`, `mlNotebooks`): a hub's zones, which hold
+   * (`blob`, `file`, `dfs`, `registry`, `keyVault`, `mlApi`, `mlNotebooks`, `redis`): a hub's zones, which hold
    * the records of private endpoints made elsewhere. The link is created in the zone's resource
    * group (same subscription).
    * @default none: the network creates each zone

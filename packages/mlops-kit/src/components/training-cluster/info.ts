@@ -21,10 +21,27 @@ export interface ClusterInfo {
   /** The Kubernetes version the control plane runs. */
   version: string;
   /** Node pools by name: whether GPU, and scaling bounds. */
-  pools: Record<string, { gpu: boolean; min: number; max: number }>;
+  pools: Record<string, ClusterPoolInfo>;
   /** Team namespaces. */
   namespaces: string[];
   /** Azure: the cluster's resource id and resource group; GCP: its project and location. */
-  azure?: { clusterId: string; resourceGroupName: string };
-  gcp?: { project: string; location: string };
+  azure?: AzureClusterInfo;
+  gcp?: GcpClusterInfo;
+}
+
+/** A node pool as others see it. */
+export interface ClusterPoolInfo {
+  gpu: boolean;
+  min: number;
+  max: number;
+}
+
+export interface AzureClusterInfo {
+  clusterId: string;
+  resourceGroupName: string;
+}
+
+export interface GcpClusterInfo {
+  project: string;
+  location: string;
 }

@@ -94,16 +94,18 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     address: lb.loadBalancer.dnsName,
     loadBalancerId: lb.loadBalancer.arn,
     scalingGroupId: autoScalingGroup.name,
-    metrics: pulumi
-      .all([lb.loadBalancer.arnSuffix, lb.targetGroup.arnSuffix, autoScalingGroup.name])
-      .apply(([loadBalancerArnSuffix, targetGroupArnSuffix, autoScalingGroupName]) => ({
-        cloud: "aws" as const,
-        loadBalancerArnSuffix,
-        targetGroupArnSuffix,
-        autoScalingGroupName,
-      })),
+    metrics: metricScope(lb, autoScalingGroup),
     resources,
   };
+}
+
+/** The CloudWatch dimensions of the service's load balancer, target group and group. */
+function metricScope(lb: Pick<AwsInferenceService, "loadBalancer" | "targetGroup">, group: AwsInferenceService["autoScalingGroup"]) {
+  return pulumi
+    .all([lb.loadBalancer.arnSuffix, lb.targetGroup.arnSuffix, group.name])
+    .apply(([loadBalancerArnSuffix, targetGroupArnSuffix, autoScalingGroupName]) => ({
+      aws: { loadBalancerArnSuffix, targetGroupArnSuffix, autoScalingGroupName },
+    }));
 }
 
 export type { AwsInferenceService } from "./resources";

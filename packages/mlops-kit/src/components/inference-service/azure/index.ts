@@ -82,7 +82,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     scalingGroupId: scaleSet.id,
     metrics: pulumi
       .all([gateway.applicationGateway.id, scaleSet.id])
-      .apply(([applicationGatewayId, scaleSetId]) => ({ cloud: "azure" as const, applicationGatewayId, scaleSetId })),
+      .apply(([applicationGatewayId, scaleSetId]) => ({ azure: { applicationGatewayId, scaleSetId } })),
     resources: { identity, ...gateway, ...access, scaleSet, autoscale },
   };
 }

@@ -19,6 +19,7 @@ import { SpecError } from "../../../core/errors";
 import { gcpLabels } from "../../../core/tags";
 import { gcpProxyOnlyCidr } from "../../network/plan";
 import type { ServiceInputs, ServiceResult } from "../contract";
+import { GcpLoadBalancing } from "../info";
 import { type InferenceServicePlan, TYPE } from "../plan";
 import { renderCloudConfig } from "./boot";
 import { grantImagePull } from "./image";
@@ -87,12 +88,13 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     metrics: pulumi
       .all([backendService.name, frontend.urlMap.name, instanceGroupManager.name, step.region])
       .apply(([backendServiceName, urlMapName, instanceGroupManagerName, region]) => ({
-        cloud: "gcp" as const,
-        loadBalancing: plan.loadBalancer.scheme === "internal" ? ("regional" as const) : ("global" as const),
-        backendServiceName,
-        urlMapName,
-        instanceGroupManagerName,
-        region,
+        gcp: {
+          loadBalancing: plan.loadBalancer.scheme === "internal" ? GcpLoadBalancing.Regional : GcpLoadBalancing.Global,
+          backendServiceName,
+          urlMapName,
+          instanceGroupManagerName,
+          region,
+        },
       })),
     resources,
   };

@@ -332,16 +332,18 @@ describe("Azure MlopsVpc: private DNS", () => {
     "privatelink.api.azureml.ms",
     "privatelink.azurecr.io",
     "privatelink.blob.core.windows.net",
+    "privatelink.dfs.core.windows.net",
     "privatelink.file.core.windows.net",
     "privatelink.notebooks.azure.net",
+    "privatelink.redis.cache.windows.net",
     "privatelink.vaultcore.azure.net",
   ];
 
-  it("GIVEN private endpoints on (default) WHEN synthesized THEN the six privatelink zones (file too, for Azure ML's storage) exist, each linked for resolution only, falling back to public DNS for names they lack", () => {
+  it("GIVEN private endpoints on (default) WHEN synthesized THEN the eight privatelink zones (file for Azure ML's storage, dfs and redis for feature stores) exist, each linked for resolution only, falling back to public DNS for names they lack", () => {
     const zones = resourcesOfType(dev.plan, T.zone);
     expect(zones.map((z) => inputs(z).privateZoneName).sort()).toEqual(zoneNames);
     const links = resourcesOfType(dev.plan, T.link);
-    expect(links).toHaveLength(6);
+    expect(links).toHaveLength(8);
     const vnet = resource(dev.plan, T.vnet, "core");
     for (const link of links) {
       expect(inputs(link).registrationEnabled, link.name).toBe(false);
@@ -355,11 +357,11 @@ describe("Azure MlopsVpc: private DNS", () => {
 
   it("GIVEN a hub's zone ids WHEN synthesized THEN those zones are not created, and the network is linked to them in the hub's group", async () => {
     const hub = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub-dns/providers/Microsoft.Network/privateDnsZones";
-    const { plan } = await synthVpc({
+    const { plan, network } = await synthVpc({
       azure: { privateDnsZoneIds: { blob: `${hub}/privatelink.blob.core.windows.net`, registry: `${hub}/privatelink.azurecr.io` } },
     });
     const created = resourcesOfType(plan, T.zone).map((z) => inputs(z).privateZoneName);
-    expect(created).toHaveLength(4);
+    expect(created).toHaveLength(6);
     expect(created).not.toContain("privatelink.blob.core.windows.net");
     expect(created).not.toContain("privatelink.azurecr.io");
     expect(inputs(resource(plan, T.link, "core-blob-link"))).toMatchObject({
@@ -367,7 +369,15 @@ describe("Azure MlopsVpc: private DNS", () => {
       privateZoneName: "privatelink.blob.core.windows.net",
       resolutionPolicy: "NxDomainRedirect",
     });
-    expect(resourcesOfType(plan, T.link)).toHaveLength(6);
+    expect(resourcesOfType(plan, T.link)).toHaveLength(8);
+    // Consumers' private endpoints register in the hub's zone, not in one of ours.
+    expect(network.privateDnsZoneIds?.blob).toBe(`${hub}/privatelink.blob.core.windows.net`);
+  });
+
+  it("GIVEN private endpoints on WHEN synthesized THEN the network hands out every zone's id by service, for consumers' DNS zone groups", () => {
+    const ids = dev.network.privateDnsZoneIds ?? {};
+    expect(Object.keys(ids).sort()).toEqual(["blob", "dfs", "file", "keyVault", "mlApi", "mlNotebooks", "redis", "registry"]);
+    for (const id of Object.values(ids)) expect(id).toMatch(/\S/);
   });
 
   it("GIVEN a zone id for the wrong service WHEN synthesized THEN it is refused naming azure.privateDnsZoneIds.<service>", async () => {
@@ -530,9 +540,9 @@ describe("Azure MlopsVpc: tags, overrides, parents", () => {
     const vpc = component(dev.plan, VPC, "core");
     const descendants = new Set(descendantsOf(dev.plan, vpc.urn).map((r) => r.urn));
     const all = azureResources(dev.plan);
-    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 6 zones, 6 links,
+    // group, network, 4 subnets, 4 NSGs, 7 rules (4 inbound denies, 1 outbound, 2 gateway allows), NAT + IP, 8 zones, 8 links,
     // account + its blob settings + the flow log's identity and grant + flow log
-    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 6 + 6 + 5);
+    expect(all.length).toBe(1 + 1 + 4 + 4 + 7 + 2 + 8 + 8 + 5);
     for (const r of all) expect(descendants.has(r.urn), `${r.type} ${r.name}`).toBe(true);
   });
 

@@ -62,9 +62,9 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
   const { lastRules, ...groups } = createSecurityGroups(shared);
   const nat = plan.azure.nat.gateways > 0 ? createNatGateway(shared) : undefined;
   const subnets = createSubnets(shared, virtualNetwork, groups.networkSecurityGroups, nat?.natGateway);
-  const dns = plan.privateEndpoints.enabled
+  const { privateDnsZoneIds, ...dns } = plan.privateEndpoints.enabled
     ? linkPrivateDnsZones(shared, virtualNetwork)
-    : { privateDnsZones: {}, privateDnsZoneLinks: {} };
+    : { privateDnsZones: {}, privateDnsZoneLinks: {}, privateDnsZoneIds: pulumi.output<Record<string, string>>({}) };
   const flowLogs = plan.flowLogs.enabled
     ? provisionFlowLogs(plan, ctx, { resourceGroupName: shared.resourceGroupName, location, virtualNetwork, tags: shared.tags })
     : undefined;
@@ -80,7 +80,7 @@ export function provision(plan: MlopsVpcPlan, ctx: ProvisionContext): NetworkRes
     ...dns,
     ...flowLogs,
   };
-  return networkResult(shared, resources, lastRules);
+  return networkResult(shared, resources, lastRules, privateDnsZoneIds);
 }
 
 /**
@@ -265,9 +265,10 @@ function createSubnets(
 function linkPrivateDnsZones({ plan, o, tags, opts, resourceGroupName }: Shared, virtualNetwork: VirtualNetwork) {
   const privateDnsZones: AzureNetwork["privateDnsZones"] = {};
   const privateDnsZoneLinks: AzureNetwork["privateDnsZoneLinks"] = {};
+  const zoneIds: Record<string, pulumi.Output<string>> = {};
   for (const [key, zoneName] of Object.entries(AZURE_PRIVATE_DNS_ZONES) as [AzurePrivateDnsZone, string][]) {
     const planned = plan.azure.privateDnsZones[key];
-    let zone: { name: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> };
+    let zone: { name: pulumi.Input<string>; resourceGroupName: pulumi.Input<string>; id: pulumi.Output<string> };
     if (planned.create) {
       // The zone's name is its DNS domain, so it cannot be autonamed.
       const created = new PrivateZone(
@@ -276,11 +277,11 @@ function linkPrivateDnsZones({ plan, o, tags, opts, resourceGroupName }: Shared,
         opts(),
       );
       privateDnsZones[key] = created;
-      zone = { name: created.name, resourceGroupName };
+      zone = { name: created.name, resourceGroupName, id: created.id };
     } else {
-      zone = { name: planned.name, resourceGroupName: planned.resourceGroupName };
+      zone = { name: planned.name, resourceGroupName: planned.resourceGroupName, id: pulumi.output(planned.id) };
     }
-    privateDnsZoneLinks[key] = new VirtualNetworkLink(
+    const link = new VirtualNetworkLink(
       `${plan.name}-${key}-link`,
       withOverrides(
         {
@@ -298,8 +299,11 @@ function linkPrivateDnsZones({ plan, o, tags, opts, resourceGroupName }: Shared,
       ),
       opts(),
     );
+    privateDnsZoneLinks[key] = link;
+    // Handed out once linked: a record registered there resolves from the network from then on.
+    zoneIds[key] = pulumi.all([zone.id, link.id]).apply(([id]) => id);
   }
-  return { privateDnsZones, privateDnsZoneLinks };
+  return { privateDnsZones, privateDnsZoneLinks, privateDnsZoneIds: pulumi.all(zoneIds) };
 }
 
 /** The neutral description and the fields consumers wait on, each for what it comes from. */
@@ -307,6 +311,7 @@ function networkResult(
   { plan, location, resourceGroupName }: Shared,
   resources: AzureNetwork,
   lastRules: Partial<Record<AzureSubnet, SecurityRule>>,
+  privateDnsZoneIds: pulumi.Output<Record<string, string>>,
 ): NetworkResult {
   const { subnets, networkSecurityGroups, virtualNetwork } = resources;
   const zones = plan.azure.zoneNames;
@@ -316,8 +321,17 @@ function networkResult(
     .all(AZURE_SUBNETS.map((tier) => pulumi.all([networkSecurityGroups[tier].name, lastRules[tier]?.id]).apply(([n]) => n)))
     .apply((names) => Object.fromEntries(AZURE_SUBNETS.map((tier, i) => [tier, names[i] ?? ""])));
   const info: pulumi.Output<NetworkInfo> = pulumi
-    .all([virtualNetwork.id, resourceGroupName, subnets.public.id, subnets.private.id, subnets.isolated.id, subnets.gateway.id, nsgNames])
-    .apply(([networkId, rg, publicId, privateId, isolatedId, gatewayId, securityGroupNames]) => ({
+    .all([
+      virtualNetwork.id,
+      resourceGroupName,
+      subnets.public.id,
+      subnets.private.id,
+      subnets.isolated.id,
+      subnets.gateway.id,
+      nsgNames,
+      privateDnsZoneIds,
+    ])
+    .apply(([networkId, rg, publicId, privateId, isolatedId, gatewayId, securityGroupNames, zoneIds]) => ({
       cloud: "azure" as const,
       name: plan.name,
       networkId,
@@ -333,6 +347,7 @@ function networkResult(
       gatewaySubnetCidr: plan.azure.gatewaySubnetCidr,
       natMode: plan.nat.mode,
       securityGroupNames,
+      privateDnsZoneIds: zoneIds,
     }));
   const one = (subnet: Subnet) => subnet.id.apply((id) => [id]);
   return {
@@ -349,6 +364,7 @@ function networkResult(
       gatewaySubnetCidr: pulumi.output(plan.azure.gatewaySubnetCidr),
       natMode: pulumi.output(plan.nat.mode),
       securityGroupNames: nsgNames,
+      privateDnsZoneIds,
     },
     // The NAT gateway and NSGs are attached through the subnets themselves.
     tiers: {
