@@ -5,7 +5,7 @@ import { COMPONENT_NAME_MAX, componentNameProblem } from "../../core/naming";
 import { parseSpec } from "../../core/spec";
 import { regionalRolloutLimits } from "./gcp/settings";
 import { planInferenceService } from "./plan";
-import { GCP_LB_UTILIZATION_TARGET } from "./plan-gcp";
+import { GCP_LB_UTILIZATION_TARGET, placeGcpGroup } from "./plan-gcp";
 import { type InferenceServiceArgs, inferenceServiceSchema } from "./spec";
 
 const ctx = (profile: "dev" | "prod" = "dev"): DeployContext => ({
@@ -123,5 +123,62 @@ describe("planInferenceService on GCP", () => {
     const b = plan({ loadBalancer: { tls: { domain: "api2.example.com" } } }).gcp.names.certificate;
     expect(a).not.toBe(b);
     expect(plan().gcp.names.backendService).toBe(plan({ loadBalancer: { tls: { domain: "api2.example.com" } } }).gcp.names.backendService);
+  });
+
+  describe("GIVEN the group's placement over the network's zones", () => {
+    const place = (gpu: "t4" | "l4" | "a100-80gb" | undefined, region: string, zones: string[]) => {
+      const compute = gpu ? { cpu: 4, memoryGiB: 15, gpu: { type: gpu } } : { cpu: 2, memoryGiB: 4 };
+      const p = plan({ compute });
+      return placeGcpGroup(p.name, p.compute.gpu, region, zones);
+    };
+    const dev = ["us-central1-a", "us-central1-b"];
+
+    it("WHEN the group has no GPU THEN it takes the network's zones as they are", () => {
+      expect(place(undefined, "us-central1", dev)).toEqual({ zones: dev, moved: false, unchecked: undefined });
+    });
+
+    it("WHEN every network zone offers the GPU THEN the zones stay the network's", () => {
+      expect(place("t4", "us-central1", dev)).toEqual({ zones: dev, moved: false, unchecked: undefined });
+      expect(place("l4", "europe-west4", ["europe-west4-a", "europe-west4-b", "europe-west4-c"]).zones).toEqual([
+        "europe-west4-a",
+        "europe-west4-b",
+        "europe-west4-c",
+      ]);
+    });
+
+    it("WHEN only some of the region's zones offer the GPU THEN the group takes those, as many as the network spans", () => {
+      // A100 80GB in us-central1: zones a and c, not b.
+      expect(place("a100-80gb", "us-central1", dev)).toEqual({
+        zones: ["us-central1-a", "us-central1-c"],
+        moved: true,
+        unchecked: undefined,
+      });
+      expect(place("a100-80gb", "us-central1", ["us-central1-a"]).zones).toEqual(["us-central1-a"]);
+    });
+
+    it("WHEN the region offers the GPU in no zone THEN a SpecError on compute.gpu says where it is offered", () => {
+      expect(() => place("a100-80gb", "us-east1", ["us-east1-b", "us-east1-c"])).toThrow(
+        'InferenceService "api": compute.gpu (a100-80gb, nvidia-a100-80gb) is offered in no zone of us-east1; ' +
+          "regions that offer it in 2 zones: us-central1, us-east5",
+      );
+    });
+
+    it("WHEN the region offers it in fewer zones than the network spans THEN the SpecError lists them and the alternatives", () => {
+      expect(() => place("a100-80gb", "europe-west4", ["europe-west4-a", "europe-west4-b"])).toThrow(
+        'InferenceService "api": compute.gpu (a100-80gb, nvidia-a100-80gb) is offered in 1 zone of europe-west4 (europe-west4-a), ' +
+          "fewer than the network's 2; give the network 1 zone, or see regions that offer it in 2 zones: us-central1, us-east5",
+      );
+    });
+
+    it("WHEN the region is not in the table THEN the network's zones are kept and the placement says it was not checked", () => {
+      const zones = ["africa-south1-a", "africa-south1-b"];
+      const p = place("l4", "africa-south1", zones);
+      expect(p.zones).toEqual(zones);
+      expect(p.moved).toBe(false);
+      expect(p.unchecked).toBe(
+        "africa-south1 is not in the catalog's GPU zone table, so the group takes the network's zones " +
+          '(africa-south1-a, africa-south1-b) unchecked; check them with gcloud compute accelerator-types list --filter="zone:africa-south1 AND name=nvidia-l4"',
+      );
+    });
   });
 });

@@ -1,6 +1,8 @@
 import type { Overrides } from "../../core/backend";
+import { GCP_ACCELERATOR, gcpGpuRegions, gcpGpuZones } from "../../core/catalog/compute";
+import type { GpuType } from "../../core/catalog/gpu";
 import type { DeployContext } from "../../core/context";
-import { type SpecIssue, UnsupportedError } from "../../core/errors";
+import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { GCP_MAX_LOG_RETENTION_DAYS } from "../../core/logs";
 import { physicalName, shortHash } from "../../core/naming";
 import type { InferenceServiceSpec, OVERRIDE_ROLES, WafMode } from "./spec";
@@ -245,4 +247,61 @@ export function rejectUnsupportedOnGcp(
       message: `(${lb.idleTimeoutSeconds}) must be ${GCP_KEEPALIVE_SECONDS.min} to ${keepAliveMax} on gcp (the ${lb.scheme} load balancer's HTTP keepalive timeout)`,
     });
   }
+}
+
+/** Where a group runs: its zones, and what the catalog could say about them. */
+export interface GcpGroupPlacement {
+  zones: string[];
+  /** True when the zones were picked from the catalog's GPU zones and differ from the network's own. */
+  moved: boolean;
+  /** Why the GPU's zones were not checked (a region the catalog's table lacks); undefined when checked or no GPU. */
+  unchecked: string | undefined;
+}
+
+/**
+ * The group's zones, as many as the network spans. A CPU group takes the network's zones. A GPU
+ * group takes the first of the region's zones that offer its accelerator (core/catalog
+ * gcp-gpu-zones): a zone without it never gets an instance, and a BALANCED group would keep
+ * asking for one there. Too few such zones is a SpecError on `compute.gpu` that says where the
+ * GPU is offered; a region the table lacks keeps the network's zones, unchecked. Pure: the backend
+ * calls it once the network's region and zones resolve.
+ */
+export function placeGcpGroup(
+  name: string,
+  gpu: { type: GpuType } | undefined,
+  region: string,
+  networkZones: readonly string[],
+): GcpGroupPlacement {
+  const kept = { zones: [...networkZones], moved: false, unchecked: undefined };
+  const accelerator = gpu ? GCP_ACCELERATOR[gpu.type] : undefined;
+  if (!gpu || accelerator === undefined) return kept;
+  const offered = gcpGpuZones(region, accelerator);
+  if (offered === undefined) {
+    return {
+      ...kept,
+      unchecked:
+        `${region} is not in the catalog's GPU zone table, so the group takes the network's zones (${networkZones.join(", ")}) unchecked; ` +
+        `check them with gcloud compute accelerator-types list --filter="zone:${region} AND name=${accelerator}"`,
+    };
+  }
+  const needed = networkZones.length;
+  if (offered.length < needed) {
+    throw new SpecError(COMPONENT, name, [
+      { path: "compute.gpu", message: tooFewGpuZones(gpu.type, accelerator, region, offered, needed) },
+    ]);
+  }
+  const zones = offered.slice(0, needed);
+  return { zones, moved: zones.join() !== networkZones.join(), unchecked: undefined };
+}
+
+function tooFewGpuZones(type: GpuType, accelerator: string, region: string, offered: string[], needed: number): string {
+  const plural = (n: number) => `${n} zone${n === 1 ? "" : "s"}`;
+  const regions = gcpGpuRegions(accelerator, needed);
+  const elsewhere =
+    regions.length > 0
+      ? `regions that offer it in ${plural(needed)}: ${regions.join(", ")}`
+      : `no region in the catalog offers it in ${plural(needed)}`;
+  const what = `(${type}, ${accelerator}) is offered in`;
+  if (offered.length === 0) return `${what} no zone of ${region}; ${elsewhere}`;
+  return `${what} ${plural(offered.length)} of ${region} (${offered.join(", ")}), fewer than the network's ${needed}; give the network ${plural(offered.length)}, or see ${elsewhere}`;
 }

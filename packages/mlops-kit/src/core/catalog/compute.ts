@@ -79,3 +79,5 @@ function shortfall(e: CatalogEntry, s: ComputeSize): number {
   if (s.gpu && e.gpu) ratios.push(s.gpu.count / e.gpu.count);
   return Math.max(...ratios);
 }
+
+export { GCP_ACCELERATOR, type GcpAccelerator, gcpGpuRegions, gcpGpuZones } from "./gcp-gpu-zones";

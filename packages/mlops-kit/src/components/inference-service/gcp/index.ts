@@ -16,11 +16,13 @@ import { Account, type AccountArgs } from "@pulumi/gcp/serviceaccount/account";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { SpecError } from "../../../core/errors";
+import { shortHash } from "../../../core/naming";
 import { gcpLabels } from "../../../core/tags";
 import { gcpProxyOnlyCidr } from "../../network/plan";
 import type { ServiceInputs, ServiceResult } from "../contract";
 import { GcpLoadBalancing } from "../info";
 import { type InferenceServicePlan, TYPE } from "../plan";
+import { type GcpGroupPlacement, placeGcpGroup } from "../plan-gcp";
 import { renderCloudConfig } from "./boot";
 import { grantImagePull } from "./image";
 import { provisionInternalFrontend } from "./internal-load-balancer";
@@ -262,10 +264,12 @@ function createFirewall({ plan, inputs, opts, role }: Step): Firewall {
 }
 
 /**
- * The regional group and its autoscaler (which owns the size: the group has no target size). The
- * zones come from the network: growing them changes `distributionPolicyZones`, which replaces the
- * group, so the group's name carries a hash of its zones and the new group is created (and the
- * backend moved to it) before the old one is deleted. GPU and spot groups take the BALANCED shape.
+ * The regional group and its autoscaler (which owns the size: the group has no target size). It
+ * spans as many zones as the network: the network's own, or for a GPU the region's first zones
+ * that offer it (placeGcpGroup). New zones change `distributionPolicyZones`, which replaces the
+ * group, so its name carries the zone count (and a hash of the zones when they are not the
+ * network's) and the new group is created (and the backend moved to it) before the old one is
+ * deleted. GPU and spot groups take the BALANCED shape.
  */
 function createGroup(
   { plan, inputs, region, opts, role }: Step,
@@ -273,12 +277,13 @@ function createGroup(
   healthCheck: HealthCheck | RegionHealthCheck,
   grants: pulumi.Resource[],
 ) {
-  const zones = inputs.networkInfo.zones;
+  const placement = placeGroup(plan, region, inputs.networkInfo.zones, opts.parent);
+  const zones = placement.apply((p) => p.zones);
   const instanceGroupManager = new RegionInstanceGroupManager(
     `${plan.name}-group`,
     role<RegionInstanceGroupManagerArgs>(
       {
-        name: zones.apply((z) => groupName(plan.gcp.names.group, z)),
+        name: placement.apply((p) => groupName(plan.gcp.names.group, p)),
         description: `Model servers of ${plan.name}`,
         region,
         baseInstanceName: plan.gcp.baseInstanceName,
@@ -308,7 +313,7 @@ function createGroup(
     role<RegionAutoscalerArgs>(
       {
         // Follows its group: a new group (more zones) gets a new autoscaler, created before the old goes.
-        name: zones.apply((z) => groupName(plan.gcp.names.autoscaler, z)),
+        name: placement.apply((p) => groupName(plan.gcp.names.autoscaler, p)),
         description: `Scales the model servers of ${plan.name}`,
         region,
         target: instanceGroupManager.id,
@@ -321,11 +326,34 @@ function createGroup(
   return { instanceGroupManager, autoscaler };
 }
 
-/** The group's (and its autoscaler's) name: the plan's, ending in the zone count, so a group on more zones gets a new name. */
-export function groupName(planned: string, zones: string[]): string {
-  // The plan's name is at most 63 characters; room for "-z" and one or two digits is made by
-  // shortening its readable part, never its hash.
-  const suffix = `-z${zones.length}`;
+/**
+ * The group's zones once the network's region and zones resolve. A region the GPU table lacks is
+ * let through with a warning, as the README says; too few zones with the GPU fail the preview.
+ */
+function placeGroup(
+  plan: InferenceServicePlan,
+  region: pulumi.Output<string>,
+  networkZones: pulumi.Output<string[]>,
+  parent: pulumi.Resource | undefined,
+): pulumi.Output<GcpGroupPlacement> {
+  return pulumi.all([region, networkZones]).apply(([r, z]) => {
+    const placement = placeGcpGroup(plan.name, plan.compute.gpu, r, z);
+    if (placement.unchecked) {
+      pulumi.log.warn(`${TYPE} "${plan.name}": compute.gpu (${plan.compute.gpu?.type}) not checked: ${placement.unchecked}`, parent);
+    }
+    return placement;
+  });
+}
+
+/**
+ * The group's (and its autoscaler's) name: the plan's, ending in the zone count, so a group on
+ * more zones gets a new name; zones picked for a GPU add their hash, so other zones do too.
+ */
+export function groupName(planned: string, placement: Pick<GcpGroupPlacement, "zones" | "moved">): string {
+  // The plan's name is at most 63 characters; room for the suffix is made by shortening its
+  // readable part, never its hash.
+  const { zones, moved } = placement;
+  const suffix = moved ? `-z${zones.length}${shortHash(...zones)}` : `-z${zones.length}`;
   const hash = planned.slice(planned.lastIndexOf("-"));
   const head = planned
     .slice(0, planned.lastIndexOf("-"))
