@@ -133,7 +133,9 @@ describe("GIVEN two plans of one stack", () => {
   it("WHEN the Azure autoscale maximum changes THEN it is an update summarised as scaling max", () => {
     const head = clone(azureDev);
     const setting = find(head, "azure-native:monitor:AutoscaleSetting");
-    (setting.inputs.profiles as { capacity: { maximum: string } }[])[0]!.capacity.maximum = "5";
+    const [profile] = setting.inputs.profiles as { capacity: { maximum: string } }[];
+    if (!profile) throw new Error("the autoscale setting has no profile");
+    profile.capacity.maximum = "5";
     const d = diffPlans(azureDev, head);
     expect(d.changes.map((c) => c.kind)).toEqual([ChangeKind.Update]);
     expect(d.components[0]?.lines).toEqual(["scaling max 3→5"]);
@@ -187,7 +189,10 @@ describe("GIVEN the policy reports of both plans", () => {
     notApplicable: [],
   });
   it("WHEN a violation appears and another goes THEN the delta lists one added and one removed", () => {
-    const d = policyDelta(report([violation("a", "u::x"), violation("b", "u::y")]), report([violation("a", "u::x"), violation("c", "u::y")]));
+    const d = policyDelta(
+      report([violation("a", "u::x"), violation("b", "u::y")]),
+      report([violation("a", "u::x"), violation("c", "u::y")]),
+    );
     expect(d.added.map((v) => v.policyName)).toEqual(["c"]);
     expect(d.removed.map((v) => v.policyName)).toEqual(["b"]);
     expect(d.added[0]?.message).toBe("c detail");

@@ -55,7 +55,6 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
       "logDestination",
       "logDestinationType",
       "logFormat",
-      "logGroupName",
       "maxAggregationInterval",
       "subnetId",
       "trafficType",
@@ -198,7 +197,8 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     source: tfGoogle("compute/resource_compute_region_autoscaler.go"),
   },
   "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager": {
-    inputs: ["baseInstanceName", "description", "distributionPolicyZones", "name", "project", "region", "targetSizePolicy.mode"],
+    // targetSizePolicy.mode too, in provider releases newer than the pinned SDK.
+    inputs: ["baseInstanceName", "description", "distributionPolicyZones", "name", "project", "region"],
     source: tfGoogle("compute/resource_compute_region_instance_group_manager.go"),
   },
   // Instance templates are immutable: every field is ForceNew.
