@@ -70,8 +70,9 @@ export async function diff(argv: string[]): Promise<number> {
 
   const headPlanFile = args["head-plan"];
   const baseFile = args["base-plan"];
-  const head = headPlanFile ? readPlanFile(path.resolve(headPlanFile)) : await planHead(cwd, args.stack, args.timeoutSeconds);
+  // The base first: a wrong ref fails before the head's plan is paid for.
   const base = baseFile ? readPlanFile(path.resolve(baseFile)) : planAtRef(cwd, args.base ?? "", args.stack, args.timeoutSeconds);
+  const head = headPlanFile ? readPlanFile(path.resolve(headPlanFile)) : await planHead(cwd, args.stack, args.timeoutSeconds);
   const result = diffPlans(base, head);
   const packs = packDirs(cwd, args.pack);
   if (packs.length > 0) result.policy = await delta(base, head, packs, cwd);
