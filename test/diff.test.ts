@@ -128,6 +128,10 @@ describe("GIVEN two plans of one stack", () => {
     expect(d.changes.find((c) => c.urn === template.urn)?.kind).toBe(ChangeKind.Replace);
     const lines = d.components.find((c) => c.type === "mlops:index:InferenceService")?.lines ?? [];
     expect(lines[0]).toMatch(/^instance template model-api-template replaced \(machineType\); the managed instance group rolls/);
+    // The group takes the new template's id: an update Pulumi shows, though both plans hold the mock id.
+    const group = d.changes.find((c) => c.type === "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager");
+    expect(group?.kind).toBe(ChangeKind.Update);
+    expect(group?.reasons).toEqual(["`versions` takes the new id of model-api-template, which is replaced"]);
   });
 
   it("WHEN the Azure autoscale maximum changes THEN it is an update summarised as scaling max", () => {

@@ -114,7 +114,8 @@ function renamed(b: PlanResource, h: PlanResource): ResourceChange {
 
 /**
  * A replaced resource gets a new id; a resource whose replace-forcing input comes from it is replaced
- * too, though its input looks the same in both plans (the id is only known after apply).
+ * too, though its input looks the same in both plans (the id is only known after apply). One whose
+ * other inputs come from it is updated with the new id.
  */
 function propagateReplacements(
   changes: ResourceChange[],
@@ -122,6 +123,15 @@ function propagateReplacements(
   rules: Readonly<Record<string, ReplaceRule>>,
 ): void {
   const byUrn = new Map(changes.map((c) => [c.urn, c]));
+  const record = (r: PlanResource, kind: ChangeKind, reason: string) => {
+    const change = byUrn.get(r.urn) ?? changeOf(kind, r);
+    if (!byUrn.has(r.urn)) {
+      changes.push(change);
+      byUrn.set(r.urn, change);
+    }
+    if (kind === ChangeKind.Replace) change.kind = kind;
+    change.reasons.push(reason);
+  };
   let grew = true;
   while (grew) {
     grew = false;
@@ -129,18 +139,22 @@ function propagateReplacements(
     for (const r of head.values()) {
       const existing = byUrn.get(r.urn);
       if (!r.custom || existing?.kind === ChangeKind.Replace || existing?.kind === ChangeKind.Create) continue;
-      for (const [input, from] of Object.entries(r.propertyDependencies)) {
+      const inputs = Object.entries(r.propertyDependencies).flatMap(([input, from]) => {
         const source = from.find((u) => replaced.has(u));
-        if (!source || !forcesReplace(rules[r.type], input)) continue;
-        const change = existing ?? changeOf(ChangeKind.Replace, r);
-        change.kind = ChangeKind.Replace;
-        change.reasons.push(`\`${input}\` comes from ${nameOf(source)}, which is replaced (a new id), and forces replacement`);
-        if (!existing) {
-          changes.push(change);
-          byUrn.set(r.urn, change);
-        }
+        return source ? [{ input, source, forces: forcesReplace(rules[r.type], input) }] : [];
+      });
+      const forcing = inputs.find((i) => i.forces);
+      if (forcing) {
+        record(
+          r,
+          ChangeKind.Replace,
+          `\`${forcing.input}\` comes from ${nameOf(forcing.source)}, which is replaced (a new id), and forces replacement`,
+        );
         grew = true;
-        break;
+      } else {
+        for (const i of inputs.filter((x) => !existing?.reasons.some((reason) => reason.startsWith(`\`${x.input}\` takes`)))) {
+          record(r, ChangeKind.Update, `\`${i.input}\` takes the new id of ${nameOf(i.source)}, which is replaced`);
+        }
       }
     }
   }
