@@ -132,6 +132,7 @@ describe("GIVEN two plans of one stack", () => {
     const group = d.changes.find((c) => c.type === "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager");
     expect(group?.kind).toBe(ChangeKind.Update);
     expect(group?.reasons).toEqual(["`versions` takes the new id of model-api-template, which is replaced"]);
+    expect(lines).toHaveLength(1);
   });
 
   it("WHEN the Azure autoscale maximum changes THEN it is an update summarised as scaling max", () => {

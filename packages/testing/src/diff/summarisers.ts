@@ -21,6 +21,10 @@ function fleetLines(c: ComponentChanges): string[] {
   }
   for (const t of of(c, "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate")) {
     c.covered.add(t);
+    // The group taking the new template is the roll this line describes.
+    for (const g of of(c, "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager")) {
+      if (g.inputs.length === 0 && g.reasons.every((r) => r.includes(`new id of ${t.name},`))) c.covered.add(g);
+    }
     lines.push(
       `instance template ${t.name} replaced (${t.inputs
         .map((i) => i.path)
