@@ -24,7 +24,7 @@ export function planAtRef(cwd: string, ref: string, stack: string, timeoutSecond
     const projectDir = path.join(tmp, path.relative(top, cwd));
     if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml")))
       throw new UserError(`--base ${ref}: the project ${path.relative(top, cwd) || "."} has no Pulumi.yaml at that ref`);
-    return runPlan(projectDir, stack, timeoutSeconds, path.join(tmp, "base-plan.json"), ref);
+    return runPlan(projectDir, stack, timeoutSeconds, path.join(tmp, "base-plan.json"), ref, ownsMlopsKit(cwd, top));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -79,11 +79,24 @@ function mirrorNodeModules(real: string, copy: string, top: string, tmp: string)
   }
 }
 
-/** `mlops plan --out` in a child process that loads mlops-kit from its sources. */
-function runPlan(projectDir: string, stack: string, timeoutSeconds: number, out: string, ref: string): Plan {
+/**
+ * True when the project's mlops-kit is part of the checkout (mlops-kit's own repository): the ref's
+ * copy has no build, so it is loaded from its sources. An installed mlops-kit is the same on both sides.
+ */
+function ownsMlopsKit(cwd: string, top: string): boolean {
+  try {
+    const pkg = fs.realpathSync(require.resolve("mlops-kit/package.json", { paths: [cwd] }));
+    return pkg.startsWith(`${top}${path.sep}`) && !pkg.includes(`${path.sep}node_modules${path.sep}`);
+  } catch {
+    return false;
+  }
+}
+
+/** `mlops plan --out` in a child process, with the `mlops-kit-source` condition when `fromSource`. */
+function runPlan(projectDir: string, stack: string, timeoutSeconds: number, out: string, ref: string, fromSource: boolean): Plan {
   const bin = path.resolve(__dirname, "..", "bin", "mlops.js");
   const args = [
-    "--conditions=mlops-kit-source",
+    ...(fromSource ? ["--conditions=mlops-kit-source"] : []),
     bin,
     "plan",
     "--stack",
