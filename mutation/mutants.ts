@@ -419,6 +419,23 @@ const ENGINE_POLICIES: Mutant[] = [
   ),
 ];
 
+/** `mlops diff`: a replacement called an update, a retained resource called lost, a rename called a delete. */
+const DIFF: Mutant[] = [
+  m(
+    "diff/replace-never-forced",
+    "packages/testing/src/diff/engine.ts",
+    "forcing.length > 0 ? ChangeKind.Replace : ChangeKind.Update",
+    "ChangeKind.Update",
+    ["test/diff.test.ts"],
+  ),
+  m("diff/retain-ignored", "packages/testing/src/diff/engine.ts", 'c.retainOnDelete ? "retainOnDelete"', 'false ? "retainOnDelete"', [
+    "test/diff.test.ts",
+  ]),
+  m("diff/renames-never-paired", "packages/testing/src/diff/renames.ts", "bestScore >= MIN_SIMILARITY", "bestScore > 2", [
+    "test/diff.test.ts",
+  ]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -427,4 +444,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...NETWORK,
   ...SERVICE,
   ...ENGINE_POLICIES,
+  ...DIFF,
 ];

@@ -1,5 +1,30 @@
 export { component, descendantsOf, resource, resourcesOfType } from "./assert";
 export { ConfigError, listStacks, loadStackConfig, type StackConfig } from "./config";
+export {
+  ChangeKind,
+  type ComponentChanges,
+  type ComponentSummary,
+  type DataLoss,
+  DIFF_MARKDOWN_LIMIT,
+  type DiffOptions,
+  diffPlans,
+  type InputChange,
+  isStateful,
+  PLAN_DIFF_VERSION,
+  type PlanDiff,
+  type PolicyChange,
+  type PolicyDelta,
+  policyDelta,
+  REPLACE_INPUTS,
+  type ReplaceRule,
+  type ResourceChange,
+  registerSummariser,
+  renderDiffMarkdown,
+  renderDiffText,
+  STATEFUL_TYPES,
+  SUMMARISERS,
+  type Summariser,
+} from "./diff";
 export { defaultCall, defaultNewResource } from "./mocks";
 export { PLAN_VERSION, type Plan, type PlanResource, SECRET_PLACEHOLDER, UNKNOWN } from "./plan";
 export { type EvaluateOptions, evaluatePolicies, type PolicyReport, type PolicyViolation } from "./policy";
