@@ -1,0 +1,19 @@
+import { type NameScope, physicalName } from "../../core/naming";
+import type { PipelineBase } from "./plan";
+
+/** The audience Entra ID expects for workload identity federation (Microsoft Entra "Workload identity federation"). */
+export const AZURE_TOKEN_AUDIENCE = "api://AzureADTokenExchange";
+
+export interface AzurePipelinePlan {
+  /** Managed identity name per identity key. */
+  identityNames: Record<string, string>;
+  /** Federated credential name per identity key. */
+  credentialNames: Record<string, string>;
+}
+
+export function planAzurePipeline(p: PipelineBase, scope: NameScope): AzurePipelinePlan {
+  return {
+    identityNames: Object.fromEntries(p.identities.map((i) => [i.key, physicalName("azureManagedIdentity", [p.name, "ci", i.key], scope)])),
+    credentialNames: Object.fromEntries(p.identities.map((i) => [i.key, physicalName("azureFederatedCredential", ["github", i.key], scope)])),
+  };
+}

@@ -1,0 +1,184 @@
+import { assertNever, byCloud, type CloudId, type Profile } from "../../core/cloud";
+import type { DeployContext } from "../../core/context";
+import { UnsupportedError } from "../../core/errors";
+import type { Tags } from "../../core/tags";
+import { planAwsPipeline, type AwsPipelinePlan } from "./plan-aws";
+import { planAzurePipeline, type AzurePipelinePlan } from "./plan-azure";
+import { planGcpPipeline, type GcpPipelinePlan } from "./plan-gcp";
+import { type CiCdPipelineSpec, DEFAULT_STAGES } from "./spec";
+
+export const TYPE = "CiCdPipeline";
+
+/** GitHub's OIDC issuer (GitHub Docs, "About security hardening with OpenID Connect"). */
+export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+
+/** What a CI identity is for. */
+export const CiRole = {
+  /** Pushes of the branch: build, push the image, register the model version. */
+  publish: "publish",
+  /** Pull requests: read-only, for previews. */
+  preview: "preview",
+  /** A stage's GitHub environment: roll the services out. */
+  deploy: "deploy",
+} as const;
+export type CiRole = (typeof CiRole)[keyof typeof CiRole];
+
+/** One keyless identity and the one token subject it trusts. */
+export interface CiIdentityPlan {
+  /** `publish`, `preview`, `deploy-<stage>`: the child names' role word. */
+  key: string;
+  role: CiRole;
+  /** The stage it deploys, for `deploy`. */
+  stage?: string;
+  /** The `sub` claim of GitHub's token, exactly (never a wildcard). */
+  subject: string;
+}
+
+export interface StagePlan {
+  name: string;
+  environment: string;
+  approvers: string[];
+  /** A human approves before this stage. */
+  approval: boolean;
+  /** Service names this stage rolls out; undefined: all. */
+  services: string[] | undefined;
+  pulumiStack: string | undefined;
+}
+
+export interface BuildPlan {
+  imageName: string;
+  dockerfile: string;
+  context: string;
+  testCommand: string | undefined;
+  model: string | undefined;
+  cloudNative: boolean;
+}
+
+export interface RetrainPlan {
+  /** Five-field cron, UTC (GitHub Actions, Cloud Scheduler). */
+  cron: string;
+  command: string;
+}
+
+export interface CiCdPipelinePlan {
+  cloud: CloudId;
+  profile: Profile;
+  name: string;
+  repository: string;
+  owner: string;
+  repositoryName: string;
+  repositoryOwnerId: string | undefined;
+  branch: string;
+  identities: CiIdentityPlan[];
+  stages: StagePlan[];
+  build: BuildPlan;
+  retrain: RetrainPlan | undefined;
+  /** prod: logs, buckets and keys outlive the stack. */
+  retain: boolean;
+  logRetentionDays: number;
+  tags: Tags;
+  aws: AwsPipelinePlan | undefined;
+  gcp: GcpPipelinePlan | undefined;
+  azure: AzurePipelinePlan | undefined;
+}
+
+/** Defaults by profile. */
+export const PIPELINE_PROFILE_DEFAULTS: Record<Profile, { retain: boolean; logRetentionDays: number }> = {
+  dev: { retain: false, logRetentionDays: 30 },
+  prod: { retain: true, logRetentionDays: 365 },
+};
+
+export function subjectFor(repository: string, role: CiRole, detail: string): string {
+  switch (role) {
+    case CiRole.publish:
+      return `repo:${repository}:ref:refs/heads/${detail}`;
+    case CiRole.preview:
+      return `repo:${repository}:pull_request`;
+    case CiRole.deploy:
+      return `repo:${repository}:environment:${detail}`;
+    default:
+      return assertNever(role, "CI role");
+  }
+}
+
+function planStages(spec: CiCdPipelineSpec): StagePlan[] {
+  const stages = spec.stages ?? DEFAULT_STAGES.map((s) => ({ ...s }));
+  return stages.map((s, i) => ({
+    name: s.name,
+    environment: ("environment" in s ? s.environment : undefined) ?? s.name,
+    approvers: ("approvers" in s ? s.approvers : undefined) ?? [],
+    approval: s.approval ?? i > 0,
+    services: "services" in s ? s.services : undefined,
+    pulumiStack: "pulumiStack" in s ? s.pulumiStack : undefined,
+  }));
+}
+
+function planIdentities(repository: string, branch: string, stages: StagePlan[]): CiIdentityPlan[] {
+  return [
+    { key: "publish", role: CiRole.publish, subject: subjectFor(repository, CiRole.publish, branch) },
+    { key: "preview", role: CiRole.preview, subject: subjectFor(repository, CiRole.preview, "") },
+    ...stages.map((s) => ({
+      key: `deploy-${s.name}`,
+      role: CiRole.deploy,
+      stage: s.name,
+      subject: subjectFor(repository, CiRole.deploy, s.environment),
+    })),
+  ];
+}
+
+function planBuild(name: string, spec: CiCdPipelineSpec, cloud: CloudId): BuildPlan {
+  const b = spec.build;
+  // Azure: GitHub Actions only; the other two build in the cloud unless told not to.
+  const cloudNative = b.cloudNative ?? byCloud(cloud, { aws: true, gcp: true, azure: false });
+  if (cloudNative && !byCloud(cloud, { aws: true, gcp: true, azure: false })) {
+    throw new UnsupportedError(
+      TYPE,
+      name,
+      "azure",
+      "build.cloudNative",
+      "Azure has no managed build service this component uses (builds run in GitHub Actions with the federated identities); leave build.cloudNative unset",
+    );
+  }
+  return {
+    imageName: b.imageName ?? name,
+    dockerfile: b.dockerfile,
+    context: b.context,
+    testCommand: b.testCommand,
+    model: b.model,
+    cloudNative,
+  };
+}
+
+/** Every decision of a CiCdPipeline: identities and their subjects, stages, build, names per cloud. */
+export function planCiCdPipeline(name: string, spec: CiCdPipelineSpec, ctx: DeployContext): CiCdPipelinePlan {
+  const [owner = "", repositoryName = ""] = spec.repository.split("/");
+  const stages = planStages(spec);
+  const defaults = PIPELINE_PROFILE_DEFAULTS[ctx.profile];
+  const identities = planIdentities(spec.repository, spec.branch, stages);
+  const base = {
+    cloud: ctx.cloud,
+    profile: ctx.profile,
+    name,
+    repository: spec.repository,
+    owner,
+    repositoryName,
+    repositoryOwnerId: spec.repositoryOwnerId,
+    branch: spec.branch,
+    identities,
+    stages,
+    build: planBuild(name, spec, ctx.cloud),
+    retrain: spec.retrain ? { cron: spec.retrain.schedule.trim().split(/\s+/).join(" "), command: spec.retrain.command } : undefined,
+    retain: defaults.retain,
+    logRetentionDays: defaults.logRetentionDays,
+    tags: ctx.tags,
+  };
+  const perCloud = byCloud<() => Pick<CiCdPipelinePlan, "aws" | "gcp" | "azure">>(ctx.cloud, {
+    aws: () => ({ aws: planAwsPipeline(base, ctx.scope), gcp: undefined, azure: undefined }),
+    gcp: () => ({ aws: undefined, gcp: planGcpPipeline(base, spec.gcp?.poolGeneration ?? 1, ctx.scope), azure: undefined }),
+    azure: () => ({ aws: undefined, gcp: undefined, azure: planAzurePipeline(base, ctx.scope) }),
+  });
+  return { ...base, ...perCloud() };
+}
+
+/** The neutral part of a plan the cloud planners read. */
+export type PipelineBase = Omit<CiCdPipelinePlan, "aws" | "gcp" | "azure">;
