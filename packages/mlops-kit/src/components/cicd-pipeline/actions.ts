@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions and shell variables, not template placeholders
 import { byCloud, type CloudId } from "../../core/cloud";
 import type { InferenceServiceInfo } from "../inference-service/info";
 import type { RegistryInfo } from "../model-registry/info";
@@ -25,7 +26,9 @@ export type Step = Record<string, unknown>;
 /** The steps that exchange the job's GitHub token for the identity's cloud credentials. */
 export function loginSteps(cloud: CloudId, info: CiCdPipelineInfo, identityId: string): Step[] {
   return byCloud<() => Step[]>(cloud, {
-    aws: () => [{ name: "Cloud credentials", uses: ACTIONS.awsCredentials, with: { "role-to-assume": identityId, "aws-region": info.region } }],
+    aws: () => [
+      { name: "Cloud credentials", uses: ACTIONS.awsCredentials, with: { "role-to-assume": identityId, "aws-region": info.region } },
+    ],
     gcp: () => [
       {
         name: "Cloud credentials",
@@ -55,7 +58,7 @@ export function registryLoginStep(cloud: CloudId, registry: RegistryInfo): Step 
 }
 
 /** Registers the pushed image as a new version of the registry's model (as pending approval on AWS). */
-export function registerCommand(cloud: CloudId, registry: RegistryInfo, model: string, image: string): string {
+export function registerCommand(cloud: CloudId, registry: RegistryInfo, model: string, image: string, sha = "${GITHUB_SHA}"): string {
   const id = registry.models[model] ?? model;
   return byCloud(cloud, {
     aws: [
@@ -63,8 +66,8 @@ export function registerCommand(cloud: CloudId, registry: RegistryInfo, model: s
       "--model-approval-status PendingManualApproval",
       `--inference-specification '{"Containers":[{"Image":"${image}"}],"SupportedContentTypes":["application/json"],"SupportedResponseMIMETypes":["application/json"]}'`,
     ].join(" "),
-    gcp: `gcloud ai models upload --region=${registry.region} --display-name="${id}" --container-image-uri="${image}" --artifact-uri="${registry.artifactUri}/${model}/\${GITHUB_SHA}"`,
-    azure: `az ml model create --name "${id}" --version "\${GITHUB_RUN_NUMBER}" --type custom_model --path "${registry.artifactUri}/${model}/\${GITHUB_SHA}" --resource-group "${registry.azure?.resourceGroupName ?? ""}" --workspace-name "${registry.azure?.workspaceName ?? ""}"`,
+    gcp: `gcloud ai models upload --region=${registry.region} --display-name="${id}" --container-image-uri="${image}" --artifact-uri="${registry.artifactUri}/${model}/${sha}"`,
+    azure: `az ml model create --name "${id}" --version "\${GITHUB_RUN_NUMBER}" --type custom_model --path "${registry.artifactUri}/${model}/${sha}" --resource-group "${registry.azure?.resourceGroupName ?? ""}" --workspace-name "${registry.azure?.workspaceName ?? ""}"`,
   });
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type CloudId, loadBackend } from "../../core/cloud";
+import { byCloud, type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
 import { resolveContext } from "../../core/context";
 import { parseSpec } from "../../core/spec";
@@ -50,6 +50,7 @@ export class CiCdPipeline extends pulumi.ComponentResource {
       registry,
       services,
       stageServices,
+      stageServiceCounts: Object.fromEntries(plan.stages.map((s) => [s.name, s.services?.length ?? spec.services.length])),
       awsOidcProviderArn: spec.aws?.oidcProviderArn,
       gcpProjectNumber: spec.gcp?.projectNumber,
       azureResourceGroupName: spec.azure?.resourceGroupName,
@@ -110,8 +111,12 @@ function checkedRegistry(plan: CiCdPipelinePlan, spec: CiCdPipelineSpec): pulumi
   return pulumi.output(spec.registry).apply((r) => {
     const where = `${TYPE} ${JSON.stringify(plan.name)}`;
     if (r.cloud !== plan.cloud) throw new Error(`${where}: registry is on ${r.cloud}, the pipeline on ${plan.cloud}`);
+    // The cloud's own part carries what grants are made from (policies, resource group, project).
+    if (byCloud(plan.cloud, { aws: !r.aws, gcp: !r.gcp, azure: !r.azure })) throw new Error(`${where}: registry has no ${plan.cloud} part`);
     if (plan.build.model !== undefined && !Object.hasOwn(r.models, plan.build.model)) {
-      throw new Error(`${where}: build.model (${plan.build.model}) is not a model of the registry (${Object.keys(r.models).join(", ") || "none"})`);
+      throw new Error(
+        `${where}: build.model (${plan.build.model}) is not a model of the registry (${Object.keys(r.models).join(", ") || "none"})`,
+      );
     }
     return r as RegistryInfo;
   });

@@ -15,6 +15,8 @@ export interface PipelineInputs {
   services: pulumi.Output<InferenceServiceInfo[]>;
   /** The services each stage rolls out, by stage name. */
   stageServices: pulumi.Output<Record<string, InferenceServiceInfo[]>>;
+  /** How many services each stage rolls out, known before they resolve: rollout grants exist only where it is above 0. */
+  stageServiceCounts: Record<string, number>;
   awsOidcProviderArn: pulumi.Input<string> | undefined;
   gcpProjectNumber: string | undefined;
   azureResourceGroupName: pulumi.Input<string> | undefined;
@@ -32,7 +34,9 @@ interface PipelineResultBase {
 
 // biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
 export interface CiCdPipelineCloudResources {}
-export type CiCdPipelineResourcesOn<C extends CloudId> = C extends keyof CiCdPipelineCloudResources ? CiCdPipelineCloudResources[C] : unknown;
+export type CiCdPipelineResourcesOn<C extends CloudId> = C extends keyof CiCdPipelineCloudResources
+  ? CiCdPipelineCloudResources[C]
+  : unknown;
 
 export type PipelineResult = PipelineResultBase & { cloud: CloudId; resources: unknown };
 

@@ -1,5 +1,7 @@
+import type { Overrides } from "../../core/backend";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { PipelineBase } from "./plan";
+import type { OVERRIDE_ROLES } from "./spec";
 
 /** The CodeBuild image: Ubuntu standard 7.0 (CodeBuild "Docker images provided by CodeBuild"; Docker 24+, for image builds). */
 export const CODEBUILD_IMAGE = "aws/codebuild/standard:7.0";
@@ -13,13 +15,14 @@ export interface AwsBuildPlan {
   deployProjectName: string;
   pipelineName: string;
   connectionName: string;
-  artifactBucketName: string;
   logGroupName: string;
   buildRoleName: string;
+  deployRoleName: string;
   pipelineRoleName: string;
 }
 
 export interface AwsPipelinePlan {
+  overrides: Overrides<(typeof OVERRIDE_ROLES)["aws"][number]>;
   /** IAM role name per identity key (`publish`, `preview`, `deploy-<stage>`). */
   roleNames: Record<string, string>;
   build: AwsBuildPlan | undefined;
@@ -38,7 +41,7 @@ export function awsCron(cron: string): string {
   return `cron(${minute} ${hour} ${days[0]} ${month} ${days[1]} *)`;
 }
 
-export function planAwsPipeline(p: PipelineBase, scope: NameScope): AwsPipelinePlan {
+export function planAwsPipeline(p: PipelineBase, scope: NameScope, overrides: AwsPipelinePlan["overrides"]): AwsPipelinePlan {
   const roleNames = Object.fromEntries(p.identities.map((i) => [i.key, physicalName("awsAccountIamRole", [p.name, "ci", i.key], scope)]));
   const build: AwsBuildPlan | undefined = p.build.cloudNative
     ? {
@@ -46,9 +49,9 @@ export function planAwsPipeline(p: PipelineBase, scope: NameScope): AwsPipelineP
         deployProjectName: physicalName("awsCodeBuildProject", [p.name, "deploy"], scope),
         pipelineName: physicalName("awsCodePipeline", [p.name], scope),
         connectionName: physicalName("awsConnection", [p.name, "github"], scope),
-        artifactBucketName: physicalName("awsS3Bucket", [p.name, "pipeline"], scope),
         logGroupName: `/aws/codebuild/${physicalName("awsScopedLogGroup", [p.name], scope)}`,
         buildRoleName: physicalName("awsAccountIamRole", [p.name, "codebuild"], scope),
+        deployRoleName: physicalName("awsAccountIamRole", [p.name, "codebuild-deploy"], scope),
         pipelineRoleName: physicalName("awsAccountIamRole", [p.name, "codepipeline"], scope),
       }
     : undefined;
@@ -60,5 +63,5 @@ export function planAwsPipeline(p: PipelineBase, scope: NameScope): AwsPipelineP
           expression: awsCron(p.retrain.cron),
         }
       : undefined;
-  return { roleNames, build, schedule };
+  return { overrides, roleNames, build, schedule };
 }

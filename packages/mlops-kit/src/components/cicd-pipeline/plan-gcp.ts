@@ -1,6 +1,8 @@
+import type { Overrides } from "../../core/backend";
 import { UnsupportedError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { PipelineBase } from "./plan";
+import type { OVERRIDE_ROLES } from "./spec";
 
 /** `google.subject` holds at most 127 bytes (IAM "Workload identity federation": attribute mappings). */
 export const GOOGLE_SUBJECT_MAX_BYTES = 127;
@@ -15,6 +17,7 @@ export interface GcpBuildPlan {
 }
 
 export interface GcpPipelinePlan {
+  overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
   poolId: string;
   providerId: string;
   /** Service account id per identity key. */
@@ -24,7 +27,12 @@ export interface GcpPipelinePlan {
   scheduler: { jobName: string; serviceAccountId: string } | undefined;
 }
 
-export function planGcpPipeline(p: PipelineBase, poolGeneration: number, scope: NameScope): GcpPipelinePlan {
+export function planGcpPipeline(
+  p: PipelineBase,
+  poolGeneration: number,
+  scope: NameScope,
+  overrides: GcpPipelinePlan["overrides"],
+): GcpPipelinePlan {
   for (const [i, id] of p.identities.entries()) {
     if (Buffer.byteLength(id.subject) > GOOGLE_SUBJECT_MAX_BYTES) {
       const field = id.stage !== undefined ? `stages.${i - 2}.environment` : "repository";
@@ -45,6 +53,7 @@ export function planGcpPipeline(p: PipelineBase, poolGeneration: number, scope: 
     ? { serviceAccountId: physicalName("gcpServiceAccount", [p.name, "build"], scope), triggerNames: Object.fromEntries(triggers) }
     : undefined;
   return {
+    overrides,
     // The generation is in the hash: a destroyed pool's id stays reserved for 30 days.
     poolId: physicalName("gcpWorkloadIdentityPool", [p.name, `g${poolGeneration}`], scope),
     providerId: physicalName("gcpWorkloadIdentityPool", [p.name, "github"], scope),

@@ -2,9 +2,9 @@ import { assertNever, byCloud, type CloudId, type Profile } from "../../core/clo
 import type { DeployContext } from "../../core/context";
 import { UnsupportedError } from "../../core/errors";
 import type { Tags } from "../../core/tags";
-import { planAwsPipeline, type AwsPipelinePlan } from "./plan-aws";
-import { planAzurePipeline, type AzurePipelinePlan } from "./plan-azure";
-import { planGcpPipeline, type GcpPipelinePlan } from "./plan-gcp";
+import { type AwsPipelinePlan, planAwsPipeline } from "./plan-aws";
+import { type AzurePipelinePlan, planAzurePipeline } from "./plan-azure";
+import { type GcpPipelinePlan, planGcpPipeline } from "./plan-gcp";
 import { type CiCdPipelineSpec, DEFAULT_STAGES } from "./spec";
 
 export const TYPE = "CiCdPipeline";
@@ -173,9 +173,13 @@ export function planCiCdPipeline(name: string, spec: CiCdPipelineSpec, ctx: Depl
     tags: ctx.tags,
   };
   const perCloud = byCloud<() => Pick<CiCdPipelinePlan, "aws" | "gcp" | "azure">>(ctx.cloud, {
-    aws: () => ({ aws: planAwsPipeline(base, ctx.scope), gcp: undefined, azure: undefined }),
-    gcp: () => ({ aws: undefined, gcp: planGcpPipeline(base, spec.gcp?.poolGeneration ?? 1, ctx.scope), azure: undefined }),
-    azure: () => ({ aws: undefined, gcp: undefined, azure: planAzurePipeline(base, ctx.scope) }),
+    aws: () => ({ aws: planAwsPipeline(base, ctx.scope, spec.aws?.overrides ?? {}), gcp: undefined, azure: undefined }),
+    gcp: () => ({
+      aws: undefined,
+      gcp: planGcpPipeline(base, spec.gcp?.poolGeneration ?? 1, ctx.scope, spec.gcp?.overrides ?? {}),
+      azure: undefined,
+    }),
+    azure: () => ({ aws: undefined, gcp: undefined, azure: planAzurePipeline(base, ctx.scope, spec.azure?.overrides ?? {}) }),
   });
   return { ...base, ...perCloud() };
 }

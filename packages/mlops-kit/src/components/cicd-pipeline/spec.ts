@@ -43,9 +43,15 @@ export function cronProblem(cron: string): string | undefined {
   ] as const) {
     if (!numeric.test(f)) return `has a ${what} field (${f}) that is not numbers, ranges, steps or *`;
   }
-  if (!numeric.test(month) && !/^[A-Z]{3}(-[A-Z]{3})?(,[A-Z]{3}(-[A-Z]{3})?)*$/.test(month)) return `has a month field (${month}) that is not valid`;
+  if (!numeric.test(month) && !/^[A-Z]{3}(-[A-Z]{3})?(,[A-Z]{3}(-[A-Z]{3})?)*$/.test(month))
+    return `has a month field (${month}) that is not valid`;
   // Numbers mean different days to AWS cron (1 = Sunday) and unix cron (0 = Sunday): names only.
-  if (dow !== "*" && !/^(SUN|MON|TUE|WED|THU|FRI|SAT)(-(SUN|MON|TUE|WED|THU|FRI|SAT))?(,(SUN|MON|TUE|WED|THU|FRI|SAT)(-(SUN|MON|TUE|WED|THU|FRI|SAT))?)*$/.test(dow)) {
+  if (
+    dow !== "*" &&
+    !/^(SUN|MON|TUE|WED|THU|FRI|SAT)(-(SUN|MON|TUE|WED|THU|FRI|SAT))?(,(SUN|MON|TUE|WED|THU|FRI|SAT)(-(SUN|MON|TUE|WED|THU|FRI|SAT))?)*$/.test(
+      dow,
+    )
+  ) {
     return "names days of the week (MON-FRI, SUN) or uses *: numbers mean different days to AWS and unix cron";
   }
   // AWS cron needs `?` in one of the two day fields; unix cron runs on either: only one can be set.
@@ -55,7 +61,9 @@ export function cronProblem(cron: string): string | undefined {
 
 const stageSchema = z.strictObject({
   name: z.string().check(z.regex(STAGE_NAME, "must be a lowercase DNS label of at most 20 characters (it names the stage's identity)")),
-  environment: z.optional(z.string().check(z.regex(ENVIRONMENT, "must be a GitHub environment name: letters, digits, spaces and ._- (no wildcard)"))),
+  environment: z.optional(
+    z.string().check(z.regex(ENVIRONMENT, "must be a GitHub environment name: letters, digits, spaces and ._- (no wildcard)")),
+  ),
   approvers: z.optional(z.array(z.string().check(z.regex(APPROVER, "must be a GitHub user or org/team slug"))).check(distinctEntries())),
   approval: z.optional(z.boolean()),
   services: z.optional(z.array(nonEmpty()).check(distinctEntries())),
@@ -73,17 +81,33 @@ export const ciCdPipelineSchema = z
     repository: z.string().check(z.regex(REPOSITORY, "must be a GitHub repository as owner/name, e.g. acme/ml-platform")),
     repositoryOwnerId: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,19}$/, "must be the owner's numeric GitHub id"))),
     branch: z._default(z.string().check(z.regex(BRANCH, "must be a branch name such as main (no wildcard)")), "main"),
-    registry: z.custom<pulumi.Input<RegistryInfo>>((v) => typeof v === "object" && v !== null, "is required: pass a ModelRegistry's `info`"),
+    registry: z.custom<pulumi.Input<RegistryInfo>>(
+      (v) => typeof v === "object" && v !== null,
+      "is required: pass a ModelRegistry's `info`",
+    ),
     services: z._default(
-      z.array(z.custom<pulumi.Input<InferenceServiceInfo>>((v) => typeof v === "object" && v !== null, "must be an InferenceService's `info`")),
+      z.array(
+        z.custom<pulumi.Input<InferenceServiceInfo>>((v) => typeof v === "object" && v !== null, "must be an InferenceService's `info`"),
+      ),
       [],
     ),
-    stages: z.optional(z.array(stageSchema).check(z.minLength(1), z.maxLength(10), distinctEntries((s: { name: string }) => s.name))),
+    stages: z.optional(
+      z.array(stageSchema).check(
+        z.minLength(1),
+        z.maxLength(10),
+        distinctEntries((s: { name: string }) => s.name),
+      ),
+    ),
     build: z._default(
       z.strictObject({
-        imageName: z.optional(z.string().check(z.maxLength(128), z.regex(IMAGE_NAME, "must be an image name: lowercase letters, digits, . _ - and /"))),
+        imageName: z.optional(
+          z.string().check(z.maxLength(128), z.regex(IMAGE_NAME, "must be an image name: lowercase letters, digits, . _ - and /")),
+        ),
         dockerfile: z._default(z.string().check(z.regex(RELATIVE_PATH, "must be a relative path inside the repository")), "Dockerfile"),
-        context: z._default(z.string().check(z.regex(/^\.$|^(?!\/)(?!.*\.\.)[A-Za-z0-9._/@+-]{1,200}$/, "must be a relative path inside the repository")), "."),
+        context: z._default(
+          z.string().check(z.regex(/^\.$|^(?!\/)(?!.*\.\.)[A-Za-z0-9._/@+-]{1,200}$/, "must be a relative path inside the repository")),
+          ".",
+        ),
         testCommand: z.optional(z.string().check(z.regex(ONE_LINE, "must be a single-line shell command"))),
         model: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "must be a model name of the registry"))),
         cloudNative: z.optional(z.boolean()),
@@ -109,7 +133,9 @@ export const ciCdPipelineSchema = z
         overrides: overridesField(OVERRIDE_ROLES.gcp),
       }),
     ),
-    azure: z.optional(z.strictObject({ resourceGroupName: z.optional(input(nonEmpty())), overrides: overridesField(OVERRIDE_ROLES.azure) })),
+    azure: z.optional(
+      z.strictObject({ resourceGroupName: z.optional(input(nonEmpty())), overrides: overridesField(OVERRIDE_ROLES.azure) }),
+    ),
   })
   .check(
     z.superRefine((spec, ctx) => {
@@ -118,7 +144,8 @@ export const ciCdPipelineSchema = z
         const env = s.environment ?? s.name;
         const at = envs.get(env);
         // One identity per environment subject: two stages on one environment would trust each other's jobs.
-        if (at !== undefined) ctx.addIssue({ code: "custom", path: ["stages", i, "environment"], message: `(${env}) is also stage ${at}'s environment` });
+        if (at !== undefined)
+          ctx.addIssue({ code: "custom", path: ["stages", i, "environment"], message: `is also stage ${at}'s environment` });
         envs.set(env, i);
       });
     }),

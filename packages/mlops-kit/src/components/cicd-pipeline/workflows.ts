@@ -1,16 +1,9 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions and shell variables, not template placeholders
 import { stringify } from "yaml";
 import { byCloud } from "../../core/cloud";
 import type { InferenceServiceInfo } from "../inference-service/info";
 import type { RegistryInfo } from "../model-registry/info";
-import {
-  ACTIONS,
-  loginSteps,
-  registerCommand,
-  registryLoginStep,
-  retagCommand,
-  rolloutCommand,
-  type Step,
-} from "./actions";
+import { ACTIONS, loginSteps, registerCommand, registryLoginStep, retagCommand, rolloutCommand, type Step } from "./actions";
 import type { CiCdPipelineInfo, CiWorkflows } from "./info";
 import type { CiCdPipelinePlan } from "./plan";
 
@@ -58,7 +51,10 @@ export function buildWorkflow(plan: CiCdPipelinePlan, v: WorkflowValues): string
     },
   );
   if (plan.build.model) {
-    steps.push({ name: "Register the model version", run: registerCommand(plan.cloud, v.registry, plan.build.model, `${image}:\${{ github.sha }}`) });
+    steps.push({
+      name: "Register the model version",
+      run: registerCommand(plan.cloud, v.registry, plan.build.model, `${image}:\${{ github.sha }}`),
+    });
   }
   return render({
     name: "build",
@@ -141,7 +137,12 @@ export function deployWorkflow(plan: CiCdPipelinePlan, v: WorkflowValues): strin
     jobs: Object.fromEntries(
       Object.entries(jobs).map(([k, job], i) =>
         // Only a successful build is rolled out.
-        [k, i === 0 ? { if: "${{ github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success' }}", ...job } : job],
+        [
+          k,
+          i === 0
+            ? { if: "${{ github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success' }}", ...job }
+            : job,
+        ],
       ),
     ),
   });
