@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { CloudId } from "../../core/cloud";
@@ -16,6 +15,8 @@ const STACKS = ["aws-dev", "aws-prod", "azure-dev", "azure-prod", "gcp-dev", "gc
 
 /** GitHub's own parser: schema errors of the workflow file, then of its conversion to the workflow model. */
 async function workflowErrors(name: string, content: string): Promise<string[]> {
+  // An ES module: loaded with import() from this CommonJS test.
+  const { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
   const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
   const errors = parsed.context.errors.getErrors().map((e) => e.message);
   if (parsed.value === undefined) return [...errors, "no workflow"];
