@@ -3,16 +3,18 @@ import * as path from "node:path";
 import { check } from "./check";
 import { classify, UsageError } from "./errors";
 import { plan } from "./plan";
+import { workflows } from "./workflows";
 
 const USAGE = `Usage: mlops <command> [options]
 
 Commands:
   plan    Plan a stack of the Pulumi project offline and print what it would create.
   check   Plan a stack offline and run the policy packs on it.
+  workflows  Write a stack's CiCdPipeline GitHub Actions workflows into a directory.
 
 Run "mlops <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, workflows };
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[]): Promise<number> {

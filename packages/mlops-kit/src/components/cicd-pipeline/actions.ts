@@ -71,9 +71,9 @@ export function registerCommand(cloud: CloudId, registry: RegistryInfo, model: s
   });
 }
 
-/** Points the stage's tag at the commit's image (a manifest copy, no layers pulled) . */
+/** Points the stage's tag at the built commit's image (`IMAGE_SHA`; a manifest copy, no layers pulled). */
 export function retagCommand(image: string, stage: string): string {
-  return `docker buildx imagetools create --tag "${image}:${stage}" "${image}:\${GITHUB_SHA}"`;
+  return `docker buildx imagetools create --tag "${image}:${stage}" "${image}:\${IMAGE_SHA}"`;
 }
 
 /** Replaces a service's instances, which pull the stage's tag as they start. */

@@ -123,6 +123,8 @@ function deployJob(plan: CiCdPipelinePlan, v: WorkflowValues, index: number): Re
     // the environment's required reviewers are the approval.
     environment: stage.environment,
     permissions: OIDC,
+    // After a build, GITHUB_SHA is the default branch's head; the image is tagged with the built commit.
+    env: { IMAGE_SHA: "${{ github.event.workflow_run.head_sha || github.sha }}" },
     steps,
   };
 }
