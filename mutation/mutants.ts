@@ -419,6 +419,30 @@ const ENGINE_POLICIES: Mutant[] = [
   ),
 ];
 
+const PIPE = `${SRC}/components/cicd-pipeline`;
+const PIPELINE: Mutant[] = [
+  // A deploy identity that trusts every branch of the repository instead of its environment.
+  m(
+    "pipeline/deploy-subject-not-environment",
+    `${PIPE}/plan.ts`,
+    "return `repo:${repository}:environment:${detail}`;",
+    "return `repo:${repository}:ref:refs/heads/${detail}`;",
+    [`${PIPE}/component.test.ts`, `${PIPE}/backends.test.ts`],
+  ),
+  // GCP's pool accepting tokens of any GitHub repository.
+  m(
+    "pipeline/gcp-provider-without-condition",
+    `${PIPE}/gcp/identity.ts`,
+    "attributeCondition: attributeCondition(plan.repository, plan.repositoryOwnerId),",
+    "",
+    [`${PIPE}/backends.test.ts`],
+  ),
+  // Every CodeBuild project privileged, the deploy project too.
+  m("pipeline/all-builds-privileged", `${PIPE}/aws/build.ts`, "privilegedMode: a.privileged,", "privilegedMode: true,", [
+    `${PIPE}/backends.test.ts`,
+  ]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -427,4 +451,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...NETWORK,
   ...SERVICE,
   ...ENGINE_POLICIES,
+  ...PIPELINE,
 ];
