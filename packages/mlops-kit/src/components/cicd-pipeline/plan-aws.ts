@@ -1,6 +1,6 @@
 import type { Overrides } from "../../core/backend";
 import { type NameScope, physicalName } from "../../core/naming";
-import type { PipelineBase } from "./plan";
+import type { PipelineBase } from "./plan-base";
 import type { OVERRIDE_ROLES } from "./spec";
 
 /** The CodeBuild image: Ubuntu standard 7.0 (CodeBuild "Docker images provided by CodeBuild"; Docker 24+, for image builds). */

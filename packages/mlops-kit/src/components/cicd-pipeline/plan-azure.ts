@@ -1,6 +1,6 @@
 import type { Overrides } from "../../core/backend";
 import { type NameScope, physicalName } from "../../core/naming";
-import type { PipelineBase } from "./plan";
+import type { PipelineBase } from "./plan-base";
 import type { OVERRIDE_ROLES } from "./spec";
 
 /** The audience Entra ID expects for workload identity federation (Microsoft Entra "Workload identity federation"). */

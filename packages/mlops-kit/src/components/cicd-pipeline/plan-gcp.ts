@@ -1,7 +1,7 @@
 import type { Overrides } from "../../core/backend";
 import { UnsupportedError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
-import type { PipelineBase } from "./plan";
+import type { PipelineBase } from "./plan-base";
 import type { OVERRIDE_ROLES } from "./spec";
 
 /** `google.subject` holds at most 127 bytes (IAM "Workload identity federation": attribute mappings). */

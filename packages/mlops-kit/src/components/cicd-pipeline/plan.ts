@@ -1,82 +1,18 @@
 import { assertNever, byCloud, type CloudId, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { UnsupportedError } from "../../core/errors";
-import type { Tags } from "../../core/tags";
 import { type AwsPipelinePlan, planAwsPipeline } from "./plan-aws";
 import { type AzurePipelinePlan, planAzurePipeline } from "./plan-azure";
+import { type BuildPlan, type CiIdentityPlan, CiRole, type PipelineBase, type StagePlan } from "./plan-base";
 import { type GcpPipelinePlan, planGcpPipeline } from "./plan-gcp";
 import { type CiCdPipelineSpec, DEFAULT_STAGES } from "./spec";
 
 export const TYPE = "CiCdPipeline";
 
-/** GitHub's OIDC issuer (GitHub Docs, "About security hardening with OpenID Connect"). */
-export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+export * from "./plan-base";
 
-/** What a CI identity is for. */
-export const CiRole = {
-  /** Pushes of the branch: build, push the image, register the model version. */
-  publish: "publish",
-  /** Pull requests: read-only, for previews. */
-  preview: "preview",
-  /** A stage's GitHub environment: roll the services out. */
-  deploy: "deploy",
-} as const;
-export type CiRole = (typeof CiRole)[keyof typeof CiRole];
-
-/** One keyless identity and the one token subject it trusts. */
-export interface CiIdentityPlan {
-  /** `publish`, `preview`, `deploy-<stage>`: the child names' role word. */
-  key: string;
-  role: CiRole;
-  /** The stage it deploys, for `deploy`. */
-  stage?: string;
-  /** The `sub` claim of GitHub's token, exactly (never a wildcard). */
-  subject: string;
-}
-
-export interface StagePlan {
-  name: string;
-  environment: string;
-  approvers: string[];
-  /** A human approves before this stage. */
-  approval: boolean;
-  /** Service names this stage rolls out; undefined: all. */
-  services: string[] | undefined;
-  pulumiStack: string | undefined;
-}
-
-export interface BuildPlan {
-  imageName: string;
-  dockerfile: string;
-  context: string;
-  testCommand: string | undefined;
-  model: string | undefined;
-  cloudNative: boolean;
-}
-
-export interface RetrainPlan {
-  /** Five-field cron, UTC (GitHub Actions, Cloud Scheduler). */
-  cron: string;
-  command: string;
-}
-
-export interface CiCdPipelinePlan {
-  cloud: CloudId;
-  profile: Profile;
-  name: string;
-  repository: string;
-  owner: string;
-  repositoryName: string;
-  repositoryOwnerId: string | undefined;
-  branch: string;
-  identities: CiIdentityPlan[];
-  stages: StagePlan[];
-  build: BuildPlan;
-  retrain: RetrainPlan | undefined;
-  /** prod: logs, buckets and keys outlive the stack. */
-  retain: boolean;
-  logRetentionDays: number;
-  tags: Tags;
+/** Every decision of a CiCdPipeline: the neutral ones, and the chosen cloud's. */
+export interface CiCdPipelinePlan extends PipelineBase {
   aws: AwsPipelinePlan | undefined;
   gcp: GcpPipelinePlan | undefined;
   azure: AzurePipelinePlan | undefined;
@@ -183,6 +119,3 @@ export function planCiCdPipeline(name: string, spec: CiCdPipelineSpec, ctx: Depl
   });
   return { ...base, ...perCloud() };
 }
-
-/** The neutral part of a plan the cloud planners read. */
-export type PipelineBase = Omit<CiCdPipelinePlan, "aws" | "gcp" | "azure">;

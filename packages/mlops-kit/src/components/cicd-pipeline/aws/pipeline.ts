@@ -82,14 +82,17 @@ function stageOf(plan: CiCdPipelinePlan, stage: StagePlan, deploy: Project, inpu
   };
 }
 
-/** CodePipeline V2: Source (GitHub connection) → Build → each stage (approval where asked, then roll-out). */
-export function createPipeline(
-  plan: CiCdPipelinePlan,
-  b: AwsBuildPlan,
-  a: { env: AwsEnvironment; key: Key; bucket: Bucket; connection: Connection; imageProject: Project; deployProject: Project },
-  inputs: PipelineInputs,
-  ctx: ProvisionContext,
-): PipelineParts {
+type PipelineInputsOf = {
+  env: AwsEnvironment;
+  key: Key;
+  bucket: Bucket;
+  connection: Connection;
+  imageProject: Project;
+  deployProject: Project;
+};
+
+/** CodePipeline's role: its artifacts and key, the connection, and starting the two projects' builds. */
+function pipelineRole(plan: CiCdPipelinePlan, b: AwsBuildPlan, a: PipelineInputsOf, ctx: ProvisionContext) {
   const n = plan.name;
   const role = new Role(
     `${n}-codepipeline`,
@@ -130,8 +133,58 @@ export function createPipeline(
     },
     ctx.opts,
   );
+  return { role, policy };
+}
+
+/** Source (the GitHub connection, CODE_ZIP) and Build (the image, retraining first when RETRAIN is true). */
+function sourceAndBuild(plan: CiCdPipelinePlan, a: PipelineInputsOf) {
+  return [
+    {
+      name: "Source",
+      actions: [
+        {
+          name: "GitHub",
+          category: "Source",
+          owner: "AWS",
+          provider: "CodeStarSourceConnection",
+          version: "1",
+          namespace: "SourceVariables",
+          outputArtifacts: ["source"],
+          configuration: {
+            ConnectionArn: a.connection.arn,
+            FullRepositoryId: plan.repository,
+            BranchName: plan.branch,
+            OutputArtifactFormat: "CODE_ZIP",
+          },
+        },
+      ],
+    },
+    {
+      name: "Build",
+      actions: [
+        {
+          name: "Image",
+          ...codebuild(a.imageProject.name, [
+            { name: "IMAGE_TAG", value: "#{SourceVariables.CommitId}" },
+            { name: "RETRAIN", value: `#{variables.${RETRAIN_VARIABLE}}` },
+          ]),
+        },
+      ],
+    },
+  ];
+}
+
+/** CodePipeline V2: Source (GitHub connection) → Build → each stage (approval where asked, then roll-out). */
+export function createPipeline(
+  plan: CiCdPipelinePlan,
+  b: AwsBuildPlan,
+  a: PipelineInputsOf,
+  inputs: PipelineInputs,
+  ctx: ProvisionContext,
+): PipelineParts {
+  const { role, policy } = pipelineRole(plan, b, a, ctx);
   const pipeline = new Pipeline(
-    n,
+    plan.name,
     withOverrides(
       {
         name: b.pipelineName,
@@ -140,42 +193,8 @@ export function createPipeline(
         roleArn: role.arn,
         artifactStores: [{ type: "S3", location: a.bucket.bucket, encryptionKey: { type: "KMS", id: a.key.arn } }],
         variables: [{ name: RETRAIN_VARIABLE, defaultValue: "false", description: "true: the image build retrains first" }],
-        stages: [
-          {
-            name: "Source",
-            actions: [
-              {
-                name: "GitHub",
-                category: "Source",
-                owner: "AWS",
-                provider: "CodeStarSourceConnection",
-                version: "1",
-                namespace: "SourceVariables",
-                outputArtifacts: ["source"],
-                configuration: {
-                  ConnectionArn: a.connection.arn,
-                  FullRepositoryId: plan.repository,
-                  BranchName: plan.branch,
-                  OutputArtifactFormat: "CODE_ZIP",
-                },
-              },
-            ],
-          },
-          {
-            name: "Build",
-            actions: [
-              {
-                name: "Image",
-                ...codebuild(a.imageProject.name, [
-                  { name: "IMAGE_TAG", value: "#{SourceVariables.CommitId}" },
-                  { name: "RETRAIN", value: `#{variables.${RETRAIN_VARIABLE}}` },
-                ]),
-              },
-            ],
-          },
-          ...plan.stages.map((s) => stageOf(plan, s, a.deployProject, inputs)),
-        ],
-        tags: awsTags({ ...plan.tags, Name: n }),
+        stages: [...sourceAndBuild(plan, a), ...plan.stages.map((s) => stageOf(plan, s, a.deployProject, inputs))],
+        tags: awsTags({ ...plan.tags, Name: plan.name }),
       },
       plan.aws?.overrides ?? {},
       "pipeline",
