@@ -45,6 +45,8 @@ export function delivery(registry: pulumi.Input<RegistryInfo>, services: pulumi.
     build: { model: config.get("model") },
     retrain: { schedule: config.get("retrainSchedule") ?? "0 3 * * MON", command: "python -m training.retrain" },
     tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+    // An AWS account holds one GitHub OIDC provider: a second stack in the account names the first's.
+    aws: { oidcProviderArn: config.get("oidcProviderArn") },
   });
 }
 

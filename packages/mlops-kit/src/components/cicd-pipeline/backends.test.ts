@@ -161,6 +161,15 @@ describe("CiCdPipeline on GCP", () => {
     expect((trigger("build").build as { options: { logging: string } }).options.logging).toBe("CLOUD_LOGGING_ONLY");
   });
 
+  it("GIVEN a retrain command with shell variables THEN Cloud Build gets them escaped as $$, its own $COMMIT_SHA not", async () => {
+    const p = await synthOn("gcp", { retrain: { schedule: "30 2 * * SUN", command: 'python -m train --out "$HOME/model"' } });
+    const steps = (
+      resource(p, "gcp:cloudbuild/trigger:Trigger", "delivery-retrain").inputs.build as { steps: { id: string; args: string[] }[] }
+    ).steps;
+    expect(steps.find((s) => s.id === "retrain")?.args).toEqual(["-c", 'python -m train --out "$$HOME/model"']);
+    expect(steps.find((s) => s.id === "push")?.args[1]).toMatch(/:\$COMMIT_SHA$/);
+  });
+
   it("GIVEN retraining THEN Cloud Scheduler POSTs the retrain trigger's run with an OAuth token", () => {
     const job = resource(plan, "gcp:cloudscheduler/job:Job", "delivery-retrain").inputs;
     expect(job.schedule).toBe("30 2 * * SUN");

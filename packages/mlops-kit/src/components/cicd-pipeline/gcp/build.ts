@@ -27,12 +27,18 @@ export interface GcpBuild {
 
 type Step = { name: string; id: string; entrypoint?: string; args: string[] };
 const shell = (id: string, command: string): Step => ({ id, name: SDK_BUILDER, entrypoint: "bash", args: ["-c", command] });
+/**
+ * A user's command, its `$` escaped as `$$`: Cloud Build reads `$NAME` in a step's arguments as a
+ * substitution and refuses unknown ones (Cloud Build "Substituting variable values"); the shell
+ * then sees the `$` it was written with.
+ */
+const userShell = (id: string, command: string): Step => shell(id, command.replaceAll("$", "$$$$"));
 
 /** Test, build, push and register; `$COMMIT_SHA` is Cloud Build's own substitution. */
 function imageSteps(plan: CiCdPipelinePlan, r: RegistryInfo): Step[] {
   const image = `${imagePath(plan, r)}:$COMMIT_SHA`;
   const steps: Step[] = [];
-  if (plan.build.testCommand) steps.push(shell("test", plan.build.testCommand));
+  if (plan.build.testCommand) steps.push(userShell("test", plan.build.testCommand));
   steps.push(
     { id: "build", name: DOCKER_BUILDER, args: ["build", "--file", plan.build.dockerfile, "--tag", image, plan.build.context] },
     { id: "push", name: DOCKER_BUILDER, args: ["push", image] },
@@ -136,7 +142,7 @@ function createTriggers(
       {
         description: `Retrains, then builds ${plan.repository}`,
         sourceToBuild: manualSource(plan),
-        build: { steps: r.apply((x) => [shell("retrain", command), ...imageSteps(plan, x)]), options: OPTIONS },
+        build: { steps: r.apply((x) => [userShell("retrain", command), ...imageSteps(plan, x)]), options: OPTIONS },
       },
       sa,
       scope,
