@@ -13,6 +13,9 @@ export default defineConfig({
     // The JSON report feeds the closing "N passed, N failed" line of .ci/run.
     reporters: ["default", "json"],
     outputFile: { json: ".vitest-report.json" },
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node's
+    // ESM loader refuses: Vite transforms it instead.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -433,6 +433,27 @@ const DIFF: Mutant[] = [
   ]),
   m("diff/renames-never-paired", "packages/testing/src/diff/renames.ts", "bestScore >= MIN_SIMILARITY", "bestScore > 2", [
     "test/diff.test.ts",
+const PIPE = `${SRC}/components/cicd-pipeline`;
+const PIPELINE: Mutant[] = [
+  // A deploy identity that trusts every branch of the repository instead of its environment.
+  m(
+    "pipeline/deploy-subject-not-environment",
+    `${PIPE}/plan.ts`,
+    "return `repo:${repository}:environment:${detail}`;",
+    "return `repo:${repository}:ref:refs/heads/${detail}`;",
+    [`${PIPE}/component.test.ts`, `${PIPE}/backends.test.ts`],
+  ),
+  // GCP's pool accepting tokens of any GitHub repository.
+  m(
+    "pipeline/gcp-provider-without-condition",
+    `${PIPE}/gcp/identity.ts`,
+    "attributeCondition: attributeCondition(plan.repository, plan.repositoryOwnerId),",
+    "",
+    [`${PIPE}/backends.test.ts`],
+  ),
+  // Every CodeBuild project privileged, the deploy project too.
+  m("pipeline/all-builds-privileged", `${PIPE}/aws/build.ts`, "privilegedMode: a.privileged,", "privilegedMode: true,", [
+    `${PIPE}/backends.test.ts`,
   ]),
 ];
 
@@ -445,4 +466,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...SERVICE,
   ...ENGINE_POLICIES,
   ...DIFF,
+  ...PIPELINE,
 ];

@@ -8,6 +8,7 @@ import { ROOT } from "./helpers";
 const EXPECTED: Record<string, string[]> = {
   network: ["mlops:index:MlopsVpc"],
   "inference-service": ["mlops:index:MlopsVpc", "mlops:index:InferenceService"],
+  "cicd-pipeline": ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:CiCdPipeline"],
 };
 
 const examples = fs

@@ -80,6 +80,32 @@ new InferenceService("api", {
     allowedCidrs: Array.from({ length: 61 }, (_, i) => \`10.\${i}.0.0/16\`),
   },
 });
+`, // A pipeline with the longest name and stage name accepted: roles, projects, pipeline, connection and
+  // schedule names within their limits, and the CodePipeline and OIDC provider as the provider reads them.
+  "40-character pipeline names": `import { CiCdPipeline } from "mlops-kit";
+new CiCdPipeline("delivery-pipeline-for-the-fraud-platform", {
+  repository: "acme/fraud-model",
+  registry: ${JSON.stringify({
+    cloud: "aws",
+    name: "models",
+    region: "eu-central-1",
+    trackingUri: "",
+    imageRepositoryUrl: "123456789012.dkr.ecr.eu-central-1.amazonaws.com/models",
+    imageRepositoryId: "arn:aws:ecr:eu-central-1:123456789012:repository/models",
+    artifactUri: "s3://models-artifacts",
+    artifactStoreId: "arn:aws:s3:::models-artifacts",
+    models: { fraud: "arn:aws:sagemaker:eu-central-1:123456789012:model-package-group/fraud" },
+    aws: {
+      readerPolicyArn: "arn:aws:iam::123456789012:policy/r",
+      publisherPolicyArn: "arn:aws:iam::123456789012:policy/p",
+      approverPolicyArn: "arn:aws:iam::123456789012:policy/a",
+    },
+  })},
+  stages: [{ name: "a-very-long-stage-nm" }, { name: "production" }],
+  build: { model: "fraud" },
+  retrain: { schedule: "0 3 * * MON", command: "python -m train" },
+  profile: "prod",
+});
 `,
 };
 
@@ -212,6 +238,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
   const CASES: { label: string; defect?: string }[] = [
     { label: "stack aws-dev" },
     { label: "stack aws-prod" },
+    { label: "example cicd-pipeline (dev)" },
     { label: "example inference-service (dev)" },
     { label: "example network (dev)" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named
@@ -221,6 +248,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "more AWS resources" },
     // The allow-list's rule negated a list (`statements`) where a not-statement takes one `statement`.
     { label: "allow-list in the web ACL" },
+    { label: "40-character pipeline names" },
   ];
   for (const { label, defect } of CASES) {
     (defect ? it.fails : it)(`GIVEN ${label} THEN terraform-provider-aws reports nothing${defect ? " (known defect)" : ""}`, () => {

@@ -3,6 +3,8 @@ import { describePackManifest } from "@mlops-kit/policy-common/manifest";
 // The pack's rules, pinned: adding, renaming or removing a rule changes this list on purpose.
 const RULES = [
   "mlops-aws-cloudwatch-log-group-encrypted",
+  "mlops-aws-codebuild-artifacts-encrypted",
+  "mlops-aws-codebuild-privileged-image-builds-only",
   "mlops-aws-ec2-default-security-group-closed",
   "mlops-aws-ec2-imdsv2-required",
   "mlops-aws-ec2-no-public-ingress",
@@ -13,6 +15,7 @@ const RULES = [
   "mlops-aws-elb-drop-invalid-headers",
   "mlops-aws-elb-listener-tls",
   "mlops-aws-iam-no-wildcard-actions",
+  "mlops-aws-iam-oidc-subject-pinned",
   "mlops-aws-kms-key-rotation",
   "mlops-aws-route53-alias-evaluates-health",
   "mlops-aws-s3-encryption-kms",
@@ -23,6 +26,7 @@ const RULES = [
   "mlops-azure-authorization-no-owner-role",
   "mlops-azure-compute-vmss-no-public-ip",
   "mlops-azure-compute-vmss-password-auth-disabled",
+  "mlops-azure-managedidentity-federated-subject-pinned",
   "mlops-azure-network-appgw-https-only",
   "mlops-azure-network-appgw-tls-policy",
   "mlops-azure-network-appgw-waf",
@@ -47,6 +51,7 @@ const RULES = [
   "mlops-gcp-compute-subnetwork-flow-logs",
   "mlops-gcp-dns-zone-visibility",
   "mlops-gcp-iam-no-primitive-roles",
+  "mlops-gcp-iam-workload-identity-provider-condition",
   "mlops-gcp-kms-key-rotation",
   "mlops-gcp-logging-bucket-cmek",
   "mlops-gcp-storage-bucket-cmek",

@@ -1,6 +1,20 @@
+import { CiCdPipeline } from "./components/cicd-pipeline/component";
 import { InferenceService } from "./components/inference-service/component";
 import { MlopsVpc } from "./components/network/component";
 
+export { CiCdPipeline } from "./components/cicd-pipeline/component";
+export type { AwsCiInfo, AzureCiInfo, CiCdPipelineInfo, CiIdentityInfo, CiWorkflows, GcpCiInfo } from "./components/cicd-pipeline/info";
+export { type CiCdPipelinePlan, CiRole } from "./components/cicd-pipeline/plan";
+export type {
+  BuildArgs,
+  CiCdPipelineArgs,
+  CiCdPipelineAwsArgs,
+  CiCdPipelineAzureArgs,
+  CiCdPipelineGcpArgs,
+  RetrainArgs,
+  StageArgs,
+} from "./components/cicd-pipeline/spec";
+export { repositoryPreviewWorkflow } from "./components/cicd-pipeline/workflows";
 export { InferenceService } from "./components/inference-service/component";
 export type { InferenceServiceInfo, ServiceMetricScope } from "./components/inference-service/info";
 export type { InferenceServicePlan } from "./components/inference-service/plan";
@@ -22,6 +36,7 @@ export {
   type StickinessArgs,
   type TlsArgs,
 } from "./components/inference-service/spec";
+export type { AwsRegistryInfo, AzureRegistryInfo, GcpRegistryInfo, RegistryInfo } from "./components/model-registry/info";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -47,4 +62,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService];
+export const components = [MlopsVpc, InferenceService, CiCdPipeline];

@@ -1,5 +1,7 @@
 import type { MlopsPolicy } from "@mlops-kit/policy-common";
 import awsCloudwatchLogGroupEncrypted from "./aws/cloudwatch/log-group-encrypted";
+import awsCodebuildArtifactsEncrypted from "./aws/codebuild/artifacts-encrypted";
+import awsCodebuildPrivilegedImageBuildsOnly from "./aws/codebuild/privileged-image-builds-only";
 import awsEc2DefaultSecurityGroupClosed from "./aws/ec2/default-security-group-closed";
 import awsEc2Imdsv2Required from "./aws/ec2/imdsv2-required";
 import awsEc2NoPublicIngress from "./aws/ec2/no-public-ingress";
@@ -10,6 +12,7 @@ import awsElbAccessLogs from "./aws/elb/access-logs";
 import awsElbDropInvalidHeaders from "./aws/elb/drop-invalid-headers";
 import awsElbListenerTls from "./aws/elb/listener-tls";
 import awsIamNoWildcardActions from "./aws/iam/no-wildcard-actions";
+import awsIamOidcSubjectPinned from "./aws/iam/oidc-subject-pinned";
 import awsKmsKeyRotation from "./aws/kms/key-rotation";
 import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health";
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
@@ -20,6 +23,7 @@ import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
+import azureManagedidentityFederatedSubjectPinned from "./azure/managedidentity/federated-subject-pinned";
 import azureNetworkAppgwHttpsOnly from "./azure/network/appgw-https-only";
 import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
 import azureNetworkAppgwWaf from "./azure/network/appgw-waf";
@@ -44,6 +48,7 @@ import gcpComputeShieldedVm from "./gcp/compute/shielded-vm";
 import gcpComputeSubnetworkFlowLogs from "./gcp/compute/subnetwork-flow-logs";
 import gcpDnsZoneVisibility from "./gcp/dns/zone-visibility";
 import gcpIamNoPrimitiveRoles from "./gcp/iam/no-primitive-roles";
+import gcpIamWorkloadIdentityProviderCondition from "./gcp/iam/workload-identity-provider-condition";
 import gcpKmsKeyRotation from "./gcp/kms/key-rotation";
 import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
 import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
@@ -102,4 +107,9 @@ export const policies: MlopsPolicy[] = [
   gcpStorageBucketCmek,
   gcpStorageBucketPublicAccessPrevention,
   gcpStorageBucketUniformAccess,
+  awsCodebuildArtifactsEncrypted,
+  awsCodebuildPrivilegedImageBuildsOnly,
+  awsIamOidcSubjectPinned,
+  azureManagedidentityFederatedSubjectPinned,
+  gcpIamWorkloadIdentityProviderCondition,
 ];

@@ -190,6 +190,86 @@ export const NAME_RULES = {
     lowercase: true,
     globallyUnique: true,
   }),
+  /** IAM role that every stack of an account shares a namespace for: 1–64 of `\w+=,.@-` ("IAM quotas"), hashed. */
+  awsAccountIamRole: rule({
+    min: 1,
+    max: 64,
+    pattern: /^[\w+=,.@-]+$/,
+    allowed: /[\w+=,.@-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** CodeBuild project: 2–150, `[A-Za-z0-9][A-Za-z0-9\-_]{1,149}` (CodeBuild API CreateProject `name`); per account and region. */
+  awsCodeBuildProject: rule({
+    min: 2,
+    max: 150,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{1,149}$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** CodePipeline: 1–100 of `[A-Za-z0-9.@\-_]` (CodePipeline API PipelineDeclaration `name`); per account and region. */
+  awsCodePipeline: rule({
+    min: 1,
+    max: 100,
+    pattern: /^[A-Za-z0-9.@_-]+$/,
+    allowed: /[A-Za-z0-9.@_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** CodeConnections connection: 1–32 (CodeConnections API CreateConnection `ConnectionName`); per account. */
+  awsConnection: rule({
+    min: 1,
+    max: 32,
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    allowed: /[A-Za-z0-9-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** EventBridge Scheduler schedule: 1–64 of `[0-9a-zA-Z-_.]` (Scheduler API CreateSchedule `Name`); per group. */
+  awsSchedule: rule({
+    min: 1,
+    max: 64,
+    pattern: /^[0-9A-Za-z._-]+$/,
+    allowed: /[0-9A-Za-z._-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /**
+   * Workload identity pool and pool provider ids: 4–32 of `[a-z0-9-]`, not starting with `gcp-`
+   * (IAM API projects.locations.workloadIdentityPools.create `workloadIdentityPoolId`); letter first here.
+   */
+  gcpWorkloadIdentityPool: rule({ ...rfc1035(32, true), min: 4, pattern: /^(?!gcp-)[a-z]([-a-z0-9]*[a-z0-9])?$/ }),
+  /**
+   * Cloud Build trigger name: 1–64 alphanumerics and dashes, alphanumeric at both ends (Cloud Build
+   * API BuildTrigger `name`); unique within the project.
+   */
+  gcpBuildTrigger: rfc1035(64, true),
+  /** User-assigned managed identity: 3–128, alphanumeric first, then `[A-Za-z0-9_-]` (Azure naming rules, Microsoft.ManagedIdentity). */
+  azureManagedIdentity: rule({
+    min: 3,
+    max: 128,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
+  /** Federated identity credential: 3–120, alphanumeric first, then `[A-Za-z0-9_-]` (Microsoft.ManagedIdentity REST spec). */
+  azureFederatedCredential: rule({
+    min: 3,
+    max: 120,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

@@ -9,6 +9,8 @@ const IRREGULAR_TYPES: Record<string, string> = {
   "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
   "aws:alb/loadBalancer:LoadBalancer": "aws_alb",
   "aws:elb/loadBalancer:LoadBalancer": "aws_elb",
+  "aws:codepipeline/pipeline:Pipeline": "aws_codepipeline",
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "aws_iam_openid_connect_provider",
 };
 
 /** `securityGroupIngressRule` -> `security_group_ingress_rule`; `ipv6CidrBlock` -> `ipv6_cidr_block`. */
