@@ -1,0 +1,54 @@
+import type { Overrides } from "../../core/backend";
+import type { DeployContext } from "../../core/context";
+import { physicalName } from "../../core/naming";
+import type { OVERRIDE_ROLES } from "./args";
+import type { ModelRegistrySpec } from "./spec";
+
+/** The ARM values of the spec's isolation modes (ManagedNetworkSettings.isolationMode). */
+export const AZURE_ISOLATION_MODE = {
+  allowOnlyApprovedOutbound: "AllowOnlyApprovedOutbound",
+  allowInternetOutbound: "AllowInternetOutbound",
+} as const;
+
+/** Key Vault soft delete keeps a deleted vault 7 to 90 days (Key Vault "soft-delete overview"). */
+export const KEY_VAULT_SOFT_DELETE_DAYS = { dev: 7, prod: 90 } as const;
+
+export interface AzureRegistryPlan {
+  /** Global names, before their hash is redone over the subscription. */
+  storageAccountName: string;
+  keyVaultName: string;
+  containerRegistryName: string;
+  workspaceName: string;
+  mlRegistryName: string;
+  artifactContainerName: string;
+  isolationMode: string;
+  hbiWorkspace: boolean;
+  sharedRegistry: boolean;
+  keyVaultSoftDeleteDays: number;
+  /** Zone-redundant storage and registry in prod (Premium ACR supports zone redundancy). */
+  zoneRedundant: boolean;
+  logRetentionDays: number;
+  overrides: Overrides<(typeof OVERRIDE_ROLES.azure)[number]>;
+}
+
+export function planAzureRegistry(name: string, spec: ModelRegistrySpec, ctx: DeployContext, shared: boolean): AzureRegistryPlan {
+  const azure = spec.azure;
+  const prod = ctx.profile === "prod";
+  // A soft-deleted vault or workspace keeps its name: a new generation gets new names.
+  const generation = azure?.nameGeneration ? [`g${azure.nameGeneration}`] : [];
+  return {
+    storageAccountName: physicalName("azureStorageAccount", [name, "models"], ctx.scope),
+    keyVaultName: physicalName("azureKeyVault", [name, "kv", ...generation], ctx.scope),
+    containerRegistryName: physicalName("azureContainerRegistry", [name, "images"], ctx.scope),
+    workspaceName: physicalName("azureMlWorkspace", [name, ...generation], ctx.scope),
+    mlRegistryName: physicalName("azureMlWorkspace", [name, "shared"], ctx.scope),
+    artifactContainerName: "models",
+    isolationMode: AZURE_ISOLATION_MODE[azure?.isolationMode ?? "allowOnlyApprovedOutbound"],
+    hbiWorkspace: azure?.hbiWorkspace ?? prod,
+    sharedRegistry: azure?.sharedRegistry ?? shared,
+    keyVaultSoftDeleteDays: KEY_VAULT_SOFT_DELETE_DAYS[ctx.profile],
+    zoneRedundant: prod,
+    logRetentionDays: prod ? 365 : 30,
+    overrides: (azure?.overrides ?? {}) as AzureRegistryPlan["overrides"],
+  };
+}
