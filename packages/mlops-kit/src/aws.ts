@@ -4,4 +4,5 @@
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
 export type { AwsInferenceService } from "./components/inference-service/aws";
+export type { AwsModelRegistry } from "./components/model-registry/aws";
 export type { AwsNetwork } from "./components/network/aws";

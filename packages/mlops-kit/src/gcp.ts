@@ -4,4 +4,5 @@
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
 export type { GcpInferenceService } from "./components/inference-service/gcp";
+export type { GcpModelRegistry } from "./components/model-registry/gcp";
 export type { GcpNetwork } from "./components/network/gcp";

@@ -1,4 +1,5 @@
 import { InferenceService } from "./components/inference-service/component";
+import { ModelRegistry } from "./components/model-registry/component";
 import { MlopsVpc } from "./components/network/component";
 
 export { InferenceService } from "./components/inference-service/component";
@@ -22,6 +23,23 @@ export {
   type StickinessArgs,
   type TlsArgs,
 } from "./components/inference-service/spec";
+export { ModelRegistry } from "./components/model-registry/component";
+export type { AwsRegistryInfo, AzureRegistryInfo, GcpRegistryInfo, RegistryInfo } from "./components/model-registry/info";
+export type { ModelRegistryPlan } from "./components/model-registry/plan";
+export {
+  type AccessArgs,
+  type ApprovalArgs,
+  type ArtifactsArgs,
+  AzureIsolationMode,
+  type ImagesArgs,
+  type ModelArgs,
+  type ModelRegistryArgs,
+  type ModelRegistryAwsArgs,
+  type ModelRegistryAzureArgs,
+  type ModelRegistryGcpArgs,
+  type TrackingArgs,
+  TrackingSize,
+} from "./components/model-registry/spec";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -47,4 +65,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService];
+export const components = [MlopsVpc, InferenceService, ModelRegistry];

@@ -2,6 +2,7 @@ import type { Overrides } from "../../core/backend";
 import type { DeployContext } from "../../core/context";
 import { physicalName } from "../../core/naming";
 import type { OVERRIDE_ROLES } from "./args";
+import { REGISTRY_PROFILE_DEFAULTS } from "./defaults";
 import type { ModelRegistrySpec } from "./spec";
 
 /** The ARM values of the spec's isolation modes (ManagedNetworkSettings.isolationMode). */
@@ -25,6 +26,10 @@ export interface AzureRegistryPlan {
   hbiWorkspace: boolean;
   sharedRegistry: boolean;
   keyVaultSoftDeleteDays: number;
+  /** Blob and container soft delete: the artifact retention, at most 365 days (Azure Storage "Soft delete for blobs"). */
+  blobSoftDeleteDays: number;
+  /** ACR deletes untagged manifests after this many days (retention policy, 0 to 365, Premium only). */
+  untaggedRetentionDays: number;
   /** Zone-redundant storage and registry in prod (Premium ACR supports zone redundancy). */
   zoneRedundant: boolean;
   logRetentionDays: number;
@@ -47,6 +52,8 @@ export function planAzureRegistry(name: string, spec: ModelRegistrySpec, ctx: De
     hbiWorkspace: azure?.hbiWorkspace ?? prod,
     sharedRegistry: azure?.sharedRegistry ?? shared,
     keyVaultSoftDeleteDays: KEY_VAULT_SOFT_DELETE_DAYS[ctx.profile],
+    blobSoftDeleteDays: Math.min(spec.artifacts.noncurrentVersionDays ?? REGISTRY_PROFILE_DEFAULTS[ctx.profile].noncurrentVersionDays, 365),
+    untaggedRetentionDays: Math.min(spec.images.untaggedExpiryDays ?? REGISTRY_PROFILE_DEFAULTS[ctx.profile].untaggedExpiryDays, 365),
     zoneRedundant: prod,
     logRetentionDays: prod ? 365 : 30,
     overrides: (azure?.overrides ?? {}) as AzureRegistryPlan["overrides"],

@@ -3,6 +3,7 @@ import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import type { Tags } from "../../core/tags";
 import type { TrackingSize } from "./args";
+import { REGISTRY_PROFILE_DEFAULTS } from "./defaults";
 import { type AwsRegistryPlan, planAwsRegistry } from "./plan-aws";
 import { type AzureRegistryPlan, planAzureRegistry } from "./plan-azure";
 import { type GcpRegistryPlan, planGcpRegistry } from "./plan-gcp";
@@ -12,6 +13,7 @@ import type { ModelRegistrySpec } from "./spec";
 // cloud's names and limits live in plan-<cloud>.ts.
 
 export const TYPE = "ModelRegistry";
+export { REGISTRY_PROFILE_DEFAULTS } from "./defaults";
 
 export interface ModelPlan {
   name: string;
@@ -50,15 +52,6 @@ export interface ModelRegistryPlan {
   gcp: GcpRegistryPlan;
   azure: AzureRegistryPlan;
 }
-
-/** What `mlops:profile` sets for a ModelRegistry when the spec leaves a field unset. */
-export const REGISTRY_PROFILE_DEFAULTS: Record<
-  Profile,
-  { noncurrentVersionDays: number; untaggedExpiryDays: number; deletionProtection: boolean; retain: boolean }
-> = {
-  dev: { noncurrentVersionDays: 30, untaggedExpiryDays: 14, deletionProtection: false, retain: false },
-  prod: { noncurrentVersionDays: 365, untaggedExpiryDays: 90, deletionProtection: true, retain: true },
-};
 
 /** Every decision about the registry that can be made before anything is registered. Pure. */
 export function planModelRegistry(name: string, spec: ModelRegistrySpec, ctx: DeployContext): ModelRegistryPlan {
