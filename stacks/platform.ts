@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type GpuType, InferenceService, MlopsVpc } from "mlops-kit";
+import { type GpuType, InferenceService, MlopsVpc, ModelRegistry } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -12,9 +12,20 @@ const network = new MlopsVpc("platform", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
+// Experiment tracking, model versions, artifacts and serving images; the model API reads from it.
+const registry = new ModelRegistry("models", {
+  network: network.network,
+  models: [
+    { name: "sentiment", description: "Sentiment of support tickets, served by model-api" },
+    { name: "churn", description: "Customer churn risk, scored in batch" },
+  ],
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
 const gpu = config.get("gpu") as GpuType | undefined;
 const api = new InferenceService("model-api", {
   network: network.network,
+  registry: registry.info,
   image: config.require("image"),
   compute: gpu ? { cpu: 4, memoryGiB: 16, gpu: { type: gpu } } : { cpu: 2, memoryGiB: 8 },
   loadBalancer: {
@@ -32,3 +43,7 @@ export const networkInfo = network.network;
 export const modelApiUrl = api.url;
 export const modelApiLoadBalancer = api.loadBalancerId;
 export const modelApiScalingGroup = api.scalingGroupId;
+export const registryInfo = registry.info;
+export const trackingUri = registry.trackingUri;
+export const imageRepositoryUrl = registry.imageRepositoryUrl;
+export const artifactUri = registry.artifactUri;

@@ -11,8 +11,12 @@ export const AZURE_ISOLATION_MODE = {
   allowInternetOutbound: "AllowInternetOutbound",
 } as const;
 
-/** Key Vault soft delete keeps a deleted vault 7 to 90 days (Key Vault "soft-delete overview"). */
-export const KEY_VAULT_SOFT_DELETE_DAYS = { dev: 7, prod: 90 } as const;
+/**
+ * Key Vault soft delete keeps a deleted vault 7 to 90 days (Key Vault "soft-delete overview"); the
+ * security pack asks for 90 in every profile (mlops-azure-keyvault-soft-delete), and
+ * `azure.nameGeneration` gives a rebuilt stack a vault name that is not reserved.
+ */
+export const KEY_VAULT_SOFT_DELETE_DAYS = { dev: 90, prod: 90 } as const;
 
 export interface AzureRegistryPlan {
   /** Global names, before their hash is redone over the subscription. */

@@ -207,22 +207,14 @@ function attachToAccessRoles(
 function registryInfo(plan: ModelRegistryPlan, env: AwsEnvironment, r: AwsModelRegistry): pulumi.Output<RegistryInfo> {
   const groupArns = pulumi.all(Object.fromEntries(Object.entries(r.modelPackageGroups).map(([m, g]) => [m, g.arn])));
   return pulumi
-    .all([
-      env.region,
-      r.tracking?.server.arn,
-      r.repository.repositoryUrl,
-      r.repository.arn,
-      r.bucket.bucket,
-      r.bucket.arn,
-      r.key.arn,
-      groupArns,
-    ])
-    .apply(([region, trackingArn, url, repoArn, bucket, bucketArn, keyArn, models]) => ({
+    .all([env.scope, r.tracking?.server.arn, r.repository.name, r.repository.arn, r.bucket.bucket, r.bucket.arn, r.key.arn, groupArns])
+    .apply(([{ account, region, dnsSuffix }, trackingArn, repository, repoArn, bucket, bucketArn, keyArn, models]) => ({
       cloud: "aws" as const,
       name: plan.name,
       region,
       trackingUri: trackingArn ?? "",
-      imageRepositoryUrl: url,
+      // ECR's repository URI, as the service spells it (`repositoryUri` in DescribeRepositories).
+      imageRepositoryUrl: `${account}.dkr.ecr.${region}.${dnsSuffix}/${repository}`,
       imageRepositoryId: repoArn,
       artifactUri: `s3://${bucket}`,
       artifactStoreId: bucketArn,

@@ -42,7 +42,8 @@ export function createInsights(plan: ModelRegistryPlan, w: AzureWhere, ctx: Prov
       o,
       "logAnalytics",
     ),
-    ctx.opts,
+    // Its logs are audit data: kept with the stateful resources in prod.
+    { ...ctx.opts, retainOnDelete: plan.retain },
   );
   const appInsights = new Component(
     `${plan.name}-insights`,
