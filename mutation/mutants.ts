@@ -419,6 +419,21 @@ const ENGINE_POLICIES: Mutant[] = [
   ),
 ];
 
+const REG = `${SRC}/components/model-registry`;
+
+/** ModelRegistry: prod safety, the approval gate, and a consumer that must wait for its grant. */
+const REGISTRY: Mutant[] = [
+  m("registry/prod-not-retained", `${REG}/plan.ts`, "retain: defaults.retain,", "retain: false,", [`${REG}/component.test.ts`]),
+  m("registry/publisher-may-approve", `${REG}/aws/policies.ts`, "...(approvalRequired", "...(false", [`${REG}/component.test.ts`]),
+  m(
+    "registry/service-boots-before-registry-grant",
+    `${SVC}/aws/index.ts`,
+    "permissions: [...instanceIdentity.permissions, ...registryRead]",
+    "permissions: instanceIdentity.permissions",
+    [`${REG}/consumers.test.ts`],
+  ),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -427,4 +442,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...NETWORK,
   ...SERVICE,
   ...ENGINE_POLICIES,
+  ...REGISTRY,
 ];
