@@ -99,7 +99,7 @@ function createWorkspace(
         managedNetwork: { isolationMode: plan.azure.isolationMode },
         hbiWorkspace: plan.azure.hbiWorkspace,
         // The storage account refuses shared keys: the workspace reaches its datastores with its identity.
-        systemDatastoresAuthMode: "identity",
+        systemDatastoresAuthMode: "Identity",
         tags: w.tags,
       },
       plan.azure.overrides,
