@@ -427,9 +427,9 @@ const REGISTRY: Mutant[] = [
   m("registry/publisher-may-approve", `${REG}/aws/policies.ts`, "...(approvalRequired", "...(false", [`${REG}/component.test.ts`]),
   m(
     "registry/service-boots-before-registry-grant",
-    `${SVC}/aws/index.ts`,
-    "permissions: [...instanceIdentity.permissions, ...registryRead]",
-    "permissions: instanceIdentity.permissions",
+    `${SVC}/aws/registry.ts`,
+    "permissions: [...identity.permissions, ...registryRead]",
+    "permissions: identity.permissions",
     [`${REG}/consumers.test.ts`],
   ),
 ];

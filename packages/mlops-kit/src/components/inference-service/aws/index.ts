@@ -9,7 +9,7 @@ import { parseImage } from "./boot";
 import { createInstanceIdentity } from "./identity";
 import { createAutoScalingGroup, createLaunchTemplate, createScalingPolicies } from "./instances";
 import { provisionLoadBalancer } from "./load-balancer";
-import { grantRegistryRead } from "./registry";
+import { withRegistryRead } from "./registry";
 import type { AwsInferenceService } from "./resources";
 import { grantSecretReads } from "./secrets";
 import { createSecurityGroups } from "./security-groups";
@@ -44,10 +44,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     },
     ctx.opts,
   );
-  const instanceIdentity = createInstanceIdentity(plan, env, image, logGroup, ctx);
-  // The group waits for the registry's read grant as for the role's other permissions.
-  const registryRead = grantRegistryRead(plan.name, inputs.registry, instanceIdentity.role, ctx.opts);
-  const identity = { ...instanceIdentity, permissions: [...instanceIdentity.permissions, ...registryRead] };
+  const identity = withRegistryRead(createInstanceIdentity(plan, env, image, logGroup, ctx), plan.name, inputs.registry, ctx.opts);
   const securityGroups = createSecurityGroups(
     plan,
     // A list too long for a security group is the web ACL's: the group admits everyone.
@@ -85,7 +82,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     logGroup,
     instanceRole: identity.role,
     instanceProfile: identity.profile,
-    ...(registryRead[0] ? { registryRead: registryRead[0] } : {}),
+    ...(identity.registryRead[0] ? { registryRead: identity.registryRead[0] } : {}),
     instanceSecurityGroup: securityGroups.instances,
     loadBalancerSecurityGroup: securityGroups.loadBalancer,
     launchTemplate,

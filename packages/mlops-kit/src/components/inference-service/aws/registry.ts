@@ -20,3 +20,17 @@ export function grantRegistryRead(
   });
   return [new RolePolicyAttachment(`${name}-registry-read`, { role: role.name, policyArn }, opts)];
 }
+
+/**
+ * The instances' identity with the registry's read grant among its permissions: the group waits for
+ * it as for the role's other permissions, or its first instances could not pull their image.
+ */
+export function withRegistryRead<I extends { role: Role; permissions: pulumi.Resource[] }>(
+  identity: I,
+  name: string,
+  registry: pulumi.Output<RegistryInfo> | undefined,
+  opts: pulumi.CustomResourceOptions,
+): I & { registryRead: RolePolicyAttachment[] } {
+  const registryRead = grantRegistryRead(name, registry, identity.role, opts);
+  return { ...identity, permissions: [...identity.permissions, ...registryRead], registryRead };
+}
