@@ -455,6 +455,19 @@ const PIPELINE: Mutant[] = [
   m("pipeline/all-builds-privileged", `${PIPE}/aws/build.ts`, "privilegedMode: a.privileged,", "privilegedMode: true,", [
     `${PIPE}/backends.test.ts`,
   ]),
+const REG = `${SRC}/components/model-registry`;
+
+/** ModelRegistry: prod safety, the approval gate, and a consumer that must wait for its grant. */
+const REGISTRY: Mutant[] = [
+  m("registry/prod-not-retained", `${REG}/plan.ts`, "retain: defaults.retain,", "retain: false,", [`${REG}/component.test.ts`]),
+  m("registry/publisher-may-approve", `${REG}/aws/policies.ts`, "...(approvalRequired", "...(false", [`${REG}/component.test.ts`]),
+  m(
+    "registry/service-boots-before-registry-grant",
+    `${SVC}/aws/registry.ts`,
+    "permissions: [...identity.permissions, ...registryRead]",
+    "permissions: identity.permissions",
+    [`${REG}/consumers.test.ts`],
+  ),
 ];
 
 export const MUTANTS: readonly Mutant[] = [
@@ -467,4 +480,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...ENGINE_POLICIES,
   ...DIFF,
   ...PIPELINE,
+  ...REGISTRY,
 ];

@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CiCdPipeline, type GpuType, InferenceService, type InferenceServiceInfo, MlopsVpc, type RegistryInfo } from "mlops-kit";
+import { CiCdPipeline, type GpuType, InferenceService, MlopsVpc, ModelRegistry } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -12,9 +12,20 @@ const network = new MlopsVpc("platform", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
+// Experiment tracking, model versions, artifacts and serving images; the model API reads from it.
+const registry = new ModelRegistry("models", {
+  network: network.network,
+  models: [
+    { name: "sentiment", description: "Sentiment of support tickets, served by model-api" },
+    { name: "churn", description: "Customer churn risk, scored in batch" },
+  ],
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
 const gpu = config.get("gpu") as GpuType | undefined;
 const api = new InferenceService("model-api", {
   network: network.network,
+  registry: registry.info,
   image: config.require("image"),
   compute: gpu ? { cpu: 4, memoryGiB: 16, gpu: { type: gpu } } : { cpu: 2, memoryGiB: 8 },
   loadBalancer: {
@@ -33,26 +44,22 @@ export const modelApiUrl = api.url;
 export const modelApiLoadBalancer = api.loadBalancerId;
 export const modelApiScalingGroup = api.scalingGroupId;
 
-/**
- * Delivery: keyless CI/CD from the platform's repository, publishing to `registry` and rolling out
- * `services` (staging, then production behind an approval), with weekly retraining.
- */
-export function delivery(registry: pulumi.Input<RegistryInfo>, services: pulumi.Input<InferenceServiceInfo>[]): CiCdPipeline {
-  return new CiCdPipeline("delivery", {
-    repository: config.get("repository") ?? "acme/ml-platform",
-    registry,
-    services,
-    build: { model: config.get("model") },
-    retrain: { schedule: config.get("retrainSchedule") ?? "0 3 * * MON", command: "python -m training.retrain" },
-    tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
-    // An AWS account holds one GitHub OIDC provider: a second stack in the account names the first's.
-    aws: { oidcProviderArn: config.get("oidcProviderArn") },
-  });
-}
-
-// The registry the pipeline publishes to, as a ModelRegistry's `info` (stack config until the
-// platform builds its own registry here).
-const pipeline = delivery(config.requireObject<RegistryInfo>("registry"), [api.info]);
+// Delivery: keyless CI/CD from the platform's repository, publishing to the registry and rolling
+// out the model API (staging, then production behind an approval), with weekly retraining.
+const pipeline = new CiCdPipeline("delivery", {
+  repository: config.get("repository") ?? "acme/ml-platform",
+  registry: registry.info,
+  services: [api.info],
+  build: { model: config.get("model") },
+  retrain: { schedule: config.get("retrainSchedule") ?? "0 3 * * MON", command: "python -m training.retrain" },
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+  // An AWS account holds one GitHub OIDC provider: a second stack in the account names the first's.
+  aws: { oidcProviderArn: config.get("oidcProviderArn") },
+});
 export const deliveryIdentities = pipeline.info.identities;
 export const deliveryWorkflows = pipeline.workflows;
 export const deliveryManualSteps = pipeline.manualSteps;
+export const registryInfo = registry.info;
+export const trackingUri = registry.trackingUri;
+export const imageRepositoryUrl = registry.imageRepositoryUrl;
+export const artifactUri = registry.artifactUri;

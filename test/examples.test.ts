@@ -9,6 +9,7 @@ const EXPECTED: Record<string, string[]> = {
   network: ["mlops:index:MlopsVpc"],
   "inference-service": ["mlops:index:MlopsVpc", "mlops:index:InferenceService"],
   "cicd-pipeline": ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:CiCdPipeline"],
+  "model-registry": ["mlops:index:MlopsVpc", "mlops:index:ModelRegistry"],
 };
 
 const examples = fs

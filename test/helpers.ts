@@ -9,7 +9,7 @@ export const MLOPS_BIN = path.join(ROOT, "packages/cli/bin/mlops.js");
 
 /** Runs the `mlops` CLI in a fresh process, as a user would. */
 export function mlops(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [MLOPS_BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [MLOPS_BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -18,5 +18,9 @@ describe("the component package schema", () => {
     expect(schema.types["mlops:index:NatMode"].enum.map((e: { value: string }) => e.value)).toEqual(["none", "single", "perZone"]);
     expect(schema.types["mlops:index:Cloud"].enum.map((e: { value: string }) => e.value)).toEqual(["aws", "gcp", "azure"]);
     expect(vpc.properties.network.$ref).toBe("#/types/mlops:index:NetworkInfo");
+    const registry = schema.resources["mlops:index:ModelRegistry"];
+    expect(registry.requiredInputs).toEqual(["network"]);
+    expect(registry.properties.info.$ref).toBe("#/types/mlops:index:RegistryInfo");
+    expect(schema.types["mlops:index:TrackingSize"].enum.map((e: { value: string }) => e.value)).toEqual(["small", "medium", "large"]);
   });
 });

@@ -23,6 +23,15 @@ const NETWORK_TYPES: Record<string, string[]> = {
   ],
 };
 
+// The platform's components, their names, and fewer cloud resources than each must have on any cloud.
+const PLATFORM_COMPONENTS: [type: string, name: string, atLeast: number][] = [
+  ["MlopsVpc", "platform", 10],
+  ["InferenceService", "model-api", 5],
+  ["ModelRegistry", "models", 8],
+  // Four identities (publish, preview, staging, production) and their grants, on every cloud.
+  ["CiCdPipeline", "delivery", 10],
+];
+
 describe.each(STACKS)("stack %s", (stack) => {
   const cloud = stack.split("-")[0] as string;
   let plan: Plan;
@@ -36,21 +45,17 @@ describe.each(STACKS)("stack %s", (stack) => {
     for (const t of NETWORK_TYPES[cloud] ?? []) expect(types, t).toContain(t);
   });
 
-  it("THEN every cloud resource is parented under a component: the network, the model API or delivery", () => {
-    const vpc = plan.resources.find((r) => r.type === "mlops:index:MlopsVpc");
-    const api = plan.resources.find((r) => r.type === "mlops:index:InferenceService");
-    const delivery = plan.resources.find((r) => r.type === "mlops:index:CiCdPipeline");
-    expect(vpc?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MlopsVpc::platform`);
-    expect(api?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:InferenceService::model-api`);
-    expect(delivery?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:CiCdPipeline::delivery`);
-    const underVpc = descendantsOf(plan, vpc?.urn ?? "").filter((r) => r.custom);
-    const underApi = descendantsOf(plan, api?.urn ?? "").filter((r) => r.custom);
-    const underDelivery = descendantsOf(plan, delivery?.urn ?? "").filter((r) => r.custom);
-    expect(underVpc.length).toBeGreaterThan(10);
-    expect(underApi.length).toBeGreaterThan(5);
-    // Four identities (publish, preview, staging, production) and their grants, on every cloud.
-    expect(underDelivery.length).toBeGreaterThan(10);
-    expect(underVpc.length + underApi.length + underDelivery.length).toBe(plan.resources.filter((r) => r.custom).length);
+  it("THEN every cloud resource is parented under one of the platform's components, each with its share", () => {
+    const custom = plan.resources.filter((r) => r.custom);
+    let underComponents = 0;
+    for (const [type, name, atLeast] of PLATFORM_COMPONENTS) {
+      const c = plan.resources.find((r) => r.type === `mlops:index:${type}`);
+      expect(c?.urn, type).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:${type}::${name}`);
+      const under = descendantsOf(plan, c?.urn ?? "").filter((r) => r.custom);
+      expect(under.length, `${type} ${name}`).toBeGreaterThan(atLeast);
+      underComponents += under.length;
+    }
+    expect(underComponents).toBe(custom.length);
   });
 
   it("THEN delivery generates the build, preview and deploy workflows", () => {

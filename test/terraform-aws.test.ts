@@ -66,6 +66,24 @@ const NAMED: Record<string, string> = {
     "prod",
     '\n  compute: { cpu: 4, memoryGiB: 16, gpu: { type: "a10g" } },\n  spot: { enabled: true },',
   ),
+  // A registry and its models at the longest names accepted, shared with another account, its
+  // bucket held to a VPC endpoint, with writers, approvers and readers.
+  "model registry with 40-character names": `import { MlopsVpc, ModelRegistry } from "mlops-kit";
+const vpc = new MlopsVpc("net", { zones: 2 });
+new ModelRegistry("model-registry-of-the-fraud-platform-abc", {
+  network: vpc.network,
+  models: [{ name: "card-fraud-scores-for-payments-x" }, { name: "a" }],
+  tracking: { size: "large" },
+  access: {
+    writers: ["arn:aws:iam::123456789012:role/ci/publisher"],
+    approvers: ["arn:aws:iam::123456789012:role/approver"],
+    readers: ["arn:aws:iam::123456789012:role/reader"],
+    shareWith: ["210987654321"],
+  },
+  aws: { vpcEndpointIds: ["vpce-0123456789abcdef0"], maintenanceWindowStart: "Tue:03:30", mlflowVersion: "2.16" },
+  profile: "prod",
+});
+`,
   // More client ranges than a security group holds: the web ACL's IP set holds them, behind a
   // not-statement. Internal, so the scheme's names are checked too.
   "allow-list in the web ACL": `import { InferenceService, MlopsVpc } from "mlops-kit";
@@ -240,7 +258,9 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "stack aws-prod" },
     { label: "example cicd-pipeline (dev)" },
     { label: "example inference-service (dev)" },
+    { label: "example model-registry (dev)" },
     { label: "example network (dev)" },
+    { label: "model registry with 40-character names" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named
     // `<name>-lb-<7 hex>`, over the limit for any component name over 21 characters).
     { label: "40-character names" },

@@ -6,4 +6,5 @@
 
 export type { GcpCiCdPipeline } from "./components/cicd-pipeline/gcp";
 export type { GcpInferenceService } from "./components/inference-service/gcp";
+export type { GcpModelRegistry } from "./components/model-registry/gcp";
 export type { GcpNetwork } from "./components/network/gcp";

@@ -1,5 +1,6 @@
 import { CiCdPipeline } from "./components/cicd-pipeline/component";
 import { InferenceService } from "./components/inference-service/component";
+import { ModelRegistry } from "./components/model-registry/component";
 import { MlopsVpc } from "./components/network/component";
 
 export { CiCdPipeline } from "./components/cicd-pipeline/component";
@@ -36,7 +37,32 @@ export {
   type StickinessArgs,
   type TlsArgs,
 } from "./components/inference-service/spec";
-export type { AwsRegistryInfo, AzureRegistryInfo, GcpRegistryInfo, RegistryInfo } from "./components/model-registry/info";
+export { ModelRegistry } from "./components/model-registry/component";
+export type {
+  AwsRegistryInfo,
+  AwsRegistryInfo,
+  AzureRegistryInfo,
+  AzureRegistryInfo,
+  GcpRegistryInfo,
+  GcpRegistryInfo,
+  RegistryInfo,
+  RegistryInfo,
+} from "./components/model-registry/info";
+export type { ModelRegistryPlan } from "./components/model-registry/plan";
+export {
+  type AccessArgs,
+  type ApprovalArgs,
+  type ArtifactsArgs,
+  AzureIsolationMode,
+  type ImagesArgs,
+  type ModelArgs,
+  type ModelRegistryArgs,
+  type ModelRegistryAwsArgs,
+  type ModelRegistryAzureArgs,
+  type ModelRegistryGcpArgs,
+  type TrackingArgs,
+  TrackingSize,
+} from "./components/model-registry/spec";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -63,3 +89,4 @@ export type { Tags } from "./core/tags";
  * `componentProviderHost({ components, name: "mlops" })`.
  */
 export const components = [MlopsVpc, InferenceService, CiCdPipeline];
+export const components = [MlopsVpc, InferenceService, ModelRegistry];

@@ -8,9 +8,13 @@ import awsEc2NoPublicIngress from "./aws/ec2/no-public-ingress";
 import awsEc2NoPublicIpOnInstances from "./aws/ec2/no-public-ip-on-instances";
 import awsEc2NoPublicIpOnLaunch from "./aws/ec2/no-public-ip-on-launch";
 import awsEc2VpcFlowLogs from "./aws/ec2/vpc-flow-logs";
+import awsEcrEncryptionKms from "./aws/ecr/encryption-kms";
+import awsEcrImmutableTags from "./aws/ecr/immutable-tags";
+import awsEcrScanOnPush from "./aws/ecr/scan-on-push";
 import awsElbAccessLogs from "./aws/elb/access-logs";
 import awsElbDropInvalidHeaders from "./aws/elb/drop-invalid-headers";
 import awsElbListenerTls from "./aws/elb/listener-tls";
+import awsIamNoFullAccessManagedPolicies from "./aws/iam/no-full-access-managed-policies";
 import awsIamNoWildcardActions from "./aws/iam/no-wildcard-actions";
 import awsIamOidcSubjectPinned from "./aws/iam/oidc-subject-pinned";
 import awsKmsKeyRotation from "./aws/kms/key-rotation";
@@ -18,11 +22,17 @@ import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
+import awsSagemakerModelPackageGroupPolicyNotPublic from "./aws/sagemaker/model-package-group-policy-not-public";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
+import azureContainerregistryAdminUserDisabled from "./azure/containerregistry/admin-user-disabled";
+import azureContainerregistryNoPublicNetworkAccess from "./azure/containerregistry/no-public-network-access";
+import azureMachinelearningRegistryNoPublicNetworkAccess from "./azure/machinelearning/registry-no-public-network-access";
+import azureMachinelearningWorkspaceManagedNetwork from "./azure/machinelearning/workspace-managed-network";
+import azureMachinelearningWorkspaceNoPublicNetworkAccess from "./azure/machinelearning/workspace-no-public-network-access";
 import azureManagedidentityFederatedSubjectPinned from "./azure/managedidentity/federated-subject-pinned";
 import azureNetworkAppgwHttpsOnly from "./azure/network/appgw-https-only";
 import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
@@ -38,6 +48,7 @@ import azureStorageMinTls12 from "./azure/storage/min-tls-1-2";
 import azureStorageNetworkDefaultDeny from "./azure/storage/network-default-deny";
 import azureStorageNoPublicBlobAccess from "./azure/storage/no-public-blob-access";
 import azureStorageNoSharedKeyAccess from "./azure/storage/no-shared-key-access";
+import gcpArtifactregistryRepositoryCmek from "./gcp/artifactregistry/repository-cmek";
 import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
 import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
 import gcpComputeLbHttpsOnly from "./gcp/compute/lb-https-only";
@@ -54,6 +65,8 @@ import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
 import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
 import gcpStorageBucketPublicAccessPrevention from "./gcp/storage/bucket-public-access-prevention";
 import gcpStorageBucketUniformAccess from "./gcp/storage/bucket-uniform-access";
+import gcpVertexMetadataStoreCmek from "./gcp/vertex/metadata-store-cmek";
+import gcpVertexTensorboardCmek from "./gcp/vertex/tensorboard-cmek";
 
 /** Every rule of the security pack. A new rule is one file under <cloud>/<service>/, listed here. */
 export const policies: MlopsPolicy[] = [
@@ -64,20 +77,30 @@ export const policies: MlopsPolicy[] = [
   awsEc2NoPublicIpOnInstances,
   awsEc2NoPublicIpOnLaunch,
   awsEc2VpcFlowLogs,
+  awsEcrEncryptionKms,
+  awsEcrImmutableTags,
+  awsEcrScanOnPush,
   awsElbAccessLogs,
   awsElbDropInvalidHeaders,
   awsElbListenerTls,
+  awsIamNoFullAccessManagedPolicies,
   awsIamNoWildcardActions,
   awsKmsKeyRotation,
   awsRoute53AliasEvaluatesHealth,
   awsS3EncryptionKms,
   awsS3PublicAccessBlock,
   awsS3TlsOnly,
+  awsSagemakerModelPackageGroupPolicyNotPublic,
   awsWafIpSetNotOpen,
   awsWafWebAclManagedRules,
   azureAuthorizationNoOwnerRole,
   azureComputeVmssNoPublicIp,
   azureComputeVmssPasswordAuthDisabled,
+  azureContainerregistryAdminUserDisabled,
+  azureContainerregistryNoPublicNetworkAccess,
+  azureMachinelearningRegistryNoPublicNetworkAccess,
+  azureMachinelearningWorkspaceManagedNetwork,
+  azureMachinelearningWorkspaceNoPublicNetworkAccess,
   azureNetworkAppgwHttpsOnly,
   azureNetworkAppgwTlsPolicy,
   azureNetworkAppgwWaf,
@@ -92,6 +115,7 @@ export const policies: MlopsPolicy[] = [
   azureStorageNetworkDefaultDeny,
   azureStorageNoPublicBlobAccess,
   azureStorageNoSharedKeyAccess,
+  gcpArtifactregistryRepositoryCmek,
   gcpComputeBackendLogging,
   gcpComputeFirewallNoPublicIngress,
   gcpComputeLbHttpsOnly,
@@ -112,4 +136,6 @@ export const policies: MlopsPolicy[] = [
   awsIamOidcSubjectPinned,
   azureManagedidentityFederatedSubjectPinned,
   gcpIamWorkloadIdentityProviderCondition,
+  gcpVertexMetadataStoreCmek,
+  gcpVertexTensorboardCmek,
 ];

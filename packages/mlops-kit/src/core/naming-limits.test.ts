@@ -22,6 +22,10 @@ const DOCUMENTED_MAX: [NameKind, number][] = [
   ["azureStorageAccount", 24],
   ["azureKeyVault", 24],
   ["azureContainerRegistry", 50],
+  ["awsSageMakerName", 63],
+  ["awsEcrRepository", 256],
+  ["gcpKmsName", 63],
+  ["azureMlWorkspace", 33],
 ];
 
 describe("physicalName: the clouds' length limits", () => {

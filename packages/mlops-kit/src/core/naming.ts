@@ -269,6 +269,48 @@ export const NAME_RULES = {
     separator: "-",
     lowercase: false,
     globallyUnique: false,
+  /**
+   * SageMaker names that are unique per account and region (model package group, MLflow tracking
+   * server): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$` (SageMaker API reference, CreateModelPackageGroup
+   * ModelPackageGroupName; tracking server names allow up to 256, the tighter limit is kept).
+   */
+  awsSageMakerName: rule({
+    min: 1,
+    max: 63,
+    pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/,
+    allowed: /[a-zA-Z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * ECR repository: 2–256, lowercase, `[a-z0-9]+(?:[._-][a-z0-9]+)*` per path segment (ECR
+   * CreateRepository API reference); unique per account and region, which stacks share.
+   */
+  awsEcrRepository: rule({
+    min: 2,
+    max: 256,
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** Cloud KMS key ring and key names: 1–63 of letters, digits, `_` and `-` (Cloud KMS "Resource naming"). Key rings are never deleted, so the name is hashed. */
+  gcpKmsName: logBucketId(63),
+  /**
+   * Azure ML workspace and registry: 3–33, alphanumeric first, then letters, digits, `_` and `-`
+   * (Microsoft.MachineLearningServices naming rules). A soft-deleted workspace keeps its name in
+   * its resource group for 14 days, so the name is hashed like a global one.
+   */
+  azureMlWorkspace: rule({
+    min: 3,
+    max: 33,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
+    allowed: /[a-zA-Z0-9_-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
   }),
 } as const satisfies Record<string, NameRule>;
 

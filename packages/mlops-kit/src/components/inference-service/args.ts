@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { PassThroughArgs } from "../../core/backend";
 import type { GpuType } from "../../core/catalog/gpu";
 import type { Cloud, Profile } from "../../core/cloud";
+import type { RegistryInfo } from "../model-registry/info";
 import type { NetworkInfo } from "../network/info";
 
 // The public arguments of an InferenceService: what a user writes, documented field by field.
@@ -317,6 +318,15 @@ export interface InferenceServiceArgs {
   profile?: Profile;
   /** The network to run in: an MlopsVpc's `network` output. Instances go to its private tier, the load balancer to its public tier. */
   network: pulumi.Input<NetworkInfo>;
+  /**
+   * A ModelRegistry's `info` the instances read from: their identity is granted pull on its image
+   * repository and read on its artifacts (AWS: its reader policy attached to the instance role;
+   * GCP: Artifact Registry reader on the repository and object viewer on the bucket; Azure: AcrPull
+   * on the registry and Storage Blob Data Reader on the artifact storage). The group waits for these
+   * grants.
+   * @default none
+   */
+  registry?: pulumi.Input<RegistryInfo> | undefined;
   /**
    * The container image that serves the model (it must listen on `port`). On AWS: an image in ECR
    * (instances hold credentials for ECR only), or in ECR Public when the network has NAT.

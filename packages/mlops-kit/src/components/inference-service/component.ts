@@ -5,6 +5,7 @@ import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { checkResolved, fieldPath } from "../../core/secrets";
 import { parseSpec } from "../../core/spec";
+import type { RegistryInfo } from "../model-registry/info";
 import { networkProblems, type ResolvedNetwork, resolveNetwork } from "../network/ref";
 import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, ServiceResult } from "./contract";
 import type { InferenceServiceInfo } from "./info";
@@ -168,6 +169,7 @@ function serviceInputs(name: string, spec: InferenceServiceSpec, plan: Inference
     network: network.known ? network : { ...network, info: networkInfo, field: (key) => networkInfo.apply((n) => n[key]) },
     networkInfo,
     image: checked("image", spec.image, IMAGE_REFERENCE, "must be a container image reference"),
+    registry: spec.registry === undefined ? undefined : checkedRegistry(name, plan.cloud, spec.registry),
     env,
     secretEnv: spec.secretEnv ?? {},
     allowedCidrs: allowed ? pulumi.output(allowed) : networkInfo.apply((n) => [n.cidr]),
@@ -209,4 +211,15 @@ function checker(name: string) {
           const what = typeof v === "string" ? message : `must be a string (${message.replace(/^must be /, "")})`;
           return new SpecError(TYPE, name, [{ path, message: `(${show(v)}) ${what}` }]);
         });
+}
+
+/** A registry on another cloud cannot be granted to these instances: said in the spec's words when it resolves. */
+function checkedRegistry(name: string, cloud: CloudId, registry: pulumi.Input<RegistryInfo>): pulumi.Output<RegistryInfo> {
+  return checkResolved(registry, (r, show) =>
+    typeof r !== "object" || r === null || r.cloud !== cloud
+      ? new SpecError(TYPE, name, [
+          { path: "registry", message: `(${show(r?.cloud)}) must be a ModelRegistry's \`info\` on ${cloud}, the service's cloud` },
+        ])
+      : undefined,
+  );
 }

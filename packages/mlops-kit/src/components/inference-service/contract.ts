@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import type { CloudId } from "../../core/cloud";
+import type { RegistryInfo } from "../model-registry/info";
 import type { NetworkInfo } from "../network/info";
 import type { ResolvedNetwork } from "../network/ref";
 import type { ServiceMetricScope } from "./info";
@@ -15,6 +16,8 @@ export interface ServiceInputs {
   /** The network description, checked to be on the service's cloud. */
   networkInfo: pulumi.Output<NetworkInfo>;
   image: pulumi.Input<string>;
+  /** The ModelRegistry the instances read from, checked to be on the service's cloud. */
+  registry: pulumi.Output<RegistryInfo> | undefined;
   env: Record<string, pulumi.Input<string>>;
   /** `secretEnv`: plain references checked for the cloud; outputs are checked by the backend as they resolve. */
   secretEnv: Record<string, pulumi.Input<string>>;

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { GpuType } from "../../core/catalog/gpu";
 import { parseCidr } from "../../core/net/cidr";
 import { commonFields, distinctEntries, overridesField } from "../../core/spec";
+import type { RegistryInfo } from "../model-registry/info";
 import type { NetworkInfo } from "../network/info";
 import {
   AmiUpdates,
@@ -48,6 +49,9 @@ export const inferenceServiceSchema = z
   .strictObject({
     ...commonFields,
     network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
+    registry: z.optional(
+      z.custom<pulumi.Input<RegistryInfo>>((v) => typeof v === "object" && v !== null, "must be a ModelRegistry's `info`"),
+    ),
     image: input(z.string().check(z.regex(IMAGE_REFERENCE, IMAGE_MESSAGE))),
     port: z._default(int(1, 65535), 8080),
     command: z.optional(z.array(word())),

@@ -29,4 +29,9 @@ describe(rule.name, () => {
       ["mandatory", "logs", expect.stringContaining("neither protect")],
     ]);
   });
+
+  it("GIVEN a prod stack with a ModelRegistry resource (MlflowTrackingServer) neither retained nor protected THEN it fails, mandatory", async () => {
+    const store = planResource("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "mlflow", {}, {});
+    expect(await run([store], "aws-prod")).toEqual([["mandatory", "mlflow", expect.stringContaining("neither protect")]]);
+  });
 });

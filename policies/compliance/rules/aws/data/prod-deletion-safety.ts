@@ -12,6 +12,8 @@ const STATEFUL = [
   "aws:efs/fileSystem:FileSystem",
   "aws:ecr/repository:Repository",
   "aws:sagemaker/featureGroup:FeatureGroup",
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
+  "aws:sagemaker/modelPackageGroup:ModelPackageGroup",
 ];
 
 export default stackRule({

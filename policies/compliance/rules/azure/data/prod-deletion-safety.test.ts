@@ -29,4 +29,9 @@ describe(rule.name, () => {
       ["mandatory", "logs", expect.stringContaining("neither protect")],
     ]);
   });
+
+  it("GIVEN a prod stack with a ModelRegistry resource (Registry) neither retained nor protected THEN it fails, mandatory", async () => {
+    const store = planResource("azure-native:machinelearningservices:Registry", "shared", {}, {});
+    expect(await run([store], "azure-prod")).toEqual([["mandatory", "shared", expect.stringContaining("neither protect")]]);
+  });
 });

@@ -9,6 +9,7 @@ const STATEFUL = [
   "azure-native:documentdb:DatabaseAccount",
   "azure-native:sql:Server",
   "azure-native:dbforpostgresql:Server",
+  "azure-native:machinelearningservices:Registry",
 ];
 
 export default stackRule({

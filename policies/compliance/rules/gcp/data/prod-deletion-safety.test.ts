@@ -29,4 +29,9 @@ describe(rule.name, () => {
       ["mandatory", "logs", expect.stringContaining("neither protect")],
     ]);
   });
+
+  it("GIVEN a prod stack with a ModelRegistry resource (AiMetadataStore) neither retained nor protected THEN it fails, mandatory", async () => {
+    const store = planResource("gcp:vertex/aiMetadataStore:AiMetadataStore", "metadata", {}, {});
+    expect(await run([store], "gcp-prod")).toEqual([["mandatory", "metadata", expect.stringContaining("neither protect")]]);
+  });
 });

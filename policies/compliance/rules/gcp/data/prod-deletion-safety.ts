@@ -12,6 +12,8 @@ const STATEFUL = [
   "gcp:artifactregistry/repository:Repository",
   "gcp:sql/databaseInstance:DatabaseInstance",
   "gcp:filestore/instance:Instance",
+  "gcp:vertex/aiMetadataStore:AiMetadataStore",
+  "gcp:vertex/aiTensorboard:AiTensorboard",
 ];
 
 export default stackRule({

@@ -9,6 +9,7 @@ import { parseImage } from "./boot";
 import { createInstanceIdentity } from "./identity";
 import { createAutoScalingGroup, createLaunchTemplate, createScalingPolicies } from "./instances";
 import { provisionLoadBalancer } from "./load-balancer";
+import { withRegistryRead } from "./registry";
 import type { AwsInferenceService } from "./resources";
 import { grantSecretReads } from "./secrets";
 import { createSecurityGroups } from "./security-groups";
@@ -43,7 +44,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     },
     ctx.opts,
   );
-  const identity = createInstanceIdentity(plan, env, image, logGroup, ctx);
+  const identity = withRegistryRead(createInstanceIdentity(plan, env, image, logGroup, ctx), plan.name, inputs.registry, ctx.opts);
   const securityGroups = createSecurityGroups(
     plan,
     // A list too long for a security group is the web ACL's: the group admits everyone.
@@ -81,6 +82,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     logGroup,
     instanceRole: identity.role,
     instanceProfile: identity.profile,
+    ...(identity.registryRead[0] ? { registryRead: identity.registryRead[0] } : {}),
     instanceSecurityGroup: securityGroups.instances,
     loadBalancerSecurityGroup: securityGroups.loadBalancer,
     launchTemplate,

@@ -7,6 +7,7 @@ import type { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
 import type { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import type { InstanceProfile } from "@pulumi/aws/iam/instanceProfile";
 import type { Role } from "@pulumi/aws/iam/role";
+import type { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import type { Key } from "@pulumi/aws/kms/key";
 import type { Listener } from "@pulumi/aws/lb/listener";
 import type { LoadBalancer } from "@pulumi/aws/lb/loadBalancer";
@@ -32,6 +33,8 @@ export interface AwsInferenceService {
   logGroup: LogGroup;
   instanceRole: Role;
   instanceProfile: InstanceProfile;
+  /** The registry's reader policy on the instance role, when the service has a `registry`. */
+  registryRead?: RolePolicyAttachment;
   instanceSecurityGroup: SecurityGroup;
   loadBalancerSecurityGroup: SecurityGroup;
   launchTemplate: LaunchTemplate;

@@ -1,3 +1,4 @@
+import type { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
 import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import { AutoscaleSetting } from "@pulumi/azure-native/monitor/autoscaleSetting";
@@ -28,6 +29,7 @@ import { renderCloudConfig } from "./boot";
 import { provisionGateway } from "./gateway";
 import { BACKEND_POOL, servedProtocols } from "./gateway-layout";
 import { networkFacts } from "./network";
+import { grantRegistryRead } from "./registry";
 import { grantSecretReads } from "./secrets";
 import {
   ADMIN_USERNAME,
@@ -64,6 +66,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     info: networkFacts(plan.name, inputs.network),
   };
   const identity = createInstanceIdentity(shared);
+  const registryRead = grantRegistryRead(plan.name, inputs.registry, identity, ctx.opts);
   const { privateFrontendIp, ...gateway } = provisionGateway(plan, inputs, ctx, { info: shared.info, tags: shared.tags });
   const access = createSecurityRules(shared, inputs, plan.azure.rulePriority);
   const scaleSet = createScaleSet(shared, inputs, {
@@ -71,6 +74,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     gatewayId: gateway.applicationGateway.id,
     applicationSecurityGroup: access.applicationSecurityGroup,
     rules: [access.securityRules.fromGateway, access.securityRules.fromNetwork],
+    registryRead,
   });
   const autoscale = createAutoscale(shared, scaleSet, gateway.applicationGateway.id);
 
@@ -83,7 +87,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     metrics: pulumi
       .all([gateway.applicationGateway.id, scaleSet.id])
       .apply(([applicationGatewayId, scaleSetId]) => ({ azure: { applicationGatewayId, scaleSetId } })),
-    resources: { identity, ...gateway, ...access, scaleSet, autoscale },
+    resources: { identity, registryRead, ...gateway, ...access, scaleSet, autoscale },
   };
 }
 
@@ -196,6 +200,8 @@ function createScaleSet(
     gatewayId: pulumi.Output<string>;
     applicationSecurityGroup: ApplicationSecurityGroup;
     rules: SecurityRule[];
+    /** The registry's read grants: instances pull their image at boot. */
+    registryRead: RoleAssignment[];
   },
 ): VirtualMachineScaleSet {
   const { plan, o, tags, opts, info } = shared;
@@ -227,7 +233,7 @@ function createScaleSet(
     ),
     // The autoscale setting owns the instance count once the set exists; the rules must be in
     // place before instances take traffic from the gateway.
-    opts({ ignoreChanges: ["sku.capacity"], dependsOn: deps.rules }),
+    opts({ ignoreChanges: ["sku.capacity"], dependsOn: [...deps.rules, ...deps.registryRead] }),
   );
 }
 

@@ -23,6 +23,8 @@ import type { Workspace } from "@pulumi/azure-native/operationalinsights/workspa
 export interface AzureInferenceService {
   /** The instances' identity (pulls from an Azure Container Registry it is granted AcrPull on). */
   identity: UserAssignedIdentity;
+  /** AcrPull and Storage Blob Data Reader on the `registry`; empty without a registry. */
+  registryRead: RoleAssignment[];
   /** The gateway's identity: reads the TLS certificate from Key Vault, and nothing else. */
   gatewayIdentity: UserAssignedIdentity;
   /** Present when `azure.keyVaultId` is given: "Key Vault Secrets User" for the gateway on that vault. */

@@ -27,6 +27,7 @@ import { renderCloudConfig } from "./boot";
 import { grantImagePull } from "./image";
 import { provisionInternalFrontend } from "./internal-load-balancer";
 import { provisionFrontend } from "./load-balancer";
+import { grantRegistryRead } from "./registry";
 import type { GcpInferenceService } from "./resources";
 import { grantSecretReads } from "./secrets";
 import {
@@ -61,7 +62,9 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
   const instanceTemplate = createInstanceTemplate(step, identity.serviceAccount, ctx);
   const healthCheck = createHealthCheck(step);
   const firewall = createFirewall(step);
-  const { instanceGroupManager, autoscaler } = createGroup(step, instanceTemplate, healthCheck, identity.grants);
+  // The group waits for the registry's read grants as for the identity's other grants.
+  const registryRead = grantRegistryRead(plan.name, inputs.registry, identity.serviceAccount.member, ctx.opts);
+  const { instanceGroupManager, autoscaler } = createGroup(step, instanceTemplate, healthCheck, [...identity.grants, ...registryRead]);
   const securityPolicy = createSecurityPolicy(step);
   const backendService = createBackendService(step, instanceGroupManager, healthCheck, securityPolicy);
   const frontend =
@@ -73,6 +76,7 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     serviceAccount: identity.serviceAccount,
     serviceAccountRoles: identity.serviceAccountRoles,
     imageReader: identity.imageReader,
+    registryRead,
     instanceTemplate,
     healthCheck,
     firewall,

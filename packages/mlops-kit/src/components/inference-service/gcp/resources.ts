@@ -11,6 +11,7 @@ import type { RegionSecurityPolicy } from "@pulumi/gcp/compute/regionSecurityPol
 import type { SecurityPolicy } from "@pulumi/gcp/compute/securityPolicy";
 import type { IAMMember } from "@pulumi/gcp/projects/iammember";
 import type { Account } from "@pulumi/gcp/serviceaccount/account";
+import type * as pulumi from "@pulumi/pulumi";
 import type { GcpInternalFrontend } from "./internal-load-balancer";
 import type { GcpFrontend } from "./load-balancer";
 
@@ -34,6 +35,8 @@ export interface GcpInferenceService {
   serviceAccountRoles: IAMMember[];
   /** Reader on the image's own Artifact Registry repository; absent for images elsewhere. */
   imageReader?: RepositoryIamMember;
+  /** Reader on the `registry`'s repository and artifact bucket; empty without a registry. */
+  registryRead: pulumi.Resource[];
   /** What every instance is made from; replaced (under a new name) whenever anything in it changes. */
   instanceTemplate: RegionInstanceTemplate;
   /** Used by both the load balancer and the group's autohealing (regional for an internal load balancer). */
