@@ -433,6 +433,9 @@ const DIFF: Mutant[] = [
   ]),
   m("diff/renames-never-paired", "packages/testing/src/diff/renames.ts", "bestScore >= MIN_SIMILARITY", "bestScore > 2", [
     "test/diff.test.ts",
+  ]),
+];
+
 const PIPE = `${SRC}/components/cicd-pipeline`;
 const PIPELINE: Mutant[] = [
   // A deploy identity that trusts every branch of the repository instead of its environment.
@@ -455,6 +458,8 @@ const PIPELINE: Mutant[] = [
   m("pipeline/all-builds-privileged", `${PIPE}/aws/build.ts`, "privilegedMode: a.privileged,", "privilegedMode: true,", [
     `${PIPE}/backends.test.ts`,
   ]),
+];
+
 const REG = `${SRC}/components/model-registry`;
 
 /** ModelRegistry: prod safety, the approval gate, and a consumer that must wait for its grant. */

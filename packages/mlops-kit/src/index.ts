@@ -40,12 +40,8 @@ export {
 export { ModelRegistry } from "./components/model-registry/component";
 export type {
   AwsRegistryInfo,
-  AwsRegistryInfo,
-  AzureRegistryInfo,
   AzureRegistryInfo,
   GcpRegistryInfo,
-  GcpRegistryInfo,
-  RegistryInfo,
   RegistryInfo,
 } from "./components/model-registry/info";
 export type { ModelRegistryPlan } from "./components/model-registry/plan";
@@ -88,5 +84,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService, CiCdPipeline];
-export const components = [MlopsVpc, InferenceService, ModelRegistry];
+export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry];

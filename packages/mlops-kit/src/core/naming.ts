@@ -269,6 +269,7 @@ export const NAME_RULES = {
     separator: "-",
     lowercase: false,
     globallyUnique: false,
+  }),
   /**
    * SageMaker names that are unique per account and region (model package group, MLflow tracking
    * server): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$` (SageMaker API reference, CreateModelPackageGroup
