@@ -22,6 +22,8 @@ const DOCUMENTED_MAX: [NameKind, number][] = [
   ["azureStorageAccount", 24],
   ["azureKeyVault", 24],
   ["azureContainerRegistry", 50],
+  ["awsEksCluster", 100],
+  ["gcpCluster", 40],
 ];
 
 describe("physicalName: the clouds' length limits", () => {
