@@ -11,7 +11,7 @@ import type { RegistryInfo } from "../model-registry/info";
 import { networkProblems, type ResolvedNetwork, resolveNetwork } from "../network/ref";
 import type { ClusterBackend, ClusterInputs, ClusterResult, TrainingClusterResourcesOn } from "./contract";
 import type { ClusterInfo, ClusterPoolInfo } from "./info";
-import { planTrainingCluster, type TrainingClusterPlan, TYPE } from "./plan";
+import { checkClusterEgress, planTrainingCluster, type TrainingClusterPlan, TYPE } from "./plan";
 import { type TrainingClusterArgs, type TrainingClusterSpec, trainingClusterSchema } from "./spec";
 
 const backends = {
@@ -140,6 +140,7 @@ function planCluster(
       { path: "network", message: `is MlopsVpc "${network.known.name}" on ${network.known.cloud}; this cluster is on ${ctx.cloud}` },
     ]);
   }
+  if (network.known) checkClusterEgress(plan, network.known);
   return { spec, plan, network };
 }
 

@@ -219,3 +219,21 @@ function rejectUnsupported(name: string, spec: TrainingClusterSpec, cloud: Cloud
     throw unsupported("gcp.releaseChannel", byCloud(cloud, { aws: "EKS has no release channels", gcp: "", azure: "use AKS auto-upgrade" }));
   }
 }
+
+/**
+ * AKS sends node traffic out through the network's NAT gateway (`outboundType:
+ * userAssignedNATGateway`): a network without NAT leaves nodes unable to pull images or join.
+ */
+export function checkClusterEgress(
+  cluster: { cloud: CloudId; name: string },
+  network: { name: string; natMode?: string | undefined },
+): void {
+  if (cluster.cloud === "azure" && network.natMode === "none") {
+    throw new SpecError(TYPE, cluster.name, [
+      {
+        path: "network",
+        message: `is MlopsVpc "${network.name}" with nat "none": AKS nodes go out through the network's NAT gateway; give the network nat "single" or "perZone"`,
+      },
+    ]);
+  }
+}
