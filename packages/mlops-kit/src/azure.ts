@@ -5,3 +5,4 @@
  */
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureNetwork } from "./components/network/azure";
+export type { AzureTrainingCluster } from "./components/training-cluster/azure";

@@ -1,5 +1,6 @@
 import { InferenceService } from "./components/inference-service/component";
 import { MlopsVpc } from "./components/network/component";
+import { TrainingCluster } from "./components/training-cluster/component";
 
 export { InferenceService } from "./components/inference-service/component";
 export type { InferenceServiceInfo, ServiceMetricScope } from "./components/inference-service/info";
@@ -34,6 +35,25 @@ export {
   NatMode,
   type NetworkWatcherRef,
 } from "./components/network/spec";
+export { TrainingCluster } from "./components/training-cluster/component";
+export type { AzureClusterInfo, ClusterInfo, ClusterPoolInfo, GcpClusterInfo } from "./components/training-cluster/info";
+export type { TrainingClusterPlan } from "./components/training-cluster/plan";
+export {
+  type AddonsArgs,
+  type EndpointArgs,
+  type PoolArgs,
+  type QuotaArgs,
+  ReleaseChannel,
+  type SystemPoolArgs,
+  type TaintArgs,
+  TaintEffect,
+  type TeamAccessArgs,
+  type TeamArgs,
+  type TrainingClusterArgs,
+  type TrainingClusterAwsArgs,
+  type TrainingClusterAzureArgs,
+  type TrainingClusterGcpArgs,
+} from "./components/training-cluster/spec";
 export type { PassThroughArgs } from "./core/backend";
 export { CATALOGS, type ComputeSize, chooseCompute } from "./core/catalog/compute";
 export { GpuType } from "./core/catalog/gpu";
@@ -47,4 +67,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService];
+export const components = [MlopsVpc, InferenceService, TrainingCluster];
