@@ -37,7 +37,7 @@ export interface TaintArgs {
 
 /** A node pool for training jobs, scaled by the cluster autoscaler. */
 export interface PoolArgs {
-  /** The pool's name: a lowercase letter, then lowercase letters and digits, at most 11 characters (AKS's limit on Linux pools). */
+  /** The pool's name: a lowercase letter, then lowercase letters and digits, at most 12 characters (AKS's limit on Linux pools). */
   name: string;
   /** The size of each node, from the neutral catalog (vCPUs, memory, GPUs). */
   compute: ComputeArgs;

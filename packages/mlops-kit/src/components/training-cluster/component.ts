@@ -169,8 +169,8 @@ function teamAccess(name: string, cloud: CloudId, spec: TrainingClusterSpec): Re
     spec.teams.map((t, i) => [
       t.name,
       {
-        registry: onCloud<RegistryInfo>(`teams[${i}].access.registry`, t.access.registry),
-        featureStore: onCloud<FeatureStoreInfo>(`teams[${i}].access.featureStore`, t.access.featureStore),
+        registry: onCloud<RegistryInfo>(`teams.${i}.access.registry`, t.access.registry),
+        featureStore: onCloud<FeatureStoreInfo>(`teams.${i}.access.featureStore`, t.access.featureStore),
       },
     ]),
   );

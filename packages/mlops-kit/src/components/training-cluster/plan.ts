@@ -152,7 +152,7 @@ export function planTrainingCluster(name: string, spec: TrainingClusterSpec, ctx
 }
 
 function planPool(p: PoolSpec, i: number, cloud: CloudId, issues: SpecIssue[]): PoolPlan {
-  const choice = chooseCompute(cloud, p.compute, `pools[${i}].compute`);
+  const choice = chooseCompute(cloud, p.compute, `pools.${i}.compute`);
   if ("issue" in choice) {
     issues.push(choice.issue);
     return { ...p, machineType: "", gpu: undefined, accelerator: undefined, diskGiB: 0, labels: {}, taints: [] };

@@ -14,8 +14,8 @@ const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const info = <T>(what: string) =>
   z.optional(z.custom<pulumi.Input<T>>((v) => typeof v === "object" && v !== null, `must be a ${what}'s \`info\``));
 
-/** AKS Linux node pool names: a lowercase letter, then lowercase letters and digits, 1-12 (Azure "Create node pools", naming). One less, for the system pool's name. */
-export const POOL_NAME = /^[a-z][a-z0-9]{0,10}$/;
+/** AKS Linux node pool names: a lowercase letter, then lowercase letters and digits, 1-12 (AKS "Create node pools", naming rules); the tightest of the three clouds. */
+export const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** A Kubernetes namespace is an RFC 1123 label; 30 leaves room for the cloud names built from it (GCP service account ids, 30). */
 export const TEAM_NAME = /^[a-z]([a-z0-9-]{0,28}[a-z0-9])?$/;
 /** Kubernetes label keys: an optional DNS-subdomain prefix and a name of at most 63 characters. */
@@ -46,7 +46,7 @@ const cidrList = z.array(
 );
 
 const pool = z.strictObject({
-  name: z.string().check(z.regex(POOL_NAME, "must be a lowercase letter then lowercase letters and digits, at most 11 characters")),
+  name: z.string().check(z.regex(POOL_NAME, "must be a lowercase letter then lowercase letters and digits, at most 12 characters")),
   compute,
   // EKS managed node groups take at most 1000 nodes per group (EKS service quotas, "Nodes per managed node group").
   min: z._default(int(0, 1000), 0),
@@ -111,9 +111,8 @@ export const trainingClusterSchema = z
   .check(
     z.superRefine((spec, ctx) => {
       spec.pools.forEach((p, i) => {
-        if (p.min > p.max) ctx.addIssue({ code: "custom", path: ["pools", i, "min"], message: `must be <= pools[${i}].max (${p.max})` });
-        if (p.name === "system")
-          ctx.addIssue({ code: "custom", path: ["pools", i, "name"], message: '("system") is the system pool\'s name' });
+        if (p.min > p.max) ctx.addIssue({ code: "custom", path: ["pools", i, "min"], message: `must be <= pools.${i}.max (${p.max})` });
+        if (p.name === "system") ctx.addIssue({ code: "custom", path: ["pools", i, "name"], message: "is the system pool's name" });
       });
     }),
   );

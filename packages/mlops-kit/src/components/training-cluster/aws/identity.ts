@@ -52,14 +52,14 @@ export function createTeamIdentities(
     if (a?.registry) {
       attach(
         "registry",
-        a.registry.apply((r) => r.aws?.readerPolicyArn ?? missing(plan, `teams[${i}].access.registry`, "aws.readerPolicyArn")),
+        a.registry.apply((r) => r.aws?.readerPolicyArn ?? missing(plan, `teams.${i}.access.registry`, "aws.readerPolicyArn")),
       );
     }
     if (a?.featureStore) {
       attach(
         "feature-store",
         a.featureStore.apply(
-          (f) => f.aws?.offlineReaderPolicyArn ?? missing(plan, `teams[${i}].access.featureStore`, "aws.offlineReaderPolicyArn"),
+          (f) => f.aws?.offlineReaderPolicyArn ?? missing(plan, `teams.${i}.access.featureStore`, "aws.offlineReaderPolicyArn"),
         ),
       );
     }

@@ -47,9 +47,9 @@ export function createTeamIdentities(
       ),
     ];
     const a = access[t.name];
-    if (a?.registry) grants.push(...registryReads(plan, base, `teams[${i}].access.registry`, a.registry, account, ctx));
+    if (a?.registry) grants.push(...registryReads(plan, base, `teams.${i}.access.registry`, a.registry, account, ctx));
     if (a?.featureStore) {
-      const fs = a.featureStore.apply((f) => f.gcp ?? missing(plan, `teams[${i}].access.featureStore`, "gcp"));
+      const fs = a.featureStore.apply((f) => f.gcp ?? missing(plan, `teams.${i}.access.featureStore`, "gcp"));
       grants.push(
         new DatasetIamMember(
           `${base}-features`,
