@@ -87,8 +87,9 @@ export function createKey(plan: TrainingClusterPlan, az: AzureScope, ctx: Provis
         enableRbacAuthorization: true,
         enableSoftDelete: true,
         enablePurgeProtection: true,
-        // 7-90 days (Key Vault "soft-delete overview"): short in dev, so a name comes back sooner.
-        softDeleteRetentionInDays: plan.deletionProtection ? 90 : 7,
+        // The compliance pack keeps deleted keys the full 90 days (Key Vault's maximum), dev too: a
+        // destroyed dev stack's vault name stays taken that long (README).
+        softDeleteRetentionInDays: 90,
         // Public access for the KMS plugin of a cluster without API server VNet integration (AKS "KMS
         // etcd encryption", keyVaultNetworkAccess Public); every use of a key needs an RBAC role.
         publicNetworkAccess: "Enabled",
@@ -123,7 +124,7 @@ export function createLogWorkspace(plan: TrainingClusterPlan, az: AzureScope, ct
       features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
       tags: azureTags(plan.tags),
     },
-    ctx.opts,
+    { ...ctx.opts, retainOnDelete: plan.deletionProtection },
   );
 }
 
