@@ -9,6 +9,7 @@ const IRREGULAR_TYPES: Record<string, string> = {
   "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
   "aws:alb/loadBalancer:LoadBalancer": "aws_alb",
   "aws:elb/loadBalancer:LoadBalancer": "aws_elb",
+  "aws:autoscaling/tag:Tag": "aws_autoscaling_group_tag",
 };
 
 /** `securityGroupIngressRule` -> `security_group_ingress_rule`; `ipv6CidrBlock` -> `ipv6_cidr_block`. */

@@ -105,11 +105,13 @@ export function createControlPlane(
       endpointPublicAccess: plan.endpoint.public,
       ...(plan.endpoint.public ? { publicAccessCidrs: plan.endpoint.authorizedCidrs } : {}),
     },
-    deletionProtection: plan.deletionProtection,
     tags: awsTags({ ...plan.tags, Name: plan.aws.clusterName }),
   };
+  // EKS's own deletionProtection is newer than the terraform-provider-aws the offline validation
+  // runs (5.100): prod protects the cluster in Pulumi instead (aws.overrides.cluster can add it).
   const cluster = new Cluster(name, withOverrides(args, plan.aws.overrides, "cluster"), {
     ...ctx.opts,
+    protect: plan.deletionProtection,
     retainOnDelete: plan.deletionProtection,
     dependsOn: [...clusterRole.grants, a.logGroup],
   });

@@ -75,7 +75,9 @@ function createTeam(
     },
     opts,
   );
-  const ns = namespace.metadata.name;
+  // The namespace's name as a plain value (policies read it in a preview), with an explicit wait for it.
+  const ns = t.namespace;
+  const inNs = { ...opts, dependsOn: [namespace] };
   const quota = new ResourceQuota(
     `${base}-quota`,
     {
@@ -89,12 +91,12 @@ function createTeam(
         },
       },
     },
-    opts,
+    inNs,
   );
   const defaultDeny = new NetworkPolicy(
     `${base}-default-deny`,
     { metadata: { name: "default-deny", namespace: ns }, spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] } },
-    opts,
+    inNs,
   );
   const allowTeam = new NetworkPolicy(
     `${base}-allow-team`,
@@ -119,9 +121,9 @@ function createTeam(
         ],
       },
     },
-    opts,
+    inNs,
   );
-  const serviceAccount = new ServiceAccount(`${base}-sa`, { metadata: { name: t.serviceAccount, namespace: ns, annotations } }, opts);
+  const serviceAccount = new ServiceAccount(`${base}-sa`, { metadata: { name: t.serviceAccount, namespace: ns, annotations } }, inNs);
   return { namespace, quota, defaultDeny, allowTeam, serviceAccount };
 }
 
