@@ -214,6 +214,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "stack aws-prod" },
     { label: "example inference-service (dev)" },
     { label: "example network (dev)" },
+    { label: "example training-cluster (dev)" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named
     // `<name>-lb-<7 hex>`, over the limit for any component name over 21 characters).
     { label: "40-character names" },
