@@ -87,6 +87,9 @@ export function createCluster(
     location: net.region,
     network: net.networkId,
     subnetwork: net.privateSubnetIds.apply((ids) => ids[0] ?? ""),
+    // Nodes in the network's zones (2 in dev, 3 in prod), so a regional pool's per-zone counts add
+    // up to the plan's: GKE counts initial nodes per zone.
+    nodeLocations: net.zones,
     minMasterVersion: plan.version,
     releaseChannel: { channel: plan.gcp.releaseChannel },
     // A cluster needs a pool to be created; it is removed at once and the pools below replace it.
