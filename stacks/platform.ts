@@ -54,4 +54,3 @@ const training = new TrainingCluster("training", {
 export const trainingClusterName = training.clusterName;
 export const trainingInfo = training.info;
 export const trainingKubeconfig = training.kubeconfig;
-

@@ -1,9 +1,10 @@
+import type { Cluster } from "@pulumi/aws/eks/cluster";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { autoScalingServiceRoleArn } from "../../../core/aws-policies";
 import type { ProvisionContext } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
-import { awsEnvironment, encryptedLogGroup } from "../../shared/aws/encrypted-log-group";
+import { type AwsEnvironment, awsEnvironment, encryptedLogGroup } from "../../shared/aws/encrypted-log-group";
 import type { ClusterInputs, ClusterResult } from "../contract";
 import { awsExec, renderKubeconfig } from "../kubeconfig";
 import { gpuTolerations, provisionInCluster } from "../kubernetes";
@@ -50,14 +51,53 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
   const teams = createTeamIdentities(plan, cluster, inputs.access, ctx);
   const autoscaler = createAutoscalerIdentity(plan, env, cluster, ctx);
 
-  const endpoint = cluster.endpoint;
+  const k8s = provisionKubernetes(plan, env, { cluster, systemNodes: [systemNodeGroup, ...addons, autoscaler.association] }, ctx);
+
+  const resources: AwsTrainingCluster = {
+    key,
+    logGroup,
+    cluster,
+    clusterRole,
+    nodeRole: nodeRole.role,
+    systemNodeGroup,
+    nodeGroups: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, v.group])),
+    scaleFromZeroTags: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, v.tags])),
+    addons,
+    teamRoles: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.role])),
+    podIdentityAssociations: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.association])),
+    autoscalerRole: autoscaler.role,
+    inCluster: k8s.inCluster,
+  };
+  return {
+    cloud: "aws",
+    resources,
+    clusterName: cluster.name,
+    endpoint: cluster.endpoint,
+    certificateAuthority: k8s.certificateAuthority,
+    oidcIssuerUrl: cluster.identities.apply((ids) => ids?.[0]?.oidcs?.[0]?.issuer ?? ""),
+    kubeconfig: k8s.kubeconfig,
+    provider: k8s.provider,
+  };
+}
+
+/**
+ * The Kubernetes provider (a kubeconfig that runs `aws eks get-token`), then what runs inside the
+ * cluster: the autoscaler's release runs as the service account its pod identity names.
+ */
+function provisionKubernetes(
+  plan: TrainingClusterPlan,
+  env: AwsEnvironment,
+  a: { cluster: Cluster; systemNodes: pulumi.Resource[] },
+  ctx: ProvisionContext,
+) {
+  const { cluster } = a;
   const certificateAuthority = cluster.certificateAuthority.data;
   const kubeconfig = pulumi
-    .all([cluster.name, endpoint, certificateAuthority, env.region])
+    .all([cluster.name, cluster.endpoint, certificateAuthority, env.region])
     .apply(([clusterName, server, ca, region]) =>
       renderKubeconfig({ name: clusterName, endpoint: server, certificateAuthority: ca, exec: awsExec(clusterName, region) }),
     );
-  const provider = new Provider(`${name}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: ctx.parent });
+  const provider = new Provider(`${plan.name}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: ctx.parent });
   const inCluster = provisionInCluster({
     plan,
     provider,
@@ -77,32 +117,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
       })),
       "nvidia-device-plugin": { tolerations: gpuTolerations(plan) },
     },
-    systemNodes: [systemNodeGroup, ...addons, autoscaler.association],
+    systemNodes: a.systemNodes,
   });
-
-  const resources: AwsTrainingCluster = {
-    key,
-    logGroup,
-    cluster,
-    clusterRole,
-    nodeRole: nodeRole.role,
-    systemNodeGroup,
-    nodeGroups: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, v.group])),
-    scaleFromZeroTags: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, v.tags])),
-    addons,
-    teamRoles: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.role])),
-    podIdentityAssociations: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.association])),
-    autoscalerRole: autoscaler.role,
-    inCluster,
-  };
-  return {
-    cloud: "aws",
-    resources,
-    clusterName: cluster.name,
-    endpoint,
-    certificateAuthority,
-    oidcIssuerUrl: cluster.identities.apply((ids) => ids?.[0]?.oidcs?.[0]?.issuer ?? ""),
-    kubeconfig,
-    provider,
-  };
+  return { certificateAuthority, kubeconfig, provider, inCluster };
 }
