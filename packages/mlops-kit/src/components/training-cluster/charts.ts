@@ -1,5 +1,4 @@
 import { byCloud, type CloudId } from "../../core/cloud";
-import type { PoolPlan } from "./plan";
 
 /** A Helm release the cluster gets: chart, pinned version, where it runs. */
 export interface HelmReleasePlan {
@@ -36,7 +35,7 @@ export function helmReleases(
   cloud: CloudId,
   _version: string,
   addons: { kueue: boolean; kubeRay: boolean },
-  pools: readonly PoolPlan[],
+  pools: readonly { gpu: unknown }[],
 ): HelmReleasePlan[] {
   const gpu = pools.some((p) => p.gpu !== undefined);
   const releases: HelmReleasePlan[] = [];

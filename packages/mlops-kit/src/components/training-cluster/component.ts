@@ -1,4 +1,3 @@
-import type { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { type CloudId, loadBackend } from "../../core/cloud";
 import { Internals, resourcesOn } from "../../core/component";
@@ -60,7 +59,7 @@ export class TrainingCluster extends pulumi.ComponentResource {
   }
 
   /** The Kubernetes provider for the cluster: pass it to your own in-cluster resources (`{ provider: cluster.provider }`). */
-  get provider(): Provider {
+  get provider(): pulumi.ProviderResource {
     return internals.get(this).result.provider;
   }
 

@@ -1,4 +1,3 @@
-import type { Provider } from "@pulumi/kubernetes/provider";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import type { CloudId } from "../../core/cloud";
@@ -25,6 +24,21 @@ export interface ClusterInputs {
   access: Record<string, TeamAccessInputs>;
 }
 
+/** One team's Kubernetes objects: namespace, quota, the two network policies, service account. */
+export interface TeamObjects {
+  namespace: pulumi.CustomResource;
+  quota: pulumi.CustomResource;
+  defaultDeny: pulumi.CustomResource;
+  allowTeam: pulumi.CustomResource;
+  serviceAccount: pulumi.CustomResource;
+}
+
+/** What runs inside the cluster, by team and by Helm release name. */
+export interface InClusterObjects {
+  teams: Record<string, TeamObjects>;
+  releases: Record<string, pulumi.CustomResource>;
+}
+
 interface ClusterResultBase {
   /** The cloud's name of the cluster. */
   clusterName: pulumi.Output<string>;
@@ -34,8 +48,11 @@ interface ClusterResultBase {
   oidcIssuerUrl: pulumi.Output<string>;
   /** A kubeconfig that runs the cloud's credential plugin: no static token. */
   kubeconfig: pulumi.Output<string>;
-  /** The provider the in-cluster objects were created with. */
-  provider: Provider;
+  /**
+   * The Kubernetes provider the in-cluster objects were created with. Typed as Pulumi's provider
+   * resource, so a program that never builds a cluster type-checks without @pulumi/kubernetes.
+   */
+  provider: pulumi.ProviderResource;
   /** Azure: cluster id and resource group; GCP: project and location. */
   azure?: pulumi.Output<{ clusterId: string; resourceGroupName: string }>;
   gcp?: pulumi.Output<{ project: string; location: string }>;

@@ -6,7 +6,7 @@ import type { NodeGroup } from "@pulumi/aws/eks/nodeGroup";
 import type { PodIdentityAssociation } from "@pulumi/aws/eks/podIdentityAssociation";
 import type { Role } from "@pulumi/aws/iam/role";
 import type { Key } from "@pulumi/aws/kms/key";
-import type { InClusterObjects } from "../kubernetes";
+import type { InClusterObjects } from "../contract";
 
 /** The AWS resources of a TrainingCluster. */
 export interface AwsTrainingCluster {

@@ -5,7 +5,7 @@ import type { Key } from "@pulumi/azure-native/keyvault/key";
 import type { Vault } from "@pulumi/azure-native/keyvault/vault";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import type { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
-import type { InClusterObjects } from "../kubernetes";
+import type { InClusterObjects } from "../contract";
 
 /** The Azure resources of a TrainingCluster. */
 export interface AzureTrainingCluster {

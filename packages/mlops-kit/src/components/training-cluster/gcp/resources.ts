@@ -3,7 +3,7 @@ import type { NodePool } from "@pulumi/gcp/container/nodePool";
 import type { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import type { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import type { Account } from "@pulumi/gcp/serviceaccount/account";
-import type { InClusterObjects } from "../kubernetes";
+import type { InClusterObjects } from "../contract";
 
 /** The GCP resources of a TrainingCluster. */
 export interface GcpTrainingCluster {

@@ -6,20 +6,12 @@ import { NetworkPolicy } from "@pulumi/kubernetes/networking/v1/networkPolicy";
 import type { Provider } from "@pulumi/kubernetes/provider";
 import type * as pulumi from "@pulumi/pulumi";
 import type { HelmReleasePlan } from "../charts";
+import type { InClusterObjects, TeamObjects } from "../contract";
 import type { TeamPlan, TrainingClusterPlan } from "../plan";
 
 // What runs inside the cluster, the same on every cloud: team namespaces with quotas, network
 // isolation and service accounts, and the Helm releases. Each cloud's backend builds the cluster and
 // a provider for it, then calls this step.
-
-/** One team's objects. */
-export interface TeamObjects {
-  namespace: Namespace;
-  quota: ResourceQuota;
-  defaultDeny: NetworkPolicy;
-  allowTeam: NetworkPolicy;
-  serviceAccount: ServiceAccount;
-}
 
 export interface InClusterArgs {
   plan: TrainingClusterPlan;
@@ -31,11 +23,6 @@ export interface InClusterArgs {
   helmValues: Record<string, pulumi.Input<Record<string, unknown>>>;
   /** What a release's pods need to run on: the system pool. */
   systemNodes: pulumi.Resource[];
-}
-
-export interface InClusterObjects {
-  teams: Record<string, TeamObjects>;
-  releases: Record<string, Release>;
 }
 
 /**
