@@ -254,7 +254,7 @@ export const CREATION_TIMES: Record<string, CreationTime> = {
   },
   "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
     seconds: 5,
-    basis: "API call",
+    basis: "a synchronous API call, no waiting",
     source: `${TF_AWS}/eks_pod_identity_association`,
   },
   "gcp:container/cluster:Cluster": {
@@ -268,7 +268,7 @@ export const CREATION_TIMES: Record<string, CreationTime> = {
     basis: "long-running operation creating one managed instance group per zone, typically 2-3 min (create timeout 30 min)",
     source: `${TF_GOOGLE}/container_node_pool#timeouts`,
   },
-  "gcp:kms/keyRing:KeyRing": { seconds: 5, basis: "API call", source: `${TF_GOOGLE}/kms_key_ring` },
+  "gcp:kms/keyRing:KeyRing": { seconds: 5, basis: "a synchronous API call, no waiting", source: `${TF_GOOGLE}/kms_key_ring` },
   "azure-native:containerservice:ManagedCluster": {
     seconds: 480,
     basis: "long-running operation with the system pool's nodes, typically 5-10 min",
