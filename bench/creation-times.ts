@@ -232,6 +232,63 @@ export const CREATION_TIMES: Record<string, CreationTime> = {
     basis: "ARM long-running PUT",
     source: `${AZ}/web-application-firewall/ag/create-waf-policy-ag`,
   },
+  // --- TrainingCluster (Kubernetes) ------------------------------------------------------------
+  // Cluster creation dominates; pools, add-ons and identities each wait for the cluster only, and
+  // Helm releases for the system nodes (a GPU device plugin for nothing more), so the path is
+  // cluster -> system nodes -> CoreDNS / Helm release.
+  "aws:eks/cluster:Cluster": {
+    seconds: 600,
+    basis: "the control plane is created in state CREATING and the provider waits for ACTIVE, typically 8-12 min (create timeout 30 min)",
+    source: `${TF_AWS}/eks_cluster#timeouts ; https://docs.aws.amazon.com/eks/latest/userguide/create-cluster.html`,
+  },
+  "aws:eks/nodeGroup:NodeGroup": {
+    seconds: 180,
+    basis:
+      "waits for ACTIVE: the Auto Scaling group launches `desiredSize` nodes and they join, typically 2-4 min; a group at 0 is quicker",
+    source: `${TF_AWS}/eks_node_group#timeouts ; https://docs.aws.amazon.com/eks/latest/userguide/create-managed-node-group.html`,
+  },
+  "aws:eks/addon:Addon": {
+    seconds: 60,
+    basis: "waits for ACTIVE: the add-on's pods are running (CoreDNS needs nodes), typically under 2 min (create timeout 20 min)",
+    source: `${TF_AWS}/eks_addon#timeouts`,
+  },
+  "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
+    seconds: 5,
+    basis: "a synchronous API call, no waiting",
+    source: `${TF_AWS}/eks_pod_identity_association`,
+  },
+  "gcp:container/cluster:Cluster": {
+    seconds: 420,
+    basis:
+      "long-running operation: a regional control plane and the default pool (then removed), typically 5-8 min (create timeout 40 min)",
+    source: `${TF_GOOGLE}/container_cluster#timeouts ; https://cloud.google.com/kubernetes-engine/docs/how-to/creating-a-regional-cluster`,
+  },
+  "gcp:container/nodePool:NodePool": {
+    seconds: 150,
+    basis: "long-running operation creating one managed instance group per zone, typically 2-3 min (create timeout 30 min)",
+    source: `${TF_GOOGLE}/container_node_pool#timeouts`,
+  },
+  "gcp:kms/keyRing:KeyRing": { seconds: 5, basis: "a synchronous API call, no waiting", source: `${TF_GOOGLE}/kms_key_ring` },
+  "azure-native:containerservice:ManagedCluster": {
+    seconds: 480,
+    basis: "long-running operation with the system pool's nodes, typically 5-10 min",
+    source: `${AZ}/aks/learn/quick-kubernetes-deploy-cli ; ${AZ}/azure-resource-manager/management/async-operations`,
+  },
+  "azure-native:containerservice:AgentPool": {
+    seconds: 180,
+    basis: "long-running operation creating the pool's scale set (no nodes at minCount 0), typically 2-4 min",
+    source: `${AZ}/aks/create-node-pools`,
+  },
+  "azure-native:keyvault:Vault": {
+    seconds: 20,
+    basis: "long-running operation until the vault's DNS name resolves",
+    source: `${AZ}/key-vault/general/quick-create-cli`,
+  },
+  "kubernetes:helm.sh/v3:Release": {
+    seconds: 90,
+    basis: "an atomic install waits for the release's pods to be ready, typically 1-2 min (timeout 300 s by default)",
+    source: "https://www.pulumi.com/registry/packages/kubernetes/api-docs/helm/v3/release/ ; https://helm.sh/docs/helm/helm_install/",
+  },
 };
 
 /** What a weight is looked up by: the type, refined for types whose cost depends on an input. */

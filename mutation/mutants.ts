@@ -475,6 +475,22 @@ const REGISTRY: Mutant[] = [
   ),
 ];
 
+const TC = "packages/mlops-kit/src/components/training-cluster";
+/** TrainingCluster: bugs a user would notice, each caught by the component's own tests. */
+const TRAINING: Mutant[] = [
+  m("training/gpu-pools-untainted", `${TC}/plan.ts`, "taints: p.taints ?? (gpu ? [{ ...GPU_TAINT }] : []),", "taints: p.taints ?? [],", [
+    `${TC}/plan.test.ts`,
+  ]),
+  m(
+    "training/gke-endpoint-always-public",
+    `${TC}/gcp/cluster.ts`,
+    "enablePrivateEndpoint: !plan.endpoint.public,",
+    "enablePrivateEndpoint: false,",
+    [`${TC}/gcp/`],
+  ),
+  m("training/pool-min-above-max-accepted", `${TC}/spec.ts`, "if (p.min > p.max)", "if (p.min > p.max + 1)", [`${TC}/spec.test.ts`]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -486,4 +502,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...DIFF,
   ...PIPELINE,
   ...REGISTRY,
+  ...TRAINING,
 ];

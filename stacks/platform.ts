@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CiCdPipeline, type GpuType, InferenceService, MlopsVpc, ModelRegistry } from "mlops-kit";
+import { CiCdPipeline, type GpuType, InferenceService, MlopsVpc, ModelRegistry, TrainingCluster } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -63,3 +63,25 @@ export const registryInfo = registry.info;
 export const trackingUri = registry.trackingUri;
 export const imageRepositoryUrl = registry.imageRepositoryUrl;
 export const artifactUri = registry.artifactUri;
+// Training: a private cluster with one team and a GPU spot pool that scales from zero. T4 is the
+// GPU all three clouds offer; a stack may ask for another (`platform:trainingGpu`).
+const trainingGpu = (config.get("trainingGpu") ?? "t4") as GpuType;
+const training = new TrainingCluster("training", {
+  network: network.network,
+  pools: [
+    {
+      name: "gpu",
+      compute: { cpu: 4, memoryGiB: 16, gpu: { type: trainingGpu } },
+      min: 0,
+      max: config.getNumber("trainingGpuNodes") ?? 2,
+      spot: true,
+    },
+  ],
+  // The team's jobs read models and artifacts from the registry, as their own workload identity.
+  teams: [{ name: "research", quota: { gpus: 4, cpu: 32, memoryGiB: 128 }, access: { registry: registry.info } }],
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
+export const trainingClusterName = training.clusterName;
+export const trainingInfo = training.info;
+export const trainingKubeconfig = training.kubeconfig;

@@ -10,6 +10,7 @@ const EXPECTED: Record<string, string[]> = {
   "inference-service": ["mlops:index:MlopsVpc", "mlops:index:InferenceService"],
   "cicd-pipeline": ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:CiCdPipeline"],
   "model-registry": ["mlops:index:MlopsVpc", "mlops:index:ModelRegistry"],
+  "training-cluster": ["mlops:index:MlopsVpc", "mlops:index:TrainingCluster"],
 };
 
 const examples = fs

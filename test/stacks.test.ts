@@ -30,6 +30,7 @@ const PLATFORM_COMPONENTS: [type: string, name: string, atLeast: number][] = [
   ["ModelRegistry", "models", 8],
   // Four identities (publish, preview, staging, production) and their grants, on every cloud.
   ["CiCdPipeline", "delivery", 10],
+  ["TrainingCluster", "training", 10],
 ];
 
 describe.each(STACKS)("stack %s", (stack) => {

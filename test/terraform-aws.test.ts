@@ -261,6 +261,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "example model-registry (dev)" },
     { label: "example network (dev)" },
     { label: "model registry with 40-character names" },
+    { label: "example training-cluster (dev)" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named
     // `<name>-lb-<7 hex>`, over the limit for any component name over 21 characters).
     { label: "40-character names" },

@@ -1,5 +1,7 @@
+export { prodClusterRule } from "./clusters";
 export { checkDeletionSafety, deletionSafetySchema } from "./deletion";
 export { type IamStatement, isAccountRootStatement, policyStatements, wildcardActions } from "./iam";
+export { checkTeamNamespaces, TEAM_NAMESPACES_DEFINITION } from "./kubernetes";
 export { ALLOWED_REGIONS_SCHEMA, normalizeRegion, placement } from "./location";
 export {
   disallowedPorts,

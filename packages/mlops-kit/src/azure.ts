@@ -8,3 +8,4 @@ export type { AzureCiCdPipeline } from "./components/cicd-pipeline/azure";
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureModelRegistry } from "./components/model-registry/azure";
 export type { AzureNetwork } from "./components/network/azure";
+export type { AzureTrainingCluster } from "./components/training-cluster/azure";

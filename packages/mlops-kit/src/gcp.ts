@@ -8,3 +8,4 @@ export type { GcpCiCdPipeline } from "./components/cicd-pipeline/gcp";
 export type { GcpInferenceService } from "./components/inference-service/gcp";
 export type { GcpModelRegistry } from "./components/model-registry/gcp";
 export type { GcpNetwork } from "./components/network/gcp";
+export type { GcpTrainingCluster } from "./components/training-cluster/gcp";

@@ -2,6 +2,7 @@ import { CiCdPipeline } from "./components/cicd-pipeline/component";
 import { InferenceService } from "./components/inference-service/component";
 import { ModelRegistry } from "./components/model-registry/component";
 import { MlopsVpc } from "./components/network/component";
+import { TrainingCluster } from "./components/training-cluster/component";
 
 export { CiCdPipeline } from "./components/cicd-pipeline/component";
 export type { AwsCiInfo, AzureCiInfo, CiCdPipelineInfo, CiIdentityInfo, CiWorkflows, GcpCiInfo } from "./components/cicd-pipeline/info";
@@ -71,6 +72,25 @@ export {
   NatMode,
   type NetworkWatcherRef,
 } from "./components/network/spec";
+export { TrainingCluster } from "./components/training-cluster/component";
+export type { AzureClusterInfo, ClusterInfo, ClusterPoolInfo, GcpClusterInfo } from "./components/training-cluster/info";
+export type { TrainingClusterPlan } from "./components/training-cluster/plan";
+export {
+  type AddonsArgs,
+  type EndpointArgs,
+  type PoolArgs,
+  type QuotaArgs,
+  ReleaseChannel,
+  type SystemPoolArgs,
+  type TaintArgs,
+  TaintEffect,
+  type TeamAccessArgs,
+  type TeamArgs,
+  type TrainingClusterArgs,
+  type TrainingClusterAwsArgs,
+  type TrainingClusterAzureArgs,
+  type TrainingClusterGcpArgs,
+} from "./components/training-cluster/spec";
 export type { PassThroughArgs } from "./core/backend";
 export { CATALOGS, type ComputeSize, chooseCompute } from "./core/catalog/compute";
 export { GpuType } from "./core/catalog/gpu";
@@ -84,4 +104,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry];
+export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster];

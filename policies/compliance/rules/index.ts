@@ -1,10 +1,12 @@
 import type { MlopsPolicy } from "@mlops-kit/policy-common";
 import awsCloudwatchLogRetention from "./aws/cloudwatch/log-retention";
 import awsDataProdDeletionSafety from "./aws/data/prod-deletion-safety";
+import awsEksProdClusterProtected from "./aws/eks/prod-cluster-protected";
 import awsKmsKeyDeletionWindow from "./aws/kms/key-deletion-window";
 import awsLocationAllowedRegions from "./aws/location/allowed-regions";
 import awsS3Versioning from "./aws/s3/versioning";
 import awsTaggingRequiredTags from "./aws/tagging/required-tags";
+import azureAksProdClusterProtected from "./azure/aks/prod-cluster-protected";
 import azureDataProdDeletionSafety from "./azure/data/prod-deletion-safety";
 import azureKeyvaultPurgeProtection from "./azure/keyvault/purge-protection";
 import azureKeyvaultSoftDelete from "./azure/keyvault/soft-delete";
@@ -13,6 +15,7 @@ import azureMonitorLogRetention from "./azure/monitor/log-retention";
 import azureStorageBlobSoftDelete from "./azure/storage/blob-soft-delete";
 import azureTaggingRequiredTags from "./azure/tagging/required-tags";
 import gcpDataProdDeletionSafety from "./gcp/data/prod-deletion-safety";
+import gcpGkeProdClusterProtected from "./gcp/gke/prod-cluster-protected";
 import gcpKmsKeyDestroyDelay from "./gcp/kms/key-destroy-delay";
 import gcpLocationAllowedRegions from "./gcp/location/allowed-regions";
 import gcpLoggingBucketRetention from "./gcp/logging/bucket-retention";
@@ -20,7 +23,6 @@ import gcpLoggingExclusionScoped from "./gcp/logging/exclusion-scoped";
 import gcpServiceusageApiKeptOnDestroy from "./gcp/serviceusage/api-kept-on-destroy";
 import gcpStorageBucketVersioning from "./gcp/storage/bucket-versioning";
 import gcpTaggingRequiredLabels from "./gcp/tagging/required-labels";
-
 /** Every rule of the compliance pack. A new rule is one file under <cloud>/<service>/, listed here. */
 export const policies: MlopsPolicy[] = [
   awsCloudwatchLogRetention,
@@ -44,4 +46,7 @@ export const policies: MlopsPolicy[] = [
   gcpServiceusageApiKeptOnDestroy,
   gcpStorageBucketVersioning,
   gcpTaggingRequiredLabels,
+  awsEksProdClusterProtected,
+  gcpGkeProdClusterProtected,
+  azureAksProdClusterProtected,
 ];

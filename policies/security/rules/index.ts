@@ -4,6 +4,7 @@ import awsCodebuildArtifactsEncrypted from "./aws/codebuild/artifacts-encrypted"
 import awsCodebuildPrivilegedImageBuildsOnly from "./aws/codebuild/privileged-image-builds-only";
 import awsEc2DefaultSecurityGroupClosed from "./aws/ec2/default-security-group-closed";
 import awsEc2Imdsv2Required from "./aws/ec2/imdsv2-required";
+import awsEc2LaunchTemplateDisksEncrypted from "./aws/ec2/launch-template-disks-encrypted";
 import awsEc2NoPublicIngress from "./aws/ec2/no-public-ingress";
 import awsEc2NoPublicIpOnInstances from "./aws/ec2/no-public-ip-on-instances";
 import awsEc2NoPublicIpOnLaunch from "./aws/ec2/no-public-ip-on-launch";
@@ -11,6 +12,9 @@ import awsEc2VpcFlowLogs from "./aws/ec2/vpc-flow-logs";
 import awsEcrEncryptionKms from "./aws/ecr/encryption-kms";
 import awsEcrImmutableTags from "./aws/ecr/immutable-tags";
 import awsEcrScanOnPush from "./aws/ecr/scan-on-push";
+import awsEksControlPlaneLogs from "./aws/eks/control-plane-logs";
+import awsEksEndpointRestricted from "./aws/eks/endpoint-restricted";
+import awsEksSecretsEncrypted from "./aws/eks/secrets-encrypted";
 import awsElbAccessLogs from "./aws/elb/access-logs";
 import awsElbDropInvalidHeaders from "./aws/elb/drop-invalid-headers";
 import awsElbListenerTls from "./aws/elb/listener-tls";
@@ -18,6 +22,7 @@ import awsIamNoFullAccessManagedPolicies from "./aws/iam/no-full-access-managed-
 import awsIamNoWildcardActions from "./aws/iam/no-wildcard-actions";
 import awsIamOidcSubjectPinned from "./aws/iam/oidc-subject-pinned";
 import awsKmsKeyRotation from "./aws/kms/key-rotation";
+import awsKubernetesTeamNamespaces from "./aws/kubernetes/team-namespaces";
 import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health";
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
@@ -25,11 +30,16 @@ import awsS3TlsOnly from "./aws/s3/tls-only";
 import awsSagemakerModelPackageGroupPolicyNotPublic from "./aws/sagemaker/model-package-group-policy-not-public";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
+import azureAksApiServerRestricted from "./azure/aks/api-server-restricted";
+import azureAksKmsEtcd from "./azure/aks/kms-etcd";
+import azureAksLocalAccountsDisabled from "./azure/aks/local-accounts-disabled";
+import azureAksWorkloadIdentity from "./azure/aks/workload-identity";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
 import azureContainerregistryAdminUserDisabled from "./azure/containerregistry/admin-user-disabled";
 import azureContainerregistryNoPublicNetworkAccess from "./azure/containerregistry/no-public-network-access";
+import azureKubernetesTeamNamespaces from "./azure/kubernetes/team-namespaces";
 import azureMachinelearningRegistryNoPublicNetworkAccess from "./azure/machinelearning/registry-no-public-network-access";
 import azureMachinelearningWorkspaceManagedNetwork from "./azure/machinelearning/workspace-managed-network";
 import azureMachinelearningWorkspaceNoPublicNetworkAccess from "./azure/machinelearning/workspace-no-public-network-access";
@@ -58,9 +68,13 @@ import gcpComputeNoPublicIpOnInstances from "./gcp/compute/no-public-ip-on-insta
 import gcpComputeShieldedVm from "./gcp/compute/shielded-vm";
 import gcpComputeSubnetworkFlowLogs from "./gcp/compute/subnetwork-flow-logs";
 import gcpDnsZoneVisibility from "./gcp/dns/zone-visibility";
+import gcpGkeEndpointRestricted from "./gcp/gke/endpoint-restricted";
+import gcpGkeSecretsEncrypted from "./gcp/gke/secrets-encrypted";
+import gcpGkeWorkloadIdentity from "./gcp/gke/workload-identity";
 import gcpIamNoPrimitiveRoles from "./gcp/iam/no-primitive-roles";
 import gcpIamWorkloadIdentityProviderCondition from "./gcp/iam/workload-identity-provider-condition";
 import gcpKmsKeyRotation from "./gcp/kms/key-rotation";
+import gcpKubernetesTeamNamespaces from "./gcp/kubernetes/team-namespaces";
 import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
 import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
 import gcpStorageBucketPublicAccessPrevention from "./gcp/storage/bucket-public-access-prevention";
@@ -138,4 +152,18 @@ export const policies: MlopsPolicy[] = [
   gcpIamWorkloadIdentityProviderCondition,
   gcpVertexMetadataStoreCmek,
   gcpVertexTensorboardCmek,
+  awsEksEndpointRestricted,
+  awsEksSecretsEncrypted,
+  awsEksControlPlaneLogs,
+  awsEc2LaunchTemplateDisksEncrypted,
+  awsKubernetesTeamNamespaces,
+  gcpGkeEndpointRestricted,
+  gcpGkeSecretsEncrypted,
+  gcpGkeWorkloadIdentity,
+  gcpKubernetesTeamNamespaces,
+  azureAksApiServerRestricted,
+  azureAksLocalAccountsDisabled,
+  azureAksWorkloadIdentity,
+  azureAksKmsEtcd,
+  azureKubernetesTeamNamespaces,
 ];

@@ -26,6 +26,8 @@ const DOCUMENTED_MAX: [NameKind, number][] = [
   ["awsEcrRepository", 256],
   ["gcpKmsName", 63],
   ["azureMlWorkspace", 33],
+  ["awsEksCluster", 100],
+  ["gcpCluster", 40],
 ];
 
 describe("physicalName: the clouds' length limits", () => {

@@ -313,6 +313,21 @@ export const NAME_RULES = {
     lowercase: true,
     globallyUnique: true,
   }),
+  /**
+   * EKS cluster: 1-100 of letters, digits, `-` and `_`, alphanumeric first (EKS CreateCluster API
+   * reference, `name`); unique per account and region, which every stack deployed there shares.
+   */
+  awsEksCluster: rule({
+    min: 1,
+    max: 100,
+    pattern: /^[0-9A-Za-z][A-Za-z0-9_-]*$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /** GKE cluster: RFC 1035, 1-40 (GKE "Creating a cluster", name); shared by the project's stacks in a location. */
+  gcpCluster: rfc1035(40, true),
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

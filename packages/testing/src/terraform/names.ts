@@ -11,6 +11,7 @@ const IRREGULAR_TYPES: Record<string, string> = {
   "aws:elb/loadBalancer:LoadBalancer": "aws_elb",
   "aws:codepipeline/pipeline:Pipeline": "aws_codepipeline",
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "aws_iam_openid_connect_provider",
+  "aws:autoscaling/tag:Tag": "aws_autoscaling_group_tag",
 };
 
 /** `securityGroupIngressRule` -> `security_group_ingress_rule`; `ipv6CidrBlock` -> `ipv6_cidr_block`. */

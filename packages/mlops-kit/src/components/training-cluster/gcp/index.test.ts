@@ -1,0 +1,100 @@
+import { type Plan, resource, resourcesOfType, synth } from "@mlops-kit/testing";
+import { describe, expect, it } from "vitest";
+import { MlopsVpc } from "../../network/component";
+import { TrainingCluster } from "../component";
+import type { TrainingClusterArgs } from "../spec";
+
+const T = {
+  cluster: "gcp:container/cluster:Cluster",
+  nodePool: "gcp:container/nodePool:NodePool",
+  keyMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+  account: "gcp:serviceaccount/account:Account",
+  accountMember: "gcp:serviceaccount/iAMMember:IAMMember",
+  repoMember: "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
+  bucketMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
+  datasetMember: "gcp:bigquery/datasetIamMember:DatasetIamMember",
+  serviceAccount: "kubernetes:core/v1:ServiceAccount",
+  release: "kubernetes:helm.sh/v3:Release",
+} as const;
+
+const REGISTRY = {
+  cloud: "gcp",
+  name: "models",
+  region: "europe-west4",
+  trackingUri: "",
+  imageRepositoryUrl: "europe-west4-docker.pkg.dev/acme-ml/models",
+  imageRepositoryId: "projects/acme-ml/locations/europe-west4/repositories/models",
+  artifactUri: "gs://acme-models",
+  artifactStoreId: "acme-models",
+  models: {},
+  gcp: { project: "acme-ml", repositoryName: "models", repositoryLocation: "europe-west4" },
+} as const;
+
+const FEATURES = {
+  cloud: "gcp",
+  name: "features",
+  region: "europe-west4",
+  groups: {},
+  offlineStoreId: "projects/acme-ml/datasets/features",
+  gcp: { project: "acme-ml", datasetId: "features" },
+} as const;
+
+const ARGS: Omit<TrainingClusterArgs, "network"> = {
+  pools: [{ name: "gpu", compute: { cpu: 8, memoryGiB: 32, gpu: { type: "l4", count: 1 } }, max: 3, spot: true }],
+  teams: [{ name: "nlp", access: { registry: REGISTRY, featureStore: FEATURES } }],
+  gcp: { releaseChannel: "RAPID" },
+};
+
+async function synthCluster(args = ARGS): Promise<Plan> {
+  return synth(
+    () => {
+      const vpc = new MlopsVpc("core", {});
+      const cluster = new TrainingCluster("train", { ...args, network: vpc.network });
+      return { endpoint: cluster.endpoint };
+    },
+    { project: "p", stack: "dev", config: { "mlops:cloud": "gcp", "gcp:region": "europe-west4", "gcp:project": "acme-ml" } },
+  );
+}
+
+const inputs = (plan: Plan, type: string, name: string) => resource(plan, type, name).inputs as Record<string, unknown>;
+
+describe("TrainingCluster on GCP", () => {
+  it("GIVEN an L4 spot pool and a team WHEN synthesized THEN GKE is private, Dataplane V2, Workload Identity, CMEK secrets", async () => {
+    const plan = await synthCluster();
+    expect(inputs(plan, T.cluster, "train")).toMatchObject({
+      removeDefaultNodePool: true,
+      initialNodeCount: 1,
+      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+      ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
+      datapathProvider: "ADVANCED_DATAPATH",
+      workloadIdentityConfig: { workloadPool: "acme-ml.svc.id.goog" },
+      databaseEncryption: { state: "ENCRYPTED" },
+      releaseChannel: { channel: "RAPID" },
+      enableShieldedNodes: true,
+      deletionProtection: false,
+    });
+    expect(inputs(plan, T.nodePool, "train-gpu")).toMatchObject({
+      autoscaling: { totalMinNodeCount: 0, totalMaxNodeCount: 3, locationPolicy: "ANY" },
+      nodeConfig: {
+        machineType: "g2-standard-8",
+        spot: true,
+        taints: [{ key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" }],
+        workloadMetadataConfig: { mode: "GKE_METADATA" },
+        guestAccelerators: [{ type: "nvidia-l4", count: 1, gpuDriverInstallationConfig: { gpuDriverVersion: "DEFAULT" } }],
+      },
+    });
+    expect(inputs(plan, T.accountMember, "train-nlp-workload-identity")).toMatchObject({
+      role: "roles/iam.workloadIdentityUser",
+      member: "serviceAccount:acme-ml.svc.id.goog[nlp/nlp]",
+    });
+    expect(inputs(plan, T.repoMember, "train-nlp-images")).toMatchObject({ repository: "models", role: "roles/artifactregistry.reader" });
+    expect(inputs(plan, T.bucketMember, "train-nlp-artifacts")).toMatchObject({
+      bucket: "acme-models",
+      role: "roles/storage.objectViewer",
+    });
+    expect(inputs(plan, T.datasetMember, "train-nlp-features")).toMatchObject({ datasetId: "features", role: "roles/bigquery.dataViewer" });
+    // GKE runs the device plugin and the autoscaler itself.
+    expect(resourcesOfType(plan, T.release)).toEqual([]);
+    expect(resourcesOfType(plan, T.keyMember)).toHaveLength(2);
+  });
+});

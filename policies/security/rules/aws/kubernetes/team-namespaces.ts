@@ -1,0 +1,7 @@
+import { checkTeamNamespaces, stackRule, TEAM_NAMESPACES_DEFINITION } from "@mlops-kit/policy-common";
+
+export default stackRule({
+  name: "mlops-aws-kubernetes-team-namespaces",
+  ...TEAM_NAMESPACES_DEFINITION,
+  validateStack: (args, report) => checkTeamNamespaces("aws", args, report),
+});
