@@ -22,6 +22,12 @@ const DOCUMENTED_MAX: [NameKind, number][] = [
   ["azureStorageAccount", 24],
   ["azureKeyVault", 24],
   ["azureContainerRegistry", 50],
+  ["awsFeatureGroup", 64],
+  ["awsGlueDatabase", 255],
+  ["gcpVertexFeatureResource", 60],
+  ["gcpKeyRing", 63],
+  ["azureRedis", 63],
+  ["azureMlWorkspace", 33],
 ];
 
 describe("physicalName: the clouds' length limits", () => {
