@@ -59,16 +59,14 @@ export function provision(plan: FeatureStorePlan, inputs: FeatureStoreInputs, ct
   const key = plan.customerManagedKey ? createKey(step) : undefined;
   const bucket = createOfflineBucket(plan, key, step.keepOpts);
   const database = createDatabase(step);
-  const refs = pulumi
-    .all([bucket.bucket.arn, database.name, key?.arn])
-    .apply(
-      ([bucketArn, databaseName, keyArn]): OfflineStoreRefs => ({
-        bucketArn,
-        prefix: aws.offlinePrefix,
-        databaseName,
-        ...(keyArn ? { keyArn } : {}),
-      }),
-    );
+  const refs = pulumi.all([bucket.bucket.arn, database.name, key?.arn]).apply(
+    ([bucketArn, databaseName, keyArn]): OfflineStoreRefs => ({
+      bucketArn,
+      prefix: aws.offlinePrefix,
+      databaseName,
+      ...(keyArn ? { keyArn } : {}),
+    }),
+  );
   const { role, rolePolicy } = createRole(step, refs);
   const featureGroups = createFeatureGroups(step, {
     key,
