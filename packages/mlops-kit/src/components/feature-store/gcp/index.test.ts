@@ -108,7 +108,7 @@ describe("GIVEN no online group serves an embedding on GCP, in prod", () => {
   beforeAll(async () => {
     p = await synthStore(
       {
-        featureGroups: [SCHEMA.featureGroups[0]!, { ...SCHEMA.featureGroups[1]!, online: false }],
+        featureGroups: SCHEMA.featureGroups.map((g) => (g.name === "embeddings" ? { ...g, online: false } : g)),
         online: { minNodes: 2, maxNodes: 6, cpuTargetPercent: 60 },
       },
       "prod",
