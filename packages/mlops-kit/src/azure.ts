@@ -5,3 +5,4 @@
  */
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureNetwork } from "./components/network/azure";
+export type { AzureFeatureStore } from "./components/feature-store/azure";

@@ -1,6 +1,40 @@
+import { FeatureStore } from "./components/feature-store/component";
 import { InferenceService } from "./components/inference-service/component";
 import { MlopsVpc } from "./components/network/component";
 
+export type {
+  AwsClientConfig,
+  AzureClientConfig,
+  ClientGroupConfig,
+  FeatureStoreClientConfig,
+  GcpClientConfig,
+} from "./components/feature-store/client-config";
+export { FeatureStore } from "./components/feature-store/component";
+export type {
+  AwsFeatureStoreInfo,
+  AzureFeatureStoreInfo,
+  FeatureGroupInfo,
+  FeatureStoreInfo,
+  GcpFeatureStoreInfo,
+} from "./components/feature-store/info";
+export type { FeatureStorePlan } from "./components/feature-store/plan";
+export {
+  type EntityArgs,
+  type FeatureArgs,
+  type FeatureGroupArgs,
+  type FeatureStoreAccessArgs,
+  type FeatureStoreArgs,
+  type FeatureStoreAwsArgs,
+  type FeatureStoreAzureArgs,
+  type FeatureStoreEncryptionArgs,
+  type FeatureStoreGcpArgs,
+  FeatureType,
+  type JoinKeyArgs,
+  KeyType,
+  type OfflineStoreArgs,
+  type OnlineStoreArgs,
+  type SyncArgs,
+} from "./components/feature-store/spec";
 export { InferenceService } from "./components/inference-service/component";
 export type { InferenceServiceInfo, ServiceMetricScope } from "./components/inference-service/info";
 export type { InferenceServicePlan } from "./components/inference-service/plan";
@@ -47,4 +81,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService];
+export const components = [MlopsVpc, InferenceService, FeatureStore];

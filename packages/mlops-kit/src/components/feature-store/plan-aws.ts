@@ -2,7 +2,7 @@ import { assertNever } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { UnsupportedError } from "../../core/errors";
 import { physicalName } from "../../core/naming";
-import type { FeatureStorePlan, PlannedFeature, PlannedGroup } from "./plan";
+import type { NeutralPlan as FeatureStorePlan, PlannedFeature, PlannedGroup } from "./plan-base";
 import type { FeatureStoreSpec, FeatureType, KeyType } from "./spec";
 
 // The plan in SageMaker Feature Store's terms. Sources: terraform-provider-aws
@@ -89,14 +89,14 @@ function planAwsGroup(base: FeatureStorePlan, g: PlannedGroup, i: number, ctx: D
   const [key, ...more] = g.keys;
   if (!key || more.length > 0) {
     throw unsupported(
-      `featureGroups[${i}].entity`,
+      `featureGroups.${i}.entity`,
       `a SageMaker record has one identifier, and entity "${g.entity}" has ${g.keys.length} join keys; give it one key (a composite column)`,
     );
   }
   const embedding = g.features.findIndex((f) => f.type === "embedding");
   if (embedding >= 0 && !g.online) {
     throw unsupported(
-      `featureGroups[${i}].features[${embedding}]`,
+      `featureGroups.${i}.features.${embedding}`,
       "SageMaker holds vectors only in the InMemory online store, and this group is not served online",
     );
   }

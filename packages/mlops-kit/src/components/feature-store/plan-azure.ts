@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { DeployContext } from "../../core/context";
 import { physicalName, shortHash } from "../../core/naming";
-import type { FeatureStorePlan, PlannedGroup } from "./plan";
+import type { NeutralPlan as FeatureStorePlan, PlannedGroup } from "./plan-base";
 import type { FeatureStoreSpec, FeatureType, KeyType } from "./spec";
 
 // The plan in Azure Machine Learning managed feature store's terms. Sources: azure-native 3

@@ -1,6 +1,6 @@
 import type { DeployContext } from "../../core/context";
 import { physicalName } from "../../core/naming";
-import { type FeatureStorePlan, type PlannedGroup, requireSetting } from "./plan";
+import { type NeutralPlan as FeatureStorePlan, type PlannedGroup, requireSetting } from "./plan-base";
 import type { FeatureStoreSpec, FeatureType, KeyType } from "./spec";
 
 // The plan in BigQuery's and Vertex AI Feature Store's terms. Sources: pulumi-gcp vertex

@@ -1,65 +1,26 @@
-import { byCloud, type CloudId, type Profile } from "../../core/cloud";
+import { byCloud, type Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
-import { SpecError } from "../../core/errors";
-import type { Tags } from "../../core/tags";
 import { type AwsFeatureStorePlan, planAws } from "./plan-aws";
 import { type AzureFeatureStorePlan, planAzure } from "./plan-azure";
+import type { NeutralPlan, PlannedGroup } from "./plan-base";
 import { type GcpFeatureStorePlan, planGcp } from "./plan-gcp";
-import type { FeatureStoreSpec, FeatureType, KeyType } from "./spec";
+import type { FeatureStoreSpec } from "./spec";
 
 // The neutral plan of a FeatureStore: the schema resolved (each group with its entity's keys),
 // retention, sync and safety by profile; each cloud's own decisions live in plan-<cloud>.ts, and
 // only the chosen cloud's are made (what one cloud cannot do must not fail another).
 
-export const TYPE = "FeatureStore";
+export {
+  type NeutralPlan,
+  type PlannedEntity,
+  type PlannedFeature,
+  type PlannedGroup,
+  type PlannedKey,
+  requireSetting,
+  TYPE,
+} from "./plan-base";
 
-export interface PlannedKey {
-  name: string;
-  type: KeyType;
-}
-
-export interface PlannedFeature {
-  name: string;
-  type: FeatureType;
-  dimension?: number;
-  description?: string;
-}
-
-/** One group with everything a backend needs from its entity. */
-export interface PlannedGroup {
-  name: string;
-  entity: string;
-  keys: PlannedKey[];
-  eventTimeColumn: string;
-  features: PlannedFeature[];
-  ttlSeconds?: number;
-  /** Served online: the group asks for it and the online store exists. */
-  online: boolean;
-  description?: string;
-  /** The component's tags with the group's over them. */
-  tags: Tags;
-}
-
-export interface PlannedEntity {
-  name: string;
-  keys: PlannedKey[];
-  description?: string;
-}
-
-export interface FeatureStorePlan {
-  name: string;
-  cloud: CloudId;
-  profile: Profile;
-  entities: PlannedEntity[];
-  groups: PlannedGroup[];
-  online: { enabled: boolean; minNodes: number; maxNodes: number; cpuTargetPercent: number };
-  offline: { retentionDays: number };
-  sync: { intervalHours: number };
-  customerManagedKey: boolean;
-  /** Prod: stores are kept when the stack is destroyed, and refuse deletion. */
-  retain: boolean;
-  deletionProtection: boolean;
-  tags: Tags;
+export interface FeatureStorePlan extends NeutralPlan {
   aws?: AwsFeatureStorePlan;
   gcp?: GcpFeatureStorePlan;
   azure?: AzureFeatureStorePlan;
@@ -104,7 +65,7 @@ export function planFeatureStore(name: string, spec: FeatureStoreSpec, ctx: Depl
       tags: { ...ctx.tags, ...g.tags },
     };
   });
-  const base: FeatureStorePlan = {
+  const base: NeutralPlan = {
     name,
     cloud: ctx.cloud,
     profile: ctx.profile,
@@ -129,10 +90,4 @@ export function planFeatureStore(name: string, spec: FeatureStoreSpec, ctx: Depl
     gcp: () => ({ ...base, gcp: planGcp(base, spec, ctx) }),
     azure: () => ({ ...base, azure: planAzure(base, spec, ctx) }),
   })();
-}
-
-/** A required setting the stack may hold instead (`gcp:region`, `azure-native:location`). */
-export function requireSetting(name: string, value: string | undefined, path: string, hint: string): string {
-  if (value) return value;
-  throw new SpecError(TYPE, name, [{ path, message: `is required: set it, or set the stack's ${hint}` }]);
 }

@@ -118,29 +118,28 @@ function schemaIssues(spec: Parsed, report: Report): void {
   const entities = new Map<string, number>();
   spec.entities.forEach((e, i) => {
     const at = entities.get(e.name);
-    if (at !== undefined) report(["entities", i, "name"], `("${e.name}") repeats entities[${at}].name`);
+    if (at !== undefined) report(["entities", i, "name"], `repeats entities.${at}.name`);
     else entities.set(e.name, i);
     const keys = new Map<string, number>();
     e.joinKeys.forEach((k, j) => {
-      if (keys.has(k.name)) report(["entities", i, "joinKeys", j, "name"], `("${k.name}") repeats joinKeys[${keys.get(k.name)}]`);
+      if (keys.has(k.name)) report(["entities", i, "joinKeys", j, "name"], `repeats joinKeys.${keys.get(k.name)}.name`);
       else keys.set(k.name, j);
-      if (RESERVED_COLUMNS.includes(k.name))
-        report(["entities", i, "joinKeys", j, "name"], `("${k.name}") is a column the stores add themselves`);
+      if (RESERVED_COLUMNS.includes(k.name)) report(["entities", i, "joinKeys", j, "name"], "is a column the stores add themselves");
     });
   });
   const groups = new Map<string, number>();
   spec.featureGroups.forEach((g, i) => {
     const at = groups.get(g.name);
-    if (at !== undefined) report(["featureGroups", i, "name"], `("${g.name}") repeats featureGroups[${at}].name`);
+    if (at !== undefined) report(["featureGroups", i, "name"], `repeats featureGroups.${at}.name`);
     else groups.set(g.name, i);
     const entity = spec.entities.find((e) => e.name === g.entity);
     if (!entity) {
-      report(["featureGroups", i, "entity"], `("${g.entity}") is not an entity; entities: ${spec.entities.map((e) => e.name).join(", ")}`);
+      report(["featureGroups", i, "entity"], `is not an entity; entities: ${spec.entities.map((e) => e.name).join(", ")}`);
     }
     groupIssues(g, i, entity?.joinKeys.map((k) => k.name) ?? [], report);
   });
   if (spec.online.minNodes !== undefined && spec.online.maxNodes !== undefined && spec.online.minNodes > spec.online.maxNodes) {
-    report(["online", "minNodes"], `(${spec.online.minNodes}) must be <= online.maxNodes (${spec.online.maxNodes})`);
+    report(["online", "minNodes"], `must be <= online.maxNodes (${spec.online.maxNodes})`);
   }
   if ((spec.aws?.readUnits === undefined) !== (spec.aws?.writeUnits === undefined)) {
     report(
@@ -152,26 +151,25 @@ function schemaIssues(spec: Parsed, report: Report): void {
 
 function groupIssues(g: Parsed["featureGroups"][number], i: number, keys: string[], report: Report): void {
   if (RESERVED_COLUMNS.includes(g.eventTimeColumn)) {
-    report(["featureGroups", i, "eventTimeColumn"], `("${g.eventTimeColumn}") is a column the stores add themselves`);
+    report(["featureGroups", i, "eventTimeColumn"], "is a column the stores add themselves");
   }
-  if (keys.includes(g.eventTimeColumn))
-    report(["featureGroups", i, "eventTimeColumn"], `("${g.eventTimeColumn}") is a join key of ${g.entity}`);
+  if (keys.includes(g.eventTimeColumn)) report(["featureGroups", i, "eventTimeColumn"], `is a join key of ${g.entity}`);
   const seen = new Map<string, number>();
   let embedding: number | undefined;
   g.features.forEach((f, j) => {
     const path = ["featureGroups", i, "features", j];
-    if (seen.has(f.name)) report([...path, "name"], `("${f.name}") repeats features[${seen.get(f.name)}].name`);
+    if (seen.has(f.name)) report([...path, "name"], `repeats features.${seen.get(f.name)}.name`);
     else seen.set(f.name, j);
-    if (keys.includes(f.name)) report([...path, "name"], `("${f.name}") is a join key of ${g.entity}`);
-    if (f.name === g.eventTimeColumn) report([...path, "name"], `("${f.name}") is the group's eventTimeColumn`);
-    if (RESERVED_COLUMNS.includes(f.name)) report([...path, "name"], `("${f.name}") is a column the stores add themselves`);
+    if (keys.includes(f.name)) report([...path, "name"], `is a join key of ${g.entity}`);
+    if (f.name === g.eventTimeColumn) report([...path, "name"], "is the group's eventTimeColumn");
+    if (RESERVED_COLUMNS.includes(f.name)) report([...path, "name"], "is a column the stores add themselves");
     if (f.type === "embedding" && f.dimension === undefined) report([...path, "dimension"], "is required for an embedding");
     if (f.type !== "embedding" && f.dimension !== undefined)
       report([...path, "dimension"], `is only for embeddings (this feature is ${f.type})`);
     if (f.type === "embedding") {
       // SageMaker takes one vector per InMemory group; a Vertex AI feature view indexes one embedding column.
       if (embedding !== undefined)
-        report([...path, "type"], `is a second embedding in the group (features[${embedding}]); a group holds at most one`);
+        report([...path, "type"], `is a second embedding in the group (features.${embedding}); a group holds at most one`);
       else embedding = j;
     }
   });
