@@ -36,16 +36,20 @@ describe.each(STACKS)("stack %s", (stack) => {
     for (const t of NETWORK_TYPES[cloud] ?? []) expect(types, t).toContain(t);
   });
 
-  it("THEN every cloud resource is parented under a component: the network or the model API", () => {
+  it("THEN every cloud resource is parented under a component: the network, the model API or the feature store", () => {
     const vpc = plan.resources.find((r) => r.type === "mlops:index:MlopsVpc");
     const api = plan.resources.find((r) => r.type === "mlops:index:InferenceService");
+    const features = plan.resources.find((r) => r.type === "mlops:index:FeatureStore");
+    expect(features?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:FeatureStore::features`);
+    const underFeatures = descendantsOf(plan, features?.urn ?? "").filter((r) => r.custom);
+    expect(underFeatures.length).toBeGreaterThan(10);
     expect(vpc?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MlopsVpc::platform`);
     expect(api?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:InferenceService::model-api`);
     const underVpc = descendantsOf(plan, vpc?.urn ?? "").filter((r) => r.custom);
     const underApi = descendantsOf(plan, api?.urn ?? "").filter((r) => r.custom);
     expect(underVpc.length).toBeGreaterThan(10);
     expect(underApi.length).toBeGreaterThan(5);
-    expect(underVpc.length + underApi.length).toBe(plan.resources.filter((r) => r.custom).length);
+    expect(underVpc.length + underApi.length + underFeatures.length).toBe(plan.resources.filter((r) => r.custom).length);
   });
 
   it("THEN the model API is served over HTTPS", () => {
