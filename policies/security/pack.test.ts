@@ -18,11 +18,13 @@ const RULES = [
   "mlops-aws-s3-encryption-kms",
   "mlops-aws-s3-public-access-block",
   "mlops-aws-s3-tls-only",
+  "mlops-aws-sagemaker-feature-group-encrypted",
   "mlops-aws-waf-ip-set-not-open",
   "mlops-aws-waf-web-acl-managed-rules",
   "mlops-azure-authorization-no-owner-role",
   "mlops-azure-compute-vmss-no-public-ip",
   "mlops-azure-compute-vmss-password-auth-disabled",
+  "mlops-azure-machinelearning-workspace-isolated",
   "mlops-azure-network-appgw-https-only",
   "mlops-azure-network-appgw-tls-policy",
   "mlops-azure-network-appgw-waf",
@@ -30,6 +32,7 @@ const RULES = [
   "mlops-azure-network-nsg-no-public-ingress",
   "mlops-azure-network-subnet-no-default-outbound-access",
   "mlops-azure-network-vnet-flow-logs",
+  "mlops-azure-redis-tls-private",
   "mlops-azure-storage-customer-managed-key",
   "mlops-azure-storage-https-only",
   "mlops-azure-storage-infrastructure-encryption",
@@ -37,6 +40,7 @@ const RULES = [
   "mlops-azure-storage-network-default-deny",
   "mlops-azure-storage-no-public-blob-access",
   "mlops-azure-storage-no-shared-key-access",
+  "mlops-gcp-bigquery-dataset-private-cmek",
   "mlops-gcp-compute-backend-logging",
   "mlops-gcp-compute-firewall-no-public-ingress",
   "mlops-gcp-compute-lb-https-only",
@@ -52,6 +56,7 @@ const RULES = [
   "mlops-gcp-storage-bucket-cmek",
   "mlops-gcp-storage-bucket-public-access-prevention",
   "mlops-gcp-storage-bucket-uniform-access",
+  "mlops-gcp-vertex-online-store-cmek",
 ];
 
 describePackManifest(__dirname, "mlops-security", "security", RULES);

@@ -15,11 +15,13 @@ import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
+import awsSagemakerFeatureGroupEncrypted from "./aws/sagemaker/feature-group-encrypted";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
 import azureComputeVmssNoPublicIp from "./azure/compute/vmss-no-public-ip";
 import azureComputeVmssPasswordAuthDisabled from "./azure/compute/vmss-password-auth-disabled";
+import azureMachinelearningWorkspaceIsolated from "./azure/machinelearning/workspace-isolated";
 import azureNetworkAppgwHttpsOnly from "./azure/network/appgw-https-only";
 import azureNetworkAppgwTlsPolicy from "./azure/network/appgw-tls-policy";
 import azureNetworkAppgwWaf from "./azure/network/appgw-waf";
@@ -27,6 +29,7 @@ import azureNetworkFlowLogManagedIdentity from "./azure/network/flow-log-managed
 import azureNetworkNsgNoPublicIngress from "./azure/network/nsg-no-public-ingress";
 import azureNetworkSubnetNoDefaultOutboundAccess from "./azure/network/subnet-no-default-outbound-access";
 import azureNetworkVnetFlowLogs from "./azure/network/vnet-flow-logs";
+import azureRedisTlsPrivate from "./azure/redis/tls-private";
 import azureStorageCustomerManagedKey from "./azure/storage/customer-managed-key";
 import azureStorageHttpsOnly from "./azure/storage/https-only";
 import azureStorageInfrastructureEncryption from "./azure/storage/infrastructure-encryption";
@@ -34,6 +37,7 @@ import azureStorageMinTls12 from "./azure/storage/min-tls-1-2";
 import azureStorageNetworkDefaultDeny from "./azure/storage/network-default-deny";
 import azureStorageNoPublicBlobAccess from "./azure/storage/no-public-blob-access";
 import azureStorageNoSharedKeyAccess from "./azure/storage/no-shared-key-access";
+import gcpBigqueryDatasetPrivateCmek from "./gcp/bigquery/dataset-private-cmek";
 import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
 import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
 import gcpComputeLbHttpsOnly from "./gcp/compute/lb-https-only";
@@ -49,6 +53,7 @@ import gcpLoggingBucketCmek from "./gcp/logging/bucket-cmek";
 import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
 import gcpStorageBucketPublicAccessPrevention from "./gcp/storage/bucket-public-access-prevention";
 import gcpStorageBucketUniformAccess from "./gcp/storage/bucket-uniform-access";
+import gcpVertexOnlineStoreCmek from "./gcp/vertex/online-store-cmek";
 
 /** Every rule of the security pack. A new rule is one file under <cloud>/<service>/, listed here. */
 export const policies: MlopsPolicy[] = [
@@ -102,4 +107,9 @@ export const policies: MlopsPolicy[] = [
   gcpStorageBucketCmek,
   gcpStorageBucketPublicAccessPrevention,
   gcpStorageBucketUniformAccess,
+  awsSagemakerFeatureGroupEncrypted,
+  azureMachinelearningWorkspaceIsolated,
+  azureRedisTlsPrivate,
+  gcpBigqueryDatasetPrivateCmek,
+  gcpVertexOnlineStoreCmek,
 ];

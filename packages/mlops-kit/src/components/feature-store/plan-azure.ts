@@ -64,7 +64,10 @@ export interface AzureFeatureStorePlan {
   sparkRuntimeVersion: string;
   redisCapacity: number;
   schedule: { frequency: "Hour" | "Day"; interval: number };
-  /** Days a deleted vault stays recoverable (7–90, Key Vault soft delete). */
+  /**
+   * Days a deleted vault stays recoverable: 90, the compliance pack's minimum (Key Vault takes 7–90);
+   * the vault's name changes with its identity, so a recreated store never waits for it.
+   */
   softDeleteRetentionDays: number;
   entities: AzureEntityPlan[];
   groups: AzureGroupPlan[];
@@ -97,7 +100,7 @@ export function planAzure(base: FeatureStorePlan, spec: FeatureStoreSpec, ctx: D
     sparkRuntimeVersion: spec.azure?.sparkRuntimeVersion ?? "3.4",
     redisCapacity: spec.azure?.redisCapacity ?? 1,
     schedule: base.sync.intervalHours >= 24 ? { frequency: "Day", interval: 1 } : { frequency: "Hour", interval: base.sync.intervalHours },
-    softDeleteRetentionDays: base.retain ? 90 : 7,
+    softDeleteRetentionDays: 90,
     entities,
     groups: base.groups.map((g) => planAzureGroup(g, entities)),
     overrides: spec.azure?.overrides ?? {},

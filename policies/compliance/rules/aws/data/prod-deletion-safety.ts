@@ -12,6 +12,7 @@ const STATEFUL = [
   "aws:efs/fileSystem:FileSystem",
   "aws:ecr/repository:Repository",
   "aws:sagemaker/featureGroup:FeatureGroup",
+  "aws:glue/catalogDatabase:CatalogDatabase",
 ];
 
 export default stackRule({

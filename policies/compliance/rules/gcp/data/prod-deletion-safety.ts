@@ -12,6 +12,7 @@ const STATEFUL = [
   "gcp:artifactregistry/repository:Repository",
   "gcp:sql/databaseInstance:DatabaseInstance",
   "gcp:filestore/instance:Instance",
+  "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore",
 ];
 
 export default stackRule({
