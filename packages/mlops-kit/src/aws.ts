@@ -3,7 +3,6 @@
  * type from it) types the `.aws` escape hatch of every component with the cloud's own resources.
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
-
 export type { AwsFeatureStore } from "./components/feature-store/aws";
 export type { AwsInferenceService } from "./components/inference-service/aws";
 export type { AwsNetwork } from "./components/network/aws";

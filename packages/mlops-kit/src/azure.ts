@@ -3,7 +3,6 @@
  * type from it) types the `.azure` escape hatch of every component with the cloud's own resources.
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
-
 export type { AzureFeatureStore } from "./components/feature-store/azure";
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureNetwork } from "./components/network/azure";

@@ -3,7 +3,6 @@
  * type from it) types the `.gcp` escape hatch of every component with the cloud's own resources.
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
-
 export type { GcpFeatureStore } from "./components/feature-store/gcp";
 export type { GcpInferenceService } from "./components/inference-service/gcp";
 export type { GcpNetwork } from "./components/network/gcp";
