@@ -1,7 +1,7 @@
 import { assertNever } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { UnsupportedError } from "../../core/errors";
-import { physicalName } from "../../core/naming";
+import { physicalName, shortHash } from "../../core/naming";
 import type { NeutralPlan as FeatureStorePlan, PlannedFeature, PlannedGroup } from "./plan-base";
 import type { FeatureStoreSpec, FeatureType, KeyType } from "./spec";
 
@@ -24,6 +24,11 @@ export interface AwsGroupPlan {
   featureGroupName: string;
   recordIdentifier: string;
   eventTimeFeature: string;
+  /**
+   * The Glue table SageMaker creates for the offline store, named by the definitions: deleting a
+   * feature group leaves its table, so a group replaced for a schema change needs a new name.
+   */
+  tableName: string;
   definitions: AwsFeatureDefinition[];
   /** Absent: offline only. `InMemory` holds vectors; `Standard` everything else. */
   storageType?: "Standard" | "InMemory";
@@ -101,17 +106,19 @@ function planAwsGroup(base: FeatureStorePlan, g: PlannedGroup, i: number, ctx: D
     );
   }
   const storageType = !g.online ? undefined : embedding >= 0 ? "InMemory" : "Standard";
+  const definitions: AwsFeatureDefinition[] = [
+    { featureName: key.name, featureType: AWS_KEY_TYPES[key.type] },
+    // Event times as ISO 8601 text (SageMaker takes String or Fractional seconds).
+    { featureName: g.eventTimeColumn, featureType: "String" },
+    ...g.features.map(awsDefinition),
+  ];
   return {
     group: g.name,
     featureGroupName: physicalName("awsFeatureGroup", [base.name, g.name], ctx.scope),
     recordIdentifier: key.name,
     eventTimeFeature: g.eventTimeColumn,
-    definitions: [
-      { featureName: key.name, featureType: AWS_KEY_TYPES[key.type] },
-      // Event times as ISO 8601 text (SageMaker takes String or Fractional seconds).
-      { featureName: g.eventTimeColumn, featureType: "String" },
-      ...g.features.map(awsDefinition),
-    ],
+    tableName: `${g.name}_${shortHash(JSON.stringify(definitions))}`,
+    definitions,
     ...(storageType ? { storageType } : {}),
     offline: storageType !== "InMemory",
     ...(g.ttlSeconds !== undefined && g.online ? { ttl: ttlDuration(g.ttlSeconds) } : {}),

@@ -119,6 +119,19 @@ describe("FeatureStore plan: units and schedules", () => {
     expect(yaml).toContain("temporal_join_lookback:\n  days: 7\n  hours: 0\n  minutes: 0");
   });
 
+  it("GIVEN a schema change THEN AWS's Glue table gets a new name (the replaced group's table stays behind)", () => {
+    const grown = {
+      ...SCHEMA,
+      featureGroups: SCHEMA.featureGroups.map((g) =>
+        g.name === "transactions" ? { ...g, features: [...g.features, { name: "new_one", type: "int64" as const }] } : g,
+      ),
+    };
+    const before = plan("aws").aws?.groups[0]?.tableName;
+    expect(before).toMatch(/^transactions_[a-z0-9]{6}$/);
+    expect(plan("aws").aws?.groups[0]?.tableName).toBe(before);
+    expect(plan("aws", grown).aws?.groups[0]?.tableName).not.toBe(before);
+  });
+
   it("GIVEN a schema change THEN the Azure feature set version changes, and the same schema keeps it", () => {
     const v1 = plan("azure").azure?.groups[0]?.version;
     expect(plan("azure").azure?.groups[0]?.version).toBe(v1);

@@ -53,7 +53,7 @@ describe("GIVEN a FeatureStore on AWS with a transactions group and an embedding
     expect(txn.offlineStoreConfig).toMatchObject({
       tableFormat: "Iceberg",
       s3StorageConfig: { kmsKeyId: KEY },
-      dataCatalogConfig: { catalog: "AwsDataCatalog", tableName: "transactions" },
+      dataCatalogConfig: { catalog: "AwsDataCatalog", tableName: expect.stringMatching(/^transactions_[a-z0-9]{6}$/) },
     });
     expect(txn.roleArn).toBe("arn:aws:mock:role:features-sagemaker");
   });

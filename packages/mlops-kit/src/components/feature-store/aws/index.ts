@@ -182,6 +182,8 @@ function createFeatureGroups(step: Step, deps: GroupDeps): Record<string, Featur
       };
       const resource = new FeatureGroup(`${plan.name}-${g.group}`, withOverrides(args, aws.overrides, "featureGroup"), {
         ...keepOpts,
+        // The name is fixed (unique per account and region): a replacement deletes the old group first.
+        deleteBeforeReplace: true,
         dependsOn: deps.waitFor,
       });
       return [g.group, resource];
@@ -207,7 +209,7 @@ function offlineStoreConfig({ aws }: Step, g: AwsGroupPlan, deps: GroupDeps): No
     // Iceberg: compacted files and faster queries ("Offline store", SageMaker developer guide).
     tableFormat: "Iceberg",
     disableGlueTableCreation: false,
-    dataCatalogConfig: { catalog: "AwsDataCatalog", database: deps.database.name, tableName: g.group },
+    dataCatalogConfig: { catalog: "AwsDataCatalog", database: deps.database.name, tableName: g.tableName },
   };
 }
 
