@@ -208,7 +208,7 @@ export function createOfflineStorage(
   return { account, blobService, container, lifecycle };
 }
 
-/** The workspace's own storage (the service's artifacts): no hierarchical namespace, as Azure ML requires. */
+/** The workspace's own storage (the service's artifacts), kept apart from the offline data. */
 export function createWorkspaceStorage(
   step: Step,
   identity: UserAssignedIdentity,

@@ -39,7 +39,8 @@ export function createWorkspace(step: Step, deps: WorkspaceDeps): Workspace {
         identity: { type: "SystemAssigned" },
         storageAccount: deps.workspaceStorage.id,
         keyVault: deps.vault,
-        // The workspace's storage takes no shared keys: its datastores authenticate as identities.
+        // The workspace storage takes no shared keys: its datastores authenticate as identities
+        // (Azure ML "Disable shared key access for your workspace's storage account", in preview).
         systemDatastoresAuthMode: "identity",
         publicNetworkAccess: "Disabled",
         managedNetwork: {
