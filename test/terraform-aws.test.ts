@@ -212,6 +212,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
   const CASES: { label: string; defect?: string }[] = [
     { label: "stack aws-dev" },
     { label: "stack aws-prod" },
+    { label: "example feature-store (dev)" },
     { label: "example inference-service (dev)" },
     { label: "example network (dev)" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named

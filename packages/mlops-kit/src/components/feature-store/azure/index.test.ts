@@ -61,6 +61,10 @@ describe("GIVEN a FeatureStore on Azure with a transactions group and an embeddi
       },
     });
     expect((ws.managedNetwork as { isolationMode: string }).isolationMode).toBe("AllowOnlyApprovedOutbound");
+    expect(ws.identity).toEqual({
+      type: "SystemAssigned,UserAssigned",
+      userAssignedIdentities: [expect.stringMatching(/UserAssignedIdentity\/features-materialization$/)],
+    });
     expect(Object.keys((ws.managedNetwork as { outboundRules: object }).outboundRules).sort()).toEqual([
       "offline-blob",
       "offline-dfs",

@@ -36,7 +36,8 @@ export function createWorkspace(step: Step, deps: WorkspaceDeps): Workspace {
         workspaceName: azure.workspaceName,
         kind: "FeatureStore",
         description: `Feature store ${plan.name}`,
-        identity: { type: "SystemAssigned" },
+        // The materialization identity is the store's too: materialization jobs run as it.
+        identity: { type: "SystemAssigned,UserAssigned", userAssignedIdentities: [deps.identity.id] },
         storageAccount: deps.workspaceStorage.id,
         keyVault: deps.vault,
         // The workspace storage takes no shared keys: its datastores authenticate as identities
