@@ -289,6 +289,37 @@ export const CREATION_TIMES: Record<string, CreationTime> = {
     basis: "an atomic install waits for the release's pods to be ready, typically 1-2 min (timeout 300 s by default)",
     source: "https://www.pulumi.com/registry/packages/kubernetes/api-docs/helm/v3/release/ ; https://helm.sh/docs/helm/helm_install/",
   },
+  // --- FeatureStore ------------------------------------------------------------------------------
+  "aws:sagemaker/featureGroup:FeatureGroup": {
+    seconds: 60,
+    basis: "the provider waits for FeatureGroupStatus `Created` (online store and Glue table provisioned), typically under a minute",
+    source: `https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeFeatureGroup.html ; ${TF_AWS}/sagemaker_feature_group`,
+  },
+  "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore": {
+    seconds: 600,
+    basis: "a long-running operation that provisions the Bigtable or Optimized serving nodes, several minutes (create timeout 20 min)",
+    source: `${TF_GOOGLE}/vertex_ai_feature_online_store#timeouts`,
+  },
+  "gcp:vertex/aiFeatureOnlineStoreFeatureview:AiFeatureOnlineStoreFeatureview": {
+    seconds: 60,
+    basis: "a long-running operation on the online store (create timeout 20 min)",
+    source: `${TF_GOOGLE}/vertex_ai_feature_online_store_featureview#timeouts`,
+  },
+  "azure-native:redis:Redis": {
+    seconds: 1200,
+    basis: "Azure Cache for Redis takes 15-20 min to provision (longer for Premium with zones)",
+    source: `${AZ}/azure-cache-for-redis/quickstart-create-redis`,
+  },
+  "azure-native:machinelearningservices:Workspace": {
+    seconds: 180,
+    basis: "ARM long-running PUT that provisions the workspace and its managed network settings, a few minutes",
+    source: `${AZ}/machine-learning/how-to-manage-workspace`,
+  },
+  "azure-native:network:PrivateEndpoint": {
+    seconds: 60,
+    basis: "ARM long-running PUT: the endpoint's NIC and the Private Link connection, about a minute",
+    source: `${AZ}/private-link/create-private-endpoint-portal`,
+  },
 };
 
 /** What a weight is looked up by: the type, refined for types whose cost depends on an input. */

@@ -491,6 +491,26 @@ const TRAINING: Mutant[] = [
   m("training/pool-min-above-max-accepted", `${TC}/spec.ts`, "if (p.min > p.max)", "if (p.min > p.max + 1)", [`${TC}/spec.test.ts`]),
 ];
 
+const FS = `${SRC}/components/feature-store`;
+
+/** FeatureStore: a vector put where SageMaker cannot hold it, no vector search, a join key overwritten by a feature. */
+const FEATURE_STORE: Mutant[] = [
+  m("feature-store/aws-vectors-on-standard-tier", `${FS}/plan-aws.ts`, 'embedding >= 0 ? "InMemory" : "Standard"', '"Standard"', [
+    `${FS}/plan.test.ts`,
+    `${FS}/aws/`,
+  ]),
+  m(
+    "feature-store/gcp-embeddings-on-bigtable",
+    `${FS}/plan-gcp.ts`,
+    'storage: embeddingsOnline ? "optimized" : "bigtable"',
+    'storage: "bigtable"',
+    [`${FS}/plan.test.ts`, `${FS}/gcp/`],
+  ),
+  m("feature-store/feature-shadows-join-key", `${FS}/spec.ts`, "if (keys.includes(f.name)) report(", "if (false) report(", [
+    `${FS}/spec.test.ts`,
+  ]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -503,4 +523,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...PIPELINE,
   ...REGISTRY,
   ...TRAINING,
+  ...FEATURE_STORE,
 ];

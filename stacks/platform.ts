@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CiCdPipeline, type GpuType, InferenceService, MlopsVpc, ModelRegistry, TrainingCluster } from "mlops-kit";
+import { CiCdPipeline, FeatureStore, type GpuType, InferenceService, MlopsVpc, ModelRegistry, TrainingCluster } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -21,6 +21,39 @@ const registry = new ModelRegistry("models", {
   ],
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
+
+// Features shared by training and serving: customers' spend over rolling windows, and a profile
+// embedding served online (SageMaker InMemory, Vertex AI Optimized, Azure ML binary).
+const features = new FeatureStore("features", {
+  network: network.network,
+  entities: [{ name: "customer", joinKeys: [{ name: "customer_id", type: "string" }], description: "A paying customer" }],
+  featureGroups: [
+    {
+      name: "transactions",
+      entity: "customer",
+      description: "Spend over rolling windows",
+      eventTimeColumn: "computed_at",
+      features: [
+        { name: "txn_count_7d", type: "int64" },
+        { name: "txn_amount_7d", type: "float64" },
+        { name: "is_premium", type: "bool" },
+        { name: "last_txn_at", type: "timestamp" },
+        { name: "home_country", type: "string" },
+      ],
+    },
+    {
+      name: "embeddings",
+      entity: "customer",
+      description: "Customer profile embedding",
+      features: [{ name: "profile_embedding", type: "embedding", dimension: 256 }],
+    },
+  ],
+  offline: { retentionDays: config.getNumber("featureRetentionDays") },
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
+export const featureStoreInfo = features.info;
+export const featureStoreClientConfig = features.clientConfig;
 
 const gpu = config.get("gpu") as GpuType | undefined;
 const api = new InferenceService("model-api", {
@@ -78,7 +111,9 @@ const training = new TrainingCluster("training", {
     },
   ],
   // The team's jobs read models and artifacts from the registry, as their own workload identity.
-  teams: [{ name: "research", quota: { gpus: 4, cpu: 32, memoryGiB: 128 }, access: { registry: registry.info } }],
+  teams: [
+    { name: "research", quota: { gpus: 4, cpu: 32, memoryGiB: 128 }, access: { registry: registry.info, featureStore: features.info } },
+  ],
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 

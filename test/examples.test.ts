@@ -11,6 +11,7 @@ const EXPECTED: Record<string, string[]> = {
   "cicd-pipeline": ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:CiCdPipeline"],
   "model-registry": ["mlops:index:MlopsVpc", "mlops:index:ModelRegistry"],
   "training-cluster": ["mlops:index:MlopsVpc", "mlops:index:TrainingCluster"],
+  "feature-store": ["mlops:index:MlopsVpc", "mlops:index:FeatureStore"],
 };
 
 const examples = fs

@@ -31,6 +31,7 @@ const PLATFORM_COMPONENTS: [type: string, name: string, atLeast: number][] = [
   // Four identities (publish, preview, staging, production) and their grants, on every cloud.
   ["CiCdPipeline", "delivery", 10],
   ["TrainingCluster", "training", 10],
+  ["FeatureStore", "features", 10],
 ];
 
 describe.each(STACKS)("stack %s", (stack) => {

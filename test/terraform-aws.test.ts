@@ -257,6 +257,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "stack aws-dev" },
     { label: "stack aws-prod" },
     { label: "example cicd-pipeline (dev)" },
+    { label: "example feature-store (dev)" },
     { label: "example inference-service (dev)" },
     { label: "example model-registry (dev)" },
     { label: "example network (dev)" },

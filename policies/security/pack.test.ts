@@ -31,6 +31,7 @@ const RULES = [
   "mlops-aws-s3-public-access-block",
   "mlops-aws-s3-tls-only",
   "mlops-aws-sagemaker-model-package-group-policy-not-public",
+  "mlops-aws-sagemaker-feature-group-encrypted",
   "mlops-aws-waf-ip-set-not-open",
   "mlops-aws-waf-web-acl-managed-rules",
   "mlops-azure-aks-api-server-restricted",
@@ -47,6 +48,7 @@ const RULES = [
   "mlops-azure-machinelearning-workspace-managed-network",
   "mlops-azure-machinelearning-workspace-no-public-network-access",
   "mlops-azure-kubernetes-team-namespaces",
+  "mlops-azure-machinelearning-workspace-isolated",
   "mlops-azure-network-appgw-https-only",
   "mlops-azure-network-appgw-tls-policy",
   "mlops-azure-network-appgw-waf",
@@ -54,6 +56,7 @@ const RULES = [
   "mlops-azure-network-nsg-no-public-ingress",
   "mlops-azure-network-subnet-no-default-outbound-access",
   "mlops-azure-network-vnet-flow-logs",
+  "mlops-azure-redis-tls-private",
   "mlops-azure-storage-customer-managed-key",
   "mlops-azure-storage-https-only",
   "mlops-azure-storage-infrastructure-encryption",
@@ -62,6 +65,7 @@ const RULES = [
   "mlops-azure-storage-no-public-blob-access",
   "mlops-azure-storage-no-shared-key-access",
   "mlops-gcp-artifactregistry-repository-cmek",
+  "mlops-gcp-bigquery-dataset-private-cmek",
   "mlops-gcp-compute-backend-logging",
   "mlops-gcp-compute-firewall-no-public-ingress",
   "mlops-gcp-compute-lb-https-only",
@@ -84,6 +88,7 @@ const RULES = [
   "mlops-gcp-storage-bucket-uniform-access",
   "mlops-gcp-vertex-metadata-store-cmek",
   "mlops-gcp-vertex-tensorboard-cmek",
+  "mlops-gcp-vertex-online-store-cmek",
 ];
 
 describePackManifest(__dirname, "mlops-security", "security", RULES);

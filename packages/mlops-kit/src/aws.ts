@@ -5,6 +5,7 @@
  */
 
 export type { AwsCiCdPipeline } from "./components/cicd-pipeline/aws";
+export type { AwsFeatureStore } from "./components/feature-store/aws";
 export type { AwsInferenceService } from "./components/inference-service/aws";
 export type { AwsModelRegistry } from "./components/model-registry/aws";
 export type { AwsNetwork } from "./components/network/aws";

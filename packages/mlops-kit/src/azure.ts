@@ -5,6 +5,7 @@
  */
 
 export type { AzureCiCdPipeline } from "./components/cicd-pipeline/azure";
+export type { AzureFeatureStore } from "./components/feature-store/azure";
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureModelRegistry } from "./components/model-registry/azure";
 export type { AzureNetwork } from "./components/network/azure";

@@ -1,4 +1,5 @@
 import { CiCdPipeline } from "./components/cicd-pipeline/component";
+import { FeatureStore } from "./components/feature-store/component";
 import { InferenceService } from "./components/inference-service/component";
 import { ModelRegistry } from "./components/model-registry/component";
 import { MlopsVpc } from "./components/network/component";
@@ -17,6 +18,39 @@ export type {
   StageArgs,
 } from "./components/cicd-pipeline/spec";
 export { repositoryPreviewWorkflow } from "./components/cicd-pipeline/workflows";
+export type {
+  AwsClientConfig,
+  AzureClientConfig,
+  ClientGroupConfig,
+  FeatureStoreClientConfig,
+  GcpClientConfig,
+} from "./components/feature-store/client-config";
+export { FeatureStore } from "./components/feature-store/component";
+export type {
+  AwsFeatureStoreInfo,
+  AzureFeatureStoreInfo,
+  FeatureGroupInfo,
+  FeatureStoreInfo,
+  GcpFeatureStoreInfo,
+} from "./components/feature-store/info";
+export type { FeatureStorePlan } from "./components/feature-store/plan";
+export {
+  type EntityArgs,
+  type FeatureArgs,
+  type FeatureGroupArgs,
+  type FeatureStoreAccessArgs,
+  type FeatureStoreArgs,
+  type FeatureStoreAwsArgs,
+  type FeatureStoreAzureArgs,
+  type FeatureStoreEncryptionArgs,
+  type FeatureStoreGcpArgs,
+  FeatureType,
+  type JoinKeyArgs,
+  KeyType,
+  type OfflineStoreArgs,
+  type OnlineStoreArgs,
+  type SyncArgs,
+} from "./components/feature-store/spec";
 export { InferenceService } from "./components/inference-service/component";
 export type { InferenceServiceInfo, ServiceMetricScope } from "./components/inference-service/info";
 export type { InferenceServicePlan } from "./components/inference-service/plan";
@@ -104,4 +138,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster];
+export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster, FeatureStore];

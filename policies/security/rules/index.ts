@@ -27,6 +27,7 @@ import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
+import awsSagemakerFeatureGroupEncrypted from "./aws/sagemaker/feature-group-encrypted";
 import awsSagemakerModelPackageGroupPolicyNotPublic from "./aws/sagemaker/model-package-group-policy-not-public";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
@@ -41,6 +42,7 @@ import azureContainerregistryAdminUserDisabled from "./azure/containerregistry/a
 import azureContainerregistryNoPublicNetworkAccess from "./azure/containerregistry/no-public-network-access";
 import azureKubernetesTeamNamespaces from "./azure/kubernetes/team-namespaces";
 import azureMachinelearningRegistryNoPublicNetworkAccess from "./azure/machinelearning/registry-no-public-network-access";
+import azureMachinelearningWorkspaceIsolated from "./azure/machinelearning/workspace-isolated";
 import azureMachinelearningWorkspaceManagedNetwork from "./azure/machinelearning/workspace-managed-network";
 import azureMachinelearningWorkspaceNoPublicNetworkAccess from "./azure/machinelearning/workspace-no-public-network-access";
 import azureManagedidentityFederatedSubjectPinned from "./azure/managedidentity/federated-subject-pinned";
@@ -51,6 +53,7 @@ import azureNetworkFlowLogManagedIdentity from "./azure/network/flow-log-managed
 import azureNetworkNsgNoPublicIngress from "./azure/network/nsg-no-public-ingress";
 import azureNetworkSubnetNoDefaultOutboundAccess from "./azure/network/subnet-no-default-outbound-access";
 import azureNetworkVnetFlowLogs from "./azure/network/vnet-flow-logs";
+import azureRedisTlsPrivate from "./azure/redis/tls-private";
 import azureStorageCustomerManagedKey from "./azure/storage/customer-managed-key";
 import azureStorageHttpsOnly from "./azure/storage/https-only";
 import azureStorageInfrastructureEncryption from "./azure/storage/infrastructure-encryption";
@@ -59,6 +62,7 @@ import azureStorageNetworkDefaultDeny from "./azure/storage/network-default-deny
 import azureStorageNoPublicBlobAccess from "./azure/storage/no-public-blob-access";
 import azureStorageNoSharedKeyAccess from "./azure/storage/no-shared-key-access";
 import gcpArtifactregistryRepositoryCmek from "./gcp/artifactregistry/repository-cmek";
+import gcpBigqueryDatasetPrivateCmek from "./gcp/bigquery/dataset-private-cmek";
 import gcpComputeBackendLogging from "./gcp/compute/backend-logging";
 import gcpComputeFirewallNoPublicIngress from "./gcp/compute/firewall-no-public-ingress";
 import gcpComputeLbHttpsOnly from "./gcp/compute/lb-https-only";
@@ -80,6 +84,7 @@ import gcpStorageBucketCmek from "./gcp/storage/bucket-cmek";
 import gcpStorageBucketPublicAccessPrevention from "./gcp/storage/bucket-public-access-prevention";
 import gcpStorageBucketUniformAccess from "./gcp/storage/bucket-uniform-access";
 import gcpVertexMetadataStoreCmek from "./gcp/vertex/metadata-store-cmek";
+import gcpVertexOnlineStoreCmek from "./gcp/vertex/online-store-cmek";
 import gcpVertexTensorboardCmek from "./gcp/vertex/tensorboard-cmek";
 
 /** Every rule of the security pack. A new rule is one file under <cloud>/<service>/, listed here. */
@@ -166,4 +171,9 @@ export const policies: MlopsPolicy[] = [
   azureAksWorkloadIdentity,
   azureAksKmsEtcd,
   azureKubernetesTeamNamespaces,
+  awsSagemakerFeatureGroupEncrypted,
+  azureMachinelearningWorkspaceIsolated,
+  azureRedisTlsPrivate,
+  gcpBigqueryDatasetPrivateCmek,
+  gcpVertexOnlineStoreCmek,
 ];

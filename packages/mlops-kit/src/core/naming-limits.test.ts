@@ -28,6 +28,12 @@ const DOCUMENTED_MAX: [NameKind, number][] = [
   ["azureMlWorkspace", 33],
   ["awsEksCluster", 100],
   ["gcpCluster", 40],
+  ["awsFeatureGroup", 64],
+  ["awsGlueDatabase", 255],
+  ["gcpVertexFeatureResource", 60],
+  ["gcpKeyRing", 63],
+  ["azureRedis", 63],
+  ["azureMlWorkspace", 33],
 ];
 
 describe("physicalName: the clouds' length limits", () => {

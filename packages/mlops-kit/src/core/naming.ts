@@ -328,6 +328,79 @@ export const NAME_RULES = {
   }),
   /** GKE cluster: RFC 1035, 1-40 (GKE "Creating a cluster", name); shared by the project's stacks in a location. */
   gcpCluster: rfc1035(40, true),
+  /**
+   * SageMaker feature group: 1–64 alphanumerics and hyphens, alphanumeric at both ends
+   * (terraform-provider-aws internal/service/sagemaker/feature_group.go `feature_group_name`). Unique
+   * per account and region, which every stack deploying there shares: hashed like a global name.
+   */
+  awsFeatureGroup: rule({
+    min: 1,
+    max: 64,
+    pattern: /^[A-Za-z0-9](-*[A-Za-z0-9]){0,63}$/,
+    allowed: /[A-Za-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * Glue database: 1–255; lowercase letters, digits and `_` so Athena can query it (Athena "Names
+   * for tables, databases, and columns"). Per account and region: hashed.
+   */
+  awsGlueDatabase: rule({
+    min: 1,
+    max: 255,
+    pattern: /^[a-z0-9]([a-z0-9_]*[a-z0-9])?$/,
+    allowed: /[a-z0-9_]/,
+    separator: "_",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * Vertex AI Feature Store resources (online store, feature group): up to 60 of `[a-z0-9_]`, not
+   * starting with a digit (pulumi-gcp AiFeatureOnlineStore `name`). Per project and region: hashed.
+   */
+  gcpVertexFeatureResource: rule({
+    min: 1,
+    max: 60,
+    pattern: /^[a-z_][a-z0-9_]{0,59}$/,
+    allowed: /[a-z0-9_]/,
+    separator: "_",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** BigQuery dataset id: letters, digits and `_`, at most 1024 (BigQuery "Name datasets"). Per project: hashed. */
+  gcpBigQueryDataset: rule({
+    min: 1,
+    max: 1024,
+    pattern: /^[A-Za-z0-9_]+$/,
+    allowed: /[a-z0-9_]/,
+    separator: "_",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /** Cloud KMS key ring: 1–63 of letters, digits, `_` and `-` (KeyRing `name`); key rings are never deleted, so hashed. */
+  gcpKeyRing: rule({
+    min: 1,
+    max: 63,
+    pattern: /^[a-zA-Z0-9_-]+$/,
+    allowed: /[a-z0-9_-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * Azure Cache for Redis: 1–63 letters, digits and single hyphens, alphanumeric at both ends
+   * (Microsoft.Cache naming rules); its host name `<name>.redis.cache.windows.net` is global.
+   */
+  azureRedis: rule({
+    min: 1,
+    max: 63,
+    pattern: /^[a-z0-9](-?[a-z0-9])*$/,
+    allowed: /[a-z0-9-]/,
+    separator: "-",
+    lowercase: true,
+    globallyUnique: true,
+  }),
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

@@ -14,6 +14,7 @@ const STATEFUL = [
   "aws:sagemaker/featureGroup:FeatureGroup",
   "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup",
+  "aws:glue/catalogDatabase:CatalogDatabase",
 ];
 
 export default stackRule({

@@ -14,6 +14,7 @@ const STATEFUL = [
   "gcp:filestore/instance:Instance",
   "gcp:vertex/aiMetadataStore:AiMetadataStore",
   "gcp:vertex/aiTensorboard:AiTensorboard",
+  "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore",
 ];
 
 export default stackRule({
