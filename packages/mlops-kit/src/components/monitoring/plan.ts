@@ -1,15 +1,14 @@
 import type { Overrides } from "../../core/backend";
-import { byCloud, type CloudId, type Profile } from "../../core/cloud";
+import { byCloud, type CloudId } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue } from "../../core/errors";
 import { cloudwatchRetentionDays, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
-import type { Tags } from "../../core/tags";
 import type { KnownService } from "../inference-service/ref";
 import type { OVERRIDE_ROLES } from "./args";
 import { type AwsMonitoringPlan, planAwsMonitoring } from "./plan-aws";
 import { type AzureMonitoringPlan, planAzureMonitoring } from "./plan-azure";
 import { type GcpMonitoringPlan, planGcpMonitoring } from "./plan-gcp";
-import { LOG_RETENTION_DEFAULTS, type MonitoringPlanBase, type PlannedModel, type PlannedService, SLO_PROFILE_DEFAULTS } from "./slo";
+import { LOG_RETENTION_DEFAULTS, type MonitoringPlanBase, type PlannedService, SLO_PROFILE_DEFAULTS } from "./slo";
 import type { MonitoringStackSpec } from "./spec";
 
 export * from "./slo";
