@@ -29,7 +29,7 @@ export interface GcpAggregation {
 
 export interface GcpCondition {
   service: string;
-  slo: SloKind | "uptime";
+  slo: SloKind | "uptime" | "model";
   displayName: string;
   filter: GcpFilter;
   aggregation: GcpAggregation;
