@@ -1,8 +1,16 @@
 import { createHash } from "node:crypto";
 import type { Overrides } from "../../core/backend";
+import { SpecError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { OVERRIDE_ROLES } from "./args";
-import { ERROR_RATE_WINDOW_MINUTES, LATENCY_EVALUATION_MINUTES, type MonitoringPlanBase, type PlannedService, type SloKind } from "./slo";
+import {
+  ERROR_RATE_WINDOW_MINUTES,
+  LATENCY_EVALUATION_MINUTES,
+  type MonitoringPlanBase,
+  type PlannedService,
+  type SloKind,
+  TYPE,
+} from "./slo";
 
 // Metric names and dimensions: "Supported metrics for Microsoft.Network/applicationGateways"
 // (UnhealthyHostCount, ResponseStatus by HttpStatusGroup) and "Supported metrics for
@@ -49,7 +57,7 @@ export interface AzureMetricAlert {
 
 export interface AzureMonitoringPlan {
   resourceGroupName: string | undefined;
-  location: string | undefined;
+  location: string;
   logRetentionDays: number;
   actionGroupShortName: string;
   queryAlerts: AzureQueryAlert[];
@@ -82,6 +90,11 @@ export function planAzureMonitoring(
     overrides: AzureMonitoringPlan["overrides"];
   },
 ): AzureMonitoringPlan {
+  if (o.location === undefined) {
+    throw new SpecError(TYPE, base.name, [
+      { path: "azure.location", message: "is required when the stack does not set azure-native:location" },
+    ]);
+  }
   return {
     resourceGroupName: o.resourceGroupName,
     location: o.location,

@@ -8,13 +8,10 @@ import type { OVERRIDE_ROLES } from "./args";
 import { type AwsMonitoringPlan, planAwsMonitoring } from "./plan-aws";
 import { type AzureMonitoringPlan, planAzureMonitoring } from "./plan-azure";
 import { type GcpMonitoringPlan, planGcpMonitoring } from "./plan-gcp";
-import { LOG_RETENTION_DEFAULTS, type MonitoringPlanBase, type PlannedService, SLO_PROFILE_DEFAULTS } from "./slo";
+import { LOG_RETENTION_DEFAULTS, type MonitoringPlanBase, type PlannedService, SLO_PROFILE_DEFAULTS, TYPE } from "./slo";
 import type { MonitoringStackSpec } from "./spec";
 
 export * from "./slo";
-
-/** The component's name in errors. */
-export const TYPE = "MonitoringStack";
 
 export interface MonitoringPlan extends MonitoringPlanBase {
   aws?: AwsMonitoringPlan;

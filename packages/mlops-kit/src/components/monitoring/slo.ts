@@ -3,6 +3,9 @@ import type { Tags } from "../../core/tags";
 import type { KnownService } from "../inference-service/ref";
 import type { SloSpec } from "./spec";
 
+/** The component's name in errors. */
+export const TYPE = "MonitoringStack";
+
 // The neutral decisions the cloud parts of a monitoring plan are made from (apart from plan.ts,
 // which imports the cloud parts, so that they need not import it back).
 
