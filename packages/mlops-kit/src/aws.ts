@@ -5,3 +5,4 @@
  */
 export type { AwsInferenceService } from "./components/inference-service/aws";
 export type { AwsNetwork } from "./components/network/aws";
+export type { AwsMonitoringStack } from "./components/monitoring/aws";

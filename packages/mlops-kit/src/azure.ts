@@ -5,3 +5,4 @@
  */
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureNetwork } from "./components/network/azure";
+export type { AzureMonitoringStack } from "./components/monitoring/azure";

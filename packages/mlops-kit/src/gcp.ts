@@ -5,3 +5,4 @@
  */
 export type { GcpInferenceService } from "./components/inference-service/gcp";
 export type { GcpNetwork } from "./components/network/gcp";
+export type { GcpMonitoringStack } from "./components/monitoring/gcp";

@@ -1,4 +1,5 @@
 import { InferenceService } from "./components/inference-service/component";
+import { MonitoringStack } from "./components/monitoring/component";
 import { MlopsVpc } from "./components/network/component";
 
 export { InferenceService } from "./components/inference-service/component";
@@ -22,6 +23,21 @@ export {
   type StickinessArgs,
   type TlsArgs,
 } from "./components/inference-service/spec";
+export { MonitoringStack } from "./components/monitoring/component";
+export type { MonitoringInfo } from "./components/monitoring/info";
+export { type MonitoringPlan, SloKind } from "./components/monitoring/plan";
+export type {
+  BudgetArgs,
+  ModelSignalArgs,
+  MonitoringLogsArgs,
+  MonitoringStackArgs,
+  MonitoringStackAwsArgs,
+  MonitoringStackAzureArgs,
+  MonitoringStackGcpArgs,
+  NotificationArgs,
+  SloArgs,
+  UptimeArgs,
+} from "./components/monitoring/spec";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -47,4 +63,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService];
+export const components = [MlopsVpc, InferenceService, MonitoringStack];

@@ -40,6 +40,7 @@ export class MonitoringStack extends pulumi.ComponentResource {
     const spec = parseSpec(monitoringStackSchema, TYPE, name, args);
     const ctx = resolveContext(TYPE, name, spec);
     const known = knownServices(name, spec);
+    checkPlainWebhooks(name, spec);
     const plan = planMonitoringStack(name, spec, known, ctx);
     super(`mlops:index:${TYPE}`, name, {}, opts);
     if (plan.uptimeSkipped.length > 0) {
@@ -115,6 +116,20 @@ function knownServices(name: string, spec: MonitoringStackSpec): KnownService[] 
   return known as KnownService[];
 }
 
+const WEBHOOK = /^https:\/\/[^\s/]+/;
+
+/** Webhooks given as plain text are checked now; their values (which carry tokens) are never shown. */
+function checkPlainWebhooks(name: string, spec: MonitoringStackSpec): void {
+  const bad = spec.notifications.webhooks.flatMap((w, i) => (typeof w === "string" && !WEBHOOK.test(w) ? [i] : []));
+  if (bad.length > 0) {
+    throw new SpecError(
+      TYPE,
+      name,
+      bad.map((i) => ({ path: `notifications.webhooks.${i}`, message: "must be an https:// URL (value not shown)" })),
+    );
+  }
+}
+
 /** The services checked to be on the stack's cloud as they resolve; webhook URLs kept secret and checked without showing them. */
 function monitoringInputs(name: string, spec: MonitoringStackSpec, plan: MonitoringPlan): MonitoringInputs {
   const services = spec.services.map((s, i) =>
@@ -129,7 +144,7 @@ function monitoringInputs(name: string, spec: MonitoringStackSpec, plan: Monitor
   const webhooks = spec.notifications.webhooks.map((w, i) =>
     pulumi.secret(
       checkResolved(w, (url) =>
-        typeof url === "string" && /^https:\/\/[^\s/]+/.test(url)
+        typeof url === "string" && WEBHOOK.test(url)
           ? undefined
           : new SpecError(TYPE, name, [{ path: `notifications.webhooks.${i}`, message: "must be an https:// URL (value not shown)" }]),
       ),
