@@ -4,5 +4,5 @@
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
 export type { AwsInferenceService } from "./components/inference-service/aws";
-export type { AwsNetwork } from "./components/network/aws";
 export type { AwsMonitoringStack } from "./components/monitoring/aws";
+export type { AwsNetwork } from "./components/network/aws";

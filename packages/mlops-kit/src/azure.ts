@@ -4,5 +4,5 @@
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
 export type { AzureInferenceService } from "./components/inference-service/azure";
-export type { AzureNetwork } from "./components/network/azure";
 export type { AzureMonitoringStack } from "./components/monitoring/azure";
+export type { AzureNetwork } from "./components/network/azure";

@@ -4,5 +4,5 @@
  * It loads nothing at run time; programs on other clouds never read these SDK types.
  */
 export type { GcpInferenceService } from "./components/inference-service/gcp";
-export type { GcpNetwork } from "./components/network/gcp";
 export type { GcpMonitoringStack } from "./components/monitoring/gcp";
+export type { GcpNetwork } from "./components/network/gcp";

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { withOverrides } from "../../../core/backend";
 import type { AzureServiceMetrics, InferenceServiceInfo } from "../../inference-service/info";
 import type { AzureQueryAlert } from "../plan-azure";
-import type { AzurePlan, Foundation } from "./foundation";
+import type { Foundation } from "./foundation";
 
 /** Log search alerts: the ratio and percentile SLOs over the gateways' access logs, and the model signals over Application Insights. */
 export function createQueryAlerts(f: Foundation, services: pulumi.Output<InferenceServiceInfo>[]): Record<string, ScheduledQueryRule> {
