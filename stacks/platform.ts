@@ -3,7 +3,7 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type GpuType, InferenceService, MlopsVpc } from "mlops-kit";
+import { type GpuType, InferenceService, MlopsVpc, MonitoringStack } from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -25,6 +25,16 @@ const api = new InferenceService("model-api", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
+// Alerts on the model API's SLOs, its synthetic check, a dashboard and a monthly budget; the
+// on-call address and the budget come from the stack.
+const monitoring = new MonitoringStack("observability", {
+  services: [api.info],
+  notifications: { emails: [config.require("alertEmail")] },
+  budget: { monthlyAmount: config.getNumber("monthlyBudget") ?? 1000 },
+  gcp: { billingAccount: config.get("billingAccount") },
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
 export const cloud = network.cloud;
 export const networkId = network.networkId;
 export const privateSubnetIds = network.privateSubnetIds;
@@ -32,3 +42,5 @@ export const networkInfo = network.network;
 export const modelApiUrl = api.url;
 export const modelApiLoadBalancer = api.loadBalancerId;
 export const modelApiScalingGroup = api.scalingGroupId;
+export const monitoringDashboardUrl = monitoring.dashboardUrl;
+export const monitoringInfo = monitoring.info;

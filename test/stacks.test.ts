@@ -36,16 +36,20 @@ describe.each(STACKS)("stack %s", (stack) => {
     for (const t of NETWORK_TYPES[cloud] ?? []) expect(types, t).toContain(t);
   });
 
-  it("THEN every cloud resource is parented under a component: the network or the model API", () => {
+  it("THEN every cloud resource is parented under a component: the network, the model API or its monitoring", () => {
     const vpc = plan.resources.find((r) => r.type === "mlops:index:MlopsVpc");
     const api = plan.resources.find((r) => r.type === "mlops:index:InferenceService");
+    const monitoring = plan.resources.find((r) => r.type === "mlops:index:MonitoringStack");
     expect(vpc?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MlopsVpc::platform`);
     expect(api?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:InferenceService::model-api`);
+    expect(monitoring?.urn).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MonitoringStack::observability`);
     const underVpc = descendantsOf(plan, vpc?.urn ?? "").filter((r) => r.custom);
     const underApi = descendantsOf(plan, api?.urn ?? "").filter((r) => r.custom);
+    const underMonitoring = descendantsOf(plan, monitoring?.urn ?? "").filter((r) => r.custom);
     expect(underVpc.length).toBeGreaterThan(10);
     expect(underApi.length).toBeGreaterThan(5);
-    expect(underVpc.length + underApi.length).toBe(plan.resources.filter((r) => r.custom).length);
+    expect(underMonitoring.length).toBeGreaterThan(8);
+    expect(underVpc.length + underApi.length + underMonitoring.length).toBe(plan.resources.filter((r) => r.custom).length);
   });
 
   it("THEN the model API is served over HTTPS", () => {
