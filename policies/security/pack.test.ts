@@ -18,6 +18,7 @@ const RULES = [
   "mlops-aws-s3-encryption-kms",
   "mlops-aws-s3-public-access-block",
   "mlops-aws-s3-tls-only",
+  "mlops-aws-sns-topic-kms-encryption",
   "mlops-aws-waf-ip-set-not-open",
   "mlops-aws-waf-web-acl-managed-rules",
   "mlops-azure-authorization-no-owner-role",

@@ -15,6 +15,7 @@ import awsRoute53AliasEvaluatesHealth from "./aws/route53/alias-evaluates-health
 import awsS3EncryptionKms from "./aws/s3/encryption-kms";
 import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
+import awsSnsTopicKmsEncryption from "./aws/sns/topic-kms-encryption";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAuthorizationNoOwnerRole from "./azure/authorization/no-owner-role";
@@ -102,4 +103,5 @@ export const policies: MlopsPolicy[] = [
   gcpStorageBucketCmek,
   gcpStorageBucketPublicAccessPrevention,
   gcpStorageBucketUniformAccess,
+  awsSnsTopicKmsEncryption,
 ];
