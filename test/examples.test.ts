@@ -8,6 +8,7 @@ import { ROOT } from "./helpers";
 const EXPECTED: Record<string, string[]> = {
   network: ["mlops:index:MlopsVpc"],
   "inference-service": ["mlops:index:MlopsVpc", "mlops:index:InferenceService"],
+  monitoring: ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:MonitoringStack"],
 };
 
 const examples = fs
