@@ -1,4 +1,5 @@
 import type { Overrides } from "../../core/backend";
+import { UnsupportedError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { OVERRIDE_ROLES } from "./args";
 import {
@@ -8,6 +9,7 @@ import {
   type MonitoringPlanBase,
   type PlannedService,
   type SloKind,
+  TYPE,
 } from "./slo";
 
 // Metric names and dimensions: "CloudWatch metrics for your Application Load Balancer"
@@ -104,6 +106,10 @@ export function planAwsMonitoring(
   scope: NameScope,
   o: { logRetentionDays: number; keyDeletionWindowDays: number; overrides: AwsMonitoringPlan["overrides"] },
 ): AwsMonitoringPlan {
+  // Cost budgets are kept in US dollars (AWS Budgets User Guide, "Best practices": "the budget amount is in USD").
+  if (base.budget && base.budget.currency !== "USD") {
+    throw new UnsupportedError(TYPE, base.name, "aws", "budget.currency", `AWS Budgets measures cost in USD, not ${base.budget.currency}`);
+  }
   const nameOf = (...words: string[]) => physicalName("awsMonitoringName", [base.name, ...words], scope);
   const alarms = base.services.flatMap((s) => serviceAlarms(s, (slo) => nameOf(s.name, slo)));
   return {

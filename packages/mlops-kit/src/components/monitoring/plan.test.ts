@@ -139,6 +139,14 @@ describe("GIVEN the AWS plan's names", () => {
   });
 });
 
+describe("GIVEN a budget in euros on AWS", () => {
+  it("THEN it is refused: AWS Budgets counts in US dollars", () => {
+    expect(() => planMonitoringStack("obs", spec({ budget: { monthlyAmount: 10, currency: "EUR" } }), [svc("a")], ctx("aws"))).toThrow(
+      'MonitoringStack "obs": budget.currency is not supported on aws: AWS Budgets measures cost in USD, not EUR',
+    );
+  });
+});
+
 describe("GIVEN the Cloud Monitoring conditions", () => {
   it("THEN a public service is read on the global ALB and an internal one on the regional internal ALB", () => {
     const plan = planMonitoringStack(

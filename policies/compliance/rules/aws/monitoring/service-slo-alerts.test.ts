@@ -50,7 +50,10 @@ describe(rule.name, () => {
       expect.stringContaining("availability alerts that notify nobody"),
       expect.stringContaining("latency alerts that notify nobody"),
     ]);
-    const subscription = planResource("aws:sns/topicSubscription:TopicSubscription", "alerts-email-0", { topic: ref(topic), protocol: "email" });
+    const subscription = planResource("aws:sns/topicSubscription:TopicSubscription", "alerts-email-0", {
+      topic: ref(topic),
+      protocol: "email",
+    });
     expect(await run([service, lb, availability(), latency(), topic, silent, subscription])).toEqual([]);
   });
 

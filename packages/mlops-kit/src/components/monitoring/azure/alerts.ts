@@ -46,6 +46,9 @@ export function createQueryAlerts(f: Foundation, services: pulumi.Output<Inferen
             ],
           },
           autoMitigate: true,
+          // A new workspace has no AGWAccessLogs table until the first gateway log arrives, and Azure
+          // validates the query against the tables that exist ("Failed to resolve table expression").
+          skipQueryValidation: true,
           actions: { actionGroups: [f.actionGroup.id] },
           tags: f.tags,
         },
