@@ -19,7 +19,8 @@ describe("mlops plan", () => {
     const r = mlops(["plan", "--stack", "aws-dev"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("offline plan, nothing deployed");
-    expect(r.stdout).toMatch(/└─ mlops:index:MlopsVpc\s+platform/);
+    expect(r.stdout).toMatch(/[├└]─ mlops:index:MlopsVpc\s+platform/);
+    expect(r.stdout).toMatch(/[├└]─ mlops:index:MonitoringStack\s+observability/);
     expect(r.stdout).toMatch(/\s+6 {2}aws:ec2\/subnet:Subnet/);
   });
 
