@@ -139,6 +139,16 @@ describe("GIVEN the AWS plan's names", () => {
   });
 });
 
+describe("GIVEN one cloud", () => {
+  it("THEN only its part is planned, and another cloud's refusals do not apply", () => {
+    const plan = planMonitoringStack("obs", spec({ budget: { monthlyAmount: 10, currency: "EUR" } }), [svc("a", "public", "gcp")], {
+      ...ctx("gcp"),
+      region: undefined,
+    });
+    expect([plan.aws, plan.azure, plan.gcp?.conditions.length]).toEqual([undefined, undefined, 5]);
+  });
+});
+
 describe("GIVEN a budget in euros on AWS", () => {
   it("THEN it is refused: AWS Budgets counts in US dollars", () => {
     expect(() => planMonitoringStack("obs", spec({ budget: { monthlyAmount: 10, currency: "EUR" } }), [svc("a")], ctx("aws"))).toThrow(

@@ -48,23 +48,24 @@ export function planMonitoringStack(name: string, spec: MonitoringStackSpec, kno
     logRetentionDays,
     retain: ctx.profile === "prod",
   };
-  return byCloud<MonitoringPlan>(ctx.cloud, {
-    aws: {
+  // Only the chosen cloud is planned: each part refuses what its cloud cannot do.
+  return byCloud<() => MonitoringPlan>(ctx.cloud, {
+    aws: () => ({
       ...base,
       aws: planAwsMonitoring(base, ctx.scope, {
         logRetentionDays: cloudwatchRetentionDays(logRetentionDays),
         keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
         overrides: (spec.aws?.overrides ?? {}) as Overrides<(typeof OVERRIDE_ROLES.aws)[number]>,
       }),
-    },
-    gcp: {
+    }),
+    gcp: () => ({
       ...base,
       gcp: planGcpMonitoring(base, ctx.scope, {
         billingAccount: spec.gcp?.billingAccount,
         overrides: (spec.gcp?.overrides ?? {}) as Overrides<(typeof OVERRIDE_ROLES.gcp)[number]>,
       }),
-    },
-    azure: {
+    }),
+    azure: () => ({
       ...base,
       azure: planAzureMonitoring(base, ctx.scope, {
         resourceGroupName: spec.azure?.resourceGroupName,
@@ -72,8 +73,8 @@ export function planMonitoringStack(name: string, spec: MonitoringStackSpec, kno
         logRetentionDays: Math.min(Math.max(logRetentionDays, LOG_ANALYTICS_RETENTION_DAYS.min), LOG_ANALYTICS_RETENTION_DAYS.max),
         overrides: (spec.azure?.overrides ?? {}) as Overrides<(typeof OVERRIDE_ROLES.azure)[number]>,
       }),
-    },
-  });
+    }),
+  })();
 }
 
 function defined<T extends object>(o: T | undefined): Partial<T> {
