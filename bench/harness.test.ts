@@ -172,6 +172,15 @@ describe("backend modules", () => {
     expect(backendSdkModules("azure")).toEqual(
       expect.arrayContaining(["@pulumi/azure-native/network/applicationGateway", "@pulumi/azure-native/storage/storageAccount"]),
     );
+    // and by the monitoring stack's backends (monitoring/<cloud>/)
+    expect([...backendSdkModules("aws"), ...backendSdkModules("gcp"), ...backendSdkModules("azure")]).toEqual(
+      expect.arrayContaining([
+        "@pulumi/aws/cloudwatch/metricAlarm",
+        "@pulumi/aws/route53/healthCheck",
+        "@pulumi/gcp/monitoring/alertPolicy",
+        "@pulumi/azure-native/monitor/scheduledQueryRule",
+      ]),
+    );
     for (const cloud of ["aws", "gcp", "azure"]) {
       const own = cloud === "azure" ? "@pulumi/azure-native/" : `@pulumi/${cloud}/`;
       expect(backendSdkModules(cloud).filter((m) => !m.startsWith(own))).toEqual([]);

@@ -511,6 +511,27 @@ const FEATURE_STORE: Mutant[] = [
   ]),
 ];
 
+const MON = `${SRC}/components/monitoring`;
+
+/** MonitoringStack: thresholds a user would see fire at the wrong time, or not at all. */
+const MONITORING: Mutant[] = [
+  // TargetResponseTime is in seconds: a threshold left in ms never fires.
+  m("mon-aws/latency-threshold-in-ms", `${MON}/plan-aws.ts`, "threshold: ms / 1000,", "threshold: ms,", [
+    `${MON}/plan.test.ts`,
+    `${MON}/aws/`,
+  ]),
+  // GCP compares a ratio condition with a fraction: a percentage there never fires.
+  m("mon-gcp/ratio-as-percent", `${MON}/plan-gcp.ts`, "threshold: round(percent / 100),", "threshold: percent,", [`${MON}/gcp/`]),
+  // A service's own SLOs must win over the stack's.
+  m(
+    "mon/service-slos-ignored",
+    `${MON}/plan.ts`,
+    "...defined(spec.slo), ...defined(spec.serviceSlos?.[s.name])",
+    "...defined(spec.serviceSlos?.[s.name]), ...defined(spec.slo)",
+    [`${MON}/plan.test.ts`, `${MON}/aws/`],
+  ),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -524,4 +545,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...REGISTRY,
   ...TRAINING,
   ...FEATURE_STORE,
+  ...MONITORING,
 ];

@@ -3,7 +3,16 @@
  * deploys to AWS, GCP or Azure (`mlops:cloud`) in a dev or prod shape (`mlops:profile`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CiCdPipeline, FeatureStore, type GpuType, InferenceService, MlopsVpc, ModelRegistry, TrainingCluster } from "mlops-kit";
+import {
+  CiCdPipeline,
+  FeatureStore,
+  type GpuType,
+  InferenceService,
+  MlopsVpc,
+  ModelRegistry,
+  MonitoringStack,
+  TrainingCluster,
+} from "mlops-kit";
 
 const config = new pulumi.Config("platform");
 
@@ -52,9 +61,6 @@ const features = new FeatureStore("features", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
-export const featureStoreInfo = features.info;
-export const featureStoreClientConfig = features.clientConfig;
-
 const gpu = config.get("gpu") as GpuType | undefined;
 const api = new InferenceService("model-api", {
   network: network.network,
@@ -69,13 +75,15 @@ const api = new InferenceService("model-api", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
-export const cloud = network.cloud;
-export const networkId = network.networkId;
-export const privateSubnetIds = network.privateSubnetIds;
-export const networkInfo = network.network;
-export const modelApiUrl = api.url;
-export const modelApiLoadBalancer = api.loadBalancerId;
-export const modelApiScalingGroup = api.scalingGroupId;
+// Alerts on the model API's SLOs, its synthetic check, a dashboard and a monthly budget; the
+// on-call address and the budget come from the stack.
+const monitoring = new MonitoringStack("observability", {
+  services: [api.info],
+  notifications: { emails: [config.require("alertEmail")] },
+  budget: { monthlyAmount: config.getNumber("monthlyBudget") ?? 1000 },
+  gcp: { billingAccount: config.get("billingAccount") },
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
 
 // Delivery: keyless CI/CD from the platform's repository, publishing to the registry and rolling
 // out the model API (staging, then production behind an approval), with weekly retraining.
@@ -89,13 +97,7 @@ const pipeline = new CiCdPipeline("delivery", {
   // An AWS account holds one GitHub OIDC provider: a second stack in the account names the first's.
   aws: { oidcProviderArn: config.get("oidcProviderArn") },
 });
-export const deliveryIdentities = pipeline.info.identities;
-export const deliveryWorkflows = pipeline.workflows;
-export const deliveryManualSteps = pipeline.manualSteps;
-export const registryInfo = registry.info;
-export const trackingUri = registry.trackingUri;
-export const imageRepositoryUrl = registry.imageRepositoryUrl;
-export const artifactUri = registry.artifactUri;
+
 // Training: a private cluster with one team and a GPU spot pool that scales from zero. T4 is the
 // GPU all three clouds offer; a stack may ask for another (`platform:trainingGpu`).
 const trainingGpu = (config.get("trainingGpu") ?? "t4") as GpuType;
@@ -110,13 +112,31 @@ const training = new TrainingCluster("training", {
       spot: true,
     },
   ],
-  // The team's jobs read models and artifacts from the registry, as their own workload identity.
+  // The team's jobs read models, artifacts and offline features as their own workload identity.
   teams: [
     { name: "research", quota: { gpus: 4, cpu: 32, memoryGiB: 128 }, access: { registry: registry.info, featureStore: features.info } },
   ],
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
+export const cloud = network.cloud;
+export const networkId = network.networkId;
+export const privateSubnetIds = network.privateSubnetIds;
+export const networkInfo = network.network;
+export const modelApiUrl = api.url;
+export const modelApiLoadBalancer = api.loadBalancerId;
+export const modelApiScalingGroup = api.scalingGroupId;
+export const registryInfo = registry.info;
+export const trackingUri = registry.trackingUri;
+export const imageRepositoryUrl = registry.imageRepositoryUrl;
+export const artifactUri = registry.artifactUri;
+export const featureStoreInfo = features.info;
+export const featureStoreClientConfig = features.clientConfig;
+export const deliveryIdentities = pipeline.info.identities;
+export const deliveryWorkflows = pipeline.workflows;
+export const deliveryManualSteps = pipeline.manualSteps;
 export const trainingClusterName = training.clusterName;
 export const trainingInfo = training.info;
 export const trainingKubeconfig = training.kubeconfig;
+export const monitoringDashboardUrl = monitoring.dashboardUrl;
+export const monitoringInfo = monitoring.info;

@@ -21,6 +21,7 @@ describe("mlops plan", () => {
     expect(r.stdout).toContain("offline plan, nothing deployed");
     expect(r.stdout).toMatch(/[├└]─ mlops:index:MlopsVpc\s+platform/);
     expect(r.stdout).toMatch(/[├└]─ mlops:index:ModelRegistry\s+models/);
+    expect(r.stdout).toMatch(/[├└]─ mlops:index:MonitoringStack\s+observability/);
     expect(r.stdout).toMatch(/\s+6 {2}aws:ec2\/subnet:Subnet/);
   });
 

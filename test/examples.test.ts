@@ -12,6 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   "model-registry": ["mlops:index:MlopsVpc", "mlops:index:ModelRegistry"],
   "training-cluster": ["mlops:index:MlopsVpc", "mlops:index:TrainingCluster"],
   "feature-store": ["mlops:index:MlopsVpc", "mlops:index:FeatureStore"],
+  monitoring: ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:MonitoringStack"],
 };
 
 const examples = fs

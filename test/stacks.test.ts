@@ -32,6 +32,7 @@ const PLATFORM_COMPONENTS: [type: string, name: string, atLeast: number][] = [
   ["CiCdPipeline", "delivery", 10],
   ["TrainingCluster", "training", 10],
   ["FeatureStore", "features", 10],
+  ["MonitoringStack", "observability", 8],
 ];
 
 describe.each(STACKS)("stack %s", (stack) => {

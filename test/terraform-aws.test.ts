@@ -42,15 +42,23 @@ const ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/models/sentim
 
 /** A program with a network and a model API, both named as given, on AWS. */
 function serviceProgram(network: string, service: string, profile: "dev" | "prod", extra = ""): string {
-  return `import { InferenceService, MlopsVpc } from "mlops-kit";
+  return `import { InferenceService, MlopsVpc, MonitoringStack } from "mlops-kit";
 const vpc = new MlopsVpc(${JSON.stringify(network)}, { zones: 2 });
-new InferenceService(${JSON.stringify(service)}, {
+const api = new InferenceService(${JSON.stringify(service)}, {
   network: vpc.network,
   image: ${JSON.stringify(ECR_IMAGE)},
   port: 8080,
   compute: { cpu: 2, memoryGiB: 8 },
   loadBalancer: { tls: { domain: "api.example.com" } },
   profile: ${JSON.stringify(profile)},${extra}
+});
+// Monitoring named like the service: alarm, dashboard and budget names at the same edges.
+new MonitoringStack(${JSON.stringify(service)}, {
+  services: [api.info],
+  models: [{ name: "m" }],
+  notifications: { emails: ["oncall@example.com"], webhooks: ["https://hooks.example.com/services/T0/B0/x"] },
+  budget: { monthlyAmount: 100 },
+  profile: ${JSON.stringify(profile)},
 });
 `;
 }
@@ -260,6 +268,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "example feature-store (dev)" },
     { label: "example inference-service (dev)" },
     { label: "example model-registry (dev)" },
+    { label: "example monitoring (dev)" },
     { label: "example network (dev)" },
     { label: "model registry with 40-character names" },
     { label: "example training-cluster (dev)" },

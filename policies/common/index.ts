@@ -3,6 +3,7 @@ export { checkDeletionSafety, deletionSafetySchema } from "./deletion";
 export { type IamStatement, isAccountRootStatement, policyStatements, wildcardActions } from "./iam";
 export { checkTeamNamespaces, TEAM_NAMESPACES_DEFINITION } from "./kubernetes";
 export { ALLOWED_REGIONS_SCHEMA, normalizeRegion, placement } from "./location";
+export { checkServiceSloAlerts, dependsOn, REQUIRED_SLO_ALERTS, type RequiredSloAlert, type SloAlertFinder } from "./monitoring";
 export {
   disallowedPorts,
   isAzureWorldPrefix,

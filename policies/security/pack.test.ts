@@ -32,6 +32,7 @@ const RULES = [
   "mlops-aws-s3-tls-only",
   "mlops-aws-sagemaker-model-package-group-policy-not-public",
   "mlops-aws-sagemaker-feature-group-encrypted",
+  "mlops-aws-sns-topic-kms-encryption",
   "mlops-aws-waf-ip-set-not-open",
   "mlops-aws-waf-web-acl-managed-rules",
   "mlops-azure-aks-api-server-restricted",

@@ -8,5 +8,6 @@ export type { AwsCiCdPipeline } from "./components/cicd-pipeline/aws";
 export type { AwsFeatureStore } from "./components/feature-store/aws";
 export type { AwsInferenceService } from "./components/inference-service/aws";
 export type { AwsModelRegistry } from "./components/model-registry/aws";
+export type { AwsMonitoringStack } from "./components/monitoring/aws";
 export type { AwsNetwork } from "./components/network/aws";
 export type { AwsTrainingCluster } from "./components/training-cluster/aws";

@@ -8,5 +8,6 @@ export type { AzureCiCdPipeline } from "./components/cicd-pipeline/azure";
 export type { AzureFeatureStore } from "./components/feature-store/azure";
 export type { AzureInferenceService } from "./components/inference-service/azure";
 export type { AzureModelRegistry } from "./components/model-registry/azure";
+export type { AzureMonitoringStack } from "./components/monitoring/azure";
 export type { AzureNetwork } from "./components/network/azure";
 export type { AzureTrainingCluster } from "./components/training-cluster/azure";

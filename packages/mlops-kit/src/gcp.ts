@@ -8,5 +8,6 @@ export type { GcpCiCdPipeline } from "./components/cicd-pipeline/gcp";
 export type { GcpFeatureStore } from "./components/feature-store/gcp";
 export type { GcpInferenceService } from "./components/inference-service/gcp";
 export type { GcpModelRegistry } from "./components/model-registry/gcp";
+export type { GcpMonitoringStack } from "./components/monitoring/gcp";
 export type { GcpNetwork } from "./components/network/gcp";
 export type { GcpTrainingCluster } from "./components/training-cluster/gcp";

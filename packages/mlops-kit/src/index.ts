@@ -2,6 +2,7 @@ import { CiCdPipeline } from "./components/cicd-pipeline/component";
 import { FeatureStore } from "./components/feature-store/component";
 import { InferenceService } from "./components/inference-service/component";
 import { ModelRegistry } from "./components/model-registry/component";
+import { MonitoringStack } from "./components/monitoring/component";
 import { MlopsVpc } from "./components/network/component";
 import { TrainingCluster } from "./components/training-cluster/component";
 
@@ -94,6 +95,21 @@ export {
   type TrackingArgs,
   TrackingSize,
 } from "./components/model-registry/spec";
+export { MonitoringStack } from "./components/monitoring/component";
+export type { MonitoringInfo } from "./components/monitoring/info";
+export { type MonitoringPlan, SloKind } from "./components/monitoring/plan";
+export type {
+  BudgetArgs,
+  ModelSignalArgs,
+  MonitoringLogsArgs,
+  MonitoringStackArgs,
+  MonitoringStackAwsArgs,
+  MonitoringStackAzureArgs,
+  MonitoringStackGcpArgs,
+  NotificationArgs,
+  SloArgs,
+  UptimeArgs,
+} from "./components/monitoring/spec";
 export { MlopsVpc } from "./components/network/component";
 export type { NetworkInfo } from "./components/network/info";
 export { type MlopsVpcPlan, Tier } from "./components/network/plan";
@@ -138,4 +154,4 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster, FeatureStore];
+export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster, FeatureStore, MonitoringStack];

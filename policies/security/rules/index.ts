@@ -29,6 +29,7 @@ import awsS3PublicAccessBlock from "./aws/s3/public-access-block";
 import awsS3TlsOnly from "./aws/s3/tls-only";
 import awsSagemakerFeatureGroupEncrypted from "./aws/sagemaker/feature-group-encrypted";
 import awsSagemakerModelPackageGroupPolicyNotPublic from "./aws/sagemaker/model-package-group-policy-not-public";
+import awsSnsTopicKmsEncryption from "./aws/sns/topic-kms-encryption";
 import awsWafIpSetNotOpen from "./aws/waf/ip-set-not-open";
 import awsWafWebAclManagedRules from "./aws/waf/web-acl-managed-rules";
 import azureAksApiServerRestricted from "./azure/aks/api-server-restricted";
@@ -176,4 +177,5 @@ export const policies: MlopsPolicy[] = [
   azureRedisTlsPrivate,
   gcpBigqueryDatasetPrivateCmek,
   gcpVertexOnlineStoreCmek,
+  awsSnsTopicKmsEncryption,
 ];

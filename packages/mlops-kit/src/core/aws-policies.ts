@@ -185,3 +185,53 @@ export function albAccessLogBucketPolicy(
     ],
   };
 }
+
+/** Services that publish alerts to a monitoring stack's SNS topic: CloudWatch alarms and AWS Budgets. */
+export const ALERT_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
+
+/**
+ * The policy of the KMS key that encrypts a monitoring SNS topic: the account administers it; the
+ * alert publishers may generate data keys and decrypt, for this account's resources only. Without
+ * it, CloudWatch alarms and Budgets cannot publish to an encrypted topic ("Encrypting messages
+ * published to Amazon SNS with AWS KMS": "configure the key policy to allow the service to use it").
+ */
+export function alertTopicKeyPolicy(scope: AwsScope): PolicyDocument {
+  const { account, partition } = scope;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministers",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "AlertPublishersEncrypt",
+        Effect: "Allow",
+        Principal: { Service: ALERT_PUBLISHERS },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+      },
+    ],
+  };
+}
+
+/** The topic policy: the alert publishers may publish, for this account's alarms and budgets only. */
+export function alertTopicPolicy(topicArn: string, account: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AlertPublishersPublish",
+        Effect: "Allow",
+        Principal: { Service: ALERT_PUBLISHERS },
+        Action: "sns:Publish",
+        Resource: topicArn,
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+      },
+    ],
+  };
+}

@@ -140,6 +140,48 @@ export const NAME_RULES = {
    * hyphen): 1–79 of letters, digits, `_` and `-`.
    */
   gcpLogBucketPrefix: logBucketId(79),
+  /**
+   * CloudWatch alarm, dashboard and AWS budget names: unique per account (and region), which every
+   * stack deployed there shares. Alarms take 1–255 characters and dashboards 1–255 of
+   * `[A-Za-z0-9-_]` (PutMetricAlarm, PutDashboard API references); budget names take 1–100 without
+   * `:` or `\\` (Budgets CreateBudget API reference): the dashboard charset, 100 long, fits all three.
+   */
+  awsMonitoringName: rule({
+    min: 1,
+    max: 100,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: true,
+  }),
+  /**
+   * The path segment of a GCP custom metric type (`custom.googleapis.com/mlops/<segment>/...`):
+   * metric types take up to 200 characters of letters, digits, `_`, `.`, `/`, `-` (Cloud Monitoring
+   * "Rules for user-defined metric types"); one segment is shared by the project's stacks.
+   */
+  gcpMetricSegment: rule({
+    min: 1,
+    max: 60,
+    pattern: /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/,
+    allowed: /[a-z0-9_-]/,
+    separator: "_",
+    lowercase: true,
+    globallyUnique: true,
+  }),
+  /**
+   * Azure action group short name: 1–12 characters (Action groups "Create an action group":
+   * the short name is used in SMS and email subjects).
+   */
+  azureActionGroupShortName: rule({
+    min: 1,
+    max: 12,
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    allowed: /[A-Za-z0-9-]/,
+    separator: "-",
+    lowercase: false,
+    globallyUnique: false,
+  }),
   /** Azure resource group: 1–90 of letters, digits, `._-()`, not ending in a period. */
   azureResourceGroup: rule({
     min: 1,

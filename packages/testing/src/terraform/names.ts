@@ -56,6 +56,8 @@ const RENAMED_FIELDS: Record<string, Record<string, string>> = {
   aws_lambda_function: { name: "function_name" },
   aws_cloudwatch_metric_alarm: { name: "alarm_name" },
   aws_cloudwatch_log_subscription_filter: { logGroup: "log_group_name" },
+  // pulumi-aws names topic_arn `topic` (provider/resources.go, aws_sns_topic_subscription).
+  aws_sns_topic_subscription: { topic: "topic_arn" },
 };
 
 /** How pulumi-aws auto-names a resource the program leaves unnamed. */

@@ -11,6 +11,7 @@ import type { InferenceServiceResourcesOn, ServiceBackend, ServiceInputs, Servic
 import type { InferenceServiceInfo } from "./info";
 import { checkNetworkEgress, type InferenceServicePlan, planInferenceService, TYPE } from "./plan";
 import { checkAwsNetwork } from "./plan-aws";
+import { registerService } from "./ref";
 import { withRulePriority } from "./rule-priorities";
 import { checkSecretReference } from "./secret-env";
 import { IMAGE_REFERENCE, type InferenceServiceArgs, type InferenceServiceSpec, inferenceServiceSchema, SINGLE_LINE } from "./spec";
@@ -60,6 +61,13 @@ export class InferenceService extends pulumi.ComponentResource {
     this.loadBalancerId = result.loadBalancerId;
     this.scalingGroupId = result.scalingGroupId;
     this.info = serviceInfo(plan, this.url, result);
+    registerService(this.info, {
+      cloud: plan.cloud,
+      name: plan.name,
+      scheme: plan.loadBalancer.scheme,
+      minInstances: plan.scaling.min,
+      maxInstances: plan.scaling.max,
+    });
     this.registerOutputs({
       info: this.info,
       url: this.url,

@@ -19,7 +19,7 @@ const IMAGE: Record<CloudId, string> = {
 const METRIC_KEYS: Record<CloudId, string[]> = {
   aws: ["autoScalingGroupName", "loadBalancerArnSuffix", "targetGroupArnSuffix"],
   gcp: ["backendServiceName", "instanceGroupManagerName", "loadBalancing", "region", "urlMapName"],
-  azure: ["applicationGatewayId", "scaleSetId"],
+  azure: ["applicationGatewayId", "autoscaleSettingId", "scaleSetId"],
 };
 
 describe.each(["aws", "gcp", "azure"] as const)("GIVEN an InferenceService on %s WHEN it is planned", (cloud) => {

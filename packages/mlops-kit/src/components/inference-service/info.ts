@@ -33,6 +33,8 @@ export interface GcpServiceMetrics {
 export interface AzureServiceMetrics {
   applicationGatewayId: string;
   scaleSetId: string;
+  /** The scale set's autoscale setting, whose `ObservedCapacity` metric is the group's size. */
+  autoscaleSettingId: string;
 }
 
 /**

@@ -140,6 +140,11 @@ export function createAutoScalingGroup(
         // GPU instance still loading its model does not dilute the group's metrics.
         defaultInstanceWarmup: plan.healthCheck.gracePeriodSeconds,
         protectFromScaleIn: false,
+        // Group metrics are published only when collected: a monitoring stack's saturation alarm
+        // compares GroupInServiceInstances with GroupMaxSize ("Amazon CloudWatch metrics for
+        // Amazon EC2 Auto Scaling"; 1Minute is the only granularity).
+        enabledMetrics: ["GroupInServiceInstances", "GroupMaxSize", "GroupDesiredCapacity", "GroupPendingInstances"],
+        metricsGranularity: "1Minute",
         // The role the key policy admits; named so the two cannot drift apart.
         serviceLinkedRoleArn: deps.autoScalingRole,
         ...(plan.spot.enabled

@@ -85,8 +85,10 @@ export function provision(plan: InferenceServicePlan, inputs: ServiceInputs, ctx
     loadBalancerId: gateway.applicationGateway.id,
     scalingGroupId: scaleSet.id,
     metrics: pulumi
-      .all([gateway.applicationGateway.id, scaleSet.id])
-      .apply(([applicationGatewayId, scaleSetId]) => ({ azure: { applicationGatewayId, scaleSetId } })),
+      .all([gateway.applicationGateway.id, scaleSet.id, autoscale.id])
+      .apply(([applicationGatewayId, scaleSetId, autoscaleSettingId]) => ({
+        azure: { applicationGatewayId, scaleSetId, autoscaleSettingId },
+      })),
     resources: { identity, registryRead, ...gateway, ...access, scaleSet, autoscale },
   };
 }
