@@ -9,9 +9,18 @@ import type { ClusterInputs, ClusterResult } from "../contract";
 import { azureExec, renderKubeconfig } from "../kubeconfig";
 import { gpuTolerations, provisionInCluster } from "../kubernetes";
 import type { TrainingClusterPlan } from "../plan";
-import { AZURE_ROLES, type AzureScope, createCluster, createControlPlaneIdentity, createKey, createLogWorkspace, roleId } from "./cluster";
+import {
+  AZURE_ROLES,
+  type AzureScope,
+  createCluster,
+  createControlPlaneIdentity,
+  createControlPlaneLogs,
+  createKey,
+  createLogWorkspace,
+  roleId,
+} from "./cluster";
 import { createTeamIdentities } from "./identity";
-import { createAgentPool } from "./nodes";
+import { AKS_SPOT_TAINT, createAgentPool } from "./nodes";
 import type { AzureTrainingCluster } from "./resources";
 
 export type { AzureTrainingCluster } from "./resources";
@@ -41,6 +50,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     { az, network: inputs.networkInfo, subnetId, identity: controlPlane.identity, key, vault, workspace, dependsOn: controlPlane.grants },
     ctx,
   );
+  const controlPlaneLogs = createControlPlaneLogs(plan, cluster, workspace, ctx);
   const zones = inputs.network.field("zones");
   const agentPools = Object.fromEntries(
     plan.pools.map((p) => [p.name, createAgentPool(plan, p, { cluster, resourceGroupName: az.resourceGroupName, subnetId, zones }, ctx)]),
@@ -75,7 +85,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
         id.identity.clientId.apply((clientId) => ({ "azure.workload.identity/client-id": clientId })),
       ]),
     ),
-    helmValues: { "nvidia-device-plugin": { tolerations: gpuTolerations(plan) } },
+    helmValues: { "nvidia-device-plugin": { tolerations: devicePluginTolerations(plan) } },
     systemNodes: [cluster],
   });
 
@@ -85,6 +95,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     logWorkspace: workspace,
     clusterIdentity: controlPlane.identity,
     cluster,
+    controlPlaneLogs,
     agentPools,
     teamIdentities: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.identity])),
     deployerAccess,
@@ -101,6 +112,16 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     provider,
     azure: pulumi.all([cluster.id, az.resourceGroupName]).apply(([clusterId, resourceGroupName]) => ({ clusterId, resourceGroupName })),
   };
+}
+
+/**
+ * The device plugin's tolerations: the GPU pools' taints, and AKS's spot taint when a GPU pool is
+ * spot; without it the plugin never runs on spot GPU nodes, and their GPUs are never offered to pods.
+ */
+export function devicePluginTolerations(plan: TrainingClusterPlan): { key: string; operator: string; effect: string }[] {
+  const spotGpu = plan.pools.some((p) => p.gpu !== undefined && p.spot);
+  const spot = { key: AKS_SPOT_TAINT.key, operator: "Exists", effect: AKS_SPOT_TAINT.effect };
+  return [...gpuTolerations(plan), ...(spotGpu ? [spot] : [])];
 }
 
 /**
