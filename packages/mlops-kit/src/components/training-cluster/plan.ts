@@ -77,7 +77,6 @@ export interface TrainingClusterPlan {
     releaseChannel: ReleaseChannel;
     nodeServiceAccountId: string;
     teamServiceAccountIds: Record<string, string>;
-    keyRingName: string;
     overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
   };
   azure: {
@@ -202,7 +201,6 @@ function planGcp(name: string, spec: TrainingClusterSpec, ctx: DeployContext, te
     releaseChannel: spec.gcp?.releaseChannel ?? (ctx.profile === "prod" ? "STABLE" : "REGULAR"),
     nodeServiceAccountId: physicalName("gcpServiceAccount", [name, "nodes"], ctx.scope),
     teamServiceAccountIds: Object.fromEntries(teams.map((t) => [t.name, physicalName("gcpServiceAccount", [name, t.name], ctx.scope)])),
-    keyRingName: physicalName("gcpProjectResource", [name, "gke"], ctx.scope),
     overrides: spec.gcp?.overrides ?? {},
   } as const;
 }
