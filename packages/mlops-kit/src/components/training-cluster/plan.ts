@@ -221,11 +221,22 @@ function rejectUnsupported(name: string, spec: TrainingClusterSpec, cloud: Cloud
 /**
  * AKS sends node traffic out through the network's NAT gateway (`outboundType:
  * userAssignedNATGateway`): a network without NAT leaves nodes unable to pull images or join.
+ * EKS places the control plane's interfaces in subnets of at least two availability zones (EKS
+ * CreateCluster, `subnetIds`: "UnsupportedAvailabilityZoneException" / "Subnets specified must be in
+ * at least two different AZs"): a one-zone network fails after the key, roles and log group exist.
  */
 export function checkClusterEgress(
   cluster: { cloud: CloudId; name: string },
-  network: { name: string; natMode?: string | undefined },
+  network: { name: string; natMode?: string | undefined; zones?: number | undefined },
 ): void {
+  if (cluster.cloud === "aws" && network.zones !== undefined && network.zones < 2) {
+    throw new SpecError(TYPE, cluster.name, [
+      {
+        path: "network",
+        message: `is MlopsVpc "${network.name}" with ${network.zones} zone: EKS needs subnets in at least two availability zones; give the network zones >= 2`,
+      },
+    ]);
+  }
   if (cluster.cloud === "azure" && network.natMode === "none") {
     throw new SpecError(TYPE, cluster.name, [
       {
