@@ -106,4 +106,11 @@ describe("TrainingCluster plan", () => {
     expect(() => checkClusterEgress(cluster, { name: "core", zones: 2 })).not.toThrow();
     expect(() => checkClusterEgress({ cloud: "gcp", name: "train" }, { name: "core", zones: 1 })).not.toThrow();
   });
+
+  it("GIVEN a log retention on GCP WHEN planned THEN it is refused as unsupported (GKE logs keep the _Default bucket's retention); the profile's default is not", () => {
+    expect(() => plan("gcp", { logRetentionDays: 365 })).toThrow(
+      "TrainingCluster \"train\": logRetentionDays is not supported on gcp: GKE's logs go to the project's _Default log bucket, whose retention is set on that bucket",
+    );
+    expect(plan("gcp", {}, "prod").logRetentionDays).toBe(365);
+  });
 });

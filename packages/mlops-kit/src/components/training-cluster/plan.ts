@@ -212,6 +212,11 @@ function rejectUnsupported(name: string, spec: TrainingClusterSpec, cloud: Cloud
   if (cloud === "azure" && logDays > maxDays) {
     throw unsupported("logRetentionDays", `(${logDays}) is above ${maxDays}, the longest a Log Analytics workspace keeps logs`);
   }
+  // GKE writes control-plane and workload logs to the project's `_Default` bucket, whose retention
+  // is the project's (Cloud Logging "Configure default settings"): a value here would do nothing.
+  if (cloud === "gcp" && spec.logRetentionDays !== undefined) {
+    throw unsupported("logRetentionDays", "GKE's logs go to the project's _Default log bucket, whose retention is set on that bucket");
+  }
   const channelSet = spec.gcp?.releaseChannel !== undefined;
   if (channelSet && cloud !== "gcp") {
     throw unsupported("gcp.releaseChannel", byCloud(cloud, { aws: "EKS has no release channels", gcp: "", azure: "use AKS auto-upgrade" }));
