@@ -32,7 +32,6 @@ export type { AzureTrainingCluster } from "./resources";
  * runs inside the cluster. AKS autoscales pools itself; the NVIDIA device plugin is installed.
  */
 export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx: ProvisionContext): ClusterResult {
-  const { name } = plan;
   const client = getClientConfigOutput({ parent: ctx.parent });
   const az: AzureScope = {
     subscriptionId: client.subscriptionId,
@@ -50,7 +49,6 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     { az, network: inputs.networkInfo, subnetId, identity: controlPlane.identity, key, vault, workspace, dependsOn: controlPlane.grants },
     ctx,
   );
-  const controlPlaneLogs = createControlPlaneLogs(plan, cluster, workspace, ctx);
   const zones = inputs.network.field("zones");
   const agentPools = Object.fromEntries(
     plan.pools.map((p) => [p.name, createAgentPool(plan, p, { cluster, resourceGroupName: az.resourceGroupName, subnetId, zones }, ctx)]),
@@ -58,7 +56,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
   const teams = createTeamIdentities(plan, az, cluster, inputs.access, ctx);
   // Local accounts are off: the deployer reaches the API through Entra ID and Azure RBAC.
   const deployerAccess = new RoleAssignment(
-    `${name}-deployer`,
+    `${plan.name}-deployer`,
     { scope: cluster.id, roleDefinitionId: roleId(az.subscriptionId, AZURE_ROLES.aksRbacClusterAdmin), principalId: az.objectId },
     ctx.opts,
   );
@@ -71,7 +69,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
       renderKubeconfig({ name: clusterName, endpoint: server, certificateAuthority: ca, exec: azureExec() }),
     );
   const provider = new Provider(
-    `${name}-k8s`,
+    `${plan.name}-k8s`,
     { kubeconfig, enableServerSideApply: true },
     { parent: ctx.parent, dependsOn: [deployerAccess] },
   );
@@ -95,7 +93,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     logWorkspace: workspace,
     clusterIdentity: controlPlane.identity,
     cluster,
-    controlPlaneLogs,
+    controlPlaneLogs: createControlPlaneLogs(plan, cluster, workspace, ctx),
     agentPools,
     teamIdentities: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.identity])),
     deployerAccess,
