@@ -156,7 +156,10 @@ export interface TrainingClusterArgs {
   teams?: TeamArgs[] | undefined;
   /** Optional job tooling. @default none */
   addons?: AddonsArgs | undefined;
-  /** Days to keep control-plane logs. @default 30 in dev, 365 in prod */
+  /**
+   * Days to keep control-plane logs (AWS CloudWatch, Azure Log Analytics). Refused on GCP: GKE's logs
+   * keep the retention of the project's `_Default` log bucket. @default 30 in dev, 365 in prod
+   */
   logRetentionDays?: number | undefined;
   /** Refuse to delete the cluster (and keep it in state when it is removed). @default false in dev, true in prod */
   deletionProtection?: boolean | undefined;

@@ -4,7 +4,7 @@ import type { DeployContext } from "../../core/context";
 import { NAME_RULES } from "../../core/naming";
 import { parseSpec } from "../../core/spec";
 import { CHARTS } from "./charts";
-import { planTrainingCluster } from "./plan";
+import { checkClusterEgress, planTrainingCluster } from "./plan";
 import { gkeMasterCidr } from "./plan-gcp";
 import { type TrainingClusterArgs, trainingClusterSchema } from "./spec";
 
@@ -96,5 +96,21 @@ describe("TrainingCluster plan", () => {
 
   it("GIVEN a 800-day retention on Azure THEN it is refused (Log Analytics keeps 730 at most)", () => {
     expect(() => plan("azure", { logRetentionDays: 800 })).toThrow("logRetentionDays");
+  });
+
+  it("GIVEN a one-zone network on AWS WHEN the cluster is checked THEN it is refused with the network named (EKS needs two zones)", () => {
+    const cluster = { cloud: "aws" as const, name: "train" };
+    expect(() => checkClusterEgress(cluster, { name: "core", zones: 1 })).toThrow(
+      'TrainingCluster "train": network is MlopsVpc "core" with 1 zone: EKS needs subnets in at least two availability zones; give the network zones >= 2',
+    );
+    expect(() => checkClusterEgress(cluster, { name: "core", zones: 2 })).not.toThrow();
+    expect(() => checkClusterEgress({ cloud: "gcp", name: "train" }, { name: "core", zones: 1 })).not.toThrow();
+  });
+
+  it("GIVEN a log retention on GCP WHEN planned THEN it is refused as unsupported (GKE logs keep the _Default bucket's retention); the profile's default is not", () => {
+    expect(() => plan("gcp", { logRetentionDays: 365 })).toThrow(
+      "TrainingCluster \"train\": logRetentionDays is not supported on gcp: GKE's logs go to the project's _Default log bucket, whose retention is set on that bucket",
+    );
+    expect(plan("gcp", {}, "prod").logRetentionDays).toBe(365);
   });
 });

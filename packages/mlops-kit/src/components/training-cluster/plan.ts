@@ -77,7 +77,6 @@ export interface TrainingClusterPlan {
     releaseChannel: ReleaseChannel;
     nodeServiceAccountId: string;
     teamServiceAccountIds: Record<string, string>;
-    keyRingName: string;
     overrides: Overrides<(typeof OVERRIDE_ROLES)["gcp"][number]>;
   };
   azure: {
@@ -202,7 +201,6 @@ function planGcp(name: string, spec: TrainingClusterSpec, ctx: DeployContext, te
     releaseChannel: spec.gcp?.releaseChannel ?? (ctx.profile === "prod" ? "STABLE" : "REGULAR"),
     nodeServiceAccountId: physicalName("gcpServiceAccount", [name, "nodes"], ctx.scope),
     teamServiceAccountIds: Object.fromEntries(teams.map((t) => [t.name, physicalName("gcpServiceAccount", [name, t.name], ctx.scope)])),
-    keyRingName: physicalName("gcpProjectResource", [name, "gke"], ctx.scope),
     overrides: spec.gcp?.overrides ?? {},
   } as const;
 }
@@ -214,6 +212,11 @@ function rejectUnsupported(name: string, spec: TrainingClusterSpec, cloud: Cloud
   if (cloud === "azure" && logDays > maxDays) {
     throw unsupported("logRetentionDays", `(${logDays}) is above ${maxDays}, the longest a Log Analytics workspace keeps logs`);
   }
+  // GKE writes control-plane and workload logs to the project's `_Default` bucket, whose retention
+  // is the project's (Cloud Logging "Configure default settings"): a value here would do nothing.
+  if (cloud === "gcp" && spec.logRetentionDays !== undefined) {
+    throw unsupported("logRetentionDays", "GKE's logs go to the project's _Default log bucket, whose retention is set on that bucket");
+  }
   const channelSet = spec.gcp?.releaseChannel !== undefined;
   if (channelSet && cloud !== "gcp") {
     throw unsupported("gcp.releaseChannel", byCloud(cloud, { aws: "EKS has no release channels", gcp: "", azure: "use AKS auto-upgrade" }));
@@ -223,11 +226,22 @@ function rejectUnsupported(name: string, spec: TrainingClusterSpec, cloud: Cloud
 /**
  * AKS sends node traffic out through the network's NAT gateway (`outboundType:
  * userAssignedNATGateway`): a network without NAT leaves nodes unable to pull images or join.
+ * EKS places the control plane's interfaces in subnets of at least two availability zones (EKS
+ * CreateCluster, `subnetIds`: "UnsupportedAvailabilityZoneException" / "Subnets specified must be in
+ * at least two different AZs"): a one-zone network fails after the key, roles and log group exist.
  */
 export function checkClusterEgress(
   cluster: { cloud: CloudId; name: string },
-  network: { name: string; natMode?: string | undefined },
+  network: { name: string; natMode?: string | undefined; zones?: number | undefined },
 ): void {
+  if (cluster.cloud === "aws" && network.zones !== undefined && network.zones < 2) {
+    throw new SpecError(TYPE, cluster.name, [
+      {
+        path: "network",
+        message: `is MlopsVpc "${network.name}" with ${network.zones} zone: EKS needs subnets in at least two availability zones; give the network zones >= 2`,
+      },
+    ]);
+  }
   if (cluster.cloud === "azure" && network.natMode === "none") {
     throw new SpecError(TYPE, cluster.name, [
       {

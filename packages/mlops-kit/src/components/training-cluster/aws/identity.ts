@@ -11,12 +11,45 @@ import type { AwsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { TeamAccessInputs } from "../contract";
 import { type TrainingClusterPlan, TYPE } from "../plan";
 
-/** EKS Pod Identity's trust (EKS "Pod Identity", role trust policy): the agent assumes the role and tags the session. */
-export function podIdentityTrust(): string {
+/** Who may take a role through EKS Pod Identity: one service account of one cluster of this account. */
+export interface PodIdentitySubject {
+  account: string;
+  clusterArn: string;
+  namespace: string;
+  serviceAccount: string;
+}
+
+/**
+ * EKS Pod Identity's trust (EKS "Create IAM role with trust policy required by EKS Pod Identity"):
+ * the agent assumes the role and tags the session with the cluster, namespace and service account,
+ * and the conditions admit only this cluster's service account in this account. Without them any
+ * pod identity association in the account (any cluster, any service account) could take the role.
+ */
+export function podIdentityTrust(s: PodIdentitySubject): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }],
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "pods.eks.amazonaws.com" },
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            "aws:SourceAccount": s.account,
+            "aws:RequestTag/eks-cluster-arn": s.clusterArn,
+            "aws:RequestTag/kubernetes-namespace": s.namespace,
+            "aws:RequestTag/kubernetes-service-account": s.serviceAccount,
+          },
+        },
+      },
+    ],
   });
+}
+
+function trustFor(env: AwsEnvironment, cluster: Cluster, namespace: string, serviceAccount: string): pulumi.Output<string> {
+  return pulumi
+    .all([env.account, cluster.arn])
+    .apply(([account, clusterArn]) => podIdentityTrust({ account, clusterArn, namespace, serviceAccount }));
 }
 
 export interface TeamIdentity {
@@ -28,6 +61,7 @@ export interface TeamIdentity {
 /** A role per team for its service account, with the read policies the registry and feature store publish. */
 export function createTeamIdentities(
   plan: TrainingClusterPlan,
+  env: AwsEnvironment,
   cluster: Cluster,
   access: Record<string, TeamAccessInputs>,
   ctx: ProvisionContext,
@@ -40,7 +74,7 @@ export function createTeamIdentities(
       {
         name: plan.aws.teamRoleNames[t.name],
         description: `Team ${t.name} of training cluster ${plan.name} (EKS Pod Identity)`,
-        assumeRolePolicy: podIdentityTrust(),
+        assumeRolePolicy: trustFor(env, cluster, t.namespace, t.serviceAccount),
         tags: awsTags({ ...plan.tags, Name: base }),
       },
       ctx.opts,
@@ -91,7 +125,7 @@ export function createAutoscalerIdentity(plan: TrainingClusterPlan, env: AwsEnvi
     base,
     {
       description: `Cluster autoscaler of training cluster ${plan.name}`,
-      assumeRolePolicy: podIdentityTrust(),
+      assumeRolePolicy: trustFor(env, cluster, "kube-system", AUTOSCALER_SERVICE_ACCOUNT),
       tags: awsTags({ ...plan.tags, Name: base }),
     },
     ctx.opts,

@@ -96,4 +96,23 @@ describe("TrainingCluster on AWS", () => {
         .sort(),
     ).toEqual(["cluster-autoscaler", "kueue", "nvidia-device-plugin"]);
   });
+
+  it("GIVEN a team and the autoscaler WHEN their roles are planned THEN only their own service account of this cluster in this account may take them", async () => {
+    const { plan } = await synthCluster();
+    // The offline engine's ARN for the cluster (its physical name after `arn:aws:mock:cluster:`).
+    const clusterArn = `arn:aws:mock:cluster:${String(inputs(plan, T.cluster, "train").name)}`;
+    const trust = (name: string) => JSON.parse(String(inputs(plan, T.role, name).assumeRolePolicy)).Statement[0].Condition;
+    expect(trust("train-vision")).toEqual({
+      StringEquals: {
+        "aws:SourceAccount": "123456789012",
+        "aws:RequestTag/eks-cluster-arn": clusterArn,
+        "aws:RequestTag/kubernetes-namespace": "vision",
+        "aws:RequestTag/kubernetes-service-account": "vision",
+      },
+    });
+    expect(trust("train-autoscaler").StringEquals).toMatchObject({
+      "aws:RequestTag/kubernetes-namespace": "kube-system",
+      "aws:RequestTag/kubernetes-service-account": "cluster-autoscaler",
+    });
+  });
 });

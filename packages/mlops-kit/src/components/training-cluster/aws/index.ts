@@ -48,7 +48,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
   const systemNodeGroup = createSystemNodeGroup(plan, nodeInputs, ctx);
   const pools = Object.fromEntries(plan.pools.map((p) => [p.name, createPoolNodeGroup(plan, p, nodeInputs, ctx)]));
   const addons = createAddons(plan, cluster, systemNodeGroup, ctx);
-  const teams = createTeamIdentities(plan, cluster, inputs.access, ctx);
+  const teams = createTeamIdentities(plan, env, cluster, inputs.access, ctx);
   const autoscaler = createAutoscalerIdentity(plan, env, cluster, ctx);
 
   const k8s = provisionKubernetes(plan, env, { cluster, systemNodes: [systemNodeGroup, ...addons, autoscaler.association] }, ctx);

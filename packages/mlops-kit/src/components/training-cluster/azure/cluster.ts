@@ -3,6 +3,7 @@ import { ManagedCluster, type ManagedClusterArgs } from "@pulumi/azure-native/co
 import { Key } from "@pulumi/azure-native/keyvault/key";
 import { Vault } from "@pulumi/azure-native/keyvault/vault";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
 import { WorkspaceSkuNameEnum } from "@pulumi/azure-native/types/enums/operationalinsights";
@@ -199,4 +200,33 @@ export function createCluster(plan: TrainingClusterPlan, d: ClusterDeps, ctx: Pr
     // AKS has no deletion protection of its own: in prod Pulumi refuses to delete the cluster.
     protect: plan.deletionProtection,
   });
+}
+
+/**
+ * AKS's control-plane log categories (AKS "Monitor AKS", resource logs): the API server, audit of
+ * every request that changes something (`kube-audit-admin`; `kube-audit` adds every read), the
+ * controller manager, scheduler, cluster autoscaler and Entra ID webhook (`guard`). AKS sends none
+ * of them anywhere until a diagnostic setting asks; Container Insights carries node and pod logs only.
+ */
+export const AKS_CONTROL_PLANE_LOGS = [
+  "kube-apiserver",
+  "kube-audit-admin",
+  "kube-controller-manager",
+  "kube-scheduler",
+  "cluster-autoscaler",
+  "guard",
+] as const;
+
+/** The control-plane logs to the workspace, in resource-specific tables, kept `logRetentionDays`. */
+export function createControlPlaneLogs(plan: TrainingClusterPlan, cluster: ManagedCluster, workspace: Workspace, ctx: ProvisionContext) {
+  return new DiagnosticSetting(
+    `${plan.name}-control-plane`,
+    {
+      resourceUri: cluster.id,
+      workspaceId: workspace.id,
+      logAnalyticsDestinationType: "Dedicated",
+      logs: AKS_CONTROL_PLANE_LOGS.map((category) => ({ category, enabled: true })),
+    },
+    ctx.opts,
+  );
 }

@@ -68,7 +68,7 @@ describe("TrainingCluster on Azure", () => {
       enableAutoScaling: true,
       minCount: 0,
       maxCount: 2,
-      nodeTaints: ["nvidia.com/gpu=present:NoSchedule"],
+      nodeTaints: ["nvidia.com/gpu=present:NoSchedule", "kubernetes.azure.com/scalesetpriority=spot:NoSchedule"],
     });
     expect(inputs(plan, T.federated, "train-speech")).toMatchObject({
       subject: "system:serviceaccount:speech:speech",
@@ -79,5 +79,29 @@ describe("TrainingCluster on Azure", () => {
       properties: { enablePurgeProtection: true, enableRbacAuthorization: true },
     });
     expect(resourcesOfType(plan, T.release).map((r) => (r.inputs as Record<string, unknown>).name)).toEqual(["nvidia-device-plugin"]);
+  });
+
+  it("GIVEN a spot GPU pool WHEN synthesized THEN the device plugin tolerates AKS's spot taint, so the pool's GPUs are offered to pods", async () => {
+    const plan = await synthCluster();
+    const release = resourcesOfType(plan, T.release)[0]?.inputs as { values?: { tolerations?: unknown } } | undefined;
+    expect(release?.values?.tolerations).toEqual([
+      { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" },
+      { key: "kubernetes.azure.com/scalesetpriority", operator: "Exists", effect: "NoSchedule" },
+    ]);
+  });
+
+  it("GIVEN a cluster WHEN synthesized THEN the control plane's logs go to the workspace (AKS sends none without a diagnostic setting)", async () => {
+    const plan = await synthCluster();
+    expect(inputs(plan, "azure-native:monitor:DiagnosticSetting", "train-control-plane")).toMatchObject({
+      logAnalyticsDestinationType: "Dedicated",
+      logs: [
+        { category: "kube-apiserver", enabled: true },
+        { category: "kube-audit-admin", enabled: true },
+        { category: "kube-controller-manager", enabled: true },
+        { category: "kube-scheduler", enabled: true },
+        { category: "cluster-autoscaler", enabled: true },
+        { category: "guard", enabled: true },
+      ],
+    });
   });
 });

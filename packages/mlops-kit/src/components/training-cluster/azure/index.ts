@@ -9,9 +9,18 @@ import type { ClusterInputs, ClusterResult } from "../contract";
 import { azureExec, renderKubeconfig } from "../kubeconfig";
 import { gpuTolerations, provisionInCluster } from "../kubernetes";
 import type { TrainingClusterPlan } from "../plan";
-import { AZURE_ROLES, type AzureScope, createCluster, createControlPlaneIdentity, createKey, createLogWorkspace, roleId } from "./cluster";
+import {
+  AZURE_ROLES,
+  type AzureScope,
+  createCluster,
+  createControlPlaneIdentity,
+  createControlPlaneLogs,
+  createKey,
+  createLogWorkspace,
+  roleId,
+} from "./cluster";
 import { createTeamIdentities } from "./identity";
-import { createAgentPool } from "./nodes";
+import { AKS_SPOT_TAINT, createAgentPool } from "./nodes";
 import type { AzureTrainingCluster } from "./resources";
 
 export type { AzureTrainingCluster } from "./resources";
@@ -23,7 +32,6 @@ export type { AzureTrainingCluster } from "./resources";
  * runs inside the cluster. AKS autoscales pools itself; the NVIDIA device plugin is installed.
  */
 export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx: ProvisionContext): ClusterResult {
-  const { name } = plan;
   const client = getClientConfigOutput({ parent: ctx.parent });
   const az: AzureScope = {
     subscriptionId: client.subscriptionId,
@@ -48,7 +56,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
   const teams = createTeamIdentities(plan, az, cluster, inputs.access, ctx);
   // Local accounts are off: the deployer reaches the API through Entra ID and Azure RBAC.
   const deployerAccess = new RoleAssignment(
-    `${name}-deployer`,
+    `${plan.name}-deployer`,
     { scope: cluster.id, roleDefinitionId: roleId(az.subscriptionId, AZURE_ROLES.aksRbacClusterAdmin), principalId: az.objectId },
     ctx.opts,
   );
@@ -61,7 +69,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
       renderKubeconfig({ name: clusterName, endpoint: server, certificateAuthority: ca, exec: azureExec() }),
     );
   const provider = new Provider(
-    `${name}-k8s`,
+    `${plan.name}-k8s`,
     { kubeconfig, enableServerSideApply: true },
     { parent: ctx.parent, dependsOn: [deployerAccess] },
   );
@@ -75,7 +83,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
         id.identity.clientId.apply((clientId) => ({ "azure.workload.identity/client-id": clientId })),
       ]),
     ),
-    helmValues: { "nvidia-device-plugin": { tolerations: gpuTolerations(plan) } },
+    helmValues: { "nvidia-device-plugin": { tolerations: devicePluginTolerations(plan) } },
     systemNodes: [cluster],
   });
 
@@ -85,6 +93,7 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     logWorkspace: workspace,
     clusterIdentity: controlPlane.identity,
     cluster,
+    controlPlaneLogs: createControlPlaneLogs(plan, cluster, workspace, ctx),
     agentPools,
     teamIdentities: Object.fromEntries(Object.entries(teams).map(([k, v]) => [k, v.identity])),
     deployerAccess,
@@ -101,6 +110,16 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     provider,
     azure: pulumi.all([cluster.id, az.resourceGroupName]).apply(([clusterId, resourceGroupName]) => ({ clusterId, resourceGroupName })),
   };
+}
+
+/**
+ * The device plugin's tolerations: the GPU pools' taints, and AKS's spot taint when a GPU pool is
+ * spot; without it the plugin never runs on spot GPU nodes, and their GPUs are never offered to pods.
+ */
+export function devicePluginTolerations(plan: TrainingClusterPlan): { key: string; operator: string; effect: string }[] {
+  const spotGpu = plan.pools.some((p) => p.gpu !== undefined && p.spot);
+  const spot = { key: AKS_SPOT_TAINT.key, operator: "Exists", effect: AKS_SPOT_TAINT.effect };
+  return [...gpuTolerations(plan), ...(spotGpu ? [spot] : [])];
 }
 
 /**

@@ -6,6 +6,20 @@ import { azureTags } from "../../../core/tags";
 import type { PoolPlan, TrainingClusterPlan } from "../plan";
 
 /**
+ * The taint AKS puts on every node of a spot pool (AKS "Add an Azure Spot node pool"). Written into
+ * the pool's own taints too: AKS returns it in `nodeTaints`, and a pool without it would show a
+ * change (and an update removing it) at every `up` (terraform-provider-azurerm #9454, CAPZ #3976).
+ */
+export const AKS_SPOT_TAINT = { key: "kubernetes.azure.com/scalesetpriority", value: "spot", effect: "NoSchedule" } as const;
+
+/** A pool's taints as AKS writes them (`key=value:Effect`), the spot taint included on spot pools. */
+export function aksNodeTaints(pool: PoolPlan): string[] {
+  const taints = pool.taints.map((t) => `${t.key}=${t.value}:${t.effect}`);
+  const spot = `${AKS_SPOT_TAINT.key}=${AKS_SPOT_TAINT.value}:${AKS_SPOT_TAINT.effect}`;
+  return pool.spot && !taints.includes(spot) ? [...taints, spot] : taints;
+}
+
+/**
  * A training pool: User mode, autoscaled from `min` (0 allowed), spot at any price up to on-demand
  * (`spotMaxPrice: -1`) with evicted nodes deleted, so a pool at zero costs nothing (AKS "Add a spot
  * node pool"). Taints are AKS's `key=value:Effect` strings.
@@ -36,7 +50,7 @@ export function createAgentPool(
     count: pool.min,
     ...spot,
     nodeLabels: pool.labels,
-    nodeTaints: pool.taints.map((t) => `${t.key}=${t.value}:${t.effect}`),
+    nodeTaints: aksNodeTaints(pool),
     tags: azureTags(plan.tags),
   };
   return new AgentPool(`${plan.name}-${pool.name}`, withOverrides(args, plan.azure.overrides, "agentPool"), {

@@ -4,6 +4,7 @@ import type { ManagedCluster } from "@pulumi/azure-native/containerservice/manag
 import type { Key } from "@pulumi/azure-native/keyvault/key";
 import type { Vault } from "@pulumi/azure-native/keyvault/vault";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import type { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import type { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import type { InClusterObjects } from "../contract";
 
@@ -17,6 +18,8 @@ export interface AzureTrainingCluster {
   /** The control plane's identity. */
   clusterIdentity: UserAssignedIdentity;
   cluster: ManagedCluster;
+  /** The control plane's logs (API server, admin audit, controller manager, scheduler, autoscaler) to the workspace. */
+  controlPlaneLogs: DiagnosticSetting;
   /** By pool name. */
   agentPools: Record<string, AgentPool>;
   /** Team identities for workload identity, by team. */

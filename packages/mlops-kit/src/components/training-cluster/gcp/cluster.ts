@@ -26,8 +26,11 @@ export interface GcpProject {
  */
 export function createKey(plan: TrainingClusterPlan, gcp: GcpProject, region: pulumi.Output<string>, ctx: ProvisionContext) {
   const keep = { ...ctx.opts, retainOnDelete: plan.deletionProtection };
-  // Key rings cannot be deleted: the name carries a hash of project and stack (plan.gcp.keyRingName).
-  const keyRing = new KeyRing(`${plan.name}-keys`, { name: plan.gcp.keyRingName, location: region, project: gcp.project }, keep);
+  // Key rings and keys can never be deleted (Cloud KMS "Object hierarchy": a destroy only forgets
+  // the ring and destroys the key's versions), so a name derived from project and stack would be
+  // taken at the next `up` after a destroy. The ring takes Pulumi's auto-name instead: the logical
+  // name and a random suffix kept in state, new for every deployment.
+  const keyRing = new KeyRing(`${plan.name}-keys`, { location: region, project: gcp.project }, keep);
   const key = new CryptoKey(
     `${plan.name}-key`,
     { name: "cluster", keyRing: keyRing.id, rotationPeriod: KEY_ROTATION, purpose: "ENCRYPT_DECRYPT", labels: gcpLabels(plan.tags) },

@@ -97,4 +97,25 @@ describe("TrainingCluster on GCP", () => {
     expect(resourcesOfType(plan, T.release)).toEqual([]);
     expect(resourcesOfType(plan, T.keyMember)).toHaveLength(2);
   });
+
+  it("GIVEN a component name of 40 characters WHEN its pools are planned THEN each GKE node pool is named within GKE's 40", async () => {
+    const name = "a".repeat(40);
+    const plan = await synth(
+      () => {
+        const vpc = new MlopsVpc("core", {});
+        new TrainingCluster(name, { ...ARGS, network: vpc.network });
+      },
+      { project: "p", stack: "dev", config: { "mlops:cloud": "gcp", "gcp:region": "europe-west4", "gcp:project": "acme-ml" } },
+    );
+    expect(inputs(plan, T.nodePool, `${name}-gpu`).name).toBe("gpu");
+    expect(inputs(plan, T.nodePool, `${name}-system`).name).toBe("system");
+  });
+
+  it("GIVEN a cluster WHEN its key ring is planned THEN the ring takes a fresh auto-name, so an `up` after a destroy never asks for a ring that still exists", async () => {
+    const plan = await synthCluster();
+    const ring = inputs(plan, "gcp:kms/keyRing:KeyRing", "train-keys");
+    expect(ring.name).toBeUndefined();
+    expect(ring.location).toBe("europe-west4");
+    expect(inputs(plan, "gcp:kms/cryptoKey:CryptoKey", "train-key").name).toBe("cluster");
+  });
 });

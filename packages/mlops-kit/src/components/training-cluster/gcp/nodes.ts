@@ -39,9 +39,18 @@ function nodeConfig(plan: TrainingClusterPlan, n: PoolInputs, machineType: strin
   };
 }
 
+/**
+ * A node pool's name: GKE takes 1-40 characters (RFC 1035), and Pulumi's auto-name (the logical name,
+ * a hyphen and 7 random characters) passes 40 for component names over 19 characters. A pool's name
+ * is unique within its cluster only, so the spec's pool name (12 at most) is the whole name; with a
+ * fixed name a replacement deletes the old pool before creating the new one.
+ */
+export const SYSTEM_POOL_NAME = "system";
+
 /** The system pool: at least `count` nodes across the region's zones, on demand. */
 export function createSystemNodePool(plan: TrainingClusterPlan, n: PoolInputs, ctx: ProvisionContext): NodePool {
   const args: NodePoolArgs = {
+    name: SYSTEM_POOL_NAME,
     cluster: n.cluster.id,
     project: n.project,
     // Regional pools count nodes per zone; total bounds keep exactly `count` across the zones.
@@ -54,6 +63,7 @@ export function createSystemNodePool(plan: TrainingClusterPlan, n: PoolInputs, c
     ...ctx.opts,
     dependsOn: n.dependsOn,
     ignoreChanges: ["initialNodeCount"],
+    deleteBeforeReplace: true,
   });
 }
 
@@ -64,6 +74,7 @@ export function createSystemNodePool(plan: TrainingClusterPlan, n: PoolInputs, c
 export function createNodePool(plan: TrainingClusterPlan, pool: PoolPlan, n: PoolInputs, ctx: ProvisionContext): NodePool {
   const accelerator = pool.gpu ? (pool.accelerator ?? GKE_ACCELERATOR[pool.gpu.type]) : undefined;
   const args: NodePoolArgs = {
+    name: pool.name,
     cluster: n.cluster.id,
     project: n.project,
     autoscaling: { totalMinNodeCount: pool.min, totalMaxNodeCount: pool.max, locationPolicy: pool.spot ? "ANY" : "BALANCED" },
@@ -84,6 +95,7 @@ export function createNodePool(plan: TrainingClusterPlan, pool: PoolPlan, n: Poo
     ...ctx.opts,
     dependsOn: n.dependsOn,
     ignoreChanges: ["initialNodeCount"],
+    deleteBeforeReplace: true,
     protect: plan.deletionProtection && pool.gpu !== undefined,
   });
 }
