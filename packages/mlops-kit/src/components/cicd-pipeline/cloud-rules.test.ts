@@ -86,6 +86,31 @@ describe("AWS: the deploy project's buildspec", () => {
   });
 });
 
+describe("AWS: the CodeBuild roles", () => {
+  it("GIVEN a cloud-native build THEN both projects' roles may read the artifact bucket's ACL and location (CodeBuild's bucket identity check)", async () => {
+    const plan = await synth(
+      () =>
+        new CiCdPipeline("delivery", {
+          repository: "acme/fraud-model",
+          registry: REGISTRIES.aws,
+          services: [serviceInfo("aws", "fraud-api")],
+        }),
+      { project: "p", stack: "dev", config: PIPELINE_CONFIG.aws },
+    );
+    // The mock engine's ARN for the bucket (auto-named from its logical name).
+    const bucketArn = "arn:aws:mock:bucket:delivery-artifacts";
+    for (const name of ["delivery-codebuild", "delivery-codebuild-deploy"]) {
+      const doc = JSON.parse(String(resource(plan, "aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
+      expect(doc.Statement.find((s: { Sid: string }) => s.Sid === "ArtifactBucket")).toEqual({
+        Sid: "ArtifactBucket",
+        Effect: "Allow",
+        Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+        Resource: bucketArn,
+      });
+    }
+  });
+});
+
 describe("GCP: Cloud Build accounts and Cloud Scheduler's run request", () => {
   let plan: Plan;
   const scope = { project: "p", stack: "dev" };
