@@ -148,7 +148,7 @@ describe("CiCdPipeline on GCP", () => {
     const rollout = resource(plan, "gcp:projects/iAMMember:IAMMember", "delivery-ci-deploy-live-rollout").inputs;
     expect(rollout.role).toBe("roles/compute.instanceAdmin.v1");
     expect((rollout.condition as { expression: string }).expression).toBe(
-      'resource.name.startsWith("projects/acme-ml/regions/us-central1/instanceGroupManagers/fraud-api-mig")',
+      'resource.name == "projects/acme-ml/regions/us-central1/instanceGroupManagers/fraud-api-mig"',
     );
   });
 

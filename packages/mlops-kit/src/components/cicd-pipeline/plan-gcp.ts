@@ -12,6 +12,11 @@ export const TRIGGER_LOCATION = "global";
 export interface GcpBuildPlan {
   /** The build's own least-privilege service account (not Cloud Build's legacy default). */
   serviceAccountId: string;
+  /**
+   * The deploy triggers' account: only it may roll services out, so the code a push builds and
+   * tests (which runs as the build account) cannot reach a stage past its approval.
+   */
+  deployServiceAccountId: string;
   /** Trigger names: `build` on pushes, one per stage, `retrain` when scheduled. */
   triggerNames: Record<string, string>;
 }
@@ -50,7 +55,11 @@ export function planGcpPipeline(
   for (const s of p.stages) triggers.push([`deploy-${s.name}`, physicalName("gcpBuildTrigger", [p.name, "deploy", s.name], scope)]);
   if (p.retrain) triggers.push(["retrain", physicalName("gcpBuildTrigger", [p.name, "retrain"], scope)]);
   const build = p.build.cloudNative
-    ? { serviceAccountId: physicalName("gcpServiceAccount", [p.name, "build"], scope), triggerNames: Object.fromEntries(triggers) }
+    ? {
+        serviceAccountId: physicalName("gcpServiceAccount", [p.name, "build"], scope),
+        deployServiceAccountId: physicalName("gcpServiceAccount", [p.name, "build-deploy"], scope),
+        triggerNames: Object.fromEntries(triggers),
+      }
     : undefined;
   return {
     overrides,

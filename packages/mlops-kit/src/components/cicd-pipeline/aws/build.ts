@@ -29,6 +29,9 @@ function commonStatements(logGroupArn: string, bucketArn: string, keyArn: string
   return [
     { Sid: "BuildLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:log-stream:*` },
     { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: `${bucketArn}/*` },
+    // CodeBuild checks the artifact bucket's owner and region before it reads or writes (CodeBuild
+    // User Guide, "Allow CodeBuild to interact with other AWS services": S3BucketIdentity).
+    { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: bucketArn },
     { Sid: "ArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: keyArn },
   ];
 }

@@ -43,8 +43,10 @@ export function deployBuildspec(): string {
           commands: [
             'REPOSITORY="${IMAGE#*/}"',
             'MANIFEST="$(aws ecr batch-get-image --repository-name "$REPOSITORY" --image-ids imageTag="$IMAGE_TAG" --query "images[0].imageManifest" --output text)"',
-            'aws ecr put-image --repository-name "$REPOSITORY" --image-tag "$STAGE" --image-manifest "$MANIFEST" || true',
-            'for group in $ASG_NAMES; do aws autoscaling start-instance-refresh --auto-scaling-group-name "$group" --preferences \'{"MinHealthyPercentage":100,"MaxHealthyPercentage":200}\'; done',
+            // ECR refuses a put of the tag's current manifest (ImageAlreadyExistsException): only that is fine.
+            'if ! OUT="$(aws ecr put-image --repository-name "$REPOSITORY" --image-tag "$STAGE" --image-manifest "$MANIFEST" 2>&1)"; then echo "$OUT"; echo "$OUT" | grep -q ImageAlreadyExistsException || exit 1; fi',
+            // A group that cannot be refreshed fails the stage, not only the last one.
+            'for group in $ASG_NAMES; do aws autoscaling start-instance-refresh --auto-scaling-group-name "$group" --preferences \'{"MinHealthyPercentage":100,"MaxHealthyPercentage":200}\' || exit 1; done',
           ],
         },
       },

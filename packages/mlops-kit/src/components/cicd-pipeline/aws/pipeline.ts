@@ -55,6 +55,17 @@ const codebuild = (project: pulumi.Input<string>, variables: pulumi.Input<{ name
   },
 });
 
+/**
+ * The Manual approval's CustomData: at most 500 characters (CodePipeline User Guide, "Manual
+ * approval action reference"; every action configuration value holds 1000 at most, API
+ * ActionConfiguration), so a long list of approvers is cut with an ellipsis.
+ */
+export const APPROVAL_NOTE_MAX = 500;
+export function approvalNote(repository: string, stage: StagePlan): string {
+  const note = `Roll ${repository} out to ${stage.name}${stage.approvers.length ? ` (approvers: ${stage.approvers.join(", ")})` : ""}`;
+  return note.length <= APPROVAL_NOTE_MAX ? note : `${note.slice(0, APPROVAL_NOTE_MAX - 1)}…`;
+}
+
 function stageOf(plan: CiCdPipelinePlan, stage: StagePlan, deploy: Project, inputs: PipelineInputs) {
   const groups = inputs.stageServices.apply((by) => (by[stage.name] ?? []).map((s) => s.scalingGroupId).join(" "));
   const vars = groups.apply((g) => [
@@ -69,9 +80,7 @@ function stageOf(plan: CiCdPipelinePlan, stage: StagePlan, deploy: Project, inpu
     provider: "Manual",
     version: "1",
     runOrder: 1,
-    configuration: {
-      CustomData: `Roll ${plan.repository} out to ${stage.name}${stage.approvers.length ? ` (approvers: ${stage.approvers.join(", ")})` : ""}`,
-    },
+    configuration: { CustomData: approvalNote(plan.repository, stage) },
   };
   return {
     name: `Deploy-${stage.name}`,

@@ -5,6 +5,7 @@ import { PrincipalType } from "@pulumi/azure-native/types/enums/authorization";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { azureTags } from "../../../core/tags";
+import type { RegistryInfo } from "../../model-registry/info";
 import type { PipelineInputs } from "../contract";
 import { type CiCdPipelinePlan, type CiIdentityPlan, CiRole, GITHUB_ISSUER } from "../plan";
 import { AZURE_TOKEN_AUDIENCE } from "../plan-azure";
@@ -51,7 +52,16 @@ function assign(
   );
 }
 
-/** Rights by role, each on the resource itself: the registry, the storage account, the workspace, each scale set. */
+/**
+ * Blob rights on the registry's artifact container, not the whole storage account (Azure Storage,
+ * "Assign an Azure role for access to blob data": a container is a role assignment scope).
+ */
+export function artifactScope(r: RegistryInfo): string {
+  const container = r.azure?.artifactContainerName;
+  return container ? `${r.artifactStoreId}/blobServices/default/containers/${container}` : r.artifactStoreId;
+}
+
+/** Rights by role, each on the resource itself: the registry, the artifact container, the workspace, each scale set. */
 function grants(
   plan: CiCdPipelinePlan,
   id: CiIdentityPlan,
@@ -62,7 +72,7 @@ function grants(
   const n = `${plan.name}-ci-${id.key}`;
   const r = inputs.registry;
   const acr = r.apply((x) => x.imageRepositoryId);
-  const storage = r.apply((x) => x.artifactStoreId);
+  const storage = r.apply(artifactScope);
   switch (id.role) {
     case CiRole.publish: {
       const out = [

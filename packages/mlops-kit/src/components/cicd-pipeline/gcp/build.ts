@@ -12,7 +12,7 @@ import type { PipelineInputs } from "../contract";
 import { type CiCdPipelinePlan, CiRole, type StagePlan } from "../plan";
 import type { GcpBuildPlan } from "../plan-gcp";
 import { imagePath } from "../workflows";
-import { type GcpScope, grantRights, rolloutGrant } from "./identity";
+import { type GcpScope, grantRights } from "./identity";
 
 /** Cloud Build's Docker builder, and the Cloud SDK image for shell steps (Cloud Build "Cloud builders"). */
 export const DOCKER_BUILDER = "gcr.io/cloud-builders/docker";
@@ -20,6 +20,8 @@ export const SDK_BUILDER = "gcr.io/google.com/cloudsdktool/cloud-sdk:slim";
 
 export interface GcpBuild {
   serviceAccount: Account;
+  /** Runs the deploy triggers (the only build account with rollout rights). */
+  deployServiceAccount: Account;
   triggers: Record<string, Trigger>;
   scheduler?: { serviceAccount: Account; job: Job };
   grants: pulumi.Resource[];
@@ -96,11 +98,11 @@ function createTriggers(
   plan: CiCdPipelinePlan,
   b: GcpBuildPlan,
   inputs: PipelineInputs,
-  sa: Account,
+  accounts: { build: BuildAccount; deploy: BuildAccount },
   scope: GcpScope,
   ctx: ProvisionContext,
-  grants: pulumi.Resource[],
 ) {
+  const { account: sa, grants } = accounts.build;
   const r = inputs.registry;
   const triggers: Record<string, Trigger> = {};
   triggers.build = trigger(
@@ -128,10 +130,10 @@ function createTriggers(
         substitutions: { _IMAGE_TAG: "latest" },
         build: { steps: pulumi.all([r, services]).apply(([x, s]) => deploySteps(plan, stage, x, s)), options: OPTIONS },
       },
-      sa,
+      accounts.deploy.account,
       scope,
       ctx,
-      grants,
+      accounts.deploy.grants,
     );
   }
   if (plan.retrain && b.triggerNames.retrain) {
@@ -151,6 +153,19 @@ function createTriggers(
     );
   }
   return triggers;
+}
+
+/**
+ * The body of `projects.locations.triggers.run`: RunBuildTriggerRequest, whose `projectId` and
+ * `triggerId` are required (Cloud Build API reference), and the branch to build; base64, as
+ * Cloud Scheduler's HttpTarget.body is bytes.
+ */
+export function runBody(project: pulumi.Input<string>, triggerId: pulumi.Input<string>, branch: string): pulumi.Output<string> {
+  return pulumi
+    .all([project, triggerId])
+    .apply(([projectId, id]) =>
+      Buffer.from(JSON.stringify({ projectId, triggerId: id, source: { branchName: branch } })).toString("base64"),
+    );
 }
 
 /**
@@ -192,7 +207,7 @@ function createScheduler(
           httpMethod: "POST",
           // Cloud Build API projects.locations.triggers.run; the body is base64 (Cloud Scheduler HttpTarget.body).
           uri: pulumi.interpolate`https://cloudbuild.googleapis.com/v1/projects/${scope.project}/locations/global/triggers/${retrain.triggerId}:run`,
-          body: Buffer.from(JSON.stringify({ source: { branchName: plan.branch } })).toString("base64"),
+          body: runBody(scope.project, retrain.triggerId, plan.branch),
           headers: { "Content-Type": "application/json" },
           oauthToken: { serviceAccountEmail: account.email, scope: "https://www.googleapis.com/auth/cloud-platform" },
         },
@@ -215,33 +230,49 @@ export function createBuild(
 ): GcpBuild | undefined {
   const b = plan.gcp?.build;
   if (!b) return undefined;
-  const n = `${plan.name}-build`;
-  const sa = new Account(
+  const rollsOut = Object.values(inputs.stageServiceCounts).some((c) => c > 0);
+  const a = { plan, inputs, services: inputs.services, rollsOut, project: scope.project };
+  // Pushes build, test and publish; only the deploy triggers' account rolls out, conditioned on every stage's groups.
+  const build = buildAccount(`${plan.name}-build`, b.serviceAccountId, "Cloud Build", CiRole.publish, a, ctx);
+  const deploy = buildAccount(`${plan.name}-build-deploy`, b.deployServiceAccountId, "Cloud Build deploys", CiRole.deploy, a, ctx);
+  const triggers = createTriggers(plan, b, inputs, { build, deploy }, scope, ctx);
+  const scheduler = triggers.retrain ? createScheduler(plan, build.account, triggers.retrain, scope, region, ctx) : undefined;
+  return {
+    serviceAccount: build.account,
+    deployServiceAccount: deploy.account,
+    triggers,
+    ...(scheduler ? { scheduler } : {}),
+    grants: [...build.grants, ...deploy.grants],
+  };
+}
+
+interface BuildAccount {
+  account: Account;
+  grants: pulumi.Resource[];
+}
+
+/** A build account with its logs and the rights of `role` (publish: push and register; deploy: tag and roll out). */
+function buildAccount(
+  n: string,
+  accountId: string,
+  what: string,
+  role: CiRole,
+  a: Parameters<typeof grantRights>[3],
+  ctx: ProvisionContext,
+): BuildAccount {
+  const account = new Account(
     n,
     withOverrides(
-      { accountId: b.serviceAccountId, displayName: `Cloud Build of ${plan.name}`.slice(0, 100) },
-      plan.gcp?.overrides ?? {},
+      { accountId, displayName: `${what} of ${a.plan.name}`.slice(0, 100) },
+      a.plan.gcp?.overrides ?? {},
       "buildServiceAccount",
     ),
     ctx.opts,
   );
-  const member = pulumi.interpolate`serviceAccount:${sa.email}`;
+  const member = pulumi.interpolate`serviceAccount:${account.email}`;
   const grants: pulumi.Resource[] = [
-    new ProjectIamMember(`${n}-logs`, { project: scope.project, role: "roles/logging.logWriter", member }, ctx.opts),
+    new ProjectIamMember(`${n}-logs`, { project: a.project, role: "roles/logging.logWriter", member }, ctx.opts),
+    ...grantRights(n, role, member, { ...a, rollsOut: role === CiRole.deploy && a.rollsOut }, ctx.opts),
   ];
-  grants.push(
-    ...grantRights(
-      n,
-      CiRole.publish,
-      member,
-      { plan, inputs, services: inputs.services, rollsOut: false, project: scope.project },
-      ctx.opts,
-    ),
-  );
-  const rollsOut = Object.values(inputs.stageServiceCounts).some((c) => c > 0);
-  // Deploy triggers run as the same account: the rollout grant, conditioned on every stage's groups.
-  if (rollsOut) grants.push(rolloutGrant(n, member, inputs.services, scope.project, ctx.opts));
-  const triggers = createTriggers(plan, b, inputs, sa, scope, ctx, grants);
-  const scheduler = triggers.retrain ? createScheduler(plan, sa, triggers.retrain, scope, region, ctx) : undefined;
-  return { serviceAccount: sa, triggers, ...(scheduler ? { scheduler } : {}), grants };
+  return { account, grants };
 }

@@ -34,13 +34,15 @@ export function subjectPrincipal(projectNumber: string, poolId: string, subject:
 /**
  * A condition that limits a project-level role to the services' instance groups: Compute Engine
  * has no IAM policy on a regional managed instance group, so the grant is on the project,
- * conditioned by resource name (IAM Conditions, "resource.name" for Compute Engine).
+ * conditioned by resource name (IAM Conditions, "resource.name" for Compute Engine:
+ * `projects/<p>/regions/<r>/instanceGroupManagers/<n>`). Equality, not a prefix: group `api`
+ * must not admit group `api-internal`.
  */
 export function groupCondition(services: readonly InferenceServiceInfo[]) {
   return {
     title: "services-instance-groups",
     description: "Only the instance groups of the services this identity rolls out",
-    expression: services.map((s) => `resource.name.startsWith("${s.scalingGroupId}")`).join(" || "),
+    expression: services.map((s) => `resource.name == "${s.scalingGroupId}"`).join(" || "),
   };
 }
 

@@ -40,6 +40,7 @@ export function provision(plan: CiCdPipelinePlan, inputs: PipelineInputs, ctx: P
       ? {
           build: {
             serviceAccount: build.serviceAccount,
+            deployServiceAccount: build.deployServiceAccount,
             triggers: build.triggers,
             ...(build.scheduler ? { scheduler: build.scheduler } : {}),
           },

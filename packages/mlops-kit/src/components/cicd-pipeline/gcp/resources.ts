@@ -13,6 +13,8 @@ export interface GcpCiCdPipeline {
   /** Cloud Build, unless `build.cloudNative` is off. */
   build?: {
     serviceAccount: Account;
+    /** The deploy triggers' account: the only build account that may roll services out. */
+    deployServiceAccount: Account;
     /** `build` (pushes of the branch), `deploy-<stage>` (manual, approval where asked), `retrain`. */
     triggers: Record<string, Trigger>;
     scheduler?: { serviceAccount: Account; job: Job };
