@@ -13,6 +13,16 @@ export interface RegistryArns {
 
 const S3_READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation"];
 const S3_WRITE = ["s3:PutObject", "s3:AbortMultipartUpload"];
+/** What the VPC endpoint restriction covers: reading, writing, deleting and listing objects. */
+export const VPC_ONLY_ACTIONS = [
+  "s3:GetObject*",
+  "s3:PutObject*",
+  "s3:DeleteObject*",
+  "s3:ListBucket",
+  "s3:ListBucketVersions",
+  "s3:ListMultipartUploadParts",
+  "s3:AbortMultipartUpload",
+];
 const ECR_PULL = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 const ECR_PUSH = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
 /** Reading model versions and their groups. */
@@ -140,7 +150,10 @@ export function bucketPolicy(
       Sid: "OnlyThroughVpcEndpoints",
       Effect: "Deny",
       Principal: "*",
-      Action: "s3:*",
+      // The objects only: denying `s3:*` would also deny the bucket's own configuration calls
+      // (GetBucketPolicy, PutLifecycleConfiguration, ...) to the deployer outside the VPC, so the
+      // next `pulumi up` or refresh fails (S3 "Controlling access from VPC endpoints with bucket policies").
+      Action: VPC_ONLY_ACTIONS,
       Resource: [bucketArn, `${bucketArn}/*`],
       Condition: {
         StringNotEquals: { "aws:SourceVpce": vpcEndpointIds },

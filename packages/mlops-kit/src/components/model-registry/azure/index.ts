@@ -50,7 +50,14 @@ export function provision(plan: ModelRegistryPlan, network: ResolvedNetwork, ctx
   const privateEndpoints = createPrivateEndpoints(
     plan,
     network,
-    { workspace: workspace.id, registry: containerRegistry.id, blob: storage.storage.id, file: storage.storage.id, vault: keyVault.id },
+    {
+      workspace: workspace.id,
+      registry: containerRegistry.id,
+      blob: storage.storage.id,
+      file: storage.storage.id,
+      vault: keyVault.id,
+      ...(mlRegistry ? { mlregistry: mlRegistry.id } : {}),
+    },
     ctx,
   );
   const resources: AzureModelRegistry = {
