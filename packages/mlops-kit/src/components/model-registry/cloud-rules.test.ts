@@ -47,6 +47,51 @@ describe("GIVEN an AWS registry whose bucket is held to a VPC endpoint", () => {
   });
 });
 
+describe("GIVEN an AWS registry with its MLflow tracking server", () => {
+  let p: Plan;
+  let untracked: Plan;
+  beforeAll(async () => {
+    p = await program("aws", { models: [{ name: "fraud" }] });
+    untracked = await program("aws", { models: [{ name: "fraud" }], tracking: { enabled: false } });
+  });
+  const statement = (plan: Plan, policy: string, sid: string) =>
+    JSON.parse(String(resource(plan, "aws:iam/policy:Policy", `models-${policy}`).inputs.policy)).Statement.find(
+      (s: { Sid: string }) => s.Sid === sid,
+    );
+  const SERVER = /^arn:aws:sagemaker:eu-west-1:123456789012:mlflow-tracking-server\/models-mlflow-[a-z0-9]{6}$/;
+
+  it("THEN readers may call the server's read APIs, writers log runs and versions, and only approvers set aliases", () => {
+    expect(statement(p, "reader", "ReadTracking")).toEqual({
+      Sid: "ReadTracking",
+      Effect: "Allow",
+      Action: ["sagemaker-mlflow:Get*", "sagemaker-mlflow:Search*", "sagemaker-mlflow:List*"],
+      Resource: expect.stringMatching(SERVER),
+    });
+    expect(statement(p, "publisher", "WriteTracking").Action).toEqual([
+      "sagemaker-mlflow:Create*",
+      "sagemaker-mlflow:Log*",
+      "sagemaker-mlflow:UpdateRun",
+      "sagemaker-mlflow:UpdateExperiment",
+      "sagemaker-mlflow:SetTag",
+      "sagemaker-mlflow:SetExperimentTag",
+    ]);
+    expect(statement(p, "publisher", "PromoteInTracking")).toBeUndefined();
+    expect(statement(p, "approver", "PromoteInTracking").Action).toEqual([
+      "sagemaker-mlflow:SetRegisteredModelAlias",
+      "sagemaker-mlflow:DeleteRegisteredModelAlias",
+      "sagemaker-mlflow:TransitionModelVersionStage",
+      "sagemaker-mlflow:UpdateModelVersion",
+    ]);
+    expect(statement(p, "approver", "PromoteInTracking").Resource).toMatch(SERVER);
+  });
+
+  it("WHEN tracking is off THEN no policy names a tracking server", () => {
+    for (const policy of ["reader", "publisher", "approver"]) {
+      expect(String(resource(untracked, "aws:iam/policy:Policy", `models-${policy}`).inputs.policy)).not.toContain("mlflow");
+    }
+  });
+});
+
 describe("GIVEN AWS stages that, joined, exceed a SageMaker tag value", () => {
   /** What the engine saw: how many resources registered, and the error, if any. */
   async function attempt(stages: string[]): Promise<{ registered: number; error: string }> {

@@ -46,6 +46,7 @@ export function provision(plan: ModelRegistryPlan, _network: ResolvedNetwork, ct
       keyArn,
       repositoryArn,
       groups: Object.values(plan.aws.modelPackageGroupNames),
+      trackingServer: plan.tracking.enabled ? plan.aws.trackingServerName : undefined,
     }));
   const tracking = plan.tracking.enabled ? createTrackingServer(plan, env, arns, store, ctx) : undefined;
   const policy = new BucketPolicy(
