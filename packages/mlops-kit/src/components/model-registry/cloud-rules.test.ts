@@ -92,6 +92,15 @@ describe("GIVEN an AWS registry with its MLflow tracking server", () => {
   });
 });
 
+describe("GIVEN an AWS access role of another account", () => {
+  it("THEN the role is refused with its field named, since an attachment would grant this account's role of the same name", async () => {
+    const run = program("aws", { access: { writers: ["arn:aws:iam::210987654321:role/ci"] } });
+    await expect(run).rejects.toThrow(
+      'ModelRegistry "models": access.writers ("arn:aws:iam::210987654321:role/ci") is a role of account 210987654321, not of 123456789012 where the registry is deployed: list other accounts in access.shareWith',
+    );
+  });
+});
+
 describe("GIVEN AWS stages that, joined, exceed a SageMaker tag value", () => {
   /** What the engine saw: how many resources registered, and the error, if any. */
   async function attempt(stages: string[]): Promise<{ registered: number; error: string }> {
