@@ -190,3 +190,32 @@ describe("GIVEN an Azure registry shared with another principal", () => {
     expect(resourcesOfType(unshared, "azure-native:network:PrivateEndpoint").map((e) => e.name)).not.toContain("models-mlregistry");
   });
 });
+
+describe("GIVEN one principal listed twice in access", () => {
+  const AZ = "11111111-2222-3333-4444-555555555555";
+  const SA = "serviceAccount:ci@acme.iam.gserviceaccount.com";
+  let azure: Plan;
+  let gcp: Plan;
+  beforeAll(async () => {
+    azure = await program("azure", { access: { writers: [AZ], approvers: [AZ], readers: [AZ], shareWith: [AZ] } });
+    gcp = await program("gcp", { access: { writers: [SA], readers: [SA], shareWith: [SA] } });
+  });
+
+  it("THEN on Azure each role is assigned once per scope, as ARM refuses a repeated assignment", () => {
+    const roles = resourcesOfType(azure, "azure-native:authorization:RoleAssignment").filter((r) => r.name.startsWith("models-"));
+    expect(roles.map((r) => r.name).sort()).toEqual([
+      "models-reader-0-2a2b9908",
+      "models-reader-0-7f951dda",
+      "models-writer-0-8311e382",
+      "models-writer-0-ba92f5b4",
+      "models-writer-0-f6c7c914",
+    ]);
+  });
+
+  it("THEN on GCP each bucket and repository binding is one resource", () => {
+    const bucket = resourcesOfType(gcp, "gcp:storage/bucketIAMMember:BucketIAMMember").map((m) => `${m.inputs.role} ${m.inputs.member}`);
+    expect(bucket.sort()).toEqual([`roles/storage.objectCreator ${SA}`, `roles/storage.objectViewer ${SA}`]);
+    const repo = resourcesOfType(gcp, "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember").map((m) => m.inputs.role);
+    expect(repo.sort()).toEqual(["roles/artifactregistry.reader", "roles/artifactregistry.writer"]);
+  });
+});

@@ -154,30 +154,36 @@ function createMlRegistry(plan: ModelRegistryPlan, w: AzureWhere, ctx: Provision
 /** Writers push, write artifacts and register models; approvers work in the workspace; readers pull and read. */
 function grantAccess(plan: ModelRegistryPlan, w: AzureWhere, r: AzureModelRegistry, ctx: ProvisionContext): RoleAssignment[] {
   const R = AZURE_ROLES;
-  const grants: [string, string[], [string, pulumi.Input<string>][]][] = [
+  const grants: [string, string[], [string, pulumi.Input<string>, string][]][] = [
     [
       "writer",
       plan.access.writers,
       [
-        [R.acrPush, r.containerRegistry.id],
-        [R.storageBlobDataContributor, r.storage.id],
-        [R.azureMlDataScientist, r.workspace.id],
+        [R.acrPush, r.containerRegistry.id, "registry"],
+        [R.storageBlobDataContributor, r.storage.id, "storage"],
+        [R.azureMlDataScientist, r.workspace.id, "workspace"],
       ],
     ],
-    ["approver", plan.access.approvers, [[R.azureMlDataScientist, r.workspace.id]]],
+    ["approver", plan.access.approvers, [[R.azureMlDataScientist, r.workspace.id, "workspace"]]],
     [
       "reader",
       [...plan.access.readers, ...plan.access.shareWith],
       [
-        [R.acrPull, r.containerRegistry.id],
-        [R.storageBlobDataReader, r.storage.id],
+        [R.acrPull, r.containerRegistry.id, "registry"],
+        [R.storageBlobDataReader, r.storage.id, "storage"],
       ],
     ],
   ];
   const out: RoleAssignment[] = [];
+  // ARM refuses a second assignment of one role to one principal on one scope (RoleAssignmentExists):
+  // a principal that is both writer and approver, or reader and shared, gets each role once.
+  const given = new Set<string>();
   for (const [kind, principals, roles] of grants) {
     principals.forEach((principalId, i) => {
-      for (const [role, scope] of roles) {
+      for (const [role, scope, target] of roles) {
+        const key = `${role}/${target}/${principalId.toLowerCase()}`;
+        if (given.has(key)) continue;
+        given.add(key);
         out.push(
           new RoleAssignment(
             `${plan.name}-${kind}-${i}-${role.slice(0, 8)}`,
