@@ -115,6 +115,12 @@ export interface ModelRegistryAwsArgs {
 /** GCP-only settings. */
 export interface ModelRegistryGcpArgs {
   /**
+   * Bump to give the key ring and key new names: Cloud KMS never deletes a key ring or key, so a
+   * stack destroyed and rebuilt in the same project fails on the names its first key ring still holds.
+   * @default 0
+   */
+  keyRingGeneration?: number | undefined;
+  /**
    * Extra arguments merged over a child resource's own, keyed by role: `keyRing`, `key`, `bucket`,
    * `repository`, `metadataStore`, `tensorboard`.
    * @default no overrides

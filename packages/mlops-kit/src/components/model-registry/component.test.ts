@@ -281,11 +281,12 @@ describe("ModelRegistry on Azure, dev profile", () => {
     });
   });
 
-  it("THEN five private endpoints sit in the isolated tier, each registering in the network's zones", () => {
+  it("THEN six private endpoints (the shared Azure ML registry's among them) sit in the isolated tier, each registering in the network's zones", () => {
     const endpoints = resourcesOfType(p, "azure-native:network:PrivateEndpoint").filter((e) => e.name.startsWith("models-"));
     expect(endpoints.map((e) => e.name).sort()).toEqual([
       "models-blob",
       "models-file",
+      "models-mlregistry",
       "models-registry",
       "models-vault",
       "models-workspace",

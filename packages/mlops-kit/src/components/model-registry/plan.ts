@@ -63,6 +63,7 @@ export function planModelRegistry(name: string, spec: ModelRegistrySpec, ctx: De
     shareWith: spec.access.shareWith ?? [],
   };
   checkPrincipals(name, ctx.cloud, access);
+  if (ctx.cloud === "aws") checkAwsStages(name, spec.stages);
   const deletionProtection = spec.deletionProtection ?? defaults.deletionProtection;
   const aws = planAwsRegistry(name, spec, ctx);
   const gcp = planGcpRegistry(name, spec, ctx);
@@ -147,4 +148,19 @@ function checkPrincipals(name: string, cloud: CloudId, access: AccessPlan): void
       "Vertex AI Model Registry permissions (aiplatform.models.update) can only be granted on the project, not on one model; grant roles/aiplatform.user to approvers on the project yourself",
     );
   }
+}
+
+/** SageMaker tag values hold at most 256 characters (API Tag); each group records the stages in one. */
+export const AWS_TAG_VALUE_MAX = 256;
+
+/** The stages, joined by `/`, become the `mlops-stages` tag of every model package group. */
+function checkAwsStages(name: string, stages: string[]): void {
+  const value = stages.join("/");
+  if (value.length <= AWS_TAG_VALUE_MAX) return;
+  throw new SpecError(TYPE, name, [
+    {
+      path: "stages",
+      message: `are ${value.length} characters joined by "/": a SageMaker tag value holds at most ${AWS_TAG_VALUE_MAX}; use fewer or shorter stages`,
+    },
+  ]);
 }

@@ -67,7 +67,12 @@ export const modelRegistrySchema = z.strictObject({
       overrides: overridesField(OVERRIDE_ROLES.aws),
     }),
   ),
-  gcp: z.optional(z.strictObject({ overrides: overridesField(OVERRIDE_ROLES.gcp) })),
+  gcp: z.optional(
+    z.strictObject({
+      keyRingGeneration: z._default(z.int().check(z.gte(0), z.lte(999)), 0),
+      overrides: overridesField(OVERRIDE_ROLES.gcp),
+    }),
+  ),
   azure: z.optional(
     z.strictObject({
       isolationMode: z._default(z.enum(AzureIsolationMode), "allowOnlyApprovedOutbound"),

@@ -9,12 +9,13 @@ import { ModelPackageGroupPolicy } from "@pulumi/aws/sagemaker/modelPackageGroup
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
+import { SpecError } from "../../../core/errors";
 import { awsTags } from "../../../core/tags";
 import type { ResolvedNetwork } from "../../network/ref";
 import { type AwsEnvironment, awsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { RegistryResult } from "../contract";
 import type { RegistryInfo } from "../info";
-import type { ModelRegistryPlan } from "../plan";
+import { type ModelRegistryPlan, TYPE } from "../plan";
 import {
   approverPolicy,
   bucketPolicy,
@@ -46,6 +47,7 @@ export function provision(plan: ModelRegistryPlan, _network: ResolvedNetwork, ct
       keyArn,
       repositoryArn,
       groups: Object.values(plan.aws.modelPackageGroupNames),
+      trackingServer: plan.tracking.enabled ? plan.aws.trackingServerName : undefined,
     }));
   const tracking = plan.tracking.enabled ? createTrackingServer(plan, env, arns, store, ctx) : undefined;
   const policy = new BucketPolicy(
@@ -60,7 +62,7 @@ export function provision(plan: ModelRegistryPlan, _network: ResolvedNetwork, ct
     { ...keepOpts(plan, ctx), dependsOn: [store.publicAccessBlock] },
   );
   const policies = createManagedPolicies(plan, arns, ctx);
-  const attachments = attachToAccessRoles(plan, policies, ctx);
+  const attachments = attachToAccessRoles(plan, env, policies, ctx);
   const resources: AwsModelRegistry = {
     key,
     ...store,
@@ -185,21 +187,41 @@ function createManagedPolicies(
 /** The role's name: the last part of its ARN (a role ARN may carry a path). */
 export const roleNameOf = (arn: string): string => arn.slice(arn.lastIndexOf("/") + 1);
 
+/**
+ * The role's name, once its ARN is known to be in the deploying account: an attachment names a role
+ * of this account, so another account's ARN would grant a same-named local role instead.
+ */
+function localRoleName(plan: ModelRegistryPlan, field: string, arn: string, account: string): string {
+  const owner = arn.split(":")[4];
+  if (owner === account) return roleNameOf(arn);
+  throw new SpecError(TYPE, plan.name, [
+    {
+      path: `access.${field}`,
+      message: `(${JSON.stringify(arn)}) is a role of account ${owner}, not of ${account} where the registry is deployed: list other accounts in access.shareWith`,
+    },
+  ]);
+}
+
 /** `access` roles (this account's, by ARN) get the matching policy attached, by the role's name. */
 function attachToAccessRoles(
   plan: ModelRegistryPlan,
+  env: AwsEnvironment,
   policies: AwsModelRegistry["policies"],
   ctx: ProvisionContext,
 ): RolePolicyAttachment[] {
   const grants = [
-    ["writer", plan.access.writers, policies.publisher],
-    ["approver", plan.access.approvers, policies.approver],
-    ["reader", plan.access.readers, policies.reader],
+    ["writer", "writers", plan.access.writers, policies.publisher],
+    ["approver", "approvers", plan.access.approvers, policies.approver],
+    ["reader", "readers", plan.access.readers, policies.reader],
   ] as const;
-  return grants.flatMap(([kind, roles, policy]) =>
+  return grants.flatMap(([kind, field, roles, policy]) =>
     roles.map(
       (arn) =>
-        new RolePolicyAttachment(`${plan.name}-${kind}-${roleNameOf(arn)}`, { role: roleNameOf(arn), policyArn: policy.arn }, ctx.opts),
+        new RolePolicyAttachment(
+          `${plan.name}-${kind}-${roleNameOf(arn)}`,
+          { role: env.account.apply((acct) => localRoleName(plan, field, arn, acct)), policyArn: policy.arn },
+          ctx.opts,
+        ),
     ),
   );
 }

@@ -9,12 +9,45 @@ export interface RegistryArns {
   repositoryArn: string;
   /** Model package group names (their packages are `model-package/<group>/<version>`). */
   groups: string[];
+  /** The MLflow tracking server's name, when tracking is on. */
+  trackingServer?: string | undefined;
 }
 
 const S3_READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation"];
 const S3_WRITE = ["s3:PutObject", "s3:AbortMultipartUpload"];
+/** What the VPC endpoint restriction covers: reading, writing, deleting and listing objects. */
+export const VPC_ONLY_ACTIONS = [
+  "s3:GetObject*",
+  "s3:PutObject*",
+  "s3:DeleteObject*",
+  "s3:ListBucket",
+  "s3:ListBucketVersions",
+  "s3:ListMultipartUploadParts",
+  "s3:AbortMultipartUpload",
+];
 const ECR_PULL = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 const ECR_PUSH = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
+/**
+ * The MLflow REST API on a SageMaker tracking server is authorized per call, by `sagemaker-mlflow`
+ * actions on the server's ARN (Service Authorization Reference, "Amazon SageMaker with MLflow"):
+ * without them a role can neither log a run nor read a model version.
+ */
+const MLFLOW_READ = ["sagemaker-mlflow:Get*", "sagemaker-mlflow:Search*", "sagemaker-mlflow:List*"];
+/** Runs, experiments and model versions; setting aliases (stages) is the approver's. */
+const MLFLOW_WRITE = [
+  "sagemaker-mlflow:Create*",
+  "sagemaker-mlflow:Log*",
+  "sagemaker-mlflow:UpdateRun",
+  "sagemaker-mlflow:UpdateExperiment",
+  "sagemaker-mlflow:SetTag",
+  "sagemaker-mlflow:SetExperimentTag",
+];
+const MLFLOW_PROMOTE = [
+  "sagemaker-mlflow:SetRegisteredModelAlias",
+  "sagemaker-mlflow:DeleteRegisteredModelAlias",
+  "sagemaker-mlflow:TransitionModelVersionStage",
+  "sagemaker-mlflow:UpdateModelVersion",
+];
 /** Reading model versions and their groups. */
 const SAGEMAKER_READ = ["sagemaker:DescribeModelPackage", "sagemaker:DescribeModelPackageGroup", "sagemaker:ListModelPackages"];
 
@@ -23,6 +56,11 @@ const groupArns = (a: RegistryArns) => a.groups.map((g) => arn(a.scope, "sagemak
 /** A group's versions; SageMaker lowercases the group name in a model package's ARN. */
 const packageArns = (a: RegistryArns) => a.groups.map((g) => arn(a.scope, "sagemaker", `model-package/${g.toLowerCase()}/*`));
 const both = (a: RegistryArns) => [...groupArns(a), ...packageArns(a)];
+/** A statement on the tracking server, when there is one. */
+const onTrackingServer = (a: RegistryArns, Sid: string, Action: string[]): PolicyStatement[] =>
+  a.trackingServer
+    ? [{ Sid, Effect: "Allow", Action, Resource: arn(a.scope, "sagemaker", `mlflow-tracking-server/${a.trackingServer}`) }]
+    : [];
 
 function readStatements(a: RegistryArns): PolicyStatement[] {
   return [
@@ -32,6 +70,7 @@ function readStatements(a: RegistryArns): PolicyStatement[] {
     { Sid: "ReadArtifacts", Effect: "Allow", Action: S3_READ, Resource: [a.bucketArn, `${a.bucketArn}/*`] },
     { Sid: "DecryptArtifacts", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: a.keyArn },
     ...(a.groups.length > 0 ? [{ Sid: "ReadVersions", Effect: "Allow" as const, Action: SAGEMAKER_READ, Resource: both(a) }] : []),
+    ...onTrackingServer(a, "ReadTracking", MLFLOW_READ),
   ];
 }
 
@@ -52,6 +91,7 @@ export function publisherPolicy(a: RegistryArns, approvalRequired: boolean): Pol
       { Sid: "PushImages", Effect: "Allow", Action: ECR_PUSH, Resource: a.repositoryArn },
       { Sid: "WriteArtifacts", Effect: "Allow", Action: S3_WRITE, Resource: `${a.bucketArn}/*` },
       { Sid: "EncryptArtifacts", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Encrypt"], Resource: a.keyArn },
+      ...onTrackingServer(a, "WriteTracking", MLFLOW_WRITE),
       ...(a.groups.length > 0
         ? [
             {
@@ -85,6 +125,7 @@ export function approverPolicy(a: RegistryArns): PolicyDocument {
             },
           ]
         : []),
+      ...onTrackingServer(a, "PromoteInTracking", MLFLOW_PROMOTE),
     ],
   };
 }
@@ -140,7 +181,10 @@ export function bucketPolicy(
       Sid: "OnlyThroughVpcEndpoints",
       Effect: "Deny",
       Principal: "*",
-      Action: "s3:*",
+      // The objects only: denying `s3:*` would also deny the bucket's own configuration calls
+      // (GetBucketPolicy, PutLifecycleConfiguration, ...) to the deployer outside the VPC, so the
+      // next `pulumi up` or refresh fails (S3 "Controlling access from VPC endpoints with bucket policies").
+      Action: VPC_ONLY_ACTIONS,
       Resource: [bucketArn, `${bucketArn}/*`],
       Condition: {
         StringNotEquals: { "aws:SourceVpce": vpcEndpointIds },

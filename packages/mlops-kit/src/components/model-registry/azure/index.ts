@@ -50,7 +50,14 @@ export function provision(plan: ModelRegistryPlan, network: ResolvedNetwork, ctx
   const privateEndpoints = createPrivateEndpoints(
     plan,
     network,
-    { workspace: workspace.id, registry: containerRegistry.id, blob: storage.storage.id, file: storage.storage.id, vault: keyVault.id },
+    {
+      workspace: workspace.id,
+      registry: containerRegistry.id,
+      blob: storage.storage.id,
+      file: storage.storage.id,
+      vault: keyVault.id,
+      ...(mlRegistry ? { mlregistry: mlRegistry.id } : {}),
+    },
     ctx,
   );
   const resources: AzureModelRegistry = {
@@ -147,30 +154,36 @@ function createMlRegistry(plan: ModelRegistryPlan, w: AzureWhere, ctx: Provision
 /** Writers push, write artifacts and register models; approvers work in the workspace; readers pull and read. */
 function grantAccess(plan: ModelRegistryPlan, w: AzureWhere, r: AzureModelRegistry, ctx: ProvisionContext): RoleAssignment[] {
   const R = AZURE_ROLES;
-  const grants: [string, string[], [string, pulumi.Input<string>][]][] = [
+  const grants: [string, string[], [string, pulumi.Input<string>, string][]][] = [
     [
       "writer",
       plan.access.writers,
       [
-        [R.acrPush, r.containerRegistry.id],
-        [R.storageBlobDataContributor, r.storage.id],
-        [R.azureMlDataScientist, r.workspace.id],
+        [R.acrPush, r.containerRegistry.id, "registry"],
+        [R.storageBlobDataContributor, r.storage.id, "storage"],
+        [R.azureMlDataScientist, r.workspace.id, "workspace"],
       ],
     ],
-    ["approver", plan.access.approvers, [[R.azureMlDataScientist, r.workspace.id]]],
+    ["approver", plan.access.approvers, [[R.azureMlDataScientist, r.workspace.id, "workspace"]]],
     [
       "reader",
       [...plan.access.readers, ...plan.access.shareWith],
       [
-        [R.acrPull, r.containerRegistry.id],
-        [R.storageBlobDataReader, r.storage.id],
+        [R.acrPull, r.containerRegistry.id, "registry"],
+        [R.storageBlobDataReader, r.storage.id, "storage"],
       ],
     ],
   ];
   const out: RoleAssignment[] = [];
+  // ARM refuses a second assignment of one role to one principal on one scope (RoleAssignmentExists):
+  // a principal that is both writer and approver, or reader and shared, gets each role once.
+  const given = new Set<string>();
   for (const [kind, principals, roles] of grants) {
     principals.forEach((principalId, i) => {
-      for (const [role, scope] of roles) {
+      for (const [role, scope, target] of roles) {
+        const key = `${role}/${target}/${principalId.toLowerCase()}`;
+        if (given.has(key)) continue;
+        given.add(key);
         out.push(
           new RoleAssignment(
             `${plan.name}-${kind}-${i}-${role.slice(0, 8)}`,

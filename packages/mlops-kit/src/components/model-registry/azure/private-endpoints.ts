@@ -11,7 +11,9 @@ import type { AzureModelRegistry } from "./resources";
 /**
  * Each private endpoint: the target's sub-resource (group id) and the `privatelink.*` zones its
  * records go to, by the network's zone keys ("Azure Private Endpoint private DNS zone values":
- * amlworkspace -> api.azureml.ms + notebooks.azure.net; registry -> azurecr.io; blob; file; vault).
+ * amlworkspace -> api.azureml.ms + notebooks.azure.net; registry -> azurecr.io; blob; file; vault;
+ * amlregistry -> api.azureml.ms). The shared Azure ML registry refuses public access, so without its
+ * endpoint nothing could reach it ("Network isolation with Azure Machine Learning registries").
  */
 export const PRIVATE_ENDPOINT_TARGETS = {
   workspace: { groupId: "amlworkspace", zones: ["mlApi", "mlNotebooks"] },
@@ -19,6 +21,7 @@ export const PRIVATE_ENDPOINT_TARGETS = {
   blob: { groupId: "blob", zones: ["blob"] },
   file: { groupId: "file", zones: ["file"] },
   vault: { groupId: "vault", zones: ["keyVault"] },
+  mlregistry: { groupId: "amlregistry", zones: ["mlApi"] },
 } as const;
 export type PrivateEndpointTarget = keyof typeof PRIVATE_ENDPOINT_TARGETS;
 
@@ -29,7 +32,7 @@ export type PrivateEndpointTarget = keyof typeof PRIVATE_ENDPOINT_TARGETS;
 export function createPrivateEndpoints(
   plan: ModelRegistryPlan,
   network: ResolvedNetwork,
-  targets: Record<PrivateEndpointTarget, pulumi.Input<string>>,
+  targets: Record<Exclude<PrivateEndpointTarget, "mlregistry">, pulumi.Input<string>> & { mlregistry?: pulumi.Input<string> },
   ctx: ProvisionContext,
 ): AzureModelRegistry["privateEndpoints"] {
   const resourceGroupName = network.field("resourceGroupName").apply((g) => g ?? "");
@@ -38,6 +41,8 @@ export function createPrivateEndpoints(
   const zoneIds = network.field("privateDnsZoneIds");
   const out: AzureModelRegistry["privateEndpoints"] = {};
   for (const [target, { groupId, zones }] of Object.entries(PRIVATE_ENDPOINT_TARGETS)) {
+    const serviceId = targets[target as PrivateEndpointTarget];
+    if (serviceId === undefined) continue;
     const name = `${plan.name}-${target}`;
     const endpoint = new PrivateEndpoint(
       name,
@@ -46,7 +51,7 @@ export function createPrivateEndpoints(
           resourceGroupName,
           location,
           subnet: { id: subnetId },
-          privateLinkServiceConnections: [{ name, privateLinkServiceId: targets[target as PrivateEndpointTarget], groupIds: [groupId] }],
+          privateLinkServiceConnections: [{ name, privateLinkServiceId: serviceId, groupIds: [groupId] }],
           tags: azureTags(plan.tags),
         },
         plan.azure.overrides,

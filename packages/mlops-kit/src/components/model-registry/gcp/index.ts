@@ -228,13 +228,16 @@ function createTracking(plan: ModelRegistryPlan, w: Where, key: CryptoKey, keyGr
 
 /** Writers push and write; readers and shared members pull and read. Scoped to the repository and bucket. */
 function grantAccess(plan: ModelRegistryPlan, repository: Repository, bucket: Bucket, ctx: ProvisionContext) {
-  const readers = [...plan.access.readers, ...plan.access.shareWith];
+  // One member, one binding: a member listed as reader and shared would otherwise get two resources
+  // for one IAM binding, and deleting either would remove the member's access.
+  const readers = [...new Set([...plan.access.readers, ...plan.access.shareWith])];
   const grants: [string, string[], string, string[]][] = [
     ["writer", plan.access.writers, "roles/artifactregistry.writer", ["roles/storage.objectCreator", "roles/storage.objectViewer"]],
     ["reader", readers, "roles/artifactregistry.reader", ["roles/storage.objectViewer"]],
   ];
   const repositoryMembers: RepositoryIamMember[] = [];
   const bucketMembers: BucketIAMMember[] = [];
+  const given = new Set<string>();
   for (const [kind, members, repoRole, bucketRoles] of grants) {
     members.forEach((member, i) => {
       const child = `${plan.name}-${kind}-${i}`;
@@ -246,6 +249,8 @@ function grantAccess(plan: ModelRegistryPlan, repository: Repository, bucket: Bu
         ),
       );
       for (const role of bucketRoles) {
+        if (given.has(`${role}/${member}`)) continue;
+        given.add(`${role}/${member}`);
         bucketMembers.push(new BucketIAMMember(`${child}-${role.split(".")[1]}`, { bucket: bucket.name, role, member }, ctx.opts));
       }
     });
