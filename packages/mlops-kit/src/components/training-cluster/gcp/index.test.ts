@@ -45,18 +45,33 @@ const ARGS: Omit<TrainingClusterArgs, "network"> = {
   gcp: { releaseChannel: "RAPID" },
 };
 
-async function synthCluster(args = ARGS): Promise<Plan> {
+async function synthCluster(args = ARGS, region = "europe-west4"): Promise<Plan> {
   return synth(
     () => {
       const vpc = new MlopsVpc("core", {});
       const cluster = new TrainingCluster("train", { ...args, network: vpc.network });
       return { endpoint: cluster.endpoint };
     },
-    { project: "p", stack: "dev", config: { "mlops:cloud": "gcp", "gcp:region": "europe-west4", "gcp:project": "acme-ml" } },
+    { project: "p", stack: "dev", config: { "mlops:cloud": "gcp", "gcp:region": region, "gcp:project": "acme-ml" } },
   );
 }
 
 const inputs = (plan: Plan, type: string, name: string) => resource(plan, type, name).inputs as Record<string, unknown>;
+
+describe("TrainingCluster on GCP: GPU pools go where their GPU is", () => {
+  it("GIVEN an L4 pool in us-east1 WHEN synthesized THEN its nodes are in the zones that offer L4 (b, c, d), and the system pool in the network's", async () => {
+    const plan = await synthCluster(ARGS, "us-east1");
+    expect(inputs(plan, T.nodePool, "train-gpu").nodeLocations).toEqual(["us-east1-b", "us-east1-c", "us-east1-d"]);
+    expect(inputs(plan, T.nodePool, "train-system").nodeLocations).toBeUndefined();
+  });
+
+  it("GIVEN an A100 80GB pool in us-east1, which offers it in no zone WHEN synthesized THEN it is refused naming the pool's GPU and where it is offered", async () => {
+    const args = { ...ARGS, pools: [{ name: "gpu", compute: { cpu: 12, memoryGiB: 170, gpu: { type: "a100-80gb" as const, count: 1 } }, max: 2 }] };
+    await expect(synthCluster(args, "us-east1")).rejects.toThrow(
+      /TrainingCluster "train": pools\.0\.compute\.gpu \(a100-80gb\) is not offered in any zone of us-east1 \(nvidia-a100-80gb\); regions that offer it: .*us-central1/,
+    );
+  });
+});
 
 describe("TrainingCluster on GCP", () => {
   it("GIVEN an L4 spot pool and a team WHEN synthesized THEN GKE is private, Dataplane V2, Workload Identity, CMEK secrets", async () => {

@@ -32,7 +32,14 @@ export function provision(plan: TrainingClusterPlan, inputs: ClusterInputs, ctx:
     { gcp, network: inputs.networkInfo, keyId: key.key.id, nodeAccount: nodes.account, dependsOn: [...key.grants, ...nodes.grants] },
     ctx,
   );
-  const poolInputs = { cluster, nodeAccount: nodes.account, keyId: key.key.id, project, dependsOn: [...key.grants, ...nodes.grants] };
+  const poolInputs = {
+    cluster,
+    nodeAccount: nodes.account,
+    keyId: key.key.id,
+    project,
+    region,
+    dependsOn: [...key.grants, ...nodes.grants],
+  };
   const systemNodePool = createSystemNodePool(plan, poolInputs, ctx);
   const nodePools = Object.fromEntries(plan.pools.map((p) => [p.name, createNodePool(plan, p, poolInputs, ctx)]));
   const teams = createTeamIdentities(plan, project, inputs.access, [cluster], ctx);

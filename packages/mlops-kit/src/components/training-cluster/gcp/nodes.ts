@@ -5,7 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { gcpLabels } from "../../../core/tags";
 import type { PoolPlan, TrainingClusterPlan } from "../plan";
-import { GKE_ACCELERATOR } from "../plan-gcp";
+import { GKE_ACCELERATOR, gkeGpuPoolZones } from "../plan-gcp";
 import type { TaintEffect } from "../spec";
 
 /** GKE spells taint effects its own way (GKE API `NodeTaint.Effect`). */
@@ -20,6 +20,8 @@ export interface PoolInputs {
   nodeAccount: Account;
   keyId: pulumi.Output<string>;
   project: pulumi.Output<string>;
+  /** The network's region: GPU pools take its zones that offer their accelerator. */
+  region: pulumi.Output<string>;
   dependsOn: pulumi.Resource[];
 }
 
@@ -78,6 +80,12 @@ export function createNodePool(plan: TrainingClusterPlan, pool: PoolPlan, n: Poo
     cluster: n.cluster.id,
     project: n.project,
     autoscaling: { totalMinNodeCount: pool.min, totalMaxNodeCount: pool.max, locationPolicy: pool.spot ? "ANY" : "BALANCED" },
+    nodeLocations:
+      pool.gpu && accelerator
+        ? n.region.apply((r) =>
+            gkeGpuPoolZones(plan.name, { index: plan.pools.indexOf(pool), name: pool.name }, r, accelerator, pool.gpu?.type ?? ""),
+          )
+        : undefined,
     initialNodeCount: 0,
     management: { autoRepair: true, autoUpgrade: true },
     nodeConfig: {
