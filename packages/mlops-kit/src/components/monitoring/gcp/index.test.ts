@@ -137,3 +137,19 @@ describe("GIVEN a budget without a billing account", () => {
     expect(resourcesOfType(p, POLICY).length).toBeGreaterThan(0);
   });
 });
+
+describe("GIVEN the prod profile with a model", () => {
+  it("THEN the model metric descriptors (and so their data) are kept on destroy", async () => {
+    const p = await synth(() => new MonitoringStack("obs", { services: [serviceInfo("gcp")], models: [{ name: "fraud-v3" }] }), {
+      project: "p",
+      stack: "prod",
+      config: { ...CONFIG.gcp, "mlops:profile": "prod" },
+    });
+    const descriptors = resourcesOfType(p, "gcp:monitoring/metricDescriptor:MetricDescriptor");
+    expect(descriptors.map((d) => [d.name, d.retainOnDelete])).toEqual([
+      ["obs-data-quality", true],
+      ["obs-drift", true],
+      ["obs-prediction-shift", true],
+    ]);
+  });
+});
