@@ -28,6 +28,7 @@ const RULES = [
   "mlops-gcp-logging-bucket-retention",
   "mlops-gcp-logging-exclusion-scoped",
   "mlops-gcp-monitoring-alert-policy-channels",
+  "mlops-gcp-monitoring-alert-policy-lb-labels",
   "mlops-gcp-monitoring-service-slo-alerts",
   "mlops-gcp-serviceusage-api-kept-on-destroy",
   "mlops-gcp-storage-bucket-versioning",

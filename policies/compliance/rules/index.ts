@@ -25,6 +25,7 @@ import gcpLocationAllowedRegions from "./gcp/location/allowed-regions";
 import gcpLoggingBucketRetention from "./gcp/logging/bucket-retention";
 import gcpLoggingExclusionScoped from "./gcp/logging/exclusion-scoped";
 import gcpMonitoringAlertPolicyChannels from "./gcp/monitoring/alert-policy-channels";
+import gcpMonitoringAlertPolicyLbLabels from "./gcp/monitoring/alert-policy-lb-labels";
 import gcpMonitoringServiceSloAlerts from "./gcp/monitoring/service-slo-alerts";
 import gcpServiceusageApiKeptOnDestroy from "./gcp/serviceusage/api-kept-on-destroy";
 import gcpStorageBucketVersioning from "./gcp/storage/bucket-versioning";
@@ -60,5 +61,6 @@ export const policies: MlopsPolicy[] = [
   azureMonitorActionGroupReceivers,
   azureMonitorServiceSloAlerts,
   gcpMonitoringAlertPolicyChannels,
+  gcpMonitoringAlertPolicyLbLabels,
   gcpMonitoringServiceSloAlerts,
 ];

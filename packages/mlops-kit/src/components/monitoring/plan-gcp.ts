@@ -8,7 +8,10 @@ import { ERROR_RATE_WINDOW_MINUTES, LATENCY_BREACHING_MINUTES, type MonitoringPl
 // monitoring) and Cloud Load Balancing "Monitoring metrics" (docs.cloud.google.com/load-balancing/docs/metrics):
 // `https/...` on resource `https_lb_rule` (global external Application Load Balancer),
 // `https/internal/...` on `internal_http_lb_rule` (regional internal Application Load Balancer),
-// each with resource label `backend_service_name` and metric label `response_code_class`.
+// each with resource label `backend_target_name` (the backend service's name: neither type has a
+// `backend_service_name`, which only the `http_load_balancer` log entries carry; a filter on a label
+// the type lacks matches no series, so the policy would never fire; cloud.google.com/monitoring/api/resources#tag_https_lb_rule)
+// and metric label `response_code_class`.
 
 /** A series filter: metric type, monitored resource type, resource labels from the service's `metrics.gcp`. */
 export interface GcpFilter {
@@ -97,14 +100,14 @@ export function lbMetrics(scheme: PlannedService["scheme"]): { prefix: string; r
 /** The SLO conditions of one service, exactly as Cloud Monitoring evaluates them. */
 export function serviceConditions(s: PlannedService): GcpCondition[] {
   const { prefix, resourceType } = lbMetrics(s.scheme);
-  const byBackend = { backend_service_name: "backendServiceName" } as const;
+  const byBackend = { backend_target_name: "backendServiceName" } as const;
   const requests: GcpFilter = { metricType: `${prefix}/request_count`, resourceType, resourceLabels: byBackend };
   const fiveXx: GcpFilter = { ...requests, extra: "metric.label.response_code_class=500" };
   const rate = (minutes: number): GcpAggregation => ({
     alignmentPeriodSeconds: minutes * 60,
     perSeriesAligner: "ALIGN_DELTA",
     crossSeriesReducer: "REDUCE_SUM",
-    groupByFields: ["resource.label.backend_service_name"],
+    groupByFields: ["resource.label.backend_target_name"],
   });
   const ratio = (slo: "availability" | "errorRate", minutes: number, percent: number, what: string): GcpCondition => ({
     service: s.name,
@@ -129,7 +132,7 @@ export function serviceConditions(s: PlannedService): GcpCondition[] {
       alignmentPeriodSeconds: 60,
       perSeriesAligner: "ALIGN_DELTA",
       crossSeriesReducer: reducer,
-      groupByFields: ["resource.label.backend_service_name"],
+      groupByFields: ["resource.label.backend_target_name"],
     },
     comparison: "COMPARISON_GT",
     threshold: ms,

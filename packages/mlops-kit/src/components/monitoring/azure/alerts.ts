@@ -143,7 +143,13 @@ export function createWebTests(
           retryEnabled: true,
           locations: w.locations.map((id) => ({ location: id })),
           request: { requestUrl: pulumi.interpolate`${info.url}${info.healthCheckPath}`, httpVerb: "GET", parseDependentRequests: false },
-          validationRules: { expectedHttpStatusCode: 200, sSLCheck: true, sSLCertRemainingLifetimeCheck: 7 },
+          // The certificate checks only for an https URL: on http the SSL check fails every run, and
+          // the remaining-lifetime check requires SSLCheck true (WebTest `validationRules`).
+          validationRules: info.url.apply((u) =>
+            u.startsWith("https:")
+              ? { expectedHttpStatusCode: 200, sSLCheck: true, sSLCertRemainingLifetimeCheck: 7 }
+              : { expectedHttpStatusCode: 200, sSLCheck: false },
+          ),
           // Azure links a web test to its Application Insights resource by this tag.
           tags: f.appInsights.id.apply((id) => ({ ...f.tags, [`hidden-link:${id}`]: "Resource" })),
         },

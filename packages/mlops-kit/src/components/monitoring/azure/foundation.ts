@@ -78,8 +78,8 @@ export function createFoundation(
         location: plan.azure.location,
         sku: { name: WorkspaceSkuNameEnum.PerGB2018 },
         retentionInDays: plan.azure.logRetentionDays,
-        // Entra ID only: no shared keys to leak.
-        features: { enableLogAccessUsingOnlyResourcePermissions: true },
+        // Entra ID only: no shared keys to leak (`disableLocalAuth`); readers need rights on the resources.
+        features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
         tags,
       },
       o,

@@ -35,7 +35,10 @@ describe("GIVEN a MonitoringStack on Azure watching a public and an internal ser
   });
 
   it("THEN the workspace keeps 90 days and Application Insights is based on it", () => {
-    expect(resource(p, "azure-native:operationalinsights:Workspace", "obs-logs").inputs.retentionInDays).toBe(90);
+    expect(resource(p, "azure-native:operationalinsights:Workspace", "obs-logs").inputs).toMatchObject({
+      retentionInDays: 90,
+      features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+    });
     const ai = resource(p, "azure-native:applicationinsights:Component", "obs-insights").inputs;
     expect(ai).toMatchObject({ kind: "web", ingestionMode: "LogAnalytics" });
     expect(String(ai.workspaceResourceId)).toMatch(/\/Workspace\/obs-logs$/);
@@ -84,7 +87,7 @@ describe("GIVEN a MonitoringStack on Azure watching a public and an internal ser
       kind: "standard",
       webTestKind: "standard",
       request: { requestUrl: "https://fraud-api.ml.example.com/v2/ready", httpVerb: "GET" },
-      validationRules: { expectedHttpStatusCode: 200, sSLCheck: true },
+      validationRules: { expectedHttpStatusCode: 200, sSLCheck: true, sSLCertRemainingLifetimeCheck: 7 },
     });
     expect(Object.keys(tests[0]?.inputs.tags as object).some((k) => k.startsWith("hidden-link:/subscriptions/"))).toBe(true);
     const alert = resource(p, METRIC, "obs-fraud-api-uptime").inputs;
@@ -113,5 +116,15 @@ describe("GIVEN a MonitoringStack on Azure watching a public and an internal ser
     const b = resource(p, "azure-native:consumption:Budget", "obs-budget").inputs;
     expect(b.scope).toBe("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml-rg");
     expect(Object.keys(b.notifications as object)).toEqual(["actual-50", "actual-90"]);
+  });
+});
+
+describe("GIVEN a public Azure service served over plain http (no TLS host name)", () => {
+  it("THEN its web test checks the status only: no SSL check, no certificate lifetime check (it requires SSLCheck)", async () => {
+    const plain = { ...serviceInfo("azure"), url: "http://203.0.113.7" };
+    const p = await synth(() => new MonitoringStack("obs", { services: [plain] }), { project: "p", stack: "dev", config: CONFIG.azure });
+    const t = resource(p, "azure-native:applicationinsights:WebTest", "obs-fraud-api-uptime").inputs;
+    expect(t.validationRules).toEqual({ expectedHttpStatusCode: 200, sSLCheck: false });
+    expect((t.request as { requestUrl: string }).requestUrl).toBe("http://203.0.113.7/v2/ready");
   });
 });

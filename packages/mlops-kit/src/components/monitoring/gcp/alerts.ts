@@ -178,7 +178,8 @@ export function createModelSignals(shared: Shared): {
           plan.gcp.overrides,
           "metricDescriptor",
         ),
-        ctx.opts,
+        // Deleting a descriptor deletes every point written to the metric: prod keeps it on destroy.
+        { ...ctx.opts, retainOnDelete: plan.retain },
       ),
     ]),
   );

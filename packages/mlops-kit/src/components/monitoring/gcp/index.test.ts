@@ -51,10 +51,10 @@ describe("GIVEN a MonitoringStack on GCP watching a public (global) and an inter
   it("THEN availability is a ratio of 5xx to all requests of the global LB's backend over the window, above 0.005", () => {
     const c = condition(p, "obs-fraud-api-availability");
     expect(c?.filter).toBe(
-      'metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_service_name="fraud-api-backend" AND metric.label.response_code_class=500',
+      'metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="fraud-api-backend" AND metric.label.response_code_class=500',
     );
     expect(c?.denominatorFilter).toBe(
-      'metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_service_name="fraud-api-backend"',
+      'metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="fraud-api-backend"',
     );
     expect(c?.aggregations[0]).toMatchObject({
       alignmentPeriod: "7200s",
@@ -69,6 +69,14 @@ describe("GIVEN a MonitoringStack on GCP watching a public (global) and an inter
       'metric.type="loadbalancing.googleapis.com/https/internal/total_latencies" AND resource.type="internal_http_lb_rule"',
     );
     expect(condition(p, "obs-batch-api-latencyP99")?.aggregations[0]?.crossSeriesReducer).toBe("REDUCE_PERCENTILE_99");
+  });
+
+  it("THEN each LB condition names the backend service by backend_target_name, the label both LB rule types carry", () => {
+    for (const name of ["obs-batch-api-latencyP99", "obs-fraud-api-latencyP95", "obs-fraud-api-errorRate"]) {
+      const c = condition(p, name) as Condition["conditionThreshold"] & { aggregations: { groupByFields?: string[] }[] };
+      expect(c.filter).toMatch(/ AND resource\.label\.backend_target_name="(fraud|batch)-api-backend"/);
+      expect(c.aggregations[0]?.groupByFields).toEqual(["resource.label.backend_target_name"]);
+    }
   });
 
   it("THEN saturation holds the MIG's size at its maximum for the given minutes", () => {
@@ -112,6 +120,9 @@ describe("GIVEN a MonitoringStack on GCP watching a public (global) and an inter
   it("THEN the dashboard draws three tiles per service", () => {
     const json = JSON.parse(String(resource(p, "gcp:monitoring/dashboard:Dashboard", "obs-dashboard").inputs.dashboardJson));
     expect(json.mosaicLayout.tiles).toHaveLength(6);
+    expect(json.mosaicLayout.tiles[0].widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter).toBe(
+      'metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="fraud-api-backend"',
+    );
   });
 });
 
@@ -124,5 +135,21 @@ describe("GIVEN a budget without a billing account", () => {
     });
     expect(resourcesOfType(p, "gcp:billing/budget:Budget")).toHaveLength(0);
     expect(resourcesOfType(p, POLICY).length).toBeGreaterThan(0);
+  });
+});
+
+describe("GIVEN the prod profile with a model", () => {
+  it("THEN the model metric descriptors (and so their data) are kept on destroy", async () => {
+    const p = await synth(() => new MonitoringStack("obs", { services: [serviceInfo("gcp")], models: [{ name: "fraud-v3" }] }), {
+      project: "p",
+      stack: "prod",
+      config: { ...CONFIG.gcp, "mlops:profile": "prod" },
+    });
+    const descriptors = resourcesOfType(p, "gcp:monitoring/metricDescriptor:MetricDescriptor");
+    expect(descriptors.map((d) => [d.name, d.retainOnDelete])).toEqual([
+      ["obs-data-quality", true],
+      ["obs-drift", true],
+      ["obs-prediction-shift", true],
+    ]);
   });
 });

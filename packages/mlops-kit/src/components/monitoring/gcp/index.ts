@@ -125,7 +125,7 @@ export function dashboardJson(name: string, rows: { service: string; scheme: "pu
   });
   const tiles = rows.flatMap(({ service, scheme, m }, i) => {
     const { prefix, resourceType } = lbMetrics(scheme);
-    const lb = `resource.type="${resourceType}" AND resource.label.backend_service_name="${m.backendServiceName}"`;
+    const lb = `resource.type="${resourceType}" AND resource.label.backend_target_name="${m.backendServiceName}"`;
     const y = i * 16;
     return [
       tile(y, 0, `${service}: requests by class`, `metric.type="${prefix}/request_count" AND ${lb}`, "ALIGN_RATE", "REDUCE_SUM", [
