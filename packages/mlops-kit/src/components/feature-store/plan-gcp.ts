@@ -35,7 +35,6 @@ export interface GcpGroupPlan {
 export interface GcpFeatureStorePlan {
   region: string;
   datasetId: string;
-  keyRingName: string;
   keyName: string;
   /** Absent when no group is online. */
   onlineStore?: {
@@ -81,7 +80,6 @@ export function planGcp(base: FeatureStorePlan, spec: FeatureStoreSpec, ctx: Dep
   return {
     region,
     datasetId: physicalName("gcpBigQueryDataset", [name, "features"], ctx.scope),
-    keyRingName: physicalName("gcpKeyRing", [name, "features"], ctx.scope),
     keyName: `${name}-features`,
     ...(base.online.enabled
       ? {

@@ -48,6 +48,22 @@ describe("GIVEN a FeatureStore on GCP with a transactions group and an embedding
     expect(resource(p, "gcp:kms/cryptoKey:CryptoKey", "features-key").inputs.rotationPeriod).toBe("7776000s");
   });
 
+  it("THEN the Vertex AI agent is made to exist before its grant, and BigQuery's is the one BigQuery names", () => {
+    const identity = resource(p, "gcp:projects/serviceIdentity:ServiceIdentity", "features-vertex-agent");
+    expect(identity.inputs).toEqual({ project: "acme", service: "aiplatform.googleapis.com" });
+    expect(resource(p, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "features-key-vertex").dependsOn).toEqual([identity.urn]);
+    // The answer of bigquery.getDefaultServiceAccount, which creates the account when it is missing.
+    expect(resource(p, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "features-key-bigquery").inputs.member).toBe(
+      "serviceAccount:bq-123456789012@bigquery-encryption.iam.gserviceaccount.com",
+    );
+  });
+
+  it("THEN the key ring has no fixed name (rings are never deleted; destroy + up must not meet the old one)", () => {
+    const ring = resource(p, "gcp:kms/keyRing:KeyRing", "features-keys");
+    expect(ring.inputs).toEqual({ location: "europe-west4" });
+    expect(resource(p, "gcp:kms/cryptoKey:CryptoKey", "features-key").inputs.name).toBe("features-features");
+  });
+
   it("THEN each group's table holds its keys, feature_timestamp and features, with the embedding REPEATED FLOAT64", () => {
     const schema = JSON.parse(String(resource(p, TABLE, "features-embeddings").inputs.schema));
     expect(schema).toEqual([
