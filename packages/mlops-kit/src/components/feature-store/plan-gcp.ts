@@ -42,6 +42,11 @@ export interface GcpFeatureStorePlan {
     /** Optimized serves embeddings (vector search); Bigtable autoscales nodes. */
     storage: "bigtable" | "optimized";
     autoScaling: { minNodeCount: number; maxNodeCount: number; cpuUtilizationTarget: number };
+    /**
+     * On the component's key: Bigtable stores only. Vertex AI refuses a CMEK on an Optimized store
+     * ("Only Bigtable online serving supports encryption using a CMEK", Create an online store).
+     */
+    customerManagedKey: boolean;
   };
   syncCron: string;
   /** PREVENT in prod: `pulumi destroy` fails rather than delete Vertex AI resources. */
@@ -86,6 +91,7 @@ export function planGcp(base: FeatureStorePlan, spec: FeatureStoreSpec, ctx: Dep
           onlineStore: {
             name: physicalName("gcpVertexFeatureResource", [name, "online"], ctx.scope),
             storage: embeddingsOnline ? "optimized" : "bigtable",
+            customerManagedKey: base.customerManagedKey && !embeddingsOnline,
             autoScaling: {
               minNodeCount: base.online.minNodes,
               maxNodeCount: base.online.maxNodes,

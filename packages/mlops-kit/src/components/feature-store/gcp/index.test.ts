@@ -76,14 +76,15 @@ describe("GIVEN a FeatureStore on GCP with a transactions group and an embedding
     expect(txn.deletionProtection).toBe(false);
   });
 
-  it("THEN the online store is Optimized (an online group serves an embedding), private, CMEK, deletable in dev", () => {
+  it("THEN the online store is Optimized (an online group serves an embedding), private, deletable in dev, without a CMEK (Vertex AI refuses one there)", () => {
     const store = resource(p, STORE, "features-online").inputs;
     expect(store.optimized).toEqual({});
     expect(store.bigtable).toBeUndefined();
     expect(store.dedicatedServingEndpoint).toEqual({
       privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlists: ["acme"] },
     });
-    expect(store).toMatchObject({ deletionPolicy: "DELETE", forceDestroy: true, encryptionSpec: { kmsKeyName: "features-features-id" } });
+    expect(store).toMatchObject({ deletionPolicy: "DELETE", forceDestroy: true });
+    expect(store.encryptionSpec).toBeUndefined();
   });
 
   it("THEN each group is a Vertex AI feature group over its table, with one feature per feature", () => {
@@ -131,8 +132,9 @@ describe("GIVEN no online group serves an embedding on GCP, in prod", () => {
     );
   });
 
-  it("THEN the store is Bigtable with the spec's autoscaling and refuses deletion", () => {
+  it("THEN the store is Bigtable with the spec's autoscaling, on the component's key, and refuses deletion", () => {
     const store = resource(p, STORE, "features-online");
+    expect(store.inputs.encryptionSpec).toEqual({ kmsKeyName: "features-features-id" });
     expect(store.inputs.bigtable).toEqual({ autoScaling: { minNodeCount: 2, maxNodeCount: 6, cpuUtilizationTarget: 60 } });
     expect(store.inputs.deletionPolicy).toBe("PREVENT");
     expect(store.retainOnDelete).toBe(true);
