@@ -48,6 +48,11 @@ export function defaultCall(config: Record<string, string>): (args: pulumi.runti
     },
     "gcp:organizations/getProject:getProject": () => ({ projectId: gcpProject, number: "123456789012", name: gcpProject }),
     "gcp:organizations/getClientConfig:getClientConfig": () => ({ project: gcpProject, region: gcpRegion }),
+    // BigQuery's service account (the one CMEK uses), as `projects.getServiceAccount` names it.
+    "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": () => {
+      const email = "bq-123456789012@bigquery-encryption.iam.gserviceaccount.com";
+      return { email, member: `serviceAccount:${email}`, project: gcpProject };
+    },
     "gcp:compute/getImage:getImage": (inputs) => {
       const family = typeof inputs.family === "string" ? inputs.family : "image";
       const project = typeof inputs.project === "string" ? inputs.project : gcpProject;

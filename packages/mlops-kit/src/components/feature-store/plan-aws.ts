@@ -29,6 +29,11 @@ export interface AwsGroupPlan {
    * feature group leaves its table, so a group replaced for a schema change needs a new name.
    */
   tableName: string;
+  /**
+   * `Glue`: S3 lifecycle expiry (the retention) deletes whole Parquet files, which a Glue table
+   * tolerates; an Iceberg table's metadata would still list them and every query would fail.
+   */
+  tableFormat: "Glue";
   definitions: AwsFeatureDefinition[];
   /** Absent: offline only. `InMemory` holds vectors; `Standard` everything else. */
   storageType?: "Standard" | "InMemory";
@@ -71,6 +76,7 @@ export const AWS_FEATURE_TYPES: Record<FeatureType, AwsFeatureDefinition["featur
 export const AWS_KEY_TYPES: Record<KeyType, AwsFeatureDefinition["featureType"]> = { string: "String", int64: "Integral" };
 
 const OFFLINE_PREFIX = "offline";
+const OFFLINE_TABLE_FORMAT = "Glue";
 
 export function planAws(base: FeatureStorePlan, spec: FeatureStoreSpec, ctx: DeployContext): AwsFeatureStorePlan {
   const { name } = base;
@@ -117,7 +123,9 @@ function planAwsGroup(base: FeatureStorePlan, g: PlannedGroup, i: number, ctx: D
     featureGroupName: physicalName("awsFeatureGroup", [base.name, g.name], ctx.scope),
     recordIdentifier: key.name,
     eventTimeFeature: g.eventTimeColumn,
-    tableName: `${g.name}_${shortHash(JSON.stringify(definitions))}`,
+    // The format is in the hash: a group replaced for a new format must not meet its old table.
+    tableName: `${g.name}_${shortHash(JSON.stringify([OFFLINE_TABLE_FORMAT, definitions]))}`,
+    tableFormat: OFFLINE_TABLE_FORMAT,
     definitions,
     ...(storageType ? { storageType } : {}),
     offline: storageType !== "InMemory",

@@ -35,7 +35,6 @@ export interface GcpGroupPlan {
 export interface GcpFeatureStorePlan {
   region: string;
   datasetId: string;
-  keyRingName: string;
   keyName: string;
   /** Absent when no group is online. */
   onlineStore?: {
@@ -43,6 +42,11 @@ export interface GcpFeatureStorePlan {
     /** Optimized serves embeddings (vector search); Bigtable autoscales nodes. */
     storage: "bigtable" | "optimized";
     autoScaling: { minNodeCount: number; maxNodeCount: number; cpuUtilizationTarget: number };
+    /**
+     * On the component's key: Bigtable stores only. Vertex AI refuses a CMEK on an Optimized store
+     * ("Only Bigtable online serving supports encryption using a CMEK", Create an online store).
+     */
+    customerManagedKey: boolean;
   };
   syncCron: string;
   /** PREVENT in prod: `pulumi destroy` fails rather than delete Vertex AI resources. */
@@ -81,13 +85,13 @@ export function planGcp(base: FeatureStorePlan, spec: FeatureStoreSpec, ctx: Dep
   return {
     region,
     datasetId: physicalName("gcpBigQueryDataset", [name, "features"], ctx.scope),
-    keyRingName: physicalName("gcpKeyRing", [name, "features"], ctx.scope),
     keyName: `${name}-features`,
     ...(base.online.enabled
       ? {
           onlineStore: {
             name: physicalName("gcpVertexFeatureResource", [name, "online"], ctx.scope),
             storage: embeddingsOnline ? "optimized" : "bigtable",
+            customerManagedKey: base.customerManagedKey && !embeddingsOnline,
             autoScaling: {
               minNodeCount: base.online.minNodes,
               maxNodeCount: base.online.maxNodes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeployContext } from "../../core/context";
+import { shortHash } from "../../core/naming";
 import { parseSpec } from "../../core/spec";
 import { SCHEMA } from "./fixtures";
 import { planFeatureStore } from "./plan";
@@ -130,6 +131,12 @@ describe("FeatureStore plan: units and schedules", () => {
     expect(before).toMatch(/^transactions_[a-z0-9]{6}$/);
     expect(plan("aws").aws?.groups[0]?.tableName).toBe(before);
     expect(plan("aws", grown).aws?.groups[0]?.tableName).not.toBe(before);
+  });
+
+  it("GIVEN an AWS plan THEN offline tables are in Glue format, and the format is part of the table's name", () => {
+    const g = plan("aws").aws?.groups[0];
+    expect(g?.tableFormat).toBe("Glue");
+    expect(g?.tableName).toBe(`transactions_${shortHash(JSON.stringify(["Glue", g?.definitions]))}`);
   });
 
   it("GIVEN a schema change THEN the Azure feature set version changes, and the same schema keeps it", () => {

@@ -16,6 +16,10 @@ describe(rule.name, () => {
     expect(await findings(rule, [store()])).toEqual([]);
   });
 
+  it("GIVEN an Optimized store without encryptionSpec (Vertex AI refuses a CMEK there) THEN it passes", async () => {
+    expect(await findings(rule, [store({ bigtable: undefined, optimized: {}, encryptionSpec: undefined })])).toEqual([]);
+  });
+
   it("GIVEN no encryptionSpec THEN it fails", async () => {
     expect(await findings(rule, [store({ encryptionSpec: undefined })])).toEqual([
       "encryptionSpec.kmsKeyName is not set: the store uses Google-managed keys.",

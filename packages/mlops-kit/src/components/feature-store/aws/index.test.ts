@@ -42,7 +42,7 @@ describe("GIVEN a FeatureStore on AWS with a transactions group and an embedding
     ]);
   });
 
-  it("THEN the transactions group is Standard online with the key and a one-week TTL, and offline in Iceberg on the bucket", () => {
+  it("THEN the transactions group is Standard online with the key and a one-week TTL, and offline in Glue format on the bucket", () => {
     const txn = resource(p, FG, "features-transactions").inputs;
     expect(txn.onlineStoreConfig).toMatchObject({
       enableOnlineStore: true,
@@ -51,7 +51,8 @@ describe("GIVEN a FeatureStore on AWS with a transactions group and an embedding
       ttlDuration: { unit: "Weeks", value: 1 },
     });
     expect(txn.offlineStoreConfig).toMatchObject({
-      tableFormat: "Iceberg",
+      // Not Iceberg: S3 lifecycle expiry deletes files an Iceberg table's metadata still lists.
+      tableFormat: "Glue",
       s3StorageConfig: { kmsKeyId: KEY },
       dataCatalogConfig: { catalog: "AwsDataCatalog", tableName: expect.stringMatching(/^transactions_[a-z0-9]{6}$/) },
     });
@@ -110,6 +111,17 @@ describe("GIVEN a FeatureStore on AWS with a transactions group and an embedding
       ["api", "arn:aws:mock:policy:features-offline-reader"],
       ["api", "arn:aws:mock:policy:features-online-reader"],
     ]);
+  });
+
+  it("THEN the offline reader may locate the bucket without a prefix condition (GetBucketLocation carries no s3:prefix)", () => {
+    const doc = JSON.parse(String(resource(p, "aws:iam/policy:Policy", "features-offline-reader").inputs.policy));
+    expect(doc.Statement.filter((s: { Action: unknown }) => JSON.stringify(s.Action).includes("s3:GetBucketLocation"))).toEqual([
+      { Sid: "LocateOfflineStore", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: "arn:aws:mock:bucket:features-offline" },
+    ]);
+    expect(doc.Statement.find((s: { Sid: string }) => s.Sid === "ListOfflineStore")).toMatchObject({
+      Action: "s3:ListBucket",
+      Condition: { StringLike: { "s3:prefix": ["offline/*", "offline"] } },
+    });
   });
 
   it("THEN the dev profile lets destroy empty the bucket and keeps nothing", () => {

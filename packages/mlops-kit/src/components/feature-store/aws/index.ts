@@ -206,8 +206,9 @@ function offlineStoreConfig({ aws }: Step, g: AwsGroupPlan, deps: GroupDeps): No
       s3Uri: pulumi.interpolate`s3://${deps.bucket.bucket}/${aws.offlinePrefix}`,
       ...(deps.key ? { kmsKeyId: deps.key.arn } : {}),
     },
-    // Iceberg: compacted files and faster queries ("Offline store", SageMaker developer guide).
-    tableFormat: "Iceberg",
+    // Glue (Hive-style Parquet partitions), not Iceberg: the retention is an S3 lifecycle rule, and
+    // expiring an Iceberg table's files under it breaks the table (its metadata still names them).
+    tableFormat: g.tableFormat,
     disableGlueTableCreation: false,
     dataCatalogConfig: { catalog: "AwsDataCatalog", database: deps.database.name, tableName: g.tableName },
   };

@@ -66,10 +66,13 @@ export function offlineReaderPolicy(s: AwsScope, r: OfflineStoreRefs): PolicyDoc
       {
         Sid: "ListOfflineStore",
         Effect: "Allow",
-        Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+        Action: "s3:ListBucket",
         Resource: r.bucketArn,
         Condition: { StringLike: { "s3:prefix": [`${r.prefix}/*`, r.prefix] } },
       },
+      // Apart from ListBucket: a GetBucketLocation request carries no s3:prefix, and a condition on
+      // a key the request lacks never matches (IAM "Condition operators"), so it would be denied.
+      { Sid: "LocateOfflineStore", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: r.bucketArn },
       {
         Sid: "ReadCatalog",
         Effect: "Allow",

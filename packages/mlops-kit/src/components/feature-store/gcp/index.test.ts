@@ -48,6 +48,22 @@ describe("GIVEN a FeatureStore on GCP with a transactions group and an embedding
     expect(resource(p, "gcp:kms/cryptoKey:CryptoKey", "features-key").inputs.rotationPeriod).toBe("7776000s");
   });
 
+  it("THEN the Vertex AI agent is made to exist before its grant, and BigQuery's is the one BigQuery names", () => {
+    const identity = resource(p, "gcp:projects/serviceIdentity:ServiceIdentity", "features-vertex-agent");
+    expect(identity.inputs).toEqual({ project: "acme", service: "aiplatform.googleapis.com" });
+    expect(resource(p, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "features-key-vertex").dependsOn).toEqual([identity.urn]);
+    // The answer of bigquery.getDefaultServiceAccount, which creates the account when it is missing.
+    expect(resource(p, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "features-key-bigquery").inputs.member).toBe(
+      "serviceAccount:bq-123456789012@bigquery-encryption.iam.gserviceaccount.com",
+    );
+  });
+
+  it("THEN the key ring has no fixed name (rings are never deleted; destroy + up must not meet the old one)", () => {
+    const ring = resource(p, "gcp:kms/keyRing:KeyRing", "features-keys");
+    expect(ring.inputs).toEqual({ location: "europe-west4" });
+    expect(resource(p, "gcp:kms/cryptoKey:CryptoKey", "features-key").inputs.name).toBe("features-features");
+  });
+
   it("THEN each group's table holds its keys, feature_timestamp and features, with the embedding REPEATED FLOAT64", () => {
     const schema = JSON.parse(String(resource(p, TABLE, "features-embeddings").inputs.schema));
     expect(schema).toEqual([
@@ -60,14 +76,15 @@ describe("GIVEN a FeatureStore on GCP with a transactions group and an embedding
     expect(txn.deletionProtection).toBe(false);
   });
 
-  it("THEN the online store is Optimized (an online group serves an embedding), private, CMEK, deletable in dev", () => {
+  it("THEN the online store is Optimized (an online group serves an embedding), private, deletable in dev, without a CMEK (Vertex AI refuses one there)", () => {
     const store = resource(p, STORE, "features-online").inputs;
     expect(store.optimized).toEqual({});
     expect(store.bigtable).toBeUndefined();
     expect(store.dedicatedServingEndpoint).toEqual({
       privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlists: ["acme"] },
     });
-    expect(store).toMatchObject({ deletionPolicy: "DELETE", forceDestroy: true, encryptionSpec: { kmsKeyName: "features-features-id" } });
+    expect(store).toMatchObject({ deletionPolicy: "DELETE", forceDestroy: true });
+    expect(store.encryptionSpec).toBeUndefined();
   });
 
   it("THEN each group is a Vertex AI feature group over its table, with one feature per feature", () => {
@@ -115,8 +132,9 @@ describe("GIVEN no online group serves an embedding on GCP, in prod", () => {
     );
   });
 
-  it("THEN the store is Bigtable with the spec's autoscaling and refuses deletion", () => {
+  it("THEN the store is Bigtable with the spec's autoscaling, on the component's key, and refuses deletion", () => {
     const store = resource(p, STORE, "features-online");
+    expect(store.inputs.encryptionSpec).toEqual({ kmsKeyName: "features-features-id" });
     expect(store.inputs.bigtable).toEqual({ autoScaling: { minNodeCount: 2, maxNodeCount: 6, cpuUtilizationTarget: 60 } });
     expect(store.inputs.deletionPolicy).toBe("PREVENT");
     expect(store.retainOnDelete).toBe(true);

@@ -1,11 +1,13 @@
 import { Dataset } from "@pulumi/gcp/bigquery/dataset";
 import { DatasetIamMember } from "@pulumi/gcp/bigquery/datasetIamMember";
+import { getDefaultServiceAccountOutput } from "@pulumi/gcp/bigquery/getDefaultServiceAccount";
 import { Table } from "@pulumi/gcp/bigquery/table";
 import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
+import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
 import { AiFeatureOnlineStoreIamMember } from "@pulumi/gcp/vertex/aiFeatureOnlineStoreIamMember";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
@@ -55,29 +57,39 @@ export function provision(plan: FeatureStorePlan, inputs: FeatureStoreInputs, ct
 
 /**
  * The key, and the BigQuery and Vertex AI service agents allowed to use it before either
- * encrypts with it (CMEK fails at creation otherwise).
+ * encrypts with it (CMEK fails at creation otherwise). Neither agent exists in a project that has
+ * not used the service yet, and a grant to a missing account fails: BigQuery's is created by
+ * asking for it (`projects.getServiceAccount`), Vertex AI's by a service identity.
  */
 function createKey(step: Step, ctx: ProvisionContext): NonNullable<GcpFeatureStore["encryption"]> {
-  const { plan, gcp, labels, keepOpts, opts } = step;
-  const keyRing = new KeyRing(`${plan.name}-keys`, step.role({ name: gcp.keyRingName, location: gcp.region }, "keyRing"), keepOpts);
+  const { plan, labels, keepOpts, opts } = step;
+  // No fixed name: a key ring can never be deleted, so `destroy` + `up` would meet the old ring's
+  // name; Pulumi's auto-name (`<name>-keys-` + random, kept in state) is a new ring each time.
+  const keyRing = new KeyRing(`${plan.name}-keys`, step.role({ location: step.gcp.region }, "keyRing"), keepOpts);
   const key = new CryptoKey(
     `${plan.name}-key`,
-    step.role({ name: gcp.keyName, keyRing: keyRing.id, rotationPeriod: ROTATION_PERIOD, purpose: "ENCRYPT_DECRYPT", labels }, "key"),
+    step.role({ name: step.gcp.keyName, keyRing: keyRing.id, rotationPeriod: ROTATION_PERIOD, purpose: "ENCRYPT_DECRYPT", labels }, "key"),
     keepOpts,
   );
   const number = getProjectOutput({ projectId: step.project }, { parent: ctx.parent }).number;
-  // Service agents' addresses by project number: BigQuery "Customer-managed Cloud KMS keys" and
-  // Vertex AI "Customer-managed encryption keys" (both name these agents).
-  const agents = [
-    ["bigquery", pulumi.interpolate`serviceAccount:bq-${number}@bigquery-encryption.iam.gserviceaccount.com`],
-    ["vertex", pulumi.interpolate`serviceAccount:service-${number}@gcp-sa-aiplatform.iam.gserviceaccount.com`],
-  ] as const;
+  const bigquery = getDefaultServiceAccountOutput({ project: step.project }, { parent: ctx.parent });
+  // Creating it is a no-op once it exists, and destroying it is one too (the provider's docs).
+  const vertexAgent = new ServiceIdentity(
+    `${plan.name}-vertex-agent`,
+    { project: step.project, service: "aiplatform.googleapis.com" },
+    opts,
+  );
+  // Vertex AI's agent by project number ("Customer-managed encryption keys", Vertex AI docs).
+  const grant = (who: string, member: pulumi.Input<string>, dependsOn: pulumi.Resource[]) =>
+    new CryptoKeyIAMMember(`${plan.name}-key-${who}`, { cryptoKeyId: key.id, role: ENCRYPTER, member }, { ...opts, dependsOn });
   return {
     keyRing,
     key,
-    agents: agents.map(
-      ([who, member]) => new CryptoKeyIAMMember(`${plan.name}-key-${who}`, { cryptoKeyId: key.id, role: ENCRYPTER, member }, opts),
-    ),
+    vertexAgent,
+    agents: [
+      grant("bigquery", bigquery.member, []),
+      grant("vertex", pulumi.interpolate`serviceAccount:service-${number}@gcp-sa-aiplatform.iam.gserviceaccount.com`, [vertexAgent]),
+    ],
   };
 }
 

@@ -4,6 +4,7 @@ import type { Table } from "@pulumi/gcp/bigquery/table";
 import type { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import type { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import type { KeyRing } from "@pulumi/gcp/kms/keyRing";
+import type { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
 import type { AiFeatureGroup } from "@pulumi/gcp/vertex/aiFeatureGroup";
 import type { AiFeatureGroupFeature } from "@pulumi/gcp/vertex/aiFeatureGroupFeature";
 import type { AiFeatureOnlineStore } from "@pulumi/gcp/vertex/aiFeatureOnlineStore";
@@ -12,8 +13,11 @@ import type { AiFeatureOnlineStoreIamMember } from "@pulumi/gcp/vertex/aiFeature
 
 /** The GCP resources of a FeatureStore. */
 export interface GcpFeatureStore {
-  /** The key (rotating every 90 days) that encrypts the dataset and the online store, and the agents allowed to use it. */
-  encryption?: { keyRing: KeyRing; key: CryptoKey; agents: CryptoKeyIAMMember[] };
+  /**
+   * The key (rotating every 90 days) that encrypts the dataset and the online store, the agents'
+   * grants to use it (BigQuery's, Vertex AI's), and the identity that makes Vertex AI's agent exist.
+   */
+  encryption?: { keyRing: KeyRing; key: CryptoKey; vertexAgent: ServiceIdentity; agents: CryptoKeyIAMMember[] };
   /** The offline store and the groups' sources. */
   dataset: Dataset;
   /** By group name. */

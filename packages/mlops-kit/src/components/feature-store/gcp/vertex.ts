@@ -51,7 +51,7 @@ export function createVertexResources(step: Step, deps: VertexDeps): VertexResou
 /**
  * Bigtable with node autoscaling, or Optimized when an online group holds an embedding: only
  * Optimized stores serve vector search, and they take a dedicated endpoint, here reachable only
- * through Private Service Connect from this project.
+ * through Private Service Connect from this project. Only the Bigtable kind takes the key.
  */
 function createOnlineStore(step: Step, deps: VertexDeps): AiFeatureOnlineStore {
   const { plan, gcp, labels, keepOpts } = step;
@@ -73,7 +73,7 @@ function createOnlineStore(step: Step, deps: VertexDeps): AiFeatureOnlineStore {
         name: store.name,
         region: gcp.region,
         ...kind,
-        ...(deps.encryption ? { encryptionSpec: { kmsKeyName: deps.encryption.key.id } } : {}),
+        ...(deps.encryption && store.customerManagedKey ? { encryptionSpec: { kmsKeyName: deps.encryption.key.id } } : {}),
         deletionPolicy: gcp.deletionPolicy,
         // Dev: destroy takes the store's views with it; prod refuses (deletionPolicy PREVENT).
         forceDestroy: !plan.retain,
