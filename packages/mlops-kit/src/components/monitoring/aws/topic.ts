@@ -12,6 +12,9 @@ import type { AwsAlertTopic } from "./resources";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
 
+/** How long an https subscription may take to be confirmed by its endpoint before `pulumi up` fails. */
+export const WEBHOOK_CONFIRMATION_MINUTES = 5;
+
 /**
  * An SNS topic encrypted with a rotating key of its own that CloudWatch and Budgets may use, and
  * a subscription per email address and webhook. `region` places all of it in another region
@@ -67,11 +70,30 @@ export function createAlertTopic(
       (url, i) =>
         new TopicSubscription(
           `${prefix}-webhook-${i}`,
-          // The URL carries a token: kept secret in state and plans.
-          { topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url), ...regional },
+          // The URL carries a token: kept secret in state and plans. SNS leaves an https
+          // subscription pending until the endpoint confirms it; waiting for that makes an endpoint
+          // that cannot (a Slack or Teams incoming webhook) fail the deployment instead of never
+          // receiving an alert.
+          {
+            topic: topic.arn,
+            protocol: "https",
+            endpoint: pulumi.secret(url),
+            endpointAutoConfirms: true,
+            confirmationTimeoutInMinutes: WEBHOOK_CONFIRMATION_MINUTES,
+            ...regional,
+          },
           { ...ctx.opts, additionalSecretOutputs: ["endpoint"] },
         ),
     ),
   ];
   return { key, topic, policy, subscriptions };
+}
+
+/**
+ * Options of a resource that notifies the topic: created after the topic policy, so that neither
+ * a budget (whose notifications AWS Budgets checks it may publish to) nor an alarm that starts in
+ * ALARM publishes before CloudWatch and Budgets are allowed to.
+ */
+export function publishing(alerts: AwsAlertTopic, ctx: ProvisionContext, after: pulumi.Resource[] = []): pulumi.CustomResourceOptions {
+  return { ...ctx.opts, dependsOn: [...after, alerts.policy] };
 }
