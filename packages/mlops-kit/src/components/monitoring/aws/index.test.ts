@@ -1,10 +1,12 @@
 import { type Plan, resource, resourcesOfType, synth } from "@mlops-kit/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import { shortHash } from "../../../core/naming";
 import { MonitoringStack } from "../component";
 import { CONFIG, serviceInfo } from "../fixtures";
 import type { MonitoringStackArgs } from "../spec";
 import { consoleHost, dashboardUrl } from "./dashboard";
+import { emailSubscriptionName } from "./topic";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const COMPOSITE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
@@ -40,7 +42,7 @@ describe("GIVEN a MonitoringStack on AWS watching a public and an internal servi
   });
 
   it("THEN an email and an https webhook subscribe, the webhook's URL secret", () => {
-    const email = resource(p, SUB, "obs-alerts-email-0");
+    const email = resource(p, SUB, emailSubscriptionName("obs-alerts", "oncall@example.com"));
     expect(email.inputs).toMatchObject({ protocol: "email", endpoint: "oncall@example.com" });
     const hook = resource(p, SUB, "obs-alerts-webhook-0");
     expect(hook.inputs.protocol).toBe("https");
@@ -162,7 +164,7 @@ describe("GIVEN the alert topics and what publishes to them", () => {
     for (const name of ["obs-alerts-webhook-0", "obs-uptime-alerts-webhook-0"]) {
       expect(resource(p, SUB, name).inputs).toMatchObject({ endpointAutoConfirms: true, confirmationTimeoutInMinutes: 5 });
     }
-    expect(resource(p, SUB, "obs-alerts-email-0").inputs.endpointAutoConfirms).toBeUndefined();
+    expect(resource(p, SUB, emailSubscriptionName("obs-alerts", "oncall@example.com")).inputs.endpointAutoConfirms).toBeUndefined();
   });
 
   it("WHEN the budget and the alarms with actions are created THEN it is after their topic's policy lets CloudWatch and Budgets publish", () => {
@@ -172,6 +174,17 @@ describe("GIVEN the alert topics and what publishes to them", () => {
     expect(resource(p, ALARM, "obs-model-fraud-v3-drift").dependsOn).toEqual([policy]);
     expect(resource(p, COMPOSITE, "obs-fraud-api-slo").dependsOn).toContain(policy);
     expect(resource(p, ALARM, "obs-fraud-api-uptime").dependsOn).toEqual([uptimePolicy]);
+  });
+
+  it("WHEN an address is removed from the list THEN the other addresses' subscriptions keep their names (no replacement, no new confirmation)", async () => {
+    const names = async (emails: string[]) =>
+      resourcesOfType(await planOf(args({ notifications: { emails } })), SUB)
+        .map((r) => r.name)
+        .filter((n) => n.startsWith("obs-alerts-email-"));
+    const before = await names(["a@example.com", "b@example.com"]);
+    const after = await names(["b@example.com"]);
+    expect(after).toEqual([`obs-alerts-email-${shortHash("b@example.com")}`]);
+    expect(before).toContain(after[0]);
   });
 
   it("WHEN the partition is GovCloud or China THEN the dashboard link opens that partition's console", () => {

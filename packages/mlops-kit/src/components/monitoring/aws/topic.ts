@@ -5,6 +5,7 @@ import { TopicSubscription } from "@pulumi/aws/sns/topicSubscription";
 import * as pulumi from "@pulumi/pulumi";
 import { alertTopicKeyPolicy, alertTopicPolicy } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
+import { shortHash } from "../../../core/naming";
 import { awsTags } from "../../../core/tags";
 import type { AwsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { MonitoringPlan } from "../plan";
@@ -62,9 +63,15 @@ export function createAlertTopic(
     ctx.opts,
   );
   const subscriptions = [
+    // Named by the address, not its position: removing one address must not replace the others'
+    // subscriptions (the endpoint cannot change in place), which would need confirming again.
     ...plan.notifications.emails.map(
-      (email, i) =>
-        new TopicSubscription(`${prefix}-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email, ...regional }, ctx.opts),
+      (email) =>
+        new TopicSubscription(
+          emailSubscriptionName(prefix, email),
+          { topic: topic.arn, protocol: "email", endpoint: email, ...regional },
+          ctx.opts,
+        ),
     ),
     ...webhooks.map(
       (url, i) =>
@@ -87,6 +94,11 @@ export function createAlertTopic(
     ),
   ];
   return { key, topic, policy, subscriptions };
+}
+
+/** The logical name of an email subscription: the same for an address wherever it is in the list. */
+export function emailSubscriptionName(prefix: string, email: string): string {
+  return `${prefix}-email-${shortHash(email)}`;
 }
 
 /**
