@@ -18,4 +18,10 @@ describe(rule.name, () => {
       expect.stringContaining("AWS-managed alias/aws/sns"),
     ]);
   });
+
+  it("GIVEN a topic on the AWS-managed key named by its alias ARN THEN it fails", async () => {
+    expect(await findings(rule, [topic({ kmsMasterKeyId: "arn:aws:kms:eu-west-1:123456789012:alias/aws/sns" })])).toEqual([
+      expect.stringContaining("AWS-managed alias/aws/sns"),
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ export default resourceRule({
   validateResource: validateResourceOfType(Topic, (topic, _args, report) => {
     const key = topic.kmsMasterKeyId;
     if (key === undefined || key === "") report("kmsMasterKeyId is not set: the topic is not encrypted with a KMS key.");
-    else if (key === "alias/aws/sns")
+    // By alias name or alias ARN (arn:<partition>:kms:<region>:<account>:alias/aws/sns): the same key.
+    else if (typeof key === "string" && (key === "alias/aws/sns" || key.endsWith(":alias/aws/sns")))
       report("kmsMasterKeyId is the AWS-managed alias/aws/sns, which CloudWatch and Budgets cannot use; use a customer-managed key.");
   }),
 });

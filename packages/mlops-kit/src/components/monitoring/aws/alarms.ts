@@ -1,12 +1,13 @@
 import { CompositeAlarm } from "@pulumi/aws/cloudwatch/compositeAlarm";
 import { MetricAlarm, type MetricAlarmArgs } from "@pulumi/aws/cloudwatch/metricAlarm";
-import type { Topic } from "@pulumi/aws/sns/topic";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
 import type { AwsServiceMetrics, InferenceServiceInfo } from "../../inference-service/info";
 import type { MonitoringPlan } from "../plan";
 import { AWS_MODEL_DIMENSION, AWS_MODEL_NAMESPACE, type AwsAlarm, AwsDimension, type AwsDimensionName } from "../plan-aws";
+import type { AwsAlertTopic } from "./resources";
+import { publishing } from "./topic";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
 
@@ -66,7 +67,7 @@ export function sloAlarmArgs(a: AwsAlarm, scope: pulumi.Output<AwsServiceMetrics
 export function createServiceAlarms(
   plan: AwsPlan,
   services: pulumi.Output<InferenceServiceInfo>[],
-  topic: Topic,
+  alerts: AwsAlertTopic,
   ctx: ProvisionContext,
 ): { alarms: Record<string, MetricAlarm>; composites: Record<string, CompositeAlarm> } {
   const tags = awsTags(plan.tags);
@@ -95,22 +96,22 @@ export function createServiceAlarms(
           alarmName: composite.alarmName,
           alarmDescription: `${s.name}: an SLO is breached (availability, error rate, latency, saturation or unhealthy hosts)`,
           alarmRule: composite.rule,
-          alarmActions: [topic.arn],
-          okActions: [topic.arn],
+          alarmActions: [alerts.topic.arn],
+          okActions: [alerts.topic.arn],
           tags,
         },
         o,
         "compositeAlarm",
       ),
       // The rule names the alarms: they must exist first.
-      { ...ctx.opts, dependsOn: members },
+      publishing(alerts, ctx, members),
     );
   }
   return { alarms, composites };
 }
 
 /** Alarms on the model-health metrics monitor jobs publish (`MLOps/ModelHealth`, dimension `Model`). */
-export function createModelAlarms(plan: AwsPlan, topic: Topic, ctx: ProvisionContext): Record<string, MetricAlarm> {
+export function createModelAlarms(plan: AwsPlan, alerts: AwsAlertTopic, ctx: ProvisionContext): Record<string, MetricAlarm> {
   const tags = awsTags(plan.tags);
   return Object.fromEntries(
     plan.aws.modelAlarms.map((m) => [
@@ -132,14 +133,14 @@ export function createModelAlarms(plan: AwsPlan, topic: Topic, ctx: ProvisionCon
             threshold: m.threshold,
             // A job that did not run publishes nothing: that is not drift (its own failure alerts elsewhere).
             treatMissingData: "notBreaching",
-            alarmActions: [topic.arn],
-            okActions: [topic.arn],
+            alarmActions: [alerts.topic.arn],
+            okActions: [alerts.topic.arn],
             tags,
           },
           plan.aws.overrides,
           "alarm",
         ),
-        ctx.opts,
+        publishing(alerts, ctx),
       ),
     ]),
   );

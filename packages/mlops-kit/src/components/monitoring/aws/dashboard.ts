@@ -1,12 +1,13 @@
 import { Budget } from "@pulumi/aws/budgets/budget";
 import { Dashboard } from "@pulumi/aws/cloudwatch/dashboard";
 import type { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
-import type { Topic } from "@pulumi/aws/sns/topic";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
 import type { AwsServiceMetrics, InferenceServiceInfo } from "../../inference-service/info";
 import type { MonitoringPlan } from "../plan";
+import type { AwsAlertTopic } from "./resources";
+import { publishing } from "./topic";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
 
@@ -41,6 +42,21 @@ export function serviceWidgets(name: string, m: AwsServiceMetrics, region: strin
   ];
 }
 
+/**
+ * The console of a partition: GovCloud and China have their own ("AWS GovCloud (US) User Guide",
+ * signing in: console.amazonaws-us-gov.com; "Getting started with AWS China": console.amazonaws.cn).
+ */
+export function consoleHost(partition: string): string {
+  if (partition === "aws-us-gov") return "console.amazonaws-us-gov.com";
+  if (partition === "aws-cn") return "console.amazonaws.cn";
+  return "console.aws.amazon.com";
+}
+
+/** The link that opens a dashboard in its partition's console. */
+export function dashboardUrl(partition: string, region: string, name: string): string {
+  return `https://${consoleHost(partition)}/cloudwatch/home?region=${region}#dashboards:name=${name}`;
+}
+
 /** A CloudWatch dashboard with a row per service (PutDashboard: a JSON body of widgets on a 24-column grid). */
 export function createDashboard(
   plan: AwsPlan,
@@ -69,7 +85,7 @@ export function createDashboard(
 }
 
 /** A monthly cost budget whose actual spend notifies the alert topic at each threshold. */
-export function createBudget(plan: AwsPlan, topic: Topic, ctx: ProvisionContext): Budget | undefined {
+export function createBudget(plan: AwsPlan, alerts: AwsAlertTopic, ctx: ProvisionContext): Budget | undefined {
   const b = plan.budget;
   if (!b) return undefined;
   return new Budget(
@@ -86,13 +102,13 @@ export function createBudget(plan: AwsPlan, topic: Topic, ctx: ProvisionContext)
           notificationType: "ACTUAL",
           threshold,
           thresholdType: "PERCENTAGE",
-          subscriberSnsTopicArns: [topic.arn],
+          subscriberSnsTopicArns: [alerts.topic.arn],
         })),
         tags: awsTags(plan.tags),
       },
       plan.aws.overrides,
       "budget",
     ),
-    ctx.opts,
+    publishing(alerts, ctx),
   );
 }

@@ -1,9 +1,12 @@
 import { type Plan, resource, resourcesOfType, synth } from "@mlops-kit/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import { shortHash } from "../../../core/naming";
 import { MonitoringStack } from "../component";
 import { CONFIG, serviceInfo } from "../fixtures";
 import type { MonitoringStackArgs } from "../spec";
+import { consoleHost, dashboardUrl } from "./dashboard";
+import { emailSubscriptionName } from "./topic";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const COMPOSITE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
@@ -39,7 +42,7 @@ describe("GIVEN a MonitoringStack on AWS watching a public and an internal servi
   });
 
   it("THEN an email and an https webhook subscribe, the webhook's URL secret", () => {
-    const email = resource(p, SUB, "obs-alerts-email-0");
+    const email = resource(p, SUB, emailSubscriptionName("obs-alerts", "oncall@example.com"));
     expect(email.inputs).toMatchObject({ protocol: "email", endpoint: "oncall@example.com" });
     const hook = resource(p, SUB, "obs-alerts-webhook-0");
     expect(hook.inputs.protocol).toBe("https");
@@ -96,7 +99,7 @@ describe("GIVEN a MonitoringStack on AWS watching a public and an internal servi
     expect(c.inputs.alarmActions).toEqual(["arn:aws:mock:topic:obs-alerts"]);
     expect(String(c.inputs.alarmRule).split(" OR ")).toHaveLength(6);
     expect(c.inputs.alarmRule).toContain(`ALARM("${resource(p, ALARM, "obs-fraud-api-latencyP99").inputs.name}")`);
-    expect(c.dependsOn).toHaveLength(6);
+    expect(c.dependsOn).toHaveLength(7);
   });
 
   it("THEN only the public service gets a Route 53 health check, alarmed in us-east-1 to a us-east-1 topic", () => {
@@ -148,6 +151,50 @@ describe("GIVEN a MonitoringStack on AWS watching a public and an internal servi
     const children = p.resources.filter((r) => r.custom);
     expect(children.length).toBeGreaterThan(20);
     for (const r of children) expect(r.parent).toBe(component.urn);
+  });
+});
+
+describe("GIVEN the alert topics and what publishes to them", () => {
+  let p: Plan;
+  beforeAll(async () => {
+    p = await planOf(args());
+  });
+
+  it("WHEN a webhook subscribes THEN `pulumi up` waits up to 5 minutes for its endpoint to confirm, and fails if it never does", () => {
+    for (const name of ["obs-alerts-webhook-0", "obs-uptime-alerts-webhook-0"]) {
+      expect(resource(p, SUB, name).inputs).toMatchObject({ endpointAutoConfirms: true, confirmationTimeoutInMinutes: 5 });
+    }
+    expect(resource(p, SUB, emailSubscriptionName("obs-alerts", "oncall@example.com")).inputs.endpointAutoConfirms).toBeUndefined();
+  });
+
+  it("WHEN the budget and the alarms with actions are created THEN it is after their topic's policy lets CloudWatch and Budgets publish", () => {
+    const policy = resource(p, "aws:sns/topicPolicy:TopicPolicy", "obs-alerts-policy").urn;
+    const uptimePolicy = resource(p, "aws:sns/topicPolicy:TopicPolicy", "obs-uptime-alerts-policy").urn;
+    expect(resource(p, "aws:budgets/budget:Budget", "obs-budget").dependsOn).toEqual([policy]);
+    expect(resource(p, ALARM, "obs-model-fraud-v3-drift").dependsOn).toEqual([policy]);
+    expect(resource(p, COMPOSITE, "obs-fraud-api-slo").dependsOn).toContain(policy);
+    expect(resource(p, ALARM, "obs-fraud-api-uptime").dependsOn).toEqual([uptimePolicy]);
+  });
+
+  it("WHEN an address is removed from the list THEN the other addresses' subscriptions keep their names (no replacement, no new confirmation)", async () => {
+    const names = async (emails: string[]) =>
+      resourcesOfType(await planOf(args({ notifications: { emails } })), SUB)
+        .map((r) => r.name)
+        .filter((n) => n.startsWith("obs-alerts-email-"));
+    const before = await names(["a@example.com", "b@example.com"]);
+    const after = await names(["b@example.com"]);
+    expect(after).toEqual([`obs-alerts-email-${shortHash("b@example.com")}`]);
+    expect(before).toContain(after[0]);
+  });
+
+  it("WHEN the partition is GovCloud or China THEN the dashboard link opens that partition's console", () => {
+    expect(consoleHost("aws")).toBe("console.aws.amazon.com");
+    expect(dashboardUrl("aws-us-gov", "us-gov-west-1", "d")).toBe(
+      "https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#dashboards:name=d",
+    );
+    expect(dashboardUrl("aws-cn", "cn-north-1", "d")).toBe(
+      "https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#dashboards:name=d",
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import type { MonitoringInputs, MonitoringResult } from "../contract";
 import type { MonitoringPlan } from "../plan";
 import { ROUTE53_METRICS_REGION } from "../plan-aws";
 import { createModelAlarms, createServiceAlarms } from "./alarms";
-import { createBudget, createDashboard } from "./dashboard";
+import { createBudget, createDashboard, dashboardUrl } from "./dashboard";
 import type { AwsMonitoringStack } from "./resources";
 import { createAlertTopic } from "./topic";
 import { createHealthChecks } from "./uptime";
@@ -20,15 +20,15 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   const p = { ...plan, aws: plan.aws };
   const env = awsEnvironment(ctx.parent);
   const alerts = createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-alerts` });
-  const { alarms, composites } = createServiceAlarms(p, inputs.services, alerts.topic, ctx);
-  const modelAlarms = createModelAlarms(p, alerts.topic, ctx);
+  const { alarms, composites } = createServiceAlarms(p, inputs.services, alerts, ctx);
+  const modelAlarms = createModelAlarms(p, alerts, ctx);
   const uptimeAlerts =
     p.aws.healthChecks.length > 0
       ? createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-uptime-alerts`, region: ROUTE53_METRICS_REGION })
       : undefined;
-  const healthChecks = uptimeAlerts ? createHealthChecks(p, inputs.services, uptimeAlerts.topic, ctx) : {};
+  const healthChecks = uptimeAlerts ? createHealthChecks(p, inputs.services, uptimeAlerts, ctx) : {};
   const dashboard = createDashboard(p, inputs.services, alarms, env.region, ctx);
-  const budget = createBudget(p, alerts.topic, ctx);
+  const budget = createBudget(p, alerts, ctx);
 
   const resources: AwsMonitoringStack = {
     alerts,
@@ -46,7 +46,7 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   ];
   return {
     cloud: "aws",
-    dashboardUrl: pulumi.interpolate`https://console.aws.amazon.com/cloudwatch/home?region=${env.region}#dashboards:name=${dashboard.dashboardName}`,
+    dashboardUrl: pulumi.all([env.partition, env.region, dashboard.dashboardName]).apply(([part, r, n]) => dashboardUrl(part, r, n)),
     notificationChannelIds: pulumi.all([alerts.topic.arn, ...(uptimeAlerts ? [uptimeAlerts.topic.arn] : [])]),
     alertIds: outputRecord(alertIds),
     uptimeCheckIds: outputRecord(Object.entries(healthChecks).map(([service, h]) => [service, h.healthCheck.id] as const)),

@@ -5,12 +5,16 @@ import { TopicSubscription } from "@pulumi/aws/sns/topicSubscription";
 import * as pulumi from "@pulumi/pulumi";
 import { alertTopicKeyPolicy, alertTopicPolicy } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
+import { shortHash } from "../../../core/naming";
 import { awsTags } from "../../../core/tags";
 import type { AwsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { MonitoringPlan } from "../plan";
 import type { AwsAlertTopic } from "./resources";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
+
+/** How long an https subscription may take to be confirmed by its endpoint before `pulumi up` fails. */
+export const WEBHOOK_CONFIRMATION_MINUTES = 5;
 
 /**
  * An SNS topic encrypted with a rotating key of its own that CloudWatch and Budgets may use, and
@@ -59,19 +63,49 @@ export function createAlertTopic(
     ctx.opts,
   );
   const subscriptions = [
+    // Named by the address, not its position: removing one address must not replace the others'
+    // subscriptions (the endpoint cannot change in place), which would need confirming again.
     ...plan.notifications.emails.map(
-      (email, i) =>
-        new TopicSubscription(`${prefix}-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email, ...regional }, ctx.opts),
+      (email) =>
+        new TopicSubscription(
+          emailSubscriptionName(prefix, email),
+          { topic: topic.arn, protocol: "email", endpoint: email, ...regional },
+          ctx.opts,
+        ),
     ),
     ...webhooks.map(
       (url, i) =>
         new TopicSubscription(
           `${prefix}-webhook-${i}`,
-          // The URL carries a token: kept secret in state and plans.
-          { topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url), ...regional },
+          // The URL carries a token: kept secret in state and plans. SNS leaves an https
+          // subscription pending until the endpoint confirms it; waiting for that makes an endpoint
+          // that cannot (a Slack or Teams incoming webhook) fail the deployment instead of never
+          // receiving an alert.
+          {
+            topic: topic.arn,
+            protocol: "https",
+            endpoint: pulumi.secret(url),
+            endpointAutoConfirms: true,
+            confirmationTimeoutInMinutes: WEBHOOK_CONFIRMATION_MINUTES,
+            ...regional,
+          },
           { ...ctx.opts, additionalSecretOutputs: ["endpoint"] },
         ),
     ),
   ];
   return { key, topic, policy, subscriptions };
+}
+
+/** The logical name of an email subscription: the same for an address wherever it is in the list. */
+export function emailSubscriptionName(prefix: string, email: string): string {
+  return `${prefix}-email-${shortHash(email)}`;
+}
+
+/**
+ * Options of a resource that notifies the topic: created after the topic policy, so that neither
+ * a budget (whose notifications AWS Budgets checks it may publish to) nor an alarm that starts in
+ * ALARM publishes before CloudWatch and Budgets are allowed to.
+ */
+export function publishing(alerts: AwsAlertTopic, ctx: ProvisionContext, after: pulumi.Resource[] = []): pulumi.CustomResourceOptions {
+  return { ...ctx.opts, dependsOn: [...after, alerts.policy] };
 }

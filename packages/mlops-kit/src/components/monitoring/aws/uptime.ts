@@ -1,13 +1,13 @@
 import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
 import { HealthCheck } from "@pulumi/aws/route53/healthCheck";
-import type { Topic } from "@pulumi/aws/sns/topic";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
 import type { InferenceServiceInfo } from "../../inference-service/info";
 import type { MonitoringPlan } from "../plan";
 import { ROUTE53_METRICS_REGION } from "../plan-aws";
-import type { AwsMonitoringStack } from "./resources";
+import type { AwsAlertTopic, AwsMonitoringStack } from "./resources";
+import { publishing } from "./topic";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
 
@@ -26,7 +26,7 @@ export function probeTarget(url: string): { fqdn: string; type: "HTTPS" | "HTTP"
 export function createHealthChecks(
   plan: AwsPlan,
   services: pulumi.Output<InferenceServiceInfo>[],
-  topic: Topic,
+  alerts: AwsAlertTopic,
   ctx: ProvisionContext,
 ): AwsMonitoringStack["healthChecks"] {
   const tags = awsTags(plan.tags);
@@ -76,14 +76,14 @@ export function createHealthChecks(
           threshold: 1,
           // The checkers report every interval: silence means the check is gone.
           treatMissingData: "breaching",
-          alarmActions: [topic.arn],
-          okActions: [topic.arn],
+          alarmActions: [alerts.topic.arn],
+          okActions: [alerts.topic.arn],
           tags,
         },
         plan.aws.overrides,
         "alarm",
       ),
-      ctx.opts,
+      publishing(alerts, ctx),
     );
     out[s.name] = { healthCheck, alarm };
   }
