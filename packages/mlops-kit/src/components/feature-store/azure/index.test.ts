@@ -149,6 +149,14 @@ describe("GIVEN a FeatureStore on Azure with a transactions group and an embeddi
     expect(version.materializationSettings).toMatchObject({
       storeType: "OnlineAndOffline",
       schedule: { triggerType: "Recurrence", frequency: "Hour", interval: 3 },
+      resource: { instanceType: "standard_e8s_v3" },
+      sparkConfiguration: {
+        "spark.driver.cores": "4",
+        "spark.driver.memory": "36g",
+        "spark.executor.cores": "4",
+        "spark.executor.memory": "36g",
+        "spark.executor.instances": "2",
+      },
     });
   });
 

@@ -112,7 +112,15 @@ export function createFeatureSets(step: Step, deps: FeatureSetDeps): AzureFeatur
                 storeType: g.storeType,
                 schedule: { triggerType: "Recurrence", frequency: azure.schedule.frequency, interval: azure.schedule.interval },
                 resource: { instanceType: MATERIALIZATION_INSTANCE },
-                sparkConfiguration: { "spark.driver.cores": "4", "spark.executor.cores": "4", "spark.executor.instances": "2" },
+                // Serverless Spark sizes a session by cores and memory both: the feature store
+                // tutorial's settings for standard_e8s_v3 (8 vCPU, 64 GiB).
+                sparkConfiguration: {
+                  "spark.driver.cores": "4",
+                  "spark.driver.memory": "36g",
+                  "spark.executor.cores": "4",
+                  "spark.executor.memory": "36g",
+                  "spark.executor.instances": "2",
+                },
               },
               stage: plan.profile === "prod" ? "Production" : "Development",
               tags: { ...tags, ...(group?.tags ?? {}) },
