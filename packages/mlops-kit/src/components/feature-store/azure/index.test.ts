@@ -220,3 +220,24 @@ describe("GIVEN the prod profile on Azure", () => {
     expect(resource(p, "azure-native:redis:Redis", "features-online").inputs.sku).toEqual({ name: "Premium", family: "P", capacity: 1 });
   });
 });
+
+describe("GIVEN a FeatureStore on Azure with a 40-character name", () => {
+  it("THEN every physical name fits its Azure rule, private endpoints with the provider's 8-character suffix too", async () => {
+    const name = "a".repeat(20) + "-" + "b".repeat(19);
+    const p = await synth(
+      () => {
+        new FeatureStore(name, { ...SCHEMA, network: AZURE_NETWORK });
+      },
+      { project: "p", stack: "dev", config: config("dev") },
+    );
+    for (const sa of resourcesOfType(p, SA)) expect(String(sa.inputs.accountName)).toMatch(/^[a-z0-9]{3,24}$/);
+    expect(String(resource(p, "azure-native:keyvault:Vault", `${name}-vault`).inputs.vaultName)).toMatch(
+      /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
+    );
+    expect(String(resource(p, `${ML}:Workspace`, `${name}-workspace`).inputs.workspaceName)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/);
+    expect(String(resource(p, "azure-native:redis:Redis", `${name}-online`).inputs.name)).toMatch(
+      /^[a-zA-Z0-9](?!.*--)[a-zA-Z0-9-]{0,61}[a-zA-Z0-9]$/,
+    );
+    for (const pe of resourcesOfType(p, PE)) expect(pe.name.length + 8).toBeLessThanOrEqual(64);
+  });
+});
