@@ -111,7 +111,8 @@ export interface FeatureStoreEncryptionArgs {
 
 /**
  * Identities granted access to the store: AWS IAM role ARNs; GCP IAM members
- * (`serviceAccount:x@p.iam.gserviceaccount.com`); Azure principal (object) ids.
+ * (`serviceAccount:x@p.iam.gserviceaccount.com`); Azure principal (object) ids of service principals and
+ * managed identities, `user:<id>` / `group:<id>` for users and groups.
  */
 export interface FeatureStoreAccessArgs {
   /** Read online and offline features. @default none */

@@ -72,6 +72,14 @@ describe("GIVEN a FeatureStore on Azure with a transactions group and an embeddi
     ]);
   });
 
+  it("THEN the workspace's name is valid and changes with the identity, since a deleted workspace's name stays reserved for 14 days", () => {
+    const ws = resource(p, `${ML}:Workspace`, "features-workspace");
+    expect(String(ws.inputs.workspaceName)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/);
+    expect(ws.propertyDependencies.workspaceName).toEqual([
+      resource(p, "azure-native:managedidentity:UserAssignedIdentity", "features-materialization").urn,
+    ]);
+  });
+
   it("THEN the offline store is ADLS Gen2, keyless, private, TLS 1.2, encrypted with the vault's key", () => {
     const offline = resource(p, SA, "features-offline").inputs;
     expect(offline).toMatchObject({
@@ -141,10 +149,18 @@ describe("GIVEN a FeatureStore on Azure with a transactions group and an embeddi
     expect(version.materializationSettings).toMatchObject({
       storeType: "OnlineAndOffline",
       schedule: { triggerType: "Recurrence", frequency: "Hour", interval: 3 },
+      resource: { instanceType: "standard_e8s_v3" },
+      sparkConfiguration: {
+        "spark.driver.cores": "4",
+        "spark.driver.memory": "36g",
+        "spark.executor.cores": "4",
+        "spark.executor.memory": "36g",
+        "spark.executor.instances": "2",
+      },
     });
   });
 
-  it("THEN the materialization identity gets AzureML Data Scientist, Blob Data Contributor and Redis Cache Contributor, and the reader its two roles", () => {
+  it("THEN the materialization identity gets AzureML Data Scientist, Blob Data Contributor and Redis Cache Contributor, the reader its two roles, and the deployer Blob Data Contributor to upload specs", () => {
     const roles = resourcesOfType(p, "azure-native:authorization:RoleAssignment").map((r) =>
       String(r.inputs.roleDefinitionId).split("/").pop(),
     );
@@ -153,11 +169,46 @@ describe("GIVEN a FeatureStore on Azure with a transactions group and an embeddi
         "e147488a-f6f5-4113-8e2d-b22465e65bf6",
         "f6c7c914-8db3-469d-8ca1-694a8f32e121",
         "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+        "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
         "e0f68234-74aa-48ed-b826-c38b57376e17",
         "f6c7c914-8db3-469d-8ca1-694a8f32e121",
         "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
       ].sort(),
     );
+  });
+
+  it("THEN the storage accounts' identity may unwrap the one key, not every key of the vault", () => {
+    const keyUser = resource(p, "azure-native:authorization:RoleAssignment", "features-key-user");
+    expect(keyUser.propertyDependencies.scope).toEqual([resource(p, "azure-native:keyvault:Key", "features-key").urn]);
+  });
+
+  it("THEN the deployer may write the offline container only, before any spec is uploaded", () => {
+    const uploader = resource(p, "azure-native:authorization:RoleAssignment", "features-spec-uploader");
+    expect(uploader.inputs.principalId).toBe("00000000-0000-0000-0000-000000000002");
+    expect(uploader.propertyDependencies.scope).toEqual([resource(p, "azure-native:storage:BlobContainer", "features-offline").urn]);
+    expect(String(uploader.inputs.roleDefinitionId)).toMatch(/\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+    expect(uploader.inputs.principalType).toBe("ServicePrincipal");
+    const blob = resource(p, "azure-native:storage:Blob", "features-transactions-spec");
+    expect(blob.dependsOn).toContain(uploader.urn);
+  });
+
+  it("THEN a bare reader id is granted as a service principal (the SDK would send User, which Azure refuses for an identity)", () => {
+    for (const name of ["features-reader-0-workspace", "features-reader-0-offline"]) {
+      const grant = resource(p, "azure-native:authorization:RoleAssignment", name).inputs;
+      expect(grant).toMatchObject({ principalId: "11111111-2222-3333-4444-555555555555", principalType: "ServicePrincipal" });
+    }
+  });
+});
+
+describe("GIVEN Azure readers and writers named as a user and a group", () => {
+  it("THEN each grant states the principal's own type and its bare object id", async () => {
+    const p = await synthStore({
+      access: { readers: ["user:aaaaaaaa-0000-0000-0000-000000000001"], writers: ["group:bbbbbbbb-0000-0000-0000-000000000002"] },
+    });
+    const ra = (name: string) => resource(p, "azure-native:authorization:RoleAssignment", name).inputs;
+    expect(ra("features-reader-0-offline")).toMatchObject({ principalId: "aaaaaaaa-0000-0000-0000-000000000001", principalType: "User" });
+    expect(ra("features-reader-0-workspace")).toMatchObject({ principalId: "aaaaaaaa-0000-0000-0000-000000000001", principalType: "User" });
+    expect(ra("features-writer-0-offline")).toMatchObject({ principalId: "bbbbbbbb-0000-0000-0000-000000000002", principalType: "Group" });
   });
 });
 
@@ -167,5 +218,26 @@ describe("GIVEN the prod profile on Azure", () => {
     expect(resource(p, `${ML}:Workspace`, "features-workspace").retainOnDelete).toBe(true);
     expect(resource(p, SA, "features-offline").retainOnDelete).toBe(true);
     expect(resource(p, "azure-native:redis:Redis", "features-online").inputs.sku).toEqual({ name: "Premium", family: "P", capacity: 1 });
+  });
+});
+
+describe("GIVEN a FeatureStore on Azure with a 40-character name", () => {
+  it("THEN every physical name fits its Azure rule, private endpoints with the provider's 8-character suffix too", async () => {
+    const name = "a".repeat(20) + "-" + "b".repeat(19);
+    const p = await synth(
+      () => {
+        new FeatureStore(name, { ...SCHEMA, network: AZURE_NETWORK });
+      },
+      { project: "p", stack: "dev", config: config("dev") },
+    );
+    for (const sa of resourcesOfType(p, SA)) expect(String(sa.inputs.accountName)).toMatch(/^[a-z0-9]{3,24}$/);
+    expect(String(resource(p, "azure-native:keyvault:Vault", `${name}-vault`).inputs.vaultName)).toMatch(
+      /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
+    );
+    expect(String(resource(p, `${ML}:Workspace`, `${name}-workspace`).inputs.workspaceName)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/);
+    expect(String(resource(p, "azure-native:redis:Redis", `${name}-online`).inputs.name)).toMatch(
+      /^[a-zA-Z0-9](?!.*--)[a-zA-Z0-9-]{0,61}[a-zA-Z0-9]$/,
+    );
+    for (const pe of resourcesOfType(p, PE)) expect(pe.name.length + 8).toBeLessThanOrEqual(64);
   });
 });

@@ -12,7 +12,16 @@ import { type EndpointTarget, privateEndpoint } from "./private-endpoints";
 import { createEntities, createFeatureSets } from "./registry";
 import type { AzureFeatureStore } from "./resources";
 import { type AzurePlacement, ROLES, type Step } from "./step";
-import { createIdentity, createKey, createKeyVault, createOfflineStorage, createRedis, createWorkspaceStorage, grant } from "./stores";
+import {
+  accessPrincipal,
+  createIdentity,
+  createKey,
+  createKeyVault,
+  createOfflineStorage,
+  createRedis,
+  createWorkspaceStorage,
+  grant,
+} from "./stores";
 import { createConnections, createWorkspace } from "./workspace";
 
 export type { AzureFeatureStore } from "./resources";
@@ -151,10 +160,13 @@ function grantRoles(
     ...(on.redis ? [grant(step, "materialization-online", on.redis, ROLES.redisCacheContributor, principal)] : []),
   ];
   const theirs = (kind: string, ids: pulumi.Input<string>[], storageRole: string) =>
-    ids.flatMap((id, i) => [
-      grant(step, `${kind}-${i}-workspace`, on.workspace.id, ROLES.azureMlDataScientist, id),
-      grant(step, `${kind}-${i}-offline`, on.offline, storageRole, id),
-    ]);
+    ids.flatMap((id, i) => {
+      const who = accessPrincipal(id);
+      return [
+        grant(step, `${kind}-${i}-workspace`, on.workspace.id, ROLES.azureMlDataScientist, who.principalId, who.principalType),
+        grant(step, `${kind}-${i}-offline`, on.offline, storageRole, who.principalId, who.principalType),
+      ];
+    });
   return [
     ...mine,
     ...theirs("reader", inputs.readers, ROLES.storageBlobDataReader),

@@ -1,3 +1,4 @@
+import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getClientConfig";
 import { FeaturesetContainerEntity } from "@pulumi/azure-native/machinelearningservices/featuresetContainerEntity";
 import { FeaturesetVersion } from "@pulumi/azure-native/machinelearningservices/featuresetVersion";
 import { FeaturestoreEntityContainerEntity } from "@pulumi/azure-native/machinelearningservices/featurestoreEntityContainerEntity";
@@ -7,7 +8,8 @@ import { Blob } from "@pulumi/azure-native/storage/blob";
 import * as pulumi from "@pulumi/pulumi";
 import { renderFeatureSetSpec } from "../plan-azure";
 import type { AzureFeatureStore } from "./resources";
-import type { Step } from "./step";
+import { ROLES, type Step } from "./step";
+import { grant } from "./stores";
 
 /** Materialization jobs' Spark size (Azure ML feature store examples' default). */
 const MATERIALIZATION_INSTANCE = "standard_e8s_v3";
@@ -62,6 +64,12 @@ interface FeatureSetDeps {
 export function createFeatureSets(step: Step, deps: FeatureSetDeps): AzureFeatureStore["featureSets"] {
   const { plan, azure, at, tags, opts, role } = step;
   const root = pulumi.interpolate`abfss://${azure.offlineContainer}@${deps.offline.account.name}.dfs.core.windows.net/`;
+  // The provider uploads a blob through the storage data plane as the deploying principal (the
+  // account takes no shared keys), which needs a data role: on the offline container only. The
+  // account is private, so the deployment runs inside the network: a service principal or managed
+  // identity (README: FeatureStore on Azure).
+  const deployer = getClientConfigOutput(step.opts.parent ? { parent: step.opts.parent } : undefined).objectId;
+  const uploader = grant(step, "spec-uploader", deps.offline.container.id, ROLES.storageBlobDataContributor, deployer);
   return Object.fromEntries(
     azure.groups.map((g) => {
       const group = plan.groups.find((p) => p.name === g.group);
@@ -75,7 +83,7 @@ export function createFeatureSets(step: Step, deps: FeatureSetDeps): AzureFeatur
           contentType: "application/x-yaml",
           source: root.apply((r) => new pulumi.asset.StringAsset(renderFeatureSetSpec(g.spec, `${r}${g.sourceFolder}`))),
         },
-        opts,
+        { ...opts, dependsOn: [uploader] },
       );
       const container = new FeaturesetContainerEntity(
         `${plan.name}-${g.group}`,
@@ -104,7 +112,15 @@ export function createFeatureSets(step: Step, deps: FeatureSetDeps): AzureFeatur
                 storeType: g.storeType,
                 schedule: { triggerType: "Recurrence", frequency: azure.schedule.frequency, interval: azure.schedule.interval },
                 resource: { instanceType: MATERIALIZATION_INSTANCE },
-                sparkConfiguration: { "spark.driver.cores": "4", "spark.executor.cores": "4", "spark.executor.instances": "2" },
+                // Serverless Spark sizes a session by cores and memory both: the feature store
+                // tutorial's settings for standard_e8s_v3 (8 vCPU, 64 GiB).
+                sparkConfiguration: {
+                  "spark.driver.cores": "4",
+                  "spark.driver.memory": "36g",
+                  "spark.executor.cores": "4",
+                  "spark.executor.memory": "36g",
+                  "spark.executor.instances": "2",
+                },
               },
               stage: plan.profile === "prod" ? "Production" : "Development",
               tags: { ...tags, ...(group?.tags ?? {}) },

@@ -22,14 +22,19 @@ export function createIdentity({ plan, at, tags, opts, role }: Step): UserAssign
   );
 }
 
-/** A role assignment of one built-in role, for a service principal, on one resource. */
+/**
+ * A role assignment of one built-in role on one resource. The principal's type is always stated:
+ * Azure refuses a type that does not match the principal (UnmatchedPrincipalType), the SDK sends
+ * `User` when none is given, and a stated type spares a just-created identity the replication wait.
+ */
 export function grant(
   step: Step,
   name: string,
   scope: pulumi.Input<string>,
   roleId: string,
   principalId: pulumi.Input<string>,
-  principalType = PrincipalType.ServicePrincipal,
+  principalType: pulumi.Input<string> = PrincipalType.ServicePrincipal,
+  opts: pulumi.CustomResourceOptions = {},
 ) {
   return new RoleAssignment(
     `${step.plan.name}-${name}`,
@@ -41,8 +46,21 @@ export function grant(
       principalId,
       principalType,
     },
-    step.opts,
+    { ...step.opts, ...opts },
   );
+}
+
+/**
+ * An `access` principal: `user:<object id>`, `group:<object id>`, or a bare object id, a service
+ * principal or managed identity (what InferenceService and TrainingCluster pass).
+ */
+export function accessPrincipal(id: pulumi.Input<string>): { principalId: pulumi.Output<string>; principalType: pulumi.Output<string> } {
+  const parsed = pulumi.output(id).apply((raw) => {
+    const m = /^(user|group):(.+)$/i.exec(raw);
+    if (!m?.[1] || !m[2]) return { principalId: raw, principalType: PrincipalType.ServicePrincipal as string };
+    return { principalId: m[2], principalType: m[1].toLowerCase() === "user" ? PrincipalType.User : PrincipalType.Group };
+  });
+  return { principalId: parsed.principalId, principalType: parsed.principalType };
 }
 
 /**
@@ -105,7 +123,8 @@ export function createKey(step: Step, vault: Vault, identity: UserAssignedIdenti
     ),
     keepOpts,
   );
-  const keyUser = grant(step, "key-user", vault.id, ROLES.keyVaultCryptoServiceEncryptionUser, identity.principalId);
+  // On the key, not the vault: the identity unwraps this key and no other secret of the vault.
+  const keyUser = grant(step, "key-user", key.id, ROLES.keyVaultCryptoServiceEncryptionUser, identity.principalId);
   return { key, keyUser, vaultUri: vault.properties.apply((p) => p.vaultUri ?? "") };
 }
 

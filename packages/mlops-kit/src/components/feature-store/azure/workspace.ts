@@ -4,6 +4,7 @@ import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/
 import type { Redis } from "@pulumi/azure-native/redis/redis";
 import type { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import * as pulumi from "@pulumi/pulumi";
+import { accountScopedName } from "../../../core/naming";
 import type { AzureFeatureStore } from "./resources";
 import type { Step } from "./step";
 
@@ -33,7 +34,10 @@ export function createWorkspace(step: Step, deps: WorkspaceDeps): Workspace {
       {
         resourceGroupName: at.resourceGroupName,
         location: at.location,
-        workspaceName: azure.workspaceName,
+        // A deleted workspace is soft-deleted for 14 days and its name cannot be reused meanwhile
+        // ("Workspace soft deletion"): the name's hash takes the identity's principal id, so a
+        // destroyed and recreated store (a new identity) gets a new name, as the vault does.
+        workspaceName: deps.identity.principalId.apply((p) => accountScopedName(azure.workspaceName, p ?? "")),
         kind: "FeatureStore",
         description: `Feature store ${plan.name}`,
         // The materialization identity is the store's too: materialization jobs run as it.
