@@ -133,10 +133,16 @@ const NAMING: Mutant[] = [
     T.core,
   ),
   m("naming/hash-parts-run-together", `${CORE}/naming.ts`, 'update(parts.join("\\u0000"))', 'update(parts.join(""))', T.core),
-  m("naming/alb-limit-raised", `${CORE}/naming.ts`, "min: 1,\n    max: 32,", "min: 1,\n    max: 34,", T.core),
+  m(
+    "naming/alb-limit-raised",
+    `${CORE}/name-rules.ts`,
+    "max: 32,\n    pattern: /^(?!internal-)",
+    "max: 34,\n    pattern: /^(?!internal-)",
+    T.core,
+  ),
   m(
     "naming/storage-account-limit-raised",
-    `${CORE}/naming.ts`,
+    `${CORE}/name-rules.ts`,
     "max: 24,\n    pattern: /^[a-z0-9]{3,24}$/",
     "max: 30,\n    pattern: /^[a-z0-9]{3,30}$/",
     T.core,

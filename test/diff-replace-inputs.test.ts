@@ -38,7 +38,11 @@ describe("GIVEN every stack of the reference platform and of the examples", () =
     const rows = Object.entries(REPLACE_INPUTS);
     expect(rows.length).toBeGreaterThan(50);
     for (const [type, rule] of rows) {
-      expect(rule.source, type).toMatch(/terraform-provider-(aws|google)|azure-native/);
+      expect(rule.source, type).toMatch(
+        type.startsWith("kubernetes:") || type === "pulumi:providers:kubernetes"
+          ? /Kubernetes API|pulumi\/pulumi-kubernetes/
+          : /terraform-provider-(aws|google)|azure-native/,
+      );
       expect(new Set(rule.inputs).size, type).toBe(rule.inputs.length);
     }
   });
@@ -56,9 +60,26 @@ describe("GIVEN every stack of the reference platform and of the examples", () =
   });
 });
 
-/** The SDK declaration of a type token's resource: `aws:ec2/subnet:Subnet` -> @pulumi/aws/ec2/subnet.d.ts. */
+/**
+ * The SDK declaration of a type token's resource: `aws:ec2/subnet:Subnet` -> @pulumi/aws/ec2/subnet.d.ts,
+ * `kubernetes:networking.k8s.io/v1:NetworkPolicy` -> @pulumi/kubernetes/networking/v1/networkPolicy.d.ts,
+ * `pulumi:providers:kubernetes` -> @pulumi/kubernetes/provider.d.ts.
+ */
 function declarationOf(type: string): string {
-  const [pkg = "", module = ""] = type.split(":");
+  const [pkg = "", module = "", cls = ""] = type.split(":");
+  if (pkg === "pulumi" && module === "providers") return path.join(ROOT, "node_modules", "@pulumi", cls, "provider.d.ts");
+  if (pkg === "kubernetes") {
+    const [group = "", version = ""] = module.split("/");
+    return path.join(
+      ROOT,
+      "node_modules",
+      "@pulumi",
+      pkg,
+      group.split(".")[0] ?? group,
+      version,
+      `${cls.replace(/^./, (c) => c.toLowerCase())}.d.ts`,
+    );
+  }
   const file = module.includes("/") ? module : `${module}/${type.slice(type.lastIndexOf(":") + 1).replace(/^./, (c) => c.toLowerCase())}`;
   const exact = path.join(ROOT, "node_modules", "@pulumi", pkg, `${file}.d.ts`);
   if (fs.existsSync(exact)) return exact;
@@ -68,13 +89,17 @@ function declarationOf(type: string): string {
   return path.join(dir, found ?? path.basename(exact));
 }
 
+/** `aws:ec2/subnet:Subnet` -> SubnetArgs; a provider's is ProviderArgs. */
+const argsInterfaceOf = (type: string) =>
+  type.startsWith("pulumi:providers:") ? "ProviderArgs" : `${type.slice(type.lastIndexOf(":") + 1)}Args`;
+
 describe("GIVEN the replace-inputs table", () => {
   it("WHEN each input is looked up in its SDK's Args THEN it is a real input name (a misspelt one would never match a change)", () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const [type, rule] of Object.entries(REPLACE_INPUTS)) {
       const text = fs.readFileSync(declarationOf(type), "utf8");
-      const args = text.slice(text.indexOf(`export interface ${type.slice(type.lastIndexOf(":") + 1)}Args {`));
+      const args = text.slice(text.indexOf(`export interface ${argsInterfaceOf(type)} {`));
       for (const input of rule.inputs.filter((i) => i !== "*")) {
         const top = input.split(".")[0] ?? "";
         checked++;

@@ -156,6 +156,75 @@ describe("GIVEN two plans of one stack", () => {
   });
 });
 
+describe("GIVEN the platform's other five components, changed the way a pull request would", () => {
+  const linesOf = (d: ReturnType<typeof diffPlans>, type: string) =>
+    d.components.find((c) => c.type === `mlops:index:${type}`)?.lines ?? [];
+
+  it.each([
+    ["aws", "aws:eks/nodeGroup:NodeGroup", "scalingConfig"],
+    ["gcp", "gcp:container/nodePool:NodePool", "autoscaling"],
+  ] as const)(
+    "WHEN the GPU pool's maximum is raised on %s THEN the pool is updated in place and the cluster says max 2→4",
+    (cloud, type, block) => {
+      const base = cloud === "aws" ? awsDev : gcpDev;
+      const head = clone(base);
+      const bounds = find(head, type, "training-gpu").inputs[block] as Record<string, number>;
+      const key = cloud === "aws" ? "maxSize" : "totalMaxNodeCount";
+      expect(bounds[key]).toBe(2);
+      bounds[key] = 4;
+      const d = diffPlans(base, head);
+      expect(d.changes.map((c) => [c.kind, c.name])).toEqual([[ChangeKind.Update, "training-gpu"]]);
+      expect(linesOf(d, "TrainingCluster")).toEqual(["pool gpu scaling max 2→4"]);
+    },
+  );
+
+  it("WHEN the AKS GPU pool's maxCount is raised THEN the cluster says max 2→4", () => {
+    const head = clone(azureDev);
+    find(head, "azure-native:containerservice:AgentPool", "training-gpu").inputs.maxCount = 4;
+    expect(linesOf(diffPlans(azureDev, head), "TrainingCluster")).toEqual(["pool gpu scaling max 2→4"]);
+  });
+
+  it("WHEN the registry's image repository is renamed on AWS THEN it is replaced, flagged as data loss, and the registry says images are lost", () => {
+    const head = clone(awsDev);
+    const repo = find(head, "aws:ecr/repository:Repository", "models-images");
+    repo.inputs.name = `${String(repo.inputs.name)}-v2`;
+    const d = diffPlans(awsDev, head);
+    expect(d.changes.find((c) => c.urn === repo.urn)?.kind).toBe(ChangeKind.Replace);
+    expect(d.dataLoss.map((l) => l.name)).toContain("models-images");
+    expect(linesOf(d, "ModelRegistry")[0]).toBe("image repository images replaced (images lost unless retained)");
+  });
+
+  it("WHEN a feature group's event time column changes on AWS THEN it is replaced and the store says its online records are dropped", () => {
+    const head = clone(awsDev);
+    find(head, "aws:sagemaker/featureGroup:FeatureGroup", "features-transactions").inputs.eventTimeFeatureName = "event_at";
+    const d = diffPlans(awsDev, head);
+    expect(d.dataLoss.map((l) => l.name)).toEqual(["features-transactions"]);
+    // The policies that name the group's ARN take the new one.
+    expect(linesOf(d, "FeatureStore")).toEqual([
+      "feature group transactions replaced (online records dropped)",
+      "policy features-online-reader updated",
+      "policy features-writer updated",
+    ]);
+  });
+
+  it("WHEN the retraining schedule moves on GCP THEN the delivery says retrain schedule before→after", () => {
+    const head = clone(gcpDev);
+    const job = find(head, "gcp:cloudscheduler/job:Job", "delivery-retrain");
+    expect(job.inputs.schedule).toBe("0 3 * * MON");
+    job.inputs.schedule = "0 4 * * MON";
+    const d = diffPlans(gcpDev, head);
+    expect(linesOf(d, "CiCdPipeline")).toEqual(["retrain schedule 0 3 * * MON→0 4 * * MON"]);
+  });
+
+  it("WHEN the monthly budget is raised on Azure THEN the monitoring stack says budget 1000→5000", () => {
+    const head = clone(azureDev);
+    find(head, "azure-native:consumption:Budget", "observability-budget").inputs.amount = 5000;
+    const d = diffPlans(azureDev, head);
+    expect(d.changes.map((c) => c.kind)).toEqual([ChangeKind.Update]);
+    expect(linesOf(d, "MonitoringStack")).toEqual(["budget 1000→5000"]);
+  });
+});
+
 describe("GIVEN a diff too long for a pull request comment", () => {
   it("WHEN rendered as markdown THEN it stays under the limit and says how many changes were left out", () => {
     const head = clone(awsDev);

@@ -12,9 +12,12 @@ const MAX_FILE_LINES = 450;
 
 /**
  * Sources allowed past a limit because they are data, not logic (a table read top to bottom), each
- * with the reason. Keys are paths from the repository root. Empty today: every table fits.
+ * with the reason. Keys are paths from the repository root.
  */
-const DATA_TABLES: Readonly<Record<string, string>> = {};
+const DATA_TABLES: Readonly<Record<string, string>> = {
+  "packages/testing/src/diff/replace-inputs.ts":
+    "one row per resource type the components create (inputs that force replacement, with the provider source), read top to bottom",
+};
 
 /** Non-test TypeScript sources under packages/<package>/src. */
 function packageSources(): string[] {

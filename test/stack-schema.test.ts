@@ -78,6 +78,34 @@ describe("GIVEN a broken stack file", () => {
     expect(errors.some((e) => e.startsWith("/config/platform:cidr must match pattern"))).toBe(true);
   });
 
+  it("WHEN a component setting is not what its spec takes THEN the error names the setting", () => {
+    const validate = validator();
+    const config = {
+      "mlops:cloud": "gcp",
+      "gcp:project": "acme-ml-dev",
+      "gcp:region": "us-central1",
+      "platform:monthlyBudget": "lots",
+      "platform:trainingGpuNodes": 0,
+      "platform:retrainSchedule": "weekly",
+      "platform:billingAccount": "0123456789AB",
+    };
+    expect(validate({ config })).toBe(false);
+    const named = new Set((validate.errors ?? []).map((e) => e.instancePath));
+    for (const key of ["monthlyBudget", "trainingGpuNodes", "retrainSchedule", "billingAccount"])
+      expect(named).toContain(`/config/platform:${key}`);
+    expect(
+      validate({
+        config: {
+          ...config,
+          "platform:monthlyBudget": "1500",
+          "platform:trainingGpuNodes": 4,
+          "platform:retrainSchedule": "0 3 * * MON",
+          "platform:billingAccount": "012345-6789AB-CDEF01",
+        },
+      }),
+    ).toBe(true);
+  });
+
   it("WHEN the cloud is misspelt THEN the error names mlops:cloud", () => {
     const validate = validator();
     expect(validate({ config: { "mlops:cloud": "awz" } })).toBe(false);

@@ -1,4 +1,7 @@
 import * as z from "zod/mini";
+import { REPOSITORY } from "../../mlops-kit/src/components/cicd-pipeline/spec";
+import { MODEL_NAME, MODEL_NAME_MAX } from "../../mlops-kit/src/components/model-registry/spec";
+import { BILLING_ACCOUNT, EMAIL } from "../../mlops-kit/src/components/monitoring/spec";
 import { MAX_PREFIX, MIN_PREFIX, mlopsVpcSchema } from "../../mlops-kit/src/components/network/spec";
 import { GPU_TYPES } from "../../mlops-kit/src/core/catalog/gpu";
 import { CLOUD_IDS, PROFILES } from "../../mlops-kit/src/core/cloud";
@@ -60,7 +63,104 @@ function providerSettings(): Record<string, JsonSchema> {
 }
 
 /** The settings stacks/platform.ts reads (`new pulumi.Config("platform")`): a declared list, kept in step by a test. */
-export const PLATFORM_SETTINGS = ["cidr", "costCenter", "gpu", "image", "domain", "certificateId", "keyVaultId"] as const;
+export const PLATFORM_SETTINGS = [
+  "cidr",
+  "costCenter",
+  "gpu",
+  "image",
+  "domain",
+  "certificateId",
+  "keyVaultId",
+  "featureRetentionDays",
+  "alertEmail",
+  "monthlyBudget",
+  "billingAccount",
+  "repository",
+  "model",
+  "retrainSchedule",
+  "oidcProviderArn",
+  "trainingGpu",
+  "trainingGpuNodes",
+] as const;
+
+/**
+ * A number read with `config.getNumber`: a YAML number, or the string `pulumi config set` writes.
+ * The bounds are the spec's, checked again when the stack is planned.
+ */
+function numberSetting(minimum: number, maximum: number, integer: boolean, description: string): JsonSchema {
+  return {
+    anyOf: [
+      { type: integer ? "integer" : "number", minimum, maximum },
+      { type: "string", pattern: integer ? "^[0-9]+$" : "^[0-9]+(\\.[0-9]+)?$" },
+    ],
+    description,
+  };
+}
+
+/** The platform's delivery, monitoring, features and training settings (CiCdPipeline, MonitoringStack, FeatureStore, TrainingCluster). */
+function componentSettings() {
+  return {
+    // FeatureStore spec: offline.retentionDays is 1 to 3650.
+    featureRetentionDays: numberSetting(
+      1,
+      3650,
+      true,
+      "Days the offline feature store keeps rows (FeatureStore offline.retentionDays; default 90 in dev, 730 in prod).",
+    ),
+    alertEmail: {
+      type: "string",
+      pattern: EMAIL.source,
+      description: "Who the monitoring stack alerts (MonitoringStack notifications.emails).",
+    },
+    // MonitoringStack spec: budget.monthlyAmount is 1 to 1,000,000,000.
+    monthlyBudget: numberSetting(
+      1,
+      1_000_000_000,
+      false,
+      "The monthly budget in the billing currency (MonitoringStack budget.monthlyAmount; default 1000).",
+    ),
+    billingAccount: {
+      type: "string",
+      pattern: BILLING_ACCOUNT.source,
+      description: "GCP: the billing account the budget watches, e.g. 012345-6789AB-CDEF01 (MonitoringStack gcp.billingAccount).",
+    },
+    repository: {
+      type: "string",
+      pattern: REPOSITORY.source,
+      description: "The GitHub repository the delivery trusts, owner/name (CiCdPipeline repository; default acme/ml-platform).",
+    },
+    model: {
+      type: "string",
+      pattern: MODEL_NAME.source,
+      maxLength: MODEL_NAME_MAX,
+      description: "The model the delivery registers: one the platform's registry declares, sentiment or churn (CiCdPipeline build.model).",
+    },
+    retrainSchedule: {
+      type: "string",
+      pattern: "^\\S+(\\s+\\S+){4}$",
+      description:
+        "When retraining runs: five-field cron in UTC with day names, e.g. 0 3 * * MON (CiCdPipeline retrain.schedule; the spec checks each field).",
+    },
+    oidcProviderArn: {
+      type: "string",
+      pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$",
+      description:
+        "AWS: the account's GitHub OIDC provider, when another stack of the account created it (CiCdPipeline aws.oidcProviderArn); absent: this stack creates it.",
+    },
+    trainingGpu: {
+      type: "string",
+      enum: [...GPU_TYPES],
+      description: "The GPU of the training pool's nodes (TrainingCluster pools[].compute.gpu.type; default t4).",
+    },
+    // TrainingCluster spec: pools[].max is 1 to 1000 (EKS nodes per managed node group).
+    trainingGpuNodes: numberSetting(
+      1,
+      1000,
+      true,
+      "The most GPU nodes the training pool scales to (TrainingCluster pools[].max; default 2).",
+    ),
+  };
+}
 
 function platformSettings(): Record<string, JsonSchema> {
   const cidr = fromZod(
@@ -92,6 +192,7 @@ function platformSettings(): Record<string, JsonSchema> {
       pattern: "^/subscriptions/",
       description: "Azure: the Key Vault holding the certificate (its resource id).",
     },
+    ...componentSettings(),
   };
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [`platform:${k}`, orSecure(v)]));
 }

@@ -5,6 +5,9 @@ import type { ChangeKind, PlanDiff, ResourceChange } from "./types";
 /** A PR comment's budget: GitHub refuses bodies over 65,536 characters; room is left for a header. */
 export const DIFF_MARKDOWN_LIMIT = 60_000;
 
+/** Lines per component in a comment: a component whose every child changed still reads as a summary. */
+const COMPONENT_LINES = 8;
+
 const SYMBOL: Record<ChangeKind, string> = { create: "+", update: "~", replace: "+-", delete: "-" };
 
 function headline(d: PlanDiff): string {
@@ -32,7 +35,8 @@ function markdownHead(d: PlanDiff): string[] {
     lines.push("#### Components", "");
     for (const c of d.components) {
       lines.push(`- **${c.type.replace(/^mlops:index:/, "")} ${c.name}**${c.kind ? ` (${c.kind})` : ""}`);
-      for (const l of c.lines) lines.push(`  - ${l}`);
+      for (const l of c.lines.slice(0, COMPONENT_LINES)) lines.push(`  - ${l}`);
+      if (c.lines.length > COMPONENT_LINES) lines.push(`  - _${c.lines.length - COMPONENT_LINES} more lines: see the resources below_`);
     }
     lines.push("");
   }

@@ -31,12 +31,102 @@ const tfGoogle = (file: string) => `hashicorp/terraform-provider-google google/s
 const armUrl = (module: string, cls: string) =>
   `azure-native: ARM URL parameters of ${module}/${cls} (node_modules/@pulumi/azure-native/${module}/${cls}.d.ts) and location (ARM RPC-Put-V1-14)`;
 const ALL = ["*"] as const;
+/** A row written from what is known of the provider, not read again in its source: say so. */
+const fromMemory = (source: string) => `${source}; from memory, not re-read in the source`;
+const k8s = (kind: string) =>
+  `Kubernetes API: a ${kind}'s metadata.name and metadata.namespace are immutable (pulumi/pulumi-kubernetes replaces on their change)`;
 
 export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   // AWS
   "aws:acm/certificate:Certificate": {
     inputs: ["domainName", "subjectAlternativeNames", "validationMethod", "validationOptions", "keyAlgorithm", "certificateAuthorityArn"],
     source: tfAws("acm/certificate.go"),
+  },
+  "aws:autoscaling/tag:Tag": { inputs: ["autoscalingGroupName", "tag"], source: fromMemory(tfAws("autoscaling/group_tag.go")) },
+  "aws:budgets/budget:Budget": { inputs: ["accountId", "name", "namePrefix"], source: fromMemory(tfAws("budgets/budget.go")) },
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": { inputs: ["alarmName"], source: fromMemory(tfAws("cloudwatch/composite_alarm.go")) },
+  "aws:cloudwatch/dashboard:Dashboard": { inputs: ["dashboardName"], source: fromMemory(tfAws("cloudwatch/dashboard.go")) },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": { inputs: ["name"], source: fromMemory(tfAws("cloudwatch/metric_alarm.go")) },
+  "aws:codebuild/project:Project": { inputs: ["name"], source: fromMemory(tfAws("codebuild/project.go")) },
+  "aws:codepipeline/pipeline:Pipeline": { inputs: ["name"], source: fromMemory(tfAws("codepipeline/codepipeline.go")) },
+  "aws:codestarconnections/connection:Connection": {
+    inputs: ["name", "providerType", "hostArn"],
+    source: fromMemory(tfAws("codestarconnections/connection.go (RequiresReplace)")),
+  },
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy": { inputs: ["policy", "repository"], source: tfAws("ecr/lifecycle_policy.go") },
+  "aws:ecr/repository:Repository": { inputs: ["name", "encryptionConfigurations"], source: fromMemory(tfAws("ecr/repository.go")) },
+  "aws:eks/addon:Addon": { inputs: ["addonName", "clusterName"], source: fromMemory(tfAws("eks/addon.go")) },
+  "aws:eks/cluster:Cluster": {
+    inputs: [
+      "name",
+      "roleArn",
+      "vpcConfig.subnetIds",
+      "vpcConfig.securityGroupIds",
+      "kubernetesNetworkConfig.serviceIpv4Cidr",
+      "kubernetesNetworkConfig.ipFamily",
+      "accessConfig.bootstrapClusterCreatorAdminPermissions",
+      "bootstrapSelfManagedAddons",
+      "outpostConfig",
+    ],
+    source: fromMemory(tfAws("eks/cluster.go")),
+  },
+  "aws:eks/nodeGroup:NodeGroup": {
+    inputs: [
+      "clusterName",
+      "nodeGroupName",
+      "nodeGroupNamePrefix",
+      "nodeRoleArn",
+      "subnetIds",
+      "amiType",
+      "capacityType",
+      "diskSize",
+      "instanceTypes",
+      "remoteAccess",
+      "launchTemplate.id",
+      "launchTemplate.name",
+    ],
+    source: fromMemory(tfAws("eks/node_group.go")),
+  },
+  "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
+    inputs: ["clusterName", "namespace", "serviceAccount"],
+    source: fromMemory(tfAws("eks/pod_identity_association.go (RequiresReplace)")),
+  },
+  "aws:glue/catalogDatabase:CatalogDatabase": { inputs: ["catalogId", "name"], source: fromMemory(tfAws("glue/catalog_database.go")) },
+  // client_id_list and thumbprint_list are updated in place (AddClientIDToOpenIDConnectProvider, ...).
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": { inputs: ["url"], source: tfAws("iam/openid_connect_provider.go") },
+  "aws:iam/policy:Policy": { inputs: ["name", "namePrefix", "path", "description"], source: fromMemory(tfAws("iam/policy.go")) },
+  "aws:route53/healthCheck:HealthCheck": {
+    inputs: ["type", "referenceName", "requestInterval", "measureLatency", "routingControlArn"],
+    source: fromMemory(tfAws("route53/health_check.go")),
+  },
+  "aws:sagemaker/featureGroup:FeatureGroup": {
+    inputs: [
+      "featureGroupName",
+      "recordIdentifierFeatureName",
+      "eventTimeFeatureName",
+      "description",
+      "roleArn",
+      "offlineStoreConfig",
+      "onlineStoreConfig.enableOnlineStore",
+      "onlineStoreConfig.securityConfig",
+      "onlineStoreConfig.storageType",
+    ],
+    source: fromMemory(tfAws("sagemaker/feature_group.go")),
+  },
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": {
+    inputs: ["trackingServerName", "mlflowVersion", "roleArn"],
+    source: tfAws("sagemaker/mlflow_tracking_server.go"),
+  },
+  "aws:sagemaker/modelPackageGroup:ModelPackageGroup": {
+    inputs: ["modelPackageGroupName", "modelPackageGroupDescription"],
+    source: fromMemory(tfAws("sagemaker/model_package_group.go")),
+  },
+  "aws:scheduler/schedule:Schedule": { inputs: ["name", "namePrefix"], source: fromMemory(tfAws("scheduler/schedule.go")) },
+  "aws:sns/topic:Topic": { inputs: ["name", "namePrefix", "fifoTopic"], source: fromMemory(tfAws("sns/topic.go")) },
+  "aws:sns/topicPolicy:TopicPolicy": { inputs: ["arn"], source: fromMemory(tfAws("sns/topic_policy.go")) },
+  "aws:sns/topicSubscription:TopicSubscription": {
+    inputs: ["endpoint", "protocol", "topic", "endpointAutoConfirms", "confirmationTimeoutInMinutes"],
+    source: fromMemory(tfAws("sns/topic_subscription.go")),
   },
   "aws:autoscaling/group:Group": { inputs: ["name", "namePrefix"], source: tfAws("autoscaling/group.go") },
   "aws:autoscaling/policy:Policy": { inputs: ["name", "autoscalingGroupName"], source: tfAws("autoscaling/policy.go") },
@@ -148,6 +238,154 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   "aws:wafv2/webAclAssociation:WebAclAssociation": { inputs: ["resourceArn", "webAclArn"], source: tfAws("wafv2/web_acl_association.go") },
 
   // GCP
+  "gcp:artifactregistry/repository:Repository": {
+    inputs: ["format", "kmsKeyName", "location", "mode", "project", "repositoryId"],
+    source: fromMemory(tfGoogle("artifactregistry/resource_artifact_registry_repository.go")),
+  },
+  "gcp:bigquery/dataset:Dataset": {
+    inputs: ["datasetId", "location", "project"],
+    source: fromMemory(tfGoogle("bigquery/resource_bigquery_dataset.go")),
+  },
+  "gcp:bigquery/datasetIamMember:DatasetIamMember": {
+    inputs: ["datasetId", "project", "member", "role", "condition"],
+    source: fromMemory(`${tfGoogle("bigquery/iam_bigquery_dataset.go")}, google/tpgiamresource/resource_iam_member.go`),
+  },
+  // Also replaced when a schema change drops or retypes a column (the provider's schema CustomizeDiff).
+  "gcp:bigquery/table:Table": {
+    inputs: ["datasetId", "project", "tableId", "timePartitioning", "rangePartitioning", "encryptionConfiguration"],
+    source: fromMemory(tfGoogle("bigquery/resource_bigquery_table.go")),
+  },
+  "gcp:cloudbuild/trigger:Trigger": {
+    inputs: ["location", "project"],
+    source: fromMemory(tfGoogle("cloudbuild/resource_cloudbuild_trigger.go")),
+  },
+  "gcp:cloudscheduler/job:Job": {
+    inputs: ["name", "project", "region"],
+    source: fromMemory(tfGoogle("cloudscheduler/resource_cloud_scheduler_job.go")),
+  },
+  "gcp:container/cluster:Cluster": {
+    inputs: [
+      "name",
+      "location",
+      "project",
+      "network",
+      "subnetwork",
+      "ipAllocationPolicy",
+      "privateClusterConfig.masterIpv4CidrBlock",
+      "initialNodeCount",
+      "nodeConfig",
+      "defaultMaxPodsPerNode",
+      "enableAutopilot",
+      "description",
+      "clusterIpv4Cidr",
+      "networkingMode",
+      "datapathProvider",
+      "confidentialNodes",
+    ],
+    source: fromMemory(tfGoogle("container/resource_container_cluster.go")),
+  },
+  "gcp:container/nodePool:NodePool": {
+    inputs: [
+      "cluster",
+      "location",
+      "project",
+      "name",
+      "namePrefix",
+      "initialNodeCount",
+      "maxPodsPerNode",
+      "nodeConfig.guestAccelerators",
+      "nodeConfig.spot",
+      "nodeConfig.preemptible",
+      "nodeConfig.serviceAccount",
+      "nodeConfig.oauthScopes",
+      "nodeConfig.bootDiskKmsKey",
+      "networkConfig.podRange",
+      "networkConfig.createPodRange",
+    ],
+    source: fromMemory(`${tfGoogle("container/resource_container_node_pool.go")}, container/node_config.go`),
+  },
+  "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": {
+    inputs: ["project", "workloadIdentityPoolId"],
+    source: fromMemory(tfGoogle("iambeta/resource_iam_workload_identity_pool.go")),
+  },
+  "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": {
+    inputs: ["project", "workloadIdentityPoolId", "workloadIdentityPoolProviderId"],
+    source: fromMemory(tfGoogle("iambeta/resource_iam_workload_identity_pool_provider.go")),
+  },
+  "gcp:kms/cryptoKey:CryptoKey": {
+    inputs: [
+      "cryptoKeyBackend",
+      "importOnly",
+      "keyRing",
+      "name",
+      "purpose",
+      "skipInitialVersionCreation",
+      "versionTemplate.protectionLevel",
+    ],
+    source: fromMemory(tfGoogle("kms/resource_kms_crypto_key.go")),
+  },
+  "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": {
+    inputs: ["cryptoKeyId", "member", "role", "condition"],
+    source: fromMemory(`${tfGoogle("kms/iam_kms_crypto_key.go")}, google/tpgiamresource/resource_iam_member.go`),
+  },
+  "gcp:kms/keyRing:KeyRing": { inputs: ["location", "name", "project"], source: fromMemory(tfGoogle("kms/resource_kms_key_ring.go")) },
+  "gcp:monitoring/alertPolicy:AlertPolicy": {
+    inputs: ["project"],
+    source: fromMemory(tfGoogle("monitoring/resource_monitoring_alert_policy.go")),
+  },
+  "gcp:monitoring/dashboard:Dashboard": {
+    inputs: ["project"],
+    source: fromMemory(tfGoogle("monitoring/resource_monitoring_dashboard.go")),
+  },
+  "gcp:monitoring/notificationChannel:NotificationChannel": {
+    inputs: ["project"],
+    source: fromMemory(tfGoogle("monitoring/resource_monitoring_notification_channel.go")),
+  },
+  "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": {
+    inputs: ["project", "monitoredResource", "resourceGroup", "checkerType", "syntheticMonitor"],
+    source: fromMemory(tfGoogle("monitoring/resource_monitoring_uptime_check_config.go")),
+  },
+  "gcp:projects/serviceIdentity:ServiceIdentity": {
+    inputs: ["project", "service"],
+    source: fromMemory(tfGoogle("serviceusage/resource_project_service_identity.go")),
+  },
+  "gcp:serviceaccount/iAMMember:IAMMember": {
+    inputs: ["serviceAccountId", "member", "role", "condition"],
+    source: fromMemory(`${tfGoogle("resourcemanager/iam_service_account.go")}, google/tpgiamresource/resource_iam_member.go`),
+  },
+  "gcp:storage/bucket:Bucket": {
+    inputs: ["name", "location", "project", "customPlacementConfig", "hierarchicalNamespace"],
+    source: fromMemory(tfGoogle("storage/resource_storage_bucket.go")),
+  },
+  "gcp:storage/bucketIAMMember:BucketIAMMember": {
+    inputs: ["bucket", "member", "role", "condition"],
+    source: fromMemory(`${tfGoogle("storage/iam_storage_bucket.go")}, google/tpgiamresource/resource_iam_member.go`),
+  },
+  "gcp:vertex/aiFeatureGroup:AiFeatureGroup": {
+    inputs: ["name", "project", "region"],
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_feature_group.go")),
+  },
+  "gcp:vertex/aiFeatureGroupFeature:AiFeatureGroupFeature": {
+    inputs: ["featureGroup", "name", "project", "region"],
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_feature_group_feature.go")),
+  },
+  "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore": {
+    inputs: ["name", "project", "region", "optimized"],
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_feature_online_store.go")),
+  },
+  "gcp:vertex/aiFeatureOnlineStoreFeatureview:AiFeatureOnlineStoreFeatureview": {
+    inputs: ["featureOnlineStore", "name", "project", "region", "vectorSearchConfig"],
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_feature_online_store_featureview.go")),
+  },
+  // A metadata store has no update: every field is ForceNew.
+  "gcp:vertex/aiMetadataStore:AiMetadataStore": {
+    inputs: ALL,
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_metadata_store.go")),
+  },
+  "gcp:vertex/aiTensorboard:AiTensorboard": {
+    inputs: ["encryptionSpec", "project", "region"],
+    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_tensorboard.go")),
+  },
   "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember": {
     inputs: ["project", "location", "repository", "member", "role", "condition"],
     source: `${tfGoogle("artifactregistry/iam_artifact_registry_repository.go")}, google/tpgiamresource/resource_iam_member.go`,
@@ -276,6 +514,91 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
 
   // Azure
+  "azure-native:applicationinsights:Component": {
+    inputs: ["location", "resourceGroupName", "resourceName"],
+    source: armUrl("applicationinsights", "component"),
+  },
+  "azure-native:applicationinsights:WebTest": {
+    inputs: ["location", "resourceGroupName", "webTestName"],
+    source: armUrl("applicationinsights", "webTest"),
+  },
+  "azure-native:applicationinsights:Workbook": {
+    inputs: ["location", "resourceGroupName", "resourceName"],
+    source: armUrl("applicationinsights", "workbook"),
+  },
+  "azure-native:consumption:Budget": { inputs: ["budgetName", "scope"], source: armUrl("consumption", "budget") },
+  "azure-native:containerregistry:Registry": {
+    inputs: ["location", "registryName", "resourceGroupName"],
+    source: armUrl("containerregistry", "registry"),
+  },
+  "azure-native:containerservice:AgentPool": {
+    inputs: ["agentPoolName", "resourceGroupName", "resourceName"],
+    source: armUrl("containerservice", "agentPool"),
+  },
+  "azure-native:containerservice:ManagedCluster": {
+    inputs: ["location", "resourceGroupName", "resourceName"],
+    source: armUrl("containerservice", "managedCluster"),
+  },
+  "azure-native:keyvault:Key": { inputs: ["keyName", "resourceGroupName", "vaultName"], source: armUrl("keyvault", "key") },
+  "azure-native:keyvault:Vault": { inputs: ["location", "resourceGroupName", "vaultName"], source: armUrl("keyvault", "vault") },
+  "azure-native:machinelearningservices:FeaturesetContainerEntity": {
+    inputs: ["name", "resourceGroupName", "workspaceName"],
+    source: armUrl("machinelearningservices", "featuresetContainerEntity"),
+  },
+  "azure-native:machinelearningservices:FeaturesetVersion": {
+    inputs: ["name", "resourceGroupName", "version", "workspaceName"],
+    source: armUrl("machinelearningservices", "featuresetVersion"),
+  },
+  "azure-native:machinelearningservices:FeaturestoreEntityContainerEntity": {
+    inputs: ["name", "resourceGroupName", "workspaceName"],
+    source: armUrl("machinelearningservices", "featurestoreEntityContainerEntity"),
+  },
+  "azure-native:machinelearningservices:FeaturestoreEntityVersion": {
+    inputs: ["name", "resourceGroupName", "version", "workspaceName"],
+    source: armUrl("machinelearningservices", "featurestoreEntityVersion"),
+  },
+  "azure-native:machinelearningservices:Workspace": {
+    inputs: ["location", "resourceGroupName", "workspaceName"],
+    source: armUrl("machinelearningservices", "workspace"),
+  },
+  "azure-native:machinelearningservices:WorkspaceConnection": {
+    inputs: ["connectionName", "resourceGroupName", "workspaceName"],
+    source: armUrl("machinelearningservices", "workspaceConnection"),
+  },
+  "azure-native:managedidentity:FederatedIdentityCredential": {
+    inputs: ["federatedIdentityCredentialResourceName", "resourceGroupName", "resourceName"],
+    source: armUrl("managedidentity", "federatedIdentityCredential"),
+  },
+  "azure-native:monitor:ActionGroup": {
+    inputs: ["actionGroupName", "location", "resourceGroupName"],
+    source: armUrl("monitor", "actionGroup"),
+  },
+  "azure-native:monitor:MetricAlert": { inputs: ["location", "resourceGroupName", "ruleName"], source: armUrl("monitor", "metricAlert") },
+  "azure-native:monitor:ScheduledQueryRule": {
+    inputs: ["location", "resourceGroupName", "ruleName"],
+    source: armUrl("monitor", "scheduledQueryRule"),
+  },
+  "azure-native:network:PrivateDnsZoneGroup": {
+    inputs: ["privateDnsZoneGroupName", "privateEndpointName", "resourceGroupName"],
+    source: armUrl("network", "privateDnsZoneGroup"),
+  },
+  "azure-native:network:PrivateEndpoint": {
+    inputs: ["location", "privateEndpointName", "resourceGroupName"],
+    source: armUrl("network", "privateEndpoint"),
+  },
+  "azure-native:redis:Redis": { inputs: ["location", "name", "resourceGroupName"], source: armUrl("redis", "redis") },
+  "azure-native:storage:Blob": {
+    inputs: ["accountName", "blobName", "containerName", "resourceGroupName"],
+    source: armUrl("storage", "blob"),
+  },
+  "azure-native:storage:BlobContainer": {
+    inputs: ["accountName", "containerName", "resourceGroupName"],
+    source: armUrl("storage", "blobContainer"),
+  },
+  "azure-native:storage:ManagementPolicy": {
+    inputs: ["accountName", "managementPolicyName", "resourceGroupName"],
+    source: armUrl("storage", "managementPolicy"),
+  },
   "azure-native:authorization:RoleAssignment": {
     inputs: ["roleAssignmentName", "scope", "principalId", "roleDefinitionId"],
     source: `${armUrl("authorization", "roleAssignment")}; ARM refuses to update an assignment's principal or role (RoleAssignmentUpdateNotPermitted)`,
@@ -351,6 +674,21 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     inputs: ["accountName", "location", "resourceGroupName", "isHnsEnabled"],
     source: `${armUrl("storage", "storageAccount")}; isHnsEnabled is set at creation (Microsoft.Storage REST spec)`,
   },
+
+  // Kubernetes (the TrainingCluster's in-cluster objects)
+  "kubernetes:core/v1:Namespace": { inputs: ["metadata.name"], source: k8s("Namespace (cluster-scoped: name only)") },
+  "kubernetes:core/v1:ResourceQuota": { inputs: ["metadata.name", "metadata.namespace"], source: k8s("ResourceQuota") },
+  "kubernetes:core/v1:ServiceAccount": { inputs: ["metadata.name", "metadata.namespace"], source: k8s("ServiceAccount") },
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy": { inputs: ["metadata.name", "metadata.namespace"], source: k8s("NetworkPolicy") },
+  "kubernetes:helm.sh/v3:Release": {
+    inputs: ["name", "namespace"],
+    source: "Kubernetes API / Helm: a release is named within its namespace; pulumi/pulumi-kubernetes replaces a Release on either",
+  },
+  // A provider pointed at another cluster replaces every object it manages.
+  "pulumi:providers:kubernetes": {
+    inputs: ["cluster", "context", "kubeconfig"],
+    source: fromMemory("pulumi/pulumi-kubernetes provider DiffConfig: a change of the target cluster replaces the provider"),
+  },
 };
 
 /**
@@ -364,6 +702,8 @@ export const STATEFUL_TYPES: readonly string[] = [
   "aws:ecr/repository:Repository",
   "aws:sagemaker/featureGroup:FeatureGroup",
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup",
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
+  "aws:glue/catalogDatabase:CatalogDatabase",
   "aws:eks/cluster:Cluster",
   "aws:rds/cluster:Cluster",
   "aws:rds/instance:Instance",
@@ -378,6 +718,8 @@ export const STATEFUL_TYPES: readonly string[] = [
   "gcp:artifactregistry/repository:Repository",
   "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore",
   "gcp:vertex/aiFeatureGroup:AiFeatureGroup",
+  "gcp:vertex/aiMetadataStore:AiMetadataStore",
+  "gcp:vertex/aiTensorboard:AiTensorboard",
   "gcp:container/cluster:Cluster",
   "gcp:compute/disk:Disk",
   "gcp:kms/cryptoKey:CryptoKey",
@@ -395,6 +737,9 @@ export const STATEFUL_TYPES: readonly string[] = [
   "azure-native:operationalinsights:Workspace",
   "azure-native:machinelearningservices:Workspace",
   "azure-native:cache:Redis",
+  "azure-native:redis:Redis",
+  // Like a resource group: deleting a team's namespace deletes its jobs, volumes and secrets.
+  "kubernetes:core/v1:Namespace",
 ];
 
 const STATEFUL = new Set(STATEFUL_TYPES);

@@ -89,3 +89,120 @@ registerSummariser("mlops:index:MlopsVpc", (c) => {
   if (vpc) lines.unshift(`network ${vpc.name} replaced: everything in it is recreated`);
   return lines;
 });
+
+// The five components merged after the network and the service. Child names are `${name}-<part>`:
+// lines name the part (`pool gpu`, `feature group transactions`), as the component's spec does.
+
+/** `training-gpu` under `training` -> `gpu`. */
+const part = (c: ComponentChanges, x: ResourceChange) => (x.name.startsWith(`${c.name}-`) ? x.name.slice(c.name.length + 1) : x.name);
+const VERB_LOST = { create: "added", delete: "removed", replace: "replaced", update: "updated" } as const;
+
+/** One line per create, delete or replace of the given types, with what it costs. */
+function lifecycleLines(c: ComponentChanges, types: readonly string[], what: string, cost: string): string[] {
+  const lines: string[] = [];
+  for (const x of c.changes.filter((y) => types.includes(y.type) && y.kind !== ChangeKind.Update)) {
+    c.covered.add(x);
+    const lost = x.kind === ChangeKind.Replace || x.kind === ChangeKind.Delete;
+    lines.push(`${what} ${part(c, x)} ${VERB_LOST[x.kind]}${lost && cost ? ` (${cost})` : ""}`);
+  }
+  return lines;
+}
+
+const IMAGE_REPOSITORIES = [
+  "aws:ecr/repository:Repository",
+  "gcp:artifactregistry/repository:Repository",
+  "azure-native:containerregistry:Registry",
+];
+const TRACKING = [
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
+  "gcp:vertex/aiMetadataStore:AiMetadataStore",
+  "azure-native:machinelearningservices:Workspace",
+];
+const MODEL_GROUPS = ["aws:sagemaker/modelPackageGroup:ModelPackageGroup"];
+
+registerSummariser("mlops:index:ModelRegistry", (c) => [
+  ...lifecycleLines(c, IMAGE_REPOSITORIES, "image repository", "images lost unless retained"),
+  ...lifecycleLines(c, TRACKING, "tracking", "experiment runs and model versions lost unless retained"),
+  ...lifecycleLines(c, MODEL_GROUPS, "model group", "its registered versions are lost"),
+]);
+
+const FEATURE_GROUPS = [
+  "aws:sagemaker/featureGroup:FeatureGroup",
+  "gcp:vertex/aiFeatureGroup:AiFeatureGroup",
+  "azure-native:machinelearningservices:FeaturesetContainerEntity",
+];
+const ONLINE_STORES = ["gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "azure-native:redis:Redis"];
+const OFFLINE_TABLES = ["gcp:bigquery/table:Table", "gcp:bigquery/dataset:Dataset", "aws:glue/catalogDatabase:CatalogDatabase"];
+
+registerSummariser("mlops:index:FeatureStore", (c) => [
+  ...lifecycleLines(c, FEATURE_GROUPS, "feature group", "online records dropped"),
+  ...lifecycleLines(c, ONLINE_STORES, "online store", "served features dropped until synced again"),
+  ...lifecycleLines(c, OFFLINE_TABLES, "offline", "history lost unless retained"),
+]);
+
+const CLUSTERS = ["aws:eks/cluster:Cluster", "gcp:container/cluster:Cluster", "azure-native:containerservice:ManagedCluster"];
+const POOLS = ["aws:eks/nodeGroup:NodeGroup", "gcp:container/nodePool:NodePool", "azure-native:containerservice:AgentPool"];
+/** Where each cloud holds a pool's bounds. */
+const POOL_BOUNDS: [string, string, string][] = [
+  ["aws:eks/nodeGroup:NodeGroup", "scalingConfig.minSize", "min"],
+  ["aws:eks/nodeGroup:NodeGroup", "scalingConfig.maxSize", "max"],
+  ["gcp:container/nodePool:NodePool", "autoscaling.totalMinNodeCount", "min"],
+  ["gcp:container/nodePool:NodePool", "autoscaling.totalMaxNodeCount", "max"],
+  ["azure-native:containerservice:AgentPool", "minCount", "min"],
+  ["azure-native:containerservice:AgentPool", "maxCount", "max"],
+];
+
+/** `pool gpu scaling max 2→4`, for each pool whose bounds changed in place. */
+function poolScalingLines(c: ComponentChanges): string[] {
+  const lines: string[] = [];
+  for (const p of c.changes.filter((x) => POOLS.includes(x.type) && x.kind === ChangeKind.Update)) {
+    const bounds = POOL_BOUNDS.filter(([type]) => type === p.type).flatMap(([, path, label]) => {
+      const input = p.inputs.find((i) => i.path === path);
+      return input ? [`${label} ${String(input.before)}→${String(input.after)}`] : [];
+    });
+    if (bounds.length === 0) continue;
+    // desiredSize moves with the bounds on EKS: nothing else to say when only these changed.
+    if (
+      p.inputs.every(
+        (i) => POOL_BOUNDS.some(([type, path]) => type === p.type && i.path === path) || i.path === "scalingConfig.desiredSize",
+      )
+    )
+      c.covered.add(p);
+    lines.push(`pool ${part(c, p)} scaling ${bounds.join(", ")}`);
+  }
+  return lines;
+}
+
+registerSummariser("mlops:index:TrainingCluster", (c) => [
+  ...lifecycleLines(c, CLUSTERS, "cluster", "every pool, team namespace and running job with it"),
+  ...lifecycleLines(c, POOLS, "pool", "its nodes are drained and recreated"),
+  ...poolScalingLines(c),
+  ...lifecycleLines(c, ["kubernetes:core/v1:Namespace"], "team namespace", "its jobs, volumes and secrets deleted"),
+]);
+
+const TRUST = [
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+  "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider",
+  "azure-native:managedidentity:FederatedIdentityCredential",
+];
+
+registerSummariser("mlops:index:CiCdPipeline", (c) => [
+  ...lifecycleLines(c, TRUST, "GitHub trust", "workflows cannot sign in until it exists again"),
+  ...[
+    changedValue(c, "aws:scheduler/schedule:Schedule", "scheduleExpression", "retrain schedule"),
+    changedValue(c, "gcp:cloudscheduler/job:Job", "schedule", "retrain schedule"),
+  ].flatMap((l) => l ?? []),
+]);
+
+registerSummariser("mlops:index:MonitoringStack", (c) => [
+  ...[
+    changedValue(c, "aws:budgets/budget:Budget", "limitAmount", "budget"),
+    changedValue(c, "azure-native:consumption:Budget", "amount", "budget"),
+  ].flatMap((l) => l ?? []),
+  ...c.changes
+    .filter((x) => x.type === "aws:sns/topicSubscription:TopicSubscription" && x.kind !== ChangeKind.Update)
+    .map((x) => {
+      c.covered.add(x);
+      return `alert subscription ${part(c, x)} ${VERB_LOST[x.kind]}${x.kind === ChangeKind.Delete ? "" : " (the mailbox confirms it again)"}`;
+    }),
+]);
