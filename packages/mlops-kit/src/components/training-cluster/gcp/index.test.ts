@@ -66,7 +66,10 @@ describe("TrainingCluster on GCP: GPU pools go where their GPU is", () => {
   });
 
   it("GIVEN an A100 80GB pool in us-east1, which offers it in no zone WHEN synthesized THEN it is refused naming the pool's GPU and where it is offered", async () => {
-    const args = { ...ARGS, pools: [{ name: "gpu", compute: { cpu: 12, memoryGiB: 170, gpu: { type: "a100-80gb" as const, count: 1 } }, max: 2 }] };
+    const args = {
+      ...ARGS,
+      pools: [{ name: "gpu", compute: { cpu: 12, memoryGiB: 170, gpu: { type: "a100-80gb" as const, count: 1 } }, max: 2 }],
+    };
     await expect(synthCluster(args, "us-east1")).rejects.toThrow(
       /TrainingCluster "train": pools\.0\.compute\.gpu \(a100-80gb\) is not offered in any zone of us-east1 \(nvidia-a100-80gb\); regions that offer it: .*us-central1/,
     );
