@@ -54,21 +54,27 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     source: fromMemory(tfAws("codestarconnections/connection.go (RequiresReplace)")),
   },
   "aws:ecr/lifecyclePolicy:LifecyclePolicy": { inputs: ["policy", "repository"], source: tfAws("ecr/lifecycle_policy.go") },
-  "aws:ecr/repository:Repository": { inputs: ["name", "encryptionConfigurations"], source: fromMemory(tfAws("ecr/repository.go")) },
-  "aws:eks/addon:Addon": { inputs: ["addonName", "clusterName"], source: fromMemory(tfAws("eks/addon.go")) },
+  "aws:ecr/repository:Repository": {
+    inputs: ["name", "encryptionConfigurations"],
+    source: `${tfAws("ecr/repository.go")}, commit 0072eea2`,
+  },
+  "aws:eks/addon:Addon": { inputs: ["addonName", "clusterName"], source: `${tfAws("eks/addon.go")}, commit 00a35305` },
+  // vpcConfig subnets and security groups are updated in place; also replaced (CustomizeDiff) when encryptionConfig is
+  // removed or a set computeConfig.nodeRoleArn changes.
   "aws:eks/cluster:Cluster": {
     inputs: [
       "name",
       "roleArn",
-      "vpcConfig.subnetIds",
-      "vpcConfig.securityGroupIds",
-      "kubernetesNetworkConfig.serviceIpv4Cidr",
-      "kubernetesNetworkConfig.ipFamily",
       "accessConfig.bootstrapClusterCreatorAdminPermissions",
       "bootstrapSelfManagedAddons",
-      "outpostConfig",
+      "kubernetesNetworkConfig.ipFamily",
+      "kubernetesNetworkConfig.serviceIpv4Cidr",
+      "outpostConfig.controlPlaneInstanceType",
+      "outpostConfig.controlPlanePlacement.groupName",
+      "remoteNetworkConfig.remoteNodeNetworks.cidrs",
+      "remoteNetworkConfig.remotePodNetworks.cidrs",
     ],
-    source: fromMemory(tfAws("eks/cluster.go")),
+    source: `${tfAws("eks/cluster.go")}, commit 00555dc5`,
   },
   "aws:eks/nodeGroup:NodeGroup": {
     inputs: [
@@ -85,19 +91,25 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
       "launchTemplate.id",
       "launchTemplate.name",
     ],
-    source: fromMemory(tfAws("eks/node_group.go")),
+    source: `${tfAws("eks/node_group.go")}, commit 012e0a32`,
   },
   "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
     inputs: ["clusterName", "namespace", "serviceAccount"],
-    source: fromMemory(tfAws("eks/pod_identity_association.go (RequiresReplace)")),
+    source: `${tfAws("eks/pod_identity_association.go (RequiresReplace)")}, commit 00a35305`,
   },
-  "aws:glue/catalogDatabase:CatalogDatabase": { inputs: ["catalogId", "name"], source: fromMemory(tfAws("glue/catalog_database.go")) },
+  "aws:glue/catalogDatabase:CatalogDatabase": {
+    inputs: ["catalogId", "name", "targetDatabase"],
+    source: `${tfAws("glue/catalog_database.go")}, commit 0075c786`,
+  },
   // client_id_list and thumbprint_list are updated in place (AddClientIDToOpenIDConnectProvider, ...).
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": { inputs: ["url"], source: tfAws("iam/openid_connect_provider.go") },
-  "aws:iam/policy:Policy": { inputs: ["name", "namePrefix", "path", "description"], source: fromMemory(tfAws("iam/policy.go")) },
+  "aws:iam/policy:Policy": {
+    inputs: ["name", "namePrefix", "path", "description"],
+    source: `${tfAws("iam/policy.go")}, commit 01ccd9a2`,
+  },
   "aws:route53/healthCheck:HealthCheck": {
     inputs: ["type", "referenceName", "requestInterval", "measureLatency", "routingControlArn"],
-    source: fromMemory(tfAws("route53/health_check.go")),
+    source: `${tfAws("route53/health_check.go")}, commit 01606926`,
   },
   "aws:sagemaker/featureGroup:FeatureGroup": {
     inputs: [
@@ -106,12 +118,13 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
       "eventTimeFeatureName",
       "description",
       "roleArn",
+      "featureDefinitions",
       "offlineStoreConfig",
       "onlineStoreConfig.enableOnlineStore",
       "onlineStoreConfig.securityConfig",
       "onlineStoreConfig.storageType",
     ],
-    source: fromMemory(tfAws("sagemaker/feature_group.go")),
+    source: `${tfAws("sagemaker/feature_group.go")}, commit 00a35305`,
   },
   "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": {
     inputs: ["trackingServerName", "mlflowVersion", "roleArn"],
@@ -119,14 +132,14 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup": {
     inputs: ["modelPackageGroupName", "modelPackageGroupDescription"],
-    source: fromMemory(tfAws("sagemaker/model_package_group.go")),
+    source: `${tfAws("sagemaker/model_package_group.go")}, commit 050ac111`,
   },
   "aws:scheduler/schedule:Schedule": { inputs: ["name", "namePrefix"], source: fromMemory(tfAws("scheduler/schedule.go")) },
-  "aws:sns/topic:Topic": { inputs: ["name", "namePrefix", "fifoTopic"], source: fromMemory(tfAws("sns/topic.go")) },
+  "aws:sns/topic:Topic": { inputs: ["name", "namePrefix", "fifoTopic"], source: `${tfAws("sns/topic.go")}, commit 00a35305` },
   "aws:sns/topicPolicy:TopicPolicy": { inputs: ["arn"], source: fromMemory(tfAws("sns/topic_policy.go")) },
   "aws:sns/topicSubscription:TopicSubscription": {
-    inputs: ["endpoint", "protocol", "topic", "endpointAutoConfirms", "confirmationTimeoutInMinutes"],
-    source: fromMemory(tfAws("sns/topic_subscription.go")),
+    inputs: ["endpoint", "protocol", "topic"],
+    source: `${tfAws("sns/topic_subscription.go")}, commit 04a2e6e5`,
   },
   "aws:autoscaling/group:Group": { inputs: ["name", "namePrefix"], source: tfAws("autoscaling/group.go") },
   "aws:autoscaling/policy:Policy": { inputs: ["name", "autoscalingGroupName"], source: tfAws("autoscaling/policy.go") },
@@ -293,7 +306,8 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     inputs: ["name", "project", "region"],
     source: fromMemory(tfGoogle("cloudscheduler/resource_cloud_scheduler_job.go")),
   },
-  // Also replaced (CustomizeDiff) when enableL4IlbSubsetting or enableFqdnNetworkPolicy is turned off, an API is dropped from enableK8sBetaApis.enabledApis, or an Autopilot cluster's dnsConfig.additiveVpcScopeDnsDomain changes.
+  // Also replaced (CustomizeDiff) when enableL4IlbSubsetting or enableFqdnNetworkPolicy is turned off, an API is dropped
+  // from enableK8sBetaApis.enabledApis, or an Autopilot cluster's dnsConfig.additiveVpcScopeDnsDomain changes.
   "gcp:container/cluster:Cluster": {
     inputs: [
       "name",
