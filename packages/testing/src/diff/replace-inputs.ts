@@ -278,7 +278,7 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:bigquery/datasetIamMember:DatasetIamMember": {
     inputs: ["datasetId", "project", "member", "role", "condition"],
-    source: fromMemory(`${tfGoogle("bigquery/iam_bigquery_dataset.go")}, google/tpgiamresource/resource_iam_member.go`),
+    source: `${tfGoogle("bigquery/iam_bigquery_dataset.go")}, google/tpgiamresource/resource_iam_member.go`,
   },
   // Also replaced when a schema change drops or retypes a column (the provider's schema CustomizeDiff).
   "gcp:bigquery/table:Table": {
@@ -300,11 +300,11 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:cloudbuild/trigger:Trigger": {
     inputs: ["location", "project"],
-    source: fromMemory(tfGoogle("cloudbuild/resource_cloudbuild_trigger.go")),
+    source: tfGoogle("cloudbuild/resource_cloudbuild_trigger.go"),
   },
   "gcp:cloudscheduler/job:Job": {
     inputs: ["name", "project", "region"],
-    source: fromMemory(tfGoogle("cloudscheduler/resource_cloud_scheduler_job.go")),
+    source: tfGoogle("cloudscheduler/resource_cloud_scheduler_job.go"),
   },
   // Also replaced (CustomizeDiff) when enableL4IlbSubsetting or enableFqdnNetworkPolicy is turned off, an API is dropped
   // from enableK8sBetaApis.enabledApis, or an Autopilot cluster's dnsConfig.additiveVpcScopeDnsDomain changes.
@@ -415,11 +415,11 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": {
     inputs: ["project", "workloadIdentityPoolId"],
-    source: fromMemory(tfGoogle("iambeta/resource_iam_workload_identity_pool.go")),
+    source: tfGoogle("iambeta/resource_iam_workload_identity_pool.go"),
   },
   "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": {
     inputs: ["project", "workloadIdentityPoolId", "workloadIdentityPoolProviderId"],
-    source: fromMemory(tfGoogle("iambeta/resource_iam_workload_identity_pool_provider.go")),
+    source: tfGoogle("iambeta/resource_iam_workload_identity_pool_provider.go"),
   },
   "gcp:kms/cryptoKey:CryptoKey": {
     inputs: ["cryptoKeyBackend", "destroyScheduledDuration", "importOnly", "keyRing", "name", "purpose", "versionTemplate.protectionLevel"],
@@ -427,24 +427,21 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": {
     inputs: ["cryptoKeyId", "member", "role", "condition"],
-    source: fromMemory(`${tfGoogle("kms/iam_kms_crypto_key.go")}, google/tpgiamresource/resource_iam_member.go`),
+    source: `${tfGoogle("kms/iam_kms_crypto_key.go")}, google/tpgiamresource/resource_iam_member.go`,
   },
   "gcp:kms/keyRing:KeyRing": { inputs: ["location", "name", "project"], source: tfGoogle("kms/resource_kms_key_ring.go") },
   "gcp:monitoring/alertPolicy:AlertPolicy": {
     inputs: ["project"],
-    source: fromMemory(tfGoogle("monitoring/resource_monitoring_alert_policy.go")),
+    source: tfGoogle("monitoring/resource_monitoring_alert_policy.go"),
   },
-  "gcp:monitoring/dashboard:Dashboard": {
-    inputs: ["project"],
-    source: fromMemory(tfGoogle("monitoring/resource_monitoring_dashboard.go")),
-  },
+  "gcp:monitoring/dashboard:Dashboard": { inputs: ["project"], source: tfGoogle("monitoring/resource_monitoring_dashboard.go") },
   "gcp:monitoring/notificationChannel:NotificationChannel": {
     inputs: ["project"],
-    source: fromMemory(tfGoogle("monitoring/resource_monitoring_notification_channel.go")),
+    source: tfGoogle("monitoring/resource_monitoring_notification_channel.go"),
   },
   "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": {
-    inputs: ["project", "monitoredResource", "resourceGroup", "checkerType", "syntheticMonitor"],
-    source: fromMemory(tfGoogle("monitoring/resource_monitoring_uptime_check_config.go")),
+    inputs: ["project", "checkerType", "httpCheck.requestMethod", "monitoredResource", "resourceGroup", "syntheticMonitor"],
+    source: tfGoogle("monitoring/resource_monitoring_uptime_check_config.go"),
   },
   "gcp:projects/serviceIdentity:ServiceIdentity": {
     inputs: ["project", "service"],
@@ -452,7 +449,7 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:serviceaccount/iAMMember:IAMMember": {
     inputs: ["serviceAccountId", "member", "role", "condition"],
-    source: fromMemory(`${tfGoogle("resourcemanager/iam_service_account.go")}, google/tpgiamresource/resource_iam_member.go`),
+    source: `${tfGoogle("resourcemanager/iam_service_account.go")}, google/tpgiamresource/resource_iam_member.go`,
   },
   // Also replaced when a locked retention policy is unlocked (ForceNewIfChange on retentionPolicy.isLocked).
   "gcp:storage/bucket:Bucket": {
@@ -461,7 +458,7 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:storage/bucketIAMMember:BucketIAMMember": {
     inputs: ["bucket", "member", "role", "condition"],
-    source: fromMemory(`${tfGoogle("storage/iam_storage_bucket.go")}, google/tpgiamresource/resource_iam_member.go`),
+    source: `${tfGoogle("storage/iam_storage_bucket.go")}, google/tpgiamresource/resource_iam_member.go`,
   },
   "gcp:vertex/aiFeatureGroup:AiFeatureGroup": {
     inputs: ["bigQuery.bigQuerySource", "project", "region"],
