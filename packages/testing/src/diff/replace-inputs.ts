@@ -42,16 +42,31 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     inputs: ["domainName", "subjectAlternativeNames", "validationMethod", "validationOptions", "keyAlgorithm", "certificateAuthorityArn"],
     source: tfAws("acm/certificate.go"),
   },
-  "aws:autoscaling/tag:Tag": { inputs: ["autoscalingGroupName", "tag"], source: fromMemory(tfAws("autoscaling/group_tag.go")) },
-  "aws:budgets/budget:Budget": { inputs: ["accountId", "name", "namePrefix"], source: fromMemory(tfAws("budgets/budget.go")) },
-  "aws:cloudwatch/compositeAlarm:CompositeAlarm": { inputs: ["alarmName"], source: fromMemory(tfAws("cloudwatch/composite_alarm.go")) },
-  "aws:cloudwatch/dashboard:Dashboard": { inputs: ["dashboardName"], source: fromMemory(tfAws("cloudwatch/dashboard.go")) },
-  "aws:cloudwatch/metricAlarm:MetricAlarm": { inputs: ["name"], source: fromMemory(tfAws("cloudwatch/metric_alarm.go")) },
+  "aws:autoscaling/tag:Tag": {
+    inputs: ["autoscalingGroupName", "tag.key"],
+    source: `${tfAws("autoscaling/group_tag.go")}, commit 050ac111`,
+  },
+  "aws:budgets/budget:Budget": {
+    inputs: ["accountId", "name", "namePrefix"],
+    source: `${tfAws("budgets/budget.go")}, commit 01d5888a`,
+  },
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": {
+    inputs: ["actionsEnabled", "alarmName"],
+    source: `${tfAws("cloudwatch/composite_alarm.go")}, commit 050ac111`,
+  },
+  "aws:cloudwatch/dashboard:Dashboard": {
+    inputs: ["dashboardName"],
+    source: `${tfAws("cloudwatch/dashboard.go")}, commit 0620f2a6`,
+  },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    inputs: ["name"],
+    source: `${tfAws("cloudwatch/metric_alarm.go")}, commit 055611a6`,
+  },
   "aws:codebuild/project:Project": { inputs: ["name"], source: fromMemory(tfAws("codebuild/project.go")) },
   "aws:codepipeline/pipeline:Pipeline": { inputs: ["name"], source: fromMemory(tfAws("codepipeline/codepipeline.go")) },
   "aws:codestarconnections/connection:Connection": {
     inputs: ["name", "providerType", "hostArn"],
-    source: fromMemory(tfAws("codestarconnections/connection.go (RequiresReplace)")),
+    source: `${tfAws("codestarconnections/connection.go")}, commit 02a945d9`,
   },
   "aws:ecr/lifecyclePolicy:LifecyclePolicy": { inputs: ["policy", "repository"], source: tfAws("ecr/lifecycle_policy.go") },
   "aws:ecr/repository:Repository": {
@@ -134,9 +149,12 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     inputs: ["modelPackageGroupName", "modelPackageGroupDescription"],
     source: `${tfAws("sagemaker/model_package_group.go")}, commit 050ac111`,
   },
-  "aws:scheduler/schedule:Schedule": { inputs: ["name", "namePrefix"], source: fromMemory(tfAws("scheduler/schedule.go")) },
+  "aws:scheduler/schedule:Schedule": {
+    inputs: ["groupName", "name", "namePrefix"],
+    source: `${tfAws("scheduler/schedule.go")}, commit 02f524b9`,
+  },
   "aws:sns/topic:Topic": { inputs: ["name", "namePrefix", "fifoTopic"], source: `${tfAws("sns/topic.go")}, commit 00a35305` },
-  "aws:sns/topicPolicy:TopicPolicy": { inputs: ["arn"], source: fromMemory(tfAws("sns/topic_policy.go")) },
+  "aws:sns/topicPolicy:TopicPolicy": { inputs: ["arn"], source: `${tfAws("sns/topic_policy.go")}, commit 00a35305` },
   "aws:sns/topicSubscription:TopicSubscription": {
     inputs: ["endpoint", "protocol", "topic"],
     source: `${tfAws("sns/topic_subscription.go")}, commit 04a2e6e5`,
