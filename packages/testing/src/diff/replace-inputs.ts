@@ -62,8 +62,8 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
     inputs: ["name"],
     source: `${tfAws("cloudwatch/metric_alarm.go")}, commit 055611a6`,
   },
-  "aws:codebuild/project:Project": { inputs: ["name"], source: fromMemory(tfAws("codebuild/project.go")) },
-  "aws:codepipeline/pipeline:Pipeline": { inputs: ["name"], source: fromMemory(tfAws("codepipeline/codepipeline.go")) },
+  "aws:codebuild/project:Project": { inputs: ["name"], source: `${tfAws("codebuild/project.go")}, commit 00a35305` },
+  "aws:codepipeline/pipeline:Pipeline": { inputs: ["name"], source: `${tfAws("codepipeline/codepipeline.go")}, commit 0148137d` },
   "aws:codestarconnections/connection:Connection": {
     inputs: ["name", "providerType", "hostArn"],
     source: `${tfAws("codestarconnections/connection.go")}, commit 02a945d9`,
