@@ -463,7 +463,8 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   },
   "gcp:projects/serviceIdentity:ServiceIdentity": {
     inputs: ["project", "service"],
-    source: fromMemory(tfGoogle("serviceusage/resource_project_service_identity.go")),
+    source:
+      "hashicorp/terraform-provider-google-beta google-beta/services/resourcemanager/resource_project_service_identity.go (ForceNew, commit 7d060ee7; a stub in the GA provider)",
   },
   "gcp:serviceaccount/iAMMember:IAMMember": {
     inputs: ["serviceAccountId", "member", "role", "condition"],
@@ -497,7 +498,8 @@ export const REPLACE_INPUTS: Readonly<Record<string, ReplaceRule>> = {
   // A metadata store has no update: every field is ForceNew.
   "gcp:vertex/aiMetadataStore:AiMetadataStore": {
     inputs: ALL,
-    source: fromMemory(tfGoogle("vertexai/resource_vertex_ai_metadata_store.go")),
+    source:
+      "hashicorp/terraform-provider-google-beta google-beta/services/vertexai/resource_vertex_ai_metadata_store.go (ForceNew, commit 049a8b9e; no Update)",
   },
   "gcp:vertex/aiTensorboard:AiTensorboard": {
     inputs: ["encryptionSpec", "project", "region"],
