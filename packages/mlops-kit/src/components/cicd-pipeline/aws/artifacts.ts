@@ -1,14 +1,15 @@
 import type { Key } from "@pulumi/aws/kms/key";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
-import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
+import type { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
 import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
+import type { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
+import type { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
+import type { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { denyInsecureTransport } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
+import { lockDownBucket } from "../../shared/aws/bucket-settings";
 import type { CiCdPipelinePlan } from "../plan";
 
 /** CodePipeline's artifact store, with everything that locks it down. */
@@ -40,25 +41,7 @@ export function createArtifactStore(plan: CiCdPipelinePlan, key: Key, ctx: Provi
     ),
     opts,
   );
-  const publicAccessBlock = new BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    opts,
-  );
-  const ownershipControls = new BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-    opts,
-  );
-  const encryption = new BucketServerSideEncryptionConfiguration(
-    name,
-    {
-      bucket: bucket.id,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
-    },
-    opts,
-  );
-  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+  const { publicAccessBlock, ownershipControls, encryption, versioning } = lockDownBucket(name, bucket, key.arn, opts);
   const lifecycle = new BucketLifecycleConfiguration(
     name,
     {

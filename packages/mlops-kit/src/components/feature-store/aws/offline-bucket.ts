@@ -1,15 +1,12 @@
 import type { Key } from "@pulumi/aws/kms/key";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
-import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
 import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import type * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport } from "../../../core/aws-policies";
 import { withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
+import { lockDownBucket } from "../../shared/aws/bucket-settings";
 import type { FeatureStorePlan } from "../plan";
 import type { AwsFeatureStore } from "./resources";
 
@@ -39,31 +36,7 @@ export function createOfflineBucket(
     ),
     keepOpts,
   );
-  const publicAccessBlock = new BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    keepOpts,
-  );
-  const ownershipControls = new BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-    keepOpts,
-  );
-  const encryption = new BucketServerSideEncryptionConfiguration(
-    name,
-    {
-      bucket: bucket.id,
-      rules: [
-        {
-          applyServerSideEncryptionByDefault: key ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } : { sseAlgorithm: "AES256" },
-          // One data key per bucket instead of per object: far fewer KMS calls for Parquet batches.
-          bucketKeyEnabled: key !== undefined,
-        },
-      ],
-    },
-    keepOpts,
-  );
-  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, keepOpts);
+  const { publicAccessBlock, ownershipControls, encryption, versioning } = lockDownBucket(name, bucket, key?.arn, keepOpts);
   const lifecycle = new BucketLifecycleConfiguration(
     name,
     {

@@ -1,15 +1,12 @@
 import { getServiceAccount } from "@pulumi/aws/elb/getServiceAccount";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
-import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
 import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import * as pulumi from "@pulumi/pulumi";
 import { albAccessLogBucketPolicy } from "../../../core/aws-policies";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { awsTags } from "../../../core/tags";
+import { lockDownBucket } from "../../shared/aws/bucket-settings";
 import type { InferenceServicePlan } from "../plan";
 import type { AwsInferenceService } from "./resources";
 import { ACCESS_LOG_PREFIX } from "./settings";
@@ -56,25 +53,8 @@ export function provisionAccessLogBucket(
     ),
     keepOpts,
   );
-  const publicAccessBlock = new BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    keepOpts,
-  );
-  // ACLs off: the bucket owner owns every log object, whoever delivered it.
-  const ownershipControls = new BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-    keepOpts,
-  );
-  // ALB access logs can be delivered only to buckets encrypted with S3-managed keys (SSE-S3):
-  // Elastic Load Balancing does not support KMS keys here, customer-managed or AWS-managed.
-  const encryption = new BucketServerSideEncryptionConfiguration(
-    name,
-    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-    keepOpts,
-  );
-  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, keepOpts);
+  // No KMS key: ALB access logs can be delivered only to buckets encrypted with S3-managed keys.
+  const { publicAccessBlock, ownershipControls, encryption, versioning } = lockDownBucket(name, bucket, undefined, keepOpts);
   const lifecycle = new BucketLifecycleConfiguration(
     name,
     {

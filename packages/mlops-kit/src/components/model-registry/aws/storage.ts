@@ -4,14 +4,11 @@ import { RepositoryPolicy } from "@pulumi/aws/ecr/repositoryPolicy";
 import { Key } from "@pulumi/aws/kms/key";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
-import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import type * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
 import { accountScopedName } from "../../../core/naming";
 import { awsTags } from "../../../core/tags";
+import { lockDownBucket } from "../../shared/aws/bucket-settings";
 import type { AwsEnvironment } from "../../shared/aws/encrypted-log-group";
 import type { ModelRegistryPlan } from "../plan";
 import { keyPolicy, lifecyclePolicy, repositoryPolicy } from "./policies";
@@ -65,26 +62,7 @@ export function createArtifactStore(plan: ModelRegistryPlan, env: AwsEnvironment
     ),
     opts,
   );
-  const publicAccessBlock = new BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    opts,
-  );
-  const ownershipControls = new BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-    opts,
-  );
-  const encryption = new BucketServerSideEncryptionConfiguration(
-    name,
-    {
-      bucket: bucket.id,
-      // The bucket key cuts KMS calls (and cost) per object.
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
-    },
-    opts,
-  );
-  const versioning = new BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+  const { publicAccessBlock, ownershipControls, encryption, versioning } = lockDownBucket(name, bucket, key.arn, opts);
   const lifecycle = new BucketLifecycleConfiguration(
     name,
     {
