@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { check } from "./check";
 import { diff } from "./diff";
 import { classify, UsageError } from "./errors";
+import { graph } from "./graph";
 import { plan } from "./plan";
 import { schema } from "./schema";
 import { workflows } from "./workflows";
@@ -13,12 +14,13 @@ Commands:
   plan       Plan a stack of the Pulumi project offline and print what it would create.
   check      Plan a stack offline and run the policy packs on it.
   diff       Compare two plans of a stack: what a change creates, updates, replaces and deletes, data loss first.
+  graph      Draw a stack's components and their wiring as a mermaid flowchart (or JSON).
   schema     Write the JSON Schema editors use to check Pulumi.<stack>.yaml files.
   workflows  Write a stack's CiCdPipeline GitHub Actions workflows into a directory.
 
 Run "mlops <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, diff, schema, workflows };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, diff, schema, workflows, graph };
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[]): Promise<number> {

@@ -11,11 +11,12 @@ import {
   validateAwsPlan,
 } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
-import { UserError } from "./errors";
+import { UsageError, UserError } from "./errors";
+import { renderGraph } from "./graph";
 import { renderOutputs } from "./outputs";
 import { staleBuildWarning } from "./stale";
 
-const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json] [--out <file>] [--timeout <seconds>] [--validate]
+const HELP = `Usage: mlops plan --stack <name> [--cwd <dir>] [--json | --format tree|json|mermaid] [--out <file>] [--timeout <seconds>] [--validate]
 
 Runs the project's program under the offline engine with the stack's configuration
 (Pulumi.yaml + Pulumi.<stack>.yaml) and prints the resources it would register, then the stack outputs (secrets masked).
@@ -23,7 +24,9 @@ Runs the project's program under the offline engine with the stack's configurati
 Options:
   --stack <name>  the stack to plan (required)
   --cwd <dir>     the directory holding Pulumi.yaml (default: the current directory)
-  --json          print the plan JSON (version 1) instead of the tree
+  --json          print the plan JSON (version 1) instead of the tree (the same as --format json)
+  --format <f>    tree (default), json, or mermaid: the components and their wiring as a flowchart
+                  (what "mlops graph" prints)
   --out <file>    also write the plan JSON to this file
   --timeout <s>   seconds the program gets to finish before the plan fails (default: 120)
   --validate      check the AWS resources with terraform-provider-aws's own validators
@@ -32,8 +35,13 @@ Options:
   -h, --help      show this help`;
 
 export async function plan(argv: string[]): Promise<number> {
-  const args = parseStackCommand(argv, { out: { type: "string", short: "o" }, validate: { type: "boolean" } }, HELP);
+  const args = parseStackCommand(
+    argv,
+    { out: { type: "string", short: "o" }, validate: { type: "boolean" }, format: { type: "string", short: "f" } },
+    HELP,
+  );
   if (!args) return 0;
+  const format = planFormat(args.format, args.json);
   const cwd = path.resolve(args.cwd ?? ".");
   const stale = staleBuildWarning(cwd);
   if (stale) process.stderr.write(`warning: ${stale}\n`);
@@ -51,7 +59,12 @@ export async function plan(argv: string[]): Promise<number> {
   }
   // With --json, stdout holds the plan alone and the check goes to stderr.
   const check = args.validate ? await validate(result, source.config["aws:region"]) : undefined;
-  if (args.json) {
+  if (format === "mermaid") {
+    process.stdout.write(renderGraph(result, "mermaid"));
+    if (check) process.stderr.write(check.text);
+    return check?.code ?? 0;
+  }
+  if (format === "json") {
     process.stdout.write(json);
     if (check) process.stderr.write(check.text);
     return check?.code ?? 0;
@@ -69,6 +82,17 @@ export async function plan(argv: string[]): Promise<number> {
   process.stdout.write(`${lines.join("\n")}\n${check && !check.unavailable ? `\n${check.text}` : ""}`);
   if (check?.unavailable) process.stderr.write(check.text);
   return check?.code ?? 0;
+}
+
+const PLAN_FORMATS = ["tree", "json", "mermaid"] as const;
+
+/** What stdout holds: `--json` is `--format json`, and the two may not disagree. */
+function planFormat(format: string | undefined, json: boolean | undefined): (typeof PLAN_FORMATS)[number] {
+  if (format === undefined) return json ? "json" : "tree";
+  const known = PLAN_FORMATS.find((f) => f === format);
+  if (!known) throw new UsageError(`--format must be one of ${PLAN_FORMATS.join(", ")} (got ${JSON.stringify(format)})\n\n${HELP}`);
+  if (json && known !== "json") throw new UsageError(`--json and --format ${known} disagree; give one\n\n${HELP}`);
+  return known;
 }
 
 /** `--validate`: the plan's AWS resources against terraform-provider-aws; what to print and the exit code. */

@@ -25,6 +25,15 @@ export {
   SUMMARISERS,
   type Summariser,
 } from "./diff";
+export {
+  escapeMermaid,
+  GRAPH_VERSION,
+  type GraphEdge,
+  type GraphNode,
+  type PlatformGraph,
+  platformGraph,
+  renderMermaid,
+} from "./graph";
 export { defaultCall, defaultNewResource } from "./mocks";
 export { PLAN_VERSION, type Plan, type PlanResource, SECRET_PLACEHOLDER, UNKNOWN } from "./plan";
 export { type EvaluateOptions, evaluatePolicies, type PolicyReport, type PolicyViolation } from "./policy";

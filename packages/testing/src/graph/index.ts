@@ -1,0 +1,3 @@
+export { platformGraph } from "./graph";
+export { escapeMermaid, renderMermaid } from "./mermaid";
+export { GRAPH_VERSION, type GraphEdge, type GraphNode, type PlatformGraph } from "./types";
