@@ -19,6 +19,9 @@ export const ACTIONS = {
   buildx: "docker/setup-buildx-action@v3.10.0",
   buildPush: "docker/build-push-action@v6.18.0",
   pulumi: "pulumi/actions@v6.3.0",
+  uploadArtifact: "actions/upload-artifact@v4.6.2",
+  downloadArtifact: "actions/download-artifact@v4.3.0",
+  githubScript: "actions/github-script@v7.0.1",
 } as const;
 
 export type Step = Record<string, unknown>;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions, not template placeholders
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -113,7 +114,10 @@ describe.each(["aws", "gcp", "azure"] as const)("generated workflows on %s", (cl
 describe("this repository's preview workflow", () => {
   it("GIVEN the six stacks THEN .github/workflows/preview.yml is the generated one and GitHub's parser accepts it", async () => {
     const generated = repositoryPreviewWorkflow(STACKS);
-    expect(fs.readFileSync(path.join(ROOT, ".github/workflows/preview.yml"), "utf8")).toBe(generated);
+    const file = path.join(ROOT, ".github/workflows/preview.yml");
+    // The file is written by the generator only: UPDATE_WORKFLOWS=1 rewrites it, as UPDATE_URNS does the snapshots.
+    if (process.env.UPDATE_WORKFLOWS === "1") fs.writeFileSync(file, generated);
+    expect(fs.readFileSync(file, "utf8")).toBe(generated);
     expect(await workflowErrors("preview.yml", generated)).toEqual([]);
     const doc = parse(generated) as {
       permissions: Record<string, string>;
@@ -121,6 +125,74 @@ describe("this repository's preview workflow", () => {
     };
     expect(doc.jobs.offline.strategy.matrix.stack).toEqual(STACKS);
     expect(doc.jobs.offline.permissions).toEqual({ contents: "read" });
+  });
+
+  type Step = {
+    name?: string;
+    id?: string;
+    uses?: string;
+    run?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  };
+  type PreviewJob = { permissions: Record<string, string>; needs?: string; if?: string; steps: Step[] };
+  const preview = parse(repositoryPreviewWorkflow(STACKS)) as { permissions: Record<string, string>; jobs: Record<string, PreviewJob> };
+  const offline = preview.jobs.offline as PreviewJob;
+  const comment = preview.jobs.comment as PreviewJob;
+  const step = (job: PreviewJob, match: (s: Step) => boolean) => {
+    const found = job.steps.find(match);
+    expect(found).toBeDefined();
+    return found as Step;
+  };
+
+  it("GIVEN the preview THEN the whole history is checked out (origin/<base> exists) without a persisted token", () => {
+    expect(step(offline, (s) => s.uses === ACTIONS.checkout).with).toEqual({ "persist-credentials": false, "fetch-depth": 0 });
+  });
+
+  it("GIVEN the preview THEN each stack runs npm ci, plan, check and diff against the base branch in that order, the diff kept green", () => {
+    const runs = offline.steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs.slice(0, 4)).toEqual([
+      "npm ci",
+      "npx mlops plan --stack ${{ matrix.stack }} --out head-${{ matrix.stack }}.json",
+      "npx mlops check --stack ${{ matrix.stack }}",
+      'npx mlops diff --stack "$STACK" --base "origin/$BASE_REF" --head-plan "head-$STACK.json" --markdown > "diff-$STACK.md"',
+    ]);
+    const diff = step(offline, (s) => s.id === "diff");
+    expect(diff.env).toEqual({ STACK: "${{ matrix.stack }}", BASE_REF: "${{ github.base_ref || 'main' }}" });
+    // A reported change is the comment's content, not a failure.
+    expect(diff.run).not.toContain("--fail-on");
+    // A failed check must not hide the diff from the comment.
+    expect(diff.if).toContain("!cancelled()");
+  });
+
+  it("GIVEN the preview THEN each stack's diff is uploaded as diff-<stack> and the comment job downloads them all", () => {
+    const upload = step(offline, (s) => s.uses === ACTIONS.uploadArtifact);
+    expect(upload.if).toBe("${{ !cancelled() }}");
+    expect(upload.with).toMatchObject({ name: "diff-${{ matrix.stack }}", path: "diff-${{ matrix.stack }}.md" });
+    expect(step(comment, (s) => s.uses === ACTIONS.downloadArtifact).with).toEqual({
+      pattern: "diff-*",
+      path: "diffs",
+      "merge-multiple": true,
+    });
+    expect(comment.needs).toBe("offline");
+    expect(comment.if).toBe("${{ !cancelled() }}");
+  });
+
+  it("GIVEN the preview THEN pull-requests: write on the comment job alone, contents: read everywhere else, no id-token", () => {
+    expect(preview.permissions).toEqual({ contents: "read" });
+    expect(offline.permissions).toEqual({ contents: "read" });
+    expect(comment.permissions).toEqual({ "pull-requests": "write" });
+    expect(Object.keys(preview.jobs)).toEqual(["offline", "comment"]);
+  });
+
+  it("GIVEN the preview THEN the comment is written by github-script with the stacks in order, and every action is pinned", () => {
+    const script = step(comment, (s) => s.uses === ACTIONS.githubScript);
+    expect(JSON.parse(script.env?.PREVIEW_STACKS ?? "[]")).toEqual(STACKS);
+    expect(String(script.with?.script)).toContain("<!-- mlops-kit:preview -->");
+    const uses = [...offline.steps, ...comment.steps].flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(uses).toHaveLength(5);
+    for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+$/);
   });
 });
 
