@@ -138,7 +138,7 @@ function diskPart(ctx: PricingContext, what: string, shape: VmShape, hours: Retu
     key,
     min: hours.min * perVm,
     max: hours.max * perVm,
-    assumption: `${shape.diskGb} GB per VM, while the VM exists`,
+    assumption: `${shape.diskGb} GB per VM, while the VM exists; ${hours.assumption}`,
   });
   return { lines: [line], note: undefined };
 }

@@ -69,8 +69,13 @@ describe("GCP pricers on hand-made plans", () => {
     expect(lines.map((l) => [l.priceKey, l.quantity.min])).toEqual([
       ["gcp:compute:n1-standard-4", 3 * HOURS_PER_MONTH],
       ["gcp:compute:gpu:nvidia-tesla-t4", 6 * HOURS_PER_MONTH],
+      ["gcp:compute:disk:pd-balanced-gb-month", 90],
     ]);
-    expect(lines[0]?.assumption).toMatch(/targetSize.*spot VMs priced at on-demand.*30 GB pd-balanced/);
+    expect(lines[0]?.assumption).toMatch(/targetSize.*spot VMs priced at on-demand/);
+    // In europe-west4 no pd-balanced rate was read: the disks are named as left out, not priced at zero.
+    expect(priceInstanceGroup(group, context([template, group], "europe-west4"))[0]?.assumption).toMatch(
+      /boot disks \(30 GB pd-balanced each\) not included: pd-balanced in europe-west4/,
+    );
   });
 
   it("GIVEN a group whose template is not in the plan WHEN priced THEN it is unpriced, not free", () => {
@@ -82,7 +87,11 @@ describe("GCP pricers on hand-made plans", () => {
     const a2 = pool("a2", 1, 1, "a2-highgpu-1g");
     expect(() => priceNodePool(a2, context([a2], "europe-west4"))).toThrow(/A100 40GB in europe-west4/);
     const lines = priceNodePool(a2, context([a2]));
-    expect(lines.map((l) => l.priceKey)).toEqual(["gcp:compute:a2-highgpu-1g", "gcp:compute:gpu:nvidia-tesla-a100"]);
+    expect(lines.map((l) => l.priceKey)).toEqual([
+      "gcp:compute:a2-highgpu-1g",
+      "gcp:compute:gpu:nvidia-tesla-a100",
+      "gcp:compute:disk:pd-balanced-gb-month",
+    ]);
   });
 
   it("GIVEN a pool with per-zone bounds WHEN priced THEN they are multiplied by its zones", () => {

