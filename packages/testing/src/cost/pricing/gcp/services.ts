@@ -1,0 +1,136 @@
+import type { PlanResource } from "../../../plan";
+import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
+import { costLine, KEYS } from "./prices";
+import { num, str } from "./read";
+
+// Storage, keys, logs, CI and the Vertex AI parts: what each is billed for.
+
+/** A Cloud KMS key: its active versions. Rotation adds a version that stays active until destroyed. */
+export const priceCryptoKey: Pricer = (key, ctx) => {
+  const rotation = str(key.inputs.rotationPeriod);
+  return [
+    costLine(ctx, `KMS key ${key.name}`, {
+      item: "Active key versions",
+      kind: "fixed",
+      key: KEYS.kmsKeyVersionMonth,
+      min: 1,
+      max: 1,
+      assumption: rotation
+        ? `one active version; each rotation (every ${rotation}) adds one that stays billed until destroyed`
+        : "one active version",
+    }),
+  ];
+};
+
+/** A Cloud Storage bucket: the data it holds (a regional Standard bucket in the stack's region). */
+export const priceBucket: Pricer = (bucket, ctx) => {
+  const what = `bucket ${bucket.name}`;
+  const location = (str(bucket.inputs.location) ?? "US").toLowerCase();
+  const storageClass = str(bucket.inputs.storageClass) ?? "STANDARD";
+  if (location !== ctx.region || storageClass !== "STANDARD") {
+    throw new UnpricedError(`${what}: only Standard storage in ${ctx.region} is priced, not ${storageClass} in ${location}`);
+  }
+  return [
+    costLine(ctx, what, {
+      item: "Standard storage",
+      kind: "usage",
+      key: KEYS.storageStandardGbMonth,
+      min: ctx.usage.storageGb,
+      max: ctx.usage.storageGb,
+      assumption: `storageGb=${ctx.usage.storageGb} GB stored, noncurrent versions included`,
+    }),
+  ];
+};
+
+/** An Artifact Registry repository: the images it stores. */
+export const priceRepository: Pricer = (repo, ctx) => [
+  costLine(ctx, `repository ${repo.name}`, {
+    item: "Artifact Registry storage",
+    kind: "usage",
+    key: KEYS.registryGbMonth,
+    min: ctx.usage.registryGb,
+    max: ctx.usage.registryGb,
+    assumption: `registryGb=${ctx.usage.registryGb} GB of images`,
+  }),
+];
+
+const SINK = "gcp:logging/projectSink:ProjectSink";
+/** The log name of VPC flow logs, which Cloud Logging bills as vended network logs. */
+const FLOW_LOGS = "compute.googleapis.com%2Fvpc_flows";
+/** Days of storage a log bucket's ingestion price includes. */
+const INCLUDED_DAYS = 30;
+
+/** Does every sink routing into `bucket` carry only VPC flow logs? */
+function holdsFlowLogs(ctx: PricingContext, bucket: PlanResource): boolean {
+  const sinks = ctx.plan.resources.filter((r) => r.type === SINK && (r.propertyDependencies.destination ?? []).includes(bucket.urn));
+  return sinks.length > 0 && sinks.every((s) => (str(s.inputs.filter) ?? "").includes(FLOW_LOGS));
+}
+
+/** A log bucket: the logs streamed into it, and their storage past the 30 days ingestion includes. */
+export const priceLogBucket: Pricer = (bucket, ctx) => {
+  const what = `log bucket ${bucket.name}`;
+  const gb = ctx.usage.logGb;
+  const vended = holdsFlowLogs(ctx, bucket);
+  const days = num(bucket.inputs.retentionDays) ?? INCLUDED_DAYS;
+  const lines: CostLine[] = [
+    costLine(ctx, what, {
+      item: vended ? "Vended network log storage (VPC flow logs)" : "Log storage",
+      kind: "usage",
+      key: vended ? KEYS.logVendedGb : KEYS.logIngestGb,
+      min: gb,
+      max: gb,
+      assumption: `logGb=${gb} GiB streamed in a month`,
+    }),
+  ];
+  if (days > INCLUDED_DAYS) {
+    const gbMonths = (gb * (days - INCLUDED_DAYS)) / INCLUDED_DAYS;
+    lines.push(
+      costLine(ctx, what, {
+        item: "Log retention past 30 days",
+        kind: "usage",
+        key: KEYS.logRetentionGbMonth,
+        min: gbMonths,
+        max: gbMonths,
+        assumption: `steady state of logGb=${gb} GiB a month kept ${days} days: ${days - INCLUDED_DAYS} days past the included 30`,
+      }),
+    );
+  }
+  return lines;
+};
+
+/** A Cloud Scheduler job: a monthly charge per job, however often it runs. */
+export const priceSchedulerJob: Pricer = (job, ctx) => [
+  costLine(ctx, `scheduler job ${job.name}`, {
+    item: "Scheduler job",
+    kind: "fixed",
+    key: KEYS.schedulerJobMonth,
+    min: 1,
+    max: 1,
+    assumption: "the 3 free jobs of a billing account are not subtracted",
+  }),
+];
+
+/** A Cloud Build trigger: the build minutes its builds take on the default pool. */
+export const priceBuildTrigger: Pricer = (trigger, ctx) => [
+  costLine(ctx, `build trigger ${trigger.name}`, {
+    item: "Build minutes (e2-standard-2)",
+    kind: "usage",
+    key: KEYS.buildMinute,
+    min: ctx.usage.buildMinutes,
+    max: ctx.usage.buildMinutes,
+    assumption: `buildMinutes=${ctx.usage.buildMinutes} a month on the default pool's e2-standard-2; free minutes not subtracted`,
+  }),
+];
+
+/** A resource priced by one key that has no row: unpriced, with the reason the table gives. */
+const unpriced =
+  (label: string, item: string, key: string): Pricer =>
+  (r, ctx) => [costLine(ctx, `${label} ${r.name}`, { item, kind: "fixed", key, min: 1, max: 1 })];
+
+export const priceDataset = unpriced("BigQuery dataset", "Table storage", KEYS.bigqueryStorageGbMonth);
+export const priceOnlineStore = unpriced("feature online store", "Online serving nodes", KEYS.onlineStoreNodeHour);
+export const priceFeatureView = unpriced("feature view", "Data sync", KEYS.featureViewSync);
+export const priceMetadataStore = unpriced("metadata store", "Metadata storage", KEYS.metadataGbMonth);
+export const priceTensorboard = unpriced("TensorBoard", "TensorBoard storage", KEYS.tensorboardGbMonth);
+export const priceUptimeCheck = unpriced("uptime check", "Uptime check executions", KEYS.uptimeExecution);
+export const priceAlertPolicy = unpriced("alert policy", "Alerting conditions", KEYS.alertCondition);
