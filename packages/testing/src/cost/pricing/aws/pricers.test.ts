@@ -246,12 +246,12 @@ describe("AWS pricers: what they refuse to price", () => {
   };
 
   it("GIVEN a pool of a type whose us-west-2 price was not read THEN UnpricedError says so", () => {
-    const m6i = lt("m6i", "m6i.large", 20);
+    const m6i = lt("m6i", "m6i.xlarge", 20);
     const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(m6i) });
     expect(unpricedMessage(() => price(group, [m6i], "us-west-2"))).toBe(
-      "aws:ec2:m6i.large: its us-west-2 price was not read (see AWS_UNREAD in pricing/aws/prices.ts)",
+      "aws:ec2:m6i.xlarge: its us-west-2 price was not read (see AWS_UNREAD in pricing/aws/prices.ts)",
     );
-    expect(at(price(group, [m6i], "us-east-1"), 0).priceKey).toBe("aws:ec2:m6i.large");
+    expect(at(price(group, [m6i], "us-east-1"), 0).priceKey).toBe("aws:ec2:m6i.xlarge");
   });
 
   it("GIVEN a launch template with a gp2 volume THEN UnpricedError names the mapping", () => {

