@@ -1,4 +1,5 @@
 import type { Overrides } from "../../core/backend";
+import type { Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue } from "../../core/errors";
 import { cloudwatchRetentionDays, keyDeletionWindowDays } from "../../core/logs";
@@ -36,9 +37,20 @@ export function planAws(name: string, spec: MlopsVpcSpec, ctx: DeployContext, re
  */
 export const AWS_SSM_ENDPOINTS = ["ssm", "ssmmessages", "ec2messages"] as const;
 
+/**
+ * The interface endpoints created when the spec names none. Each endpoint is billed per hour in every
+ * zone it serves ($0.01 an hour per zone in us-east-1): the seven defaults in a two-zone dev network
+ * come to about $102 a month, three times the single NAT gateway ($32.85) that already carries the
+ * same API traffic. So a dev network with NAT makes none and reaches the APIs through NAT; prod, and
+ * any network without NAT (whose private subnets have no other way out), gets the full set.
+ */
+export function defaultInterfaceEndpoints(profile: Profile, nat: NatMode): string[] {
+  return profile === "dev" && nat !== "none" ? [] : DEFAULT_INTERFACE_ENDPOINTS;
+}
+
 /** Interface endpoints on AWS: the spec's (or the defaults), and Systems Manager's when there is no NAT. */
-export function awsInterfaceServices(spec: MlopsVpcSpec, nat: NatMode): string[] {
-  const asked = spec.aws?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
+export function awsInterfaceServices(spec: MlopsVpcSpec, nat: NatMode, profile: Profile): string[] {
+  const asked = spec.aws?.interfaceEndpoints ?? defaultInterfaceEndpoints(profile, nat);
   const extra = nat === "none" ? AWS_SSM_ENDPOINTS.filter((s) => !asked.includes(s)) : [];
   return [...asked, ...extra];
 }

@@ -52,6 +52,27 @@ describe("planMlopsVpc: the subnet layout", () => {
     expect(plan({ nat: "single" }).privateEndpoints.awsInterfaceServices).not.toContain("ssm");
   });
 
+  it.each([
+    ["dev", "single", []],
+    ["dev", "perZone", []],
+    [
+      "dev",
+      "none",
+      ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms", "ssm", "ssmmessages", "ec2messages"],
+    ],
+    ["prod", "single", ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]],
+    ["prod", "perZone", ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]],
+  ] as const)("GIVEN profile %s and nat %s on AWS THEN the default interface endpoints are %j", (profile, nat, services) => {
+    expect(plan({ nat }, { profile }).privateEndpoints.awsInterfaceServices).toEqual(services);
+  });
+
+  it("GIVEN dev with NAT and interface endpoints listed THEN exactly those are kept (the switch back to private API traffic)", () => {
+    expect(
+      plan({ nat: "single", aws: { interfaceEndpoints: ["ecr.api", "ecr.dkr"] } }, { profile: "dev" }).privateEndpoints
+        .awsInterfaceServices,
+    ).toEqual(["ecr.api", "ecr.dkr"]);
+  });
+
   const NEUTRAL = { cloud: "gcp", region: "us-central1" } as const;
   const arbNetwork = fc
     .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 22 }))

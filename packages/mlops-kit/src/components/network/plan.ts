@@ -82,7 +82,7 @@ export function planMlopsVpc(name: string, spec: MlopsVpcSpec, ctx: DeployContex
     flowLogs: { enabled: spec.flowLogs.enabled, retentionDays },
     privateEndpoints: {
       enabled: spec.privateEndpoints,
-      awsInterfaceServices: awsInterfaceServices(spec, natMode),
+      awsInterfaceServices: awsInterfaceServices(spec, natMode, ctx.profile),
     },
     retainLogs: defaults.retainLogs,
     tags: ctx.tags,

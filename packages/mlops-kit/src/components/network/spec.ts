@@ -30,8 +30,10 @@ export interface MlopsVpcAwsArgs {
    * Interface endpoints to create, by service (`ecr.api`). Each service is looked up in the region
    * (its name differs in the China partition) and its endpoint placed in the zones that offer it.
    * With `nat: "none"`, `ssm`, `ssmmessages` and `ec2messages` are added, so instances stay
-   * reachable by Session Manager.
-   * @default ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"]
+   * reachable by Session Manager. Each one is billed per hour in every zone: the dev profile with
+   * NAT makes none and reaches the APIs through NAT (traffic to them is then NAT-processed and
+   * leaves the VPC); list them here, e.g. the prod set, to keep that traffic private in dev.
+   * @default [] in dev with NAT; ["ecr.api", "ecr.dkr", "sagemaker.api", "sagemaker.runtime", "sts", "logs", "kms"] in prod or without NAT
    */
   interfaceEndpoints?: string[] | undefined;
   /**

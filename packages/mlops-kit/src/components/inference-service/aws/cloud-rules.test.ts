@@ -304,7 +304,8 @@ describe("GIVEN any accepted component name", () => {
       fc.asyncProperty(
         names.filter((n) => componentNameProblem(n) === undefined),
         async (name) => {
-          const { plan } = await run({}, { name });
+          // Interface endpoints listed, so the endpoint security group (named) is in the plan too.
+          const { plan } = await run({}, { name, network: { aws: { interfaceEndpoints: ["ecr.api"] } } });
           const named = plan.resources.filter((r) => NAME_LIMITS[r.type]);
           expect(named.length).toBeGreaterThanOrEqual(17);
           for (const r of named) {

@@ -2,7 +2,7 @@ import { type Plan, resource, resourcesOfType, synth } from "@mlops-kit/testing"
 import { SecurityGroup } from "@pulumi/aws/ec2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MlopsVpc } from "../component";
-import type { MlopsVpcArgs } from "../spec";
+import { DEFAULT_INTERFACE_ENDPOINTS, type MlopsVpcArgs } from "../spec";
 
 const config = (profile = "dev") => ({ "mlops:cloud": "aws", "mlops:profile": profile, "aws:region": "eu-west-1" });
 const plan = (args: MlopsVpcArgs = {}, profile = "dev") =>
@@ -64,6 +64,18 @@ describe("MlopsVpc on AWS, dev profile", () => {
     const s3 = resource(p, ENDPOINT, "core-s3");
     expect(s3.inputs).toMatchObject({ vpcEndpointType: "Gateway", serviceName: "com.amazonaws.eu-west-1.s3" });
     expect(s3.inputs.routeTableIds).toEqual(["core-private-0-id", "core-private-1-id", "core-isolated-id"]);
+  });
+
+  it("THEN no interface endpoint is made (the APIs are reached through the NAT gateway) and no endpoint security group", () => {
+    expect(resourcesOfType(p, ENDPOINT).filter((e) => e.inputs.vpcEndpointType === "Interface")).toEqual([]);
+    expect(resourcesOfType(p, "aws:ec2/securityGroup:SecurityGroup").map((g) => g.name)).not.toContain("core-endpoints");
+  });
+});
+
+describe("MlopsVpc on AWS, dev profile with the prod interface endpoints", () => {
+  let p: Plan;
+  beforeAll(async () => {
+    p = await plan({ aws: { interfaceEndpoints: [...DEFAULT_INTERFACE_ENDPOINTS] } });
   });
 
   it("THEN interface endpoints for ECR, SageMaker, STS, Logs and KMS use private DNS in the private subnets", () => {
@@ -176,7 +188,7 @@ describe("MlopsVpc on AWS: what consumers wait for", () => {
   it("GIVEN compute in the private tier and a load balancer in the public tier THEN compute waits for NAT routes and endpoints, the load balancer does not", async () => {
     const p = await synth(
       () => {
-        const vpc = new MlopsVpc("core", {});
+        const vpc = new MlopsVpc("core", { aws: { interfaceEndpoints: ["ecr.dkr"] } });
         new SecurityGroup("compute", { description: vpc.privateSubnetIds.apply((ids) => ids.join(",")) });
         new SecurityGroup("lb", { description: vpc.publicSubnetIds.apply((ids) => ids.join(",")) });
       },

@@ -1,0 +1,95 @@
+import type { PlanResource } from "../../../plan";
+import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
+import { allHours, fixed, HOURS_PER_MONTH, list, numberInput, priced, record, related, stringInput, usage } from "./lines";
+import { ec2Key } from "./prices";
+
+// Instances: an Auto Scaling group and an EKS node group are billed for the instances they run
+// (the instance type and volumes their launch template gives) between their scaling bounds.
+
+/** AWS publishes no fixed spot discount, so spot capacity is priced at the on-demand upper bound. */
+export const SPOT_ASSUMPTION =
+  "spot capacity priced at the on-demand rate, its upper bound: AWS publishes no fixed spot discount (spot prices move with supply and demand)";
+
+/** The launch template a group names, or an `UnpricedError`: without it the instance is unknown. */
+function launchTemplate(r: PlanResource, ctx: PricingContext): PlanResource {
+  const lt = related(r, "launchTemplate", ctx);
+  if (!lt) throw new UnpricedError(`${r.type} ${r.name}: its launch template is not in the plan`);
+  return lt;
+}
+
+/** GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced. */
+function gp3GiBPerInstance(lt: PlanResource): number {
+  let gib = 0;
+  for (const [i, mapping] of list(lt.inputs.blockDeviceMappings).entries()) {
+    const ebs = record(record(mapping).ebs);
+    if (Object.keys(ebs).length === 0) continue;
+    const type = ebs.volumeType ?? "unset";
+    if (type !== "gp3")
+      throw new UnpricedError(`${lt.type} ${lt.name}: blockDeviceMappings[${i}] is a ${String(type)} volume; only gp3 is priced`);
+    gib += numberInput(lt, `blockDeviceMappings[${i}].ebs.volumeSize`, ebs.volumeSize);
+  }
+  return gib;
+}
+
+/** The instance and volume lines of `min`..`max` always-on instances. */
+function instanceLines(instanceType: string, gib: number, min: number, max: number, ctx: PricingContext, assumption?: string): CostLine[] {
+  const lines = [
+    fixed(`${instanceType} instance hours`, priced(ec2Key(instanceType), ctx), min * HOURS_PER_MONTH, max * HOURS_PER_MONTH, assumption),
+  ];
+  if (gib > 0) lines.push(fixed("gp3 volume storage", priced("aws:ebs:gp3-gb-month", ctx), gib * min, gib * max));
+  return lines;
+}
+
+/**
+ * The same for a pool that scales from zero: nothing while idle, and at its upper bound for
+ * `trainingHours` a month (a volume lives only as long as its node).
+ */
+function burstLines(instanceType: string, gib: number, max: number, ctx: PricingContext, spot: boolean): CostLine[] {
+  const hours = ctx.usage.trainingHours;
+  const at = `trainingHours (${hours} h a month) at the upper bound of ${max} nodes, none while idle`;
+  const assumption = spot ? `${at}; ${SPOT_ASSUMPTION}` : at;
+  const lines = [usage(`${instanceType} instance hours`, priced(ec2Key(instanceType), ctx), 0, hours * max, assumption)];
+  if (gib > 0) lines.push(usage("gp3 volume storage", priced("aws:ebs:gp3-gb-month", ctx), 0, (gib * max * hours) / HOURS_PER_MONTH, at));
+  return lines;
+}
+
+/** An Auto Scaling group: its launch template's instance type and volumes, `minSize` to `maxSize`. */
+export const autoscalingGroup: Pricer = (r, ctx) => {
+  if (r.inputs.mixedInstancesPolicy !== undefined) {
+    throw new UnpricedError(
+      `${r.type} ${r.name}: a mixed instances policy launches several types; only a single launch template is priced`,
+    );
+  }
+  const lt = launchTemplate(r, ctx);
+  const instanceType = stringInput(lt, "instanceType", lt.inputs.instanceType);
+  const min = numberInput(r, "minSize", r.inputs.minSize);
+  const max = numberInput(r, "maxSize", r.inputs.maxSize);
+  return instanceLines(instanceType, gp3GiBPerInstance(lt), min, max, ctx);
+};
+
+/** An EKS managed node group: one instance type, `scalingConfig` bounds, volumes from its launch template. */
+export const eksNodeGroup: Pricer = (r, ctx) => {
+  const types = list(r.inputs.instanceTypes);
+  if (types.length !== 1) {
+    throw new UnpricedError(
+      `${r.type} ${r.name}: instanceTypes lists ${types.length} types; the price depends on which one the group launches`,
+    );
+  }
+  const instanceType = stringInput(r, "instanceTypes[0]", types[0]);
+  const scaling = record(r.inputs.scalingConfig);
+  const min = numberInput(r, "scalingConfig.minSize", scaling.minSize);
+  const max = numberInput(r, "scalingConfig.maxSize", scaling.maxSize);
+  const lt = related(r, "launchTemplate", ctx);
+  // Without a launch template the volume's type and size are EKS's defaults, which were not read.
+  if (!lt)
+    throw new UnpricedError(
+      `${r.type} ${r.name}: no launch template, so its volume type and size are EKS's defaults, which are not priced`,
+    );
+  const gib = gp3GiBPerInstance(lt);
+  const spot = r.inputs.capacityType === "SPOT";
+  if (min === 0) return burstLines(instanceType, gib, max, ctx, spot);
+  return instanceLines(instanceType, gib, min, max, ctx, spot ? SPOT_ASSUMPTION : undefined);
+};
+
+/** The EKS control plane, standard support. */
+export const eksCluster: Pricer = (_r, ctx) => [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];

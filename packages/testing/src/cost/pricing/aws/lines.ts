@@ -1,0 +1,71 @@
+import type { PlanResource } from "../../../plan";
+import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
+import { AWS_PRICES, AWS_UNREAD, findAwsPrice } from "./prices";
+
+// The small pieces every AWS pricer is built from: a checked price key, a fixed or usage line,
+// the inputs read off a plan resource.
+
+export { HOURS_PER_MONTH };
+
+/**
+ * The key, once the table is known to hold a price for it in the stack's region. A pricer never
+ * returns a line the estimator cannot price: it says why instead.
+ */
+export function priced(key: string, ctx: PricingContext): string {
+  if (findAwsPrice(AWS_PRICES, key, ctx.region)) return key;
+  const unread = AWS_UNREAD.some((u) => `aws:ec2:${u.instanceType}` === key && u.region === ctx.region);
+  throw new UnpricedError(
+    unread
+      ? `${key}: its ${ctx.region} price was not read (see AWS_UNREAD in pricing/aws/prices.ts)`
+      : `${key}: no ${ctx.region} price in the AWS table (no source for it was read)`,
+  );
+}
+
+export function fixed(item: string, priceKey: string, min: number, max = min, assumption?: string): CostLine {
+  return { item, kind: "fixed", priceKey, quantity: { min, max }, ...(assumption ? { assumption } : {}) };
+}
+
+export function usage(item: string, priceKey: string, min: number, max: number, assumption: string): CostLine {
+  return { item, kind: "usage", priceKey, quantity: { min, max }, assumption };
+}
+
+/** A resource billed whenever it exists: one unit a month, or hours around the clock. */
+export function monthly(item: string, key: string, ctx: PricingContext, count = 1): CostLine {
+  return fixed(item, priced(key, ctx), count);
+}
+export function allHours(item: string, key: string, ctx: PricingContext, count = 1): CostLine {
+  return fixed(item, priced(key, ctx), HOURS_PER_MONTH * count);
+}
+
+/** A numeric input, or an `UnpricedError` naming it (an unknown value cannot be multiplied). */
+export function numberInput(r: PlanResource, path: string, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  throw new UnpricedError(`${r.type} ${r.name}: ${path} is not a known number (${JSON.stringify(value)})`);
+}
+
+export function stringInput(r: PlanResource, path: string, value: unknown): string {
+  if (typeof value === "string" && value !== "") return value;
+  throw new UnpricedError(`${r.type} ${r.name}: ${path} is not a known string (${JSON.stringify(value)})`);
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The resource an input of `r` names, found through the plan's property dependencies. */
+export function related(r: PlanResource, input: string, ctx: PricingContext): PlanResource | undefined {
+  const urn = r.propertyDependencies[input]?.[0];
+  return urn ? ctx.byUrn(urn) : undefined;
+}
+
+/** Throws for a resource the table has no price for, with the reason the estimator lists. */
+export function unpriced(reason: string): () => never {
+  return () => {
+    throw new UnpricedError(reason);
+  };
+}

@@ -1,0 +1,274 @@
+import { describe, expect, it } from "vitest";
+import type { PlanResource } from "../../../plan";
+import { planOf, planResource, ref } from "../../../policy-fixtures";
+import { type CostLine, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
+import { SPOT_ASSUMPTION } from "./compute";
+import { AWS_FREE, AWS_PRICERS } from "./pricers";
+import { AWS_PRICES, findAwsPrice } from "./prices";
+
+const USAGE: UsageAssumptions = {
+  natGb: 100,
+  loadBalancerGb: 50,
+  requestsMillions: 2,
+  logGb: 5,
+  storageGb: 20,
+  registryGb: 10,
+  endpointGb: 30,
+  buildMinutes: 300,
+  featureRequestsMillions: 1,
+  onlineStoreGb: 1,
+  trainingHours: 40,
+};
+
+function ctxFor(resources: readonly PlanResource[], region = "us-east-1"): PricingContext {
+  // planOf sorts a copy
+  const plan = planOf([...resources]);
+  return { cloud: "aws", region, plan, usage: USAGE, byUrn: (urn) => plan.resources.find((r) => r.urn === urn) };
+}
+
+function price(r: PlanResource, others: readonly PlanResource[] = [], region = "us-east-1"): CostLine[] {
+  const pricer = AWS_PRICERS[r.type];
+  if (!pricer) throw new Error(`no pricer for ${r.type}`);
+  return pricer(r, ctxFor([r, ...others], region));
+}
+
+const lt = (name: string, instanceType: string | undefined, volumeSize: number, volumeType = "gp3") =>
+  planResource("aws:ec2/launchTemplate:LaunchTemplate", name, {
+    ...(instanceType ? { instanceType } : {}),
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize, volumeType, encrypted: "true" } }],
+  });
+
+// One resource of every billed shape: running them all collects every key a pricer can return.
+const apiLt = lt("api", "t3.large", 50);
+const gpuLt = lt("gpu", undefined, 200);
+const systemLt = lt("system", undefined, 100);
+const build = (size: string): Fixture => [
+  planResource("aws:codebuild/project:Project", size, { environment: { type: "LINUX_CONTAINER", computeType: `BUILD_GENERAL1_${size}` } }),
+  [],
+];
+type Fixture = readonly [PlanResource, readonly PlanResource[]];
+const FIXTURE_LIST = [
+  [planResource("aws:ec2/natGateway:NatGateway", "nat", { connectivityType: "public" }), []],
+  [planResource("aws:ec2/eip:Eip", "nat", { domain: "vpc" }), []],
+  [planResource("aws:ec2/vpcEndpoint:VpcEndpoint", "ecr", { vpcEndpointType: "Interface", subnetIds: ["a", "b", "c"] }), []],
+  [planResource("aws:lb/loadBalancer:LoadBalancer", "lb", { loadBalancerType: "application", internal: false, subnets: ["a", "b"] }), []],
+  [
+    planResource("aws:autoscaling/group:Group", "api", { minSize: 1, maxSize: 3, launchTemplate: ref(apiLt, { id: "lt", version: "1" }) }),
+    [apiLt],
+  ],
+  [
+    planResource("aws:eks/nodeGroup:NodeGroup", "gpu", {
+      instanceTypes: ["g4dn.xlarge"],
+      capacityType: "SPOT",
+      scalingConfig: { minSize: 0, maxSize: 2, desiredSize: 0 },
+      launchTemplate: ref(gpuLt, { id: "lt", version: "1" }),
+    }),
+    [gpuLt],
+  ],
+  [
+    planResource("aws:eks/nodeGroup:NodeGroup", "system", {
+      instanceTypes: ["t3.large"],
+      capacityType: "ON_DEMAND",
+      scalingConfig: { minSize: 2, maxSize: 4, desiredSize: 2 },
+      launchTemplate: ref(systemLt, { id: "lt", version: "1" }),
+    }),
+    [systemLt],
+  ],
+  [planResource("aws:eks/cluster:Cluster", "training", { version: "1.33" }), []],
+  [planResource("aws:kms/key:Key", "key", {}), []],
+  [planResource("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 90 }), []],
+  [planResource("aws:cloudwatch/metricAlarm:MetricAlarm", "standard", { period: 60, metricName: "CPUUtilization" }), []],
+  [planResource("aws:cloudwatch/metricAlarm:MetricAlarm", "fast", { period: 10, metricName: "CPUUtilization" }), []],
+  [planResource("aws:cloudwatch/dashboard:Dashboard", "dash", {}), []],
+  [planResource("aws:s3/bucket:Bucket", "bucket", {}), []],
+  [planResource("aws:ecr/repository:Repository", "repo", {}), []],
+  [planResource("aws:route53/healthCheck:HealthCheck", "up", { type: "HTTPS", measureLatency: true, requestInterval: 30 }), []],
+  build("SMALL"),
+  build("MEDIUM"),
+  build("LARGE"),
+  [planResource("aws:wafv2/webAcl:WebAcl", "waf", { scope: "REGIONAL", rules: [{ name: "a" }, { name: "b" }] }), []],
+] as const satisfies readonly Fixture[];
+const FIXTURES: readonly Fixture[] = FIXTURE_LIST;
+const [nat, , endpoint, alb, asg, gpuPool, systemPool, , , logs, alarm, fastAlarm, , , , healthCheck, , , , waf] = FIXTURE_LIST;
+
+/** The line at `i`, or a failed test. */
+function at(lines: CostLine[], i: number): CostLine {
+  const line = lines[i];
+  if (!line) throw new Error(`no line ${i} in ${JSON.stringify(lines)}`);
+  return line;
+}
+
+describe("AWS pricers: every key they return", () => {
+  const keys = new Set(FIXTURES.flatMap(([r, others]) => price(r, others).map((l) => l.priceKey)));
+
+  it("GIVEN one resource of every billed shape THEN each key it is priced by has a us-east-1 (or global) row", () => {
+    expect(keys.size).toBeGreaterThan(20);
+    for (const key of keys) expect(findAwsPrice(AWS_PRICES, key, "us-east-1"), key).toBeDefined();
+  });
+
+  it("GIVEN the service rows THEN every one is used by some pricer (no row is dead weight)", () => {
+    const serviceKeys = new Set(AWS_PRICES.filter((p) => !p.key.startsWith("aws:ec2:")).map((p) => p.key));
+    expect([...serviceKeys].filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it("GIVEN us-west-2 THEN each key is either priced there or its pricer throws UnpricedError naming the key and region", () => {
+    let unpriced = 0;
+    for (const [r, others] of FIXTURES) {
+      try {
+        for (const line of price(r, others, "us-west-2"))
+          expect(findAwsPrice(AWS_PRICES, line.priceKey, "us-west-2"), line.priceKey).toBeDefined();
+      } catch (e) {
+        expect(e).toBeInstanceOf(UnpricedError);
+        expect((e as Error).message).toMatch(/^aws:[a-z0-9]+:\S+: no us-west-2 price in the AWS table/);
+        unpriced++;
+      }
+    }
+    expect(unpriced).toBeGreaterThan(0);
+  });
+
+  it("GIVEN the pricers and the free list THEN no type is in both", () => {
+    expect(Object.keys(AWS_PRICERS).filter((t) => t in AWS_FREE)).toEqual([]);
+  });
+});
+
+const byItem = (lines: CostLine[]) => Object.fromEntries(lines.map((l) => [l.item, l]));
+
+describe("AWS pricers: exact lines", () => {
+  it("GIVEN a NAT gateway THEN 730 hours fixed and natGb GB processed", () => {
+    expect(price(nat[0])).toEqual([
+      { item: "NAT gateway hours", kind: "fixed", priceKey: "aws:vpc:nat-gateway-hour", quantity: { min: 730, max: 730 } },
+      {
+        item: "NAT gateway data processed",
+        kind: "usage",
+        priceKey: "aws:vpc:nat-gateway-gb",
+        quantity: { min: 100, max: 100 },
+        assumption: "natGb: 100 GB processed a month",
+      },
+    ]);
+  });
+
+  it("GIVEN an internet-facing ALB in two subnets THEN 730 hours, loadBalancerGb LCU-hours, and 2 x 730 public IPv4 hours", () => {
+    const lines = byItem(price(alb[0]));
+    expect(lines["Application load balancer hours"]).toMatchObject({
+      kind: "fixed",
+      priceKey: "aws:elb:alb-hour",
+      quantity: { min: 730, max: 730 },
+    });
+    expect(lines["Load balancer capacity units"]).toMatchObject({
+      kind: "usage",
+      priceKey: "aws:elb:alb-lcu-hour",
+      quantity: { min: 50, max: 50 },
+    });
+    expect(lines["Public IPv4 address hours"]).toMatchObject({
+      kind: "fixed",
+      priceKey: "aws:vpc:public-ipv4-hour",
+      quantity: { min: 1460, max: 1460 },
+    });
+  });
+
+  it("GIVEN an internal ALB THEN no public address line", () => {
+    const internal = planResource("aws:lb/loadBalancer:LoadBalancer", "lb", { internal: true, subnets: ["a", "b"] });
+    expect(price(internal).map((l) => l.item)).toEqual(["Application load balancer hours", "Load balancer capacity units"]);
+  });
+
+  it("GIVEN an interface endpoint in 3 zones THEN 3 x 730 endpoint hours; a gateway endpoint costs nothing", () => {
+    expect(at(price(endpoint[0]), 0)).toMatchObject({ priceKey: "aws:vpc:interface-endpoint-az-hour", quantity: { min: 2190, max: 2190 } });
+    expect(price(planResource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { vpcEndpointType: "Gateway", routeTableIds: ["r"] }))).toEqual([]);
+  });
+
+  it("GIVEN a scaling group of 1 to 3 t3.large with a 50 GB gp3 root THEN instance hours 730 to 2190 and 50 to 150 GB-months, read off its launch template", () => {
+    const [r, others] = asg;
+    expect(price(r, others)).toEqual([
+      { item: "t3.large instance hours", kind: "fixed", priceKey: "aws:ec2:t3.large", quantity: { min: 730, max: 2190 } },
+      { item: "gp3 volume storage", kind: "fixed", priceKey: "aws:ebs:gp3-gb-month", quantity: { min: 50, max: 150 } },
+    ]);
+  });
+
+  it("GIVEN a spot GPU pool scaling from zero to 2 THEN nothing while idle, trainingHours x 2 at most, priced at on-demand with the spot assumption", () => {
+    const [r, others] = gpuPool;
+    const lines = price(r, others);
+    const hours = at(lines, 0);
+    const disk = at(lines, 1);
+    expect(hours).toMatchObject({ kind: "usage", priceKey: "aws:ec2:g4dn.xlarge", quantity: { min: 0, max: 80 } });
+    expect(hours.assumption).toBe(`trainingHours (40 h a month) at the upper bound of 2 nodes, none while idle; ${SPOT_ASSUMPTION}`);
+    expect(disk).toMatchObject({ kind: "usage", priceKey: "aws:ebs:gp3-gb-month", quantity: { min: 0, max: (200 * 2 * 40) / 730 } });
+  });
+
+  it("GIVEN an on-demand pool of 2 to 4 THEN fixed instance hours 1460 to 2920 and no spot assumption", () => {
+    const [r, others] = systemPool;
+    const hours = at(price(r, others), 0);
+    expect(hours).toEqual({
+      item: "t3.large instance hours",
+      kind: "fixed",
+      priceKey: "aws:ec2:t3.large",
+      quantity: { min: 1460, max: 2920 },
+    });
+  });
+
+  it("GIVEN a log group kept 90 days THEN logGb ingested and three months of it stored", () => {
+    const lines = price(logs[0]);
+    const ingest = at(lines, 0);
+    const storage = at(lines, 1);
+    expect(ingest.quantity).toEqual({ min: 5, max: 5 });
+    expect(storage).toMatchObject({ priceKey: "aws:cloudwatch:logs-storage-gb-month", quantity: { min: 15, max: 15 } });
+  });
+
+  it("GIVEN an HTTPS health check that measures latency THEN the check and 2 optional features", () => {
+    expect(price(healthCheck[0]).map((l) => [l.priceKey, l.quantity.min])).toEqual([
+      ["aws:route53:health-check-month", 1],
+      ["aws:route53:health-check-feature-month", 2],
+    ]);
+  });
+
+  it("GIVEN alarms of 60 s and 10 s periods THEN a standard and a high-resolution alarm metric", () => {
+    expect(at(price(alarm[0]), 0).priceKey).toBe("aws:cloudwatch:alarm-metric-month");
+    expect(at(price(fastAlarm[0]), 0).priceKey).toBe("aws:cloudwatch:alarm-metric-high-res-month");
+  });
+
+  it("GIVEN a web ACL with 2 rules THEN the ACL, 2 rule-months and requestsMillions", () => {
+    expect(price(waf[0]).map((l) => [l.priceKey, l.quantity.max])).toEqual([
+      ["aws:waf:web-acl-month", 1],
+      ["aws:waf:rule-month", 2],
+      ["aws:waf:million-requests", 2],
+    ]);
+  });
+});
+
+describe("AWS pricers: what they refuse to price", () => {
+  const unpricedMessage = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnpricedError);
+      return (e as Error).message;
+    }
+    throw new Error("priced");
+  };
+
+  it("GIVEN a pool of a type whose us-west-2 price was not read THEN UnpricedError says so", () => {
+    const m6i = lt("m6i", "m6i.xlarge", 20);
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(m6i) });
+    expect(unpricedMessage(() => price(group, [m6i], "us-west-2"))).toBe(
+      "aws:ec2:m6i.xlarge: its us-west-2 price was not read (see AWS_UNREAD in pricing/aws/prices.ts)",
+    );
+    expect(at(price(group, [m6i], "us-east-1"), 0).priceKey).toBe("aws:ec2:m6i.xlarge");
+  });
+
+  it("GIVEN a launch template with a gp2 volume THEN UnpricedError names the mapping", () => {
+    const gp2 = lt("old", "t3.large", 20, "gp2");
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(gp2) });
+    expect(unpricedMessage(() => price(group, [gp2]))).toBe(
+      "aws:ec2/launchTemplate:LaunchTemplate old: blockDeviceMappings[0] is a gp2 volume; only gp3 is priced",
+    );
+  });
+
+  it("GIVEN a scaling group whose launch template is not in the plan THEN UnpricedError, not a zero", () => {
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1 });
+    expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
+  });
+
+  it("GIVEN a SageMaker MLflow tracking server THEN UnpricedError says no source was read", () => {
+    const mlflow = planResource("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "m", { trackingServerSize: "Small" });
+    expect(unpricedMessage(() => price(mlflow))).toMatch(/no source for that price was read/);
+  });
+});

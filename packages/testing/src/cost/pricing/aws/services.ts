@@ -1,0 +1,121 @@
+import { type Pricer, UnpricedError } from "../../types";
+import { fixed, list, monthly, numberInput, priced, record, unpriced, usage } from "./lines";
+
+// Managed services: keys, logs, storage, registries, CI, edge protection, monitoring; and those
+// whose price was not read, which say so.
+
+export const kmsKey: Pricer = (_r, ctx) => [monthly("KMS key", "aws:kms:key-month", ctx)];
+
+/**
+ * A log group: ingestion, and storage at steady state (a month's ingestion times the months it is
+ * kept; a group that never expires is counted at a year).
+ */
+export const logGroup: Pricer = (r, ctx) => {
+  const gb = ctx.usage.logGb;
+  const days = r.inputs.retentionInDays === undefined ? 365 : Math.min(numberInput(r, "retentionInDays", r.inputs.retentionInDays), 365);
+  const stored = (gb * days) / 30;
+  return [
+    usage("Log ingestion", priced("aws:cloudwatch:logs-ingest-gb", ctx), gb, gb, `logGb: ${gb} GB ingested a month`),
+    usage(
+      "Log storage",
+      priced("aws:cloudwatch:logs-storage-gb-month", ctx),
+      stored,
+      stored,
+      `logGb: ${gb} GB a month kept ${days} days (${r.inputs.retentionInDays === undefined ? "no expiry, counted as a year" : "its retention"})`,
+    ),
+  ];
+};
+
+export const bucket: Pricer = (_r, ctx) => {
+  const gb = ctx.usage.storageGb;
+  return [usage("S3 Standard storage", priced("aws:s3:standard-gb-month", ctx), gb, gb, `storageGb: ${gb} GB stored`)];
+};
+
+export const ecrRepository: Pricer = (_r, ctx) => {
+  const gb = ctx.usage.registryGb;
+  return [usage("ECR image storage", priced("aws:ecr:storage-gb-month", ctx), gb, gb, `registryGb: ${gb} GB of images`)];
+};
+
+/** A Route 53 health check, plus its optional features (HTTPS, latency, string match, 10 s interval). */
+export const healthCheck: Pricer = (r, ctx) => {
+  const type = String(r.inputs.type ?? "");
+  const features = [
+    type.startsWith("HTTPS"),
+    r.inputs.measureLatency === true,
+    type.endsWith("_STR_MATCH"),
+    r.inputs.requestInterval !== undefined && numberInput(r, "requestInterval", r.inputs.requestInterval) === 10,
+  ].filter(Boolean).length;
+  const lines = [monthly("Route 53 health check", "aws:route53:health-check-month", ctx)];
+  if (features > 0) lines.push(monthly("Health check optional features", "aws:route53:health-check-feature-month", ctx, features));
+  return lines;
+};
+
+const CODEBUILD_MINUTE: Record<string, string> = {
+  BUILD_GENERAL1_SMALL: "aws:codebuild:linux-small-minute",
+  BUILD_GENERAL1_MEDIUM: "aws:codebuild:linux-medium-minute",
+  BUILD_GENERAL1_LARGE: "aws:codebuild:linux-large-minute",
+};
+
+export const codebuildProject: Pricer = (r, ctx) => {
+  const env = record(r.inputs.environment);
+  const key = env.type === "LINUX_CONTAINER" ? CODEBUILD_MINUTE[String(env.computeType)] : undefined;
+  if (!key) throw new UnpricedError(`${r.type} ${r.name}: a ${String(env.type)} ${String(env.computeType)} build is not priced`);
+  const minutes = ctx.usage.buildMinutes;
+  return [
+    usage(`Build minutes (${String(env.computeType)})`, priced(key, ctx), minutes, minutes, `buildMinutes: ${minutes} minutes a month`),
+  ];
+};
+
+/** A WAF web ACL: the ACL, each rule (a managed rule group counts as one), and requests. */
+export const webAcl: Pricer = (r, ctx) => {
+  const rules = list(r.inputs.rules).length;
+  const m = ctx.usage.requestsMillions;
+  const lines = [monthly("WAF web ACL", "aws:waf:web-acl-month", ctx)];
+  if (rules > 0) lines.push(monthly(`WAF rules (${rules})`, "aws:waf:rule-month", ctx, rules));
+  lines.push(usage("WAF requests", priced("aws:waf:million-requests", ctx), m, m, `requestsMillions: ${m} million requests a month`));
+  return lines;
+};
+
+/** An alarm is billed per metric it evaluates; a period under a minute is high resolution. */
+export const metricAlarm: Pricer = (r, ctx) => {
+  const queries = list(r.inputs.metricQueries).filter((q) => record(q).metric !== undefined);
+  const metrics = queries.length > 0 ? queries.length : 1;
+  const periods = queries.length > 0 ? queries.map((q) => record(record(q).metric).period) : [r.inputs.period];
+  const highRes = periods.some((p) => p !== undefined && Number(p) < 60);
+  const key = highRes ? "aws:cloudwatch:alarm-metric-high-res-month" : "aws:cloudwatch:alarm-metric-month";
+  return [fixed(`Alarm metrics${highRes ? " (high resolution)" : ""}`, priced(key, ctx), metrics)];
+};
+
+export const dashboard: Pricer = (_r, ctx) => [
+  fixed(
+    "CloudWatch dashboard",
+    priced("aws:cloudwatch:dashboard-month", ctx),
+    1,
+    1,
+    "billed in full: the account's 3 free dashboards are not counted",
+  ),
+];
+
+/** Billed resources whose price was not read: listed as unpriced, never counted as zero. */
+export const UNREAD_PRICERS: Record<string, Pricer> = {
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": unpriced(
+    "SageMaker managed MLflow tracking servers are billed by the hour per size; no source for that price was read",
+  ),
+  "aws:sagemaker/featureGroup:FeatureGroup": unpriced(
+    "SageMaker Feature Store online stores are billed per read and write unit and GB stored; no source for those prices was read",
+  ),
+  "aws:codepipeline/pipeline:Pipeline": unpriced(
+    "CodePipeline bills V2 pipelines per action execution minute; no source for that price was read",
+  ),
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": unpriced(
+    "CloudWatch composite alarms are billed per alarm a month; no source for that price was read",
+  ),
+  "aws:budgets/budget:Budget": unpriced("AWS Budgets prices (per budget-day beyond the free ones) were not read"),
+  "aws:sns/topic:Topic": unpriced("SNS bills requests and deliveries (email, HTTP) past a free tier; no source for those prices was read"),
+  "aws:scheduler/schedule:Schedule": unpriced(
+    "EventBridge Scheduler bills invocations past a free tier; no source for that price was read",
+  ),
+  "aws:glue/catalogDatabase:CatalogDatabase": unpriced(
+    "the Glue Data Catalog bills objects stored and requests past a free tier; no source for those prices was read",
+  ),
+};
