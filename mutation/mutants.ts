@@ -538,6 +538,59 @@ const MONITORING: Mutant[] = [
   ),
 ];
 
+const AZ_COST = "packages/testing/src/cost/pricing/azure";
+const AZ_PRICERS = [`${AZ_COST}/pricers.test.ts`];
+
+/** The Azure price table and pricers (issue 21): each a wrong bill a user would read. */
+const COST_AZURE: Mutant[] = [
+  m(
+    "cost-azure/gateway-one-unit-per-instance",
+    `${AZ_COST}/sources.ts`,
+    "gatewayCapacityUnitsPerInstance: 10,",
+    "gatewayCapacityUnitsPerInstance: 1,",
+    AZ_PRICERS,
+  ),
+  m(
+    "cost-azure/zero-floor-pool-billed-idle",
+    `${AZ_COST}/compute.ts`,
+    "g.max > 0 && g.min === 0 ? zeroFloorNodes",
+    "g.max < 0 ? zeroFloorNodes",
+    AZ_PRICERS,
+  ),
+  m(
+    "cost-azure/autoscale-bounds-ignored",
+    `${AZ_COST}/compute.ts`,
+    "(r.propertyDependencies.targetResourceUri ?? []).includes(target.urn)",
+    "(r.propertyDependencies.targetResourceUri ?? []).includes(r.urn)",
+    AZ_PRICERS,
+  ),
+  m(
+    "cost-azure/retention-bills-free-days",
+    `${AZ_COST}/monitor.ts`,
+    "const paidDays = days - FACTS.logFreeRetentionDays;",
+    "const paidDays = days;",
+    AZ_PRICERS,
+  ),
+  m(
+    "cost-azure/missing-price-not-refused",
+    `${AZ_COST}/lines.ts`,
+    "if (AZURE_PRICES.some((r) => r.key === key && r.region === ctx.region)) return key;",
+    "return key;",
+    AZ_PRICERS,
+  ),
+  m(
+    "cost-azure/row-without-date-accepted",
+    `${AZ_COST}/prices.ts`,
+    "if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(r.read))",
+    "if (r.read === undefined)",
+    [`${AZ_COST}/prices.test.ts`],
+  ),
+  m("svc-plan/dev-gateway-reserves-an-instance", `${SVC}/plan-azure.ts`, "dev: { min: 0, max: 10 },", "dev: { min: 1, max: 10 },", [
+    ...T.svcPure,
+    ...AZ_PRICERS,
+  ]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -552,4 +605,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...TRAINING,
   ...FEATURE_STORE,
   ...MONITORING,
+  ...COST_AZURE,
 ];

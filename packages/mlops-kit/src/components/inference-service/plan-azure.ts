@@ -59,9 +59,14 @@ export interface AzureServicePlan {
   overrides: Overrides<(typeof OVERRIDE_ROLES)["azure"][number]>;
 }
 
-/** Application Gateway capacity units: the autoscaled range of the gateway itself, per profile. */
+/**
+ * Application Gateway instances: the autoscaled range of the gateway itself, per profile. Each
+ * minimum instance reserves about 10 capacity units, billed whether or not traffic comes
+ * ("Scaling Application Gateway v2 and WAF v2", Microsoft Learn); 0 reserves none and still
+ * autoscales, so dev pays no idle capacity (about $105 a month in eastus2 for one instance).
+ */
 export const AZURE_GATEWAY_CAPACITY: Record<Profile, { min: number; max: number }> = {
-  dev: { min: 1, max: 10 },
+  dev: { min: 0, max: 10 },
   prod: { min: 2, max: 20 },
 };
 

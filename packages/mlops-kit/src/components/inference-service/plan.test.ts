@@ -202,7 +202,7 @@ describe("planInferenceService", () => {
       plan({ loadBalancer: { tls: { certificateId: "https://kv.vault.azure.net/secrets/c" }, ...over } }, ctx("azure", profile)).azure;
 
     it.each([
-      ["dev", { min: 1, max: 10 }, 30],
+      ["dev", { min: 0, max: 10 }, 30],
       ["prod", { min: 2, max: 20 }, 365],
     ] as const)("GIVEN profile %s THEN the gateway scales over %j capacity units and keeps logs %i days", (profile, capacity, days) => {
       const a = azure({}, profile);

@@ -323,7 +323,7 @@ describe("Azure InferenceService: Application Gateway", () => {
     expect(dev.network.zones).toEqual(["1", "2"]);
     expect(gw.zones).toEqual(["1", "2", "3"]);
     expect(gw.enableHttp2).toBe(true);
-    expect(gw.autoscaleConfiguration).toEqual({ minCapacity: 1, maxCapacity: 10 });
+    expect(gw.autoscaleConfiguration).toEqual({ minCapacity: 0, maxCapacity: 10 });
     const pip = resource(dev.plan, T.pip, "api-ip");
     expect(inputs(pip)).toMatchObject({
       sku: { name: "Standard", tier: "Regional" },

@@ -1,0 +1,86 @@
+import type { PlanResource } from "../../../plan";
+import { type CostKind, type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
+import { AZURE_PRICES, UNSOURCED_PRICES } from "./prices";
+import { FACTS } from "./sources";
+
+// What every Azure pricer shares: reading a resource's inputs, checking the table has the price,
+// and building lines.
+
+/** A property path of the inputs (`"sku.name"`), or undefined when any step is missing. */
+export function input(resource: PlanResource, path: string): unknown {
+  let at: unknown = resource.inputs;
+  for (const key of path.split(".")) {
+    if (at === null || typeof at !== "object") return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+export function inputString(resource: PlanResource, path: string): string | undefined {
+  const v = input(resource, path);
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A number input; Azure takes some counts as strings ("1"), read those too. */
+export function inputNumber(resource: PlanResource, path: string): number | undefined {
+  const v = input(resource, path);
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+/** Throws UnpricedError unless the table has `key` for the stack's region, naming why it lacks it. */
+export function requirePrice(key: string, ctx: PricingContext, what: string): string {
+  if (AZURE_PRICES.some((r) => r.key === key && r.region === ctx.region)) return key;
+  const unsourced = UNSOURCED_PRICES.find((u) => u.key === key && u.region === ctx.region);
+  if (unsourced) throw new UnpricedError(`${what}: ${unsourced.reason}`);
+  throw new UnpricedError(`${what}: the Azure price table has no ${key} for ${ctx.region}`);
+}
+
+export interface LineSpec {
+  item: string;
+  kind: CostKind;
+  key: string;
+  min: number;
+  max?: number;
+  assumption?: string;
+}
+
+/** A line priced by `key`, after checking the table has it. `max` defaults to `min`. */
+export function line(ctx: PricingContext, what: string, spec: LineSpec): CostLine {
+  return {
+    item: spec.item,
+    kind: spec.kind,
+    priceKey: requirePrice(spec.key, ctx, what),
+    quantity: { min: spec.min, max: spec.max ?? spec.min },
+    ...(spec.assumption !== undefined ? { assumption: spec.assumption } : {}),
+  };
+}
+
+/** Hours a month for `count` of something billed by the hour. */
+export const hours = (count: number) => count * HOURS_PER_MONTH;
+
+/** The description of a resource in an error: its type's last part and name. */
+export const describe = (r: PlanResource) => `${r.type.split(":").pop()} ${r.name}`;
+
+/** Months as a fraction of the billing month, for units billed by the day. */
+export const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
+
+/** An ISO 8601 duration (`PT5M`, `PT1H`, `P90D`, `P1Y`) in minutes; undefined when it is not one of those forms. */
+export function isoMinutes(duration: string): number | undefined {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(duration);
+  if (!m || duration === "P" || duration.endsWith("T")) return undefined;
+  const [years, months, days, h, min] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return ((years * 365 + months * (365 / 12) + days) * 24 + h) * 60 + min;
+}
+
+/** The Premium SSD tier a disk of `sizeGiB` is billed at: the smallest that holds it. */
+export function premiumTier(sizeGiB: number): string | undefined {
+  return FACTS.premiumSsdTiers.find(([, gib]) => gib >= sizeGiB)?.[0];
+}

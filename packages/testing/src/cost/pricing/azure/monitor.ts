@@ -1,0 +1,88 @@
+import { type CostLine, type Pricer, UnpricedError } from "../../types";
+import { describe, hours, input, inputNumber, inputString, isoMinutes, line } from "./lines";
+import { KEYS } from "./prices";
+import { FACTS } from "./sources";
+
+// Monitoring: Log Analytics ingestion and retention, availability tests, metric and log alerts.
+
+export const priceLogWorkspace: Pricer = (r, ctx) => {
+  const what = describe(r);
+  const sku = inputString(r, "sku.name") ?? "PerGB2018";
+  if (sku !== "PerGB2018") throw new UnpricedError(`${what}: the ${sku} workspace tier is not in the Azure price table`);
+  const gb = ctx.usage.logGb;
+  const lines: CostLine[] = [
+    line(ctx, what, {
+      item: "Log Analytics ingestion",
+      kind: "usage",
+      key: KEYS.logIngestion,
+      min: gb,
+      assumption: `${gb} GB ingested a month (logGb); the first 5 GB a month per billing account are free and not deducted`,
+    }),
+  ];
+  const days = inputNumber(r, "retentionInDays") ?? FACTS.logFreeRetentionDays;
+  const paidDays = days - FACTS.logFreeRetentionDays;
+  if (paidDays > 0) {
+    // At a steady rate, the data older than the free period is a day's ingestion times the paid days.
+    const retainedGb = (gb / (hours(1) / 24)) * paidDays;
+    lines.push(
+      line(ctx, what, {
+        item: "Log Analytics retention past the free period",
+        kind: "usage",
+        key: KEYS.logRetention,
+        min: retainedGb,
+        assumption: `${gb} GB a month (logGb) kept ${days} days: the last ${paidDays} days are billed, at a steady rate`,
+      }),
+    );
+  }
+  return lines;
+};
+
+/** Standard availability tests: each location runs the test once per `frequency` seconds. */
+export const priceWebTest: Pricer = (r, ctx) => {
+  const what = describe(r);
+  const kind = inputString(r, "kind") ?? inputString(r, "webTestKind");
+  if (kind !== "standard") throw new UnpricedError(`${what}: ${kind ?? "unnamed"} web tests are not priced (only standard tests)`);
+  const frequency = inputNumber(r, "frequency") ?? 300;
+  const locations = input(r, "locations");
+  const count = Array.isArray(locations) ? locations.length : 0;
+  const runs = count * (3600 / frequency) * hours(1);
+  return [
+    line(ctx, what, {
+      item: "Standard availability test executions",
+      kind: "fixed",
+      key: KEYS.webTestRun,
+      min: runs,
+      assumption: `${count} location(s), every ${frequency} s`,
+    }),
+  ];
+};
+
+/**
+ * Metric alerts are billed per time series monitored: one per criterion of a static or dynamic
+ * threshold without dimensions, one for an availability-test criterion.
+ */
+export const priceMetricAlert: Pricer = (r, ctx) => {
+  const what = describe(r);
+  const all = input(r, "criteria.allOf");
+  const criteria = Array.isArray(all) ? all : [];
+  const split = criteria.some((c) => ((c as { dimensions?: unknown[] }).dimensions ?? []).length > 0);
+  if (split) throw new UnpricedError(`${what}: criteria split by dimensions monitor an unknown number of time series`);
+  const series = Math.max(1, criteria.length);
+  return [
+    line(ctx, what, {
+      item: "Metric alert time series monitored",
+      kind: "fixed",
+      key: KEYS.metricAlertSeries,
+      min: series,
+      assumption: `${series} time series; the first 10 a month are free and not deducted`,
+    }),
+  ];
+};
+
+export const priceLogAlert: Pricer = (r, ctx) => {
+  const what = describe(r);
+  const every = inputString(r, "evaluationFrequency") ?? "";
+  const minutes = isoMinutes(every);
+  if (minutes === undefined) throw new UnpricedError(`${what}: evaluation frequency "${every}" is not a duration`);
+  return [line(ctx, what, { item: `Log alert rule evaluated every ${minutes} min`, kind: "fixed", key: KEYS.logAlert(minutes), min: 1 })];
+};
