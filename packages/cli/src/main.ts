@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { check } from "./check";
+import { cost } from "./cost";
 import { diff } from "./diff";
 import { classify, UsageError } from "./errors";
 import { plan } from "./plan";
@@ -12,13 +13,14 @@ const USAGE = `Usage: mlops <command> [options]
 Commands:
   plan       Plan a stack of the Pulumi project offline and print what it would create.
   check      Plan a stack offline and run the policy packs on it.
+  cost       Estimate a stack's monthly cost from its plan: fixed and usage, per component, at list prices.
   diff       Compare two plans of a stack: what a change creates, updates, replaces and deletes, data loss first.
   schema     Write the JSON Schema editors use to check Pulumi.<stack>.yaml files.
   workflows  Write a stack's CiCdPipeline GitHub Actions workflows into a directory.
 
 Run "mlops <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, diff, schema, workflows };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, diff, schema, workflows, cost };
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
