@@ -160,7 +160,7 @@ describe("rendering", () => {
     const text = renderCostText(report);
     expect(text).toContain("Stack test/test (aws, us-test-1): monthly estimate in US dollars, offline\n");
     expect(text).toMatch(/\n {2}MlopsVpc net {2,}\$36\.50 {3,}\$4\.50 {3,}\$41\.00\n/);
-    expect(text).toMatch(/\n {2}Total {3,}\$51\.10–\$80\.30 {3,}\$4\.50 {3,}\$55\.60–\$84\.80 {2}\(1 resources NOT PRICED, not counted\)\n/);
+    expect(text).toMatch(/\n {2}Total {3,}\$51\.10–\$80\.30 {3,}\$4\.50 {3,}\$55\.60–\$84\.80 {2}\(1 resource NOT PRICED, not counted\)\n/);
     expect(text).toContain("      NAT data processed: 100 GB × $0.045 = $4.50 usage (100 GB through each NAT gateway)\n");
     expect(text).toContain(
       "Not priced (1), not counted in the totals:\n  aws:sqs/queue:Queue  jobs  [(stack)]: no pricer for aws:sqs/queue:Queue\n",

@@ -4,6 +4,7 @@
  */
 import { type CloudPricing, type CostLine, HOURS_PER_MONTH, type PriceRow, UnpricedError } from "./types";
 
+/** @internal */
 export const FIXTURE_REGION = "us-test-1";
 
 const row = (key: string, region: string, unit: string, usd: number): PriceRow => ({
@@ -22,6 +23,7 @@ const hours = (item: string, priceKey: string, min = 1, max = min): CostLine => 
   quantity: { min: min * HOURS_PER_MONTH, max: max * HOURS_PER_MONTH },
 });
 
+/** @internal */
 export const FIXTURE_PRICING: CloudPricing = {
   cloud: "aws",
   prices: [

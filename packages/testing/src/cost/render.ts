@@ -40,7 +40,8 @@ export function renderCostText(r: CostReport): string {
     const counts = [c.free > 0 ? `${c.free} free` : "", c.unpriced > 0 ? `${c.unpriced} NOT PRICED` : ""].filter(Boolean).join(", ");
     lines.push(`${head(c.component, usdRange(c.fixed), usdRange(c.usage), usdRange(c.total))}${counts ? `  (${counts})` : ""}`);
   }
-  const notCounted = r.unpriced.length > 0 ? `  (${r.unpriced.length} resources NOT PRICED, not counted)` : "";
+  const n = r.unpriced.length;
+  const notCounted = n > 0 ? `  (${n} ${n === 1 ? "resource" : "resources"} NOT PRICED, not counted)` : "";
   lines.push(`${head("Total", usdRange(r.fixed), usdRange(r.usage), usdRange(r.total))}${notCounted}`, "");
   lines.push(`Top resources (${Math.min(TOP_RESOURCES, r.resources.length)} of ${r.resources.length} priced, by upper bound)`);
   for (const res of r.resources.slice(0, TOP_RESOURCES)) {
