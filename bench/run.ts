@@ -2,7 +2,7 @@
  * `npm run bench`: what mlops-kit costs its users, each cost a ratio against a baseline measured in
  * the same run (A and B interleaved, fresh process per sample, medians after a warm-up).
  *
- *   node --require @mlops-kit/testing/register bench/run.ts [--rounds=5] [--only=program,isolation,scaling,critical,typecheck,footprint] [--quick]
+ *   node --require @mlops-kit/testing/register bench/run.ts [--rounds=5] [--only=program,isolation,scaling,critical,typecheck,footprint,cost] [--quick]
  *
  * Prints a table and writes bench/results.json. Method and findings: bench/RESULTS.md.
  */
@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { IdleCostReport } from "./children/idle-cost";
 import type { ImportReport } from "./children/imports";
 import type { SynthReport } from "./children/synth";
 import { CREATION_TIMES, creationKey, creationSeconds, DEFAULT_SECONDS } from "./creation-times";
@@ -21,7 +22,7 @@ import { sdkModuleOf } from "./lib/replay";
 import { table } from "./lib/report";
 import { fitPowerLaw, median, ratio, relativeSpread, round } from "./lib/stats";
 
-const SECTIONS = ["program", "isolation", "scaling", "critical", "typecheck", "footprint"] as const;
+const SECTIONS = ["program", "isolation", "scaling", "critical", "typecheck", "footprint", "cost"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -329,6 +330,18 @@ function footprint() {
   };
 }
 
+// --- 7. Idle monthly cost -----------------------------------------------------------------------
+
+/** Each dev stack against its minimal hand-written equivalent, priced alike; not timed, one run each. */
+function idleCost() {
+  const result: Record<string, IdleCostReport> = {};
+  for (const cloud of CLOUDS) {
+    log(`idle monthly cost: ${cloud}-dev`);
+    result[cloud] = runChild<IdleCostReport>("idle-cost.ts", { cloud }).report;
+  }
+  return result;
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   const started = Date.now();
@@ -342,6 +355,7 @@ function main(): void {
   if (o.sections.has("critical")) results.critical = critical();
   if (o.sections.has("typecheck")) results.typecheck = typecheck(o);
   if (o.sections.has("footprint")) results.footprint = footprint();
+  if (o.sections.has("cost")) results.cost = idleCost();
   results.durationSeconds = round((Date.now() - started) / 1000);
   fs.writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(results)}\n\nwhole bench: ${results.durationSeconds} s; results in ${path.relative(ROOT, o.out)}\n`);

@@ -591,6 +591,56 @@ const COST_AZURE: Mutant[] = [
   ]),
 ];
 
+const COST_DIR = "packages/testing/src/cost";
+const COST_TESTS = [`${COST_DIR}/`] as const;
+
+/** The cost estimator: a wrong amount, a price from the wrong region, an unpriced resource counted as free. */
+const COST: Mutant[] = [
+  m(
+    "cost/min-from-upper-bound",
+    `${COST_DIR}/estimate.ts`,
+    "monthlyUsd: { min: min * row.usd,",
+    "monthlyUsd: { min: max * row.usd,",
+    COST_TESTS,
+  ),
+  m("cost/components-priced", `${COST_DIR}/estimate.ts`, 'if (!r.custom) return { kind: "skipped" };', "", COST_TESTS),
+  m(
+    "cost/unpriced-as-free",
+    `${COST_DIR}/estimate.ts`,
+    'if (err instanceof UnpricedError) return { kind: "unpriced", reason: err.reason };',
+    'if (err instanceof UnpricedError) return { kind: "free", reason: err.reason };',
+    COST_TESTS,
+  ),
+  m(
+    "cost/any-region-row",
+    `${COST_DIR}/estimate.ts`,
+    "for (const p of prices) if (p.region === region) rows.set(p.key, p);",
+    "for (const p of prices) rows.set(p.key, p);",
+    COST_TESTS,
+  ),
+  m(
+    "cost/kubernetes-billed",
+    `${COST_DIR}/pricing/kubernetes.ts`,
+    '{ prefix: "kubernetes:", ',
+    '{ prefix: "kubernetes:core/v1:Service", ',
+    COST_TESTS,
+  ),
+  m(
+    "cost/negative-assumption",
+    `${COST_DIR}/assumptions.ts`,
+    "!Number.isFinite(value) || value < 0",
+    "!Number.isFinite(value)",
+    COST_TESTS,
+  ),
+  m(
+    "cost/old-unpriced-as-new",
+    `${COST_DIR}/delta.ts`,
+    "head.unpriced.filter((u) => !unpricedBefore.has(u.urn))",
+    "head.unpriced",
+    COST_TESTS,
+  ),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -606,4 +656,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...FEATURE_STORE,
   ...MONITORING,
   ...COST_AZURE,
+  ...COST,
 ];

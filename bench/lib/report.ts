@@ -1,3 +1,5 @@
+import type { IdleCostReport } from "../children/idle-cost";
+
 /** The benchmark's tables, as printed on stdout (markdown), from the results bench/results.json holds. */
 import { CLOUDS, type Cloud, GOALS, SDK } from "./clouds";
 
@@ -52,6 +54,7 @@ export function table(results: Record<string, unknown>): string {
       oneCloud: Record<Cloud, { mib: number; packages: number; allOverOne: number }>;
       allClouds: { mib: number; packages: number };
     };
+    cost?: Record<Cloud, IdleCostReport>;
   };
   if (r.program) {
     lines.push("", "1. Program overhead (prod stacks; median program ms, peak RSS MiB)", "");
@@ -152,5 +155,29 @@ export function table(results: Record<string, unknown>): string {
     for (const c of CLOUDS) row(`... + ${SDK[c]}`, f.oneCloud[c].mib, f.oneCloud[c].packages, f.oneCloud[c].allOverOne);
     row("... + all three SDKs", f.allClouds.mib, f.allClouds.packages, "");
   }
+  if (r.cost) lines.push(...idleCostTable(r.cost));
   return lines.join("\n");
+}
+
+const usd = (x: number) => `$${x.toFixed(2)}`;
+
+/** 7. The idle monthly cost of each dev stack against its minimal equivalent, and what makes up the difference. */
+function idleCostTable(cost: Record<Cloud, IdleCostReport>): string[] {
+  const lines = ["", "7. Idle monthly cost (dev stacks, fixed part at the lower scaling bounds, USD list prices)", ""];
+  lines.push("| stack | ours | minimal (1 NAT, 1 LB, 1 instance) | ratio | not priced (ours/minimal) | largest differences |");
+  lines.push("| --- | --- | --- | --- | --- | --- |");
+  for (const c of CLOUDS) {
+    const x = cost[c];
+    if (!x) continue;
+    if (!x.priced || !x.ours || !x.minimal) {
+      lines.push(`| ${x.stack} | not priced | not priced | | | ${x.note ?? ""} |`);
+      continue;
+    }
+    const count = (u: Record<string, number>) => Object.values(u).reduce((a, b) => a + b, 0);
+    const items = (x.items ?? []).slice(0, 5).map((i) => `${i.item} ${i.difference >= 0 ? "+" : ""}${usd(i.difference)}`);
+    lines.push(
+      `| ${x.stack} | ${usd(x.ours.idleUsd)} | ${usd(x.minimal.idleUsd)} | ${x.ratio?.toFixed(2) ?? ""} | ${count(x.ours.unpriced)}/${count(x.minimal.unpriced)} | ${items.join("; ")} |`,
+    );
+  }
+  return lines;
 }

@@ -14,6 +14,7 @@ import {
   synthProject,
 } from "@mlops-kit/testing";
 import { parseStackCommand } from "./args";
+import { assumptions, diffCost } from "./cost";
 import { planAtRef, readPlanFile } from "./diff-base";
 import { UsageError } from "./errors";
 import { defaultPackDirs } from "./packs";
@@ -21,11 +22,13 @@ import { staleBuildWarning } from "./stale";
 
 const HELP = `Usage: mlops diff --stack <name> [--base <git ref> | --base-plan <file>] [--head-plan <file>]
                   [--markdown | --json] [--fail-on data-loss|replace|violation]... [--pack <dir>]...
+                  [--assume key=value]...
 
 Compares two plans of a stack by URN and says what the change does: each resource created, updated
 (which inputs), replaced (and why: a URN change, or an input the provider cannot update in place)
 or deleted; stateful resources deleted or replaced first, with whether protect or retainOnDelete
-would stop it; a summary per component; the policy violations the change adds or removes.
+would stop it; a summary per component; the policy violations the change adds or removes; the
+change in the monthly estimate ("mlops cost"), when the stack's cloud is priced.
 Offline: nothing is deployed or read from a cloud.
 
 Options:
@@ -41,6 +44,7 @@ Options:
                        repeat or separate with commas
   --pack <dir>         policy packs for the delta (default: the project's policies/security and
                        policies/compliance, when present); the same packs judge both plans
+  --assume <k=v>       a usage assumption for the cost delta, as "mlops cost" takes it; repeat for more
   --timeout <s>        seconds each program gets to finish (default: 120)
   -h, --help           show this help`;
 
@@ -57,6 +61,7 @@ export async function diff(argv: string[]): Promise<number> {
       markdown: { type: "boolean" },
       "fail-on": { type: "string", multiple: true },
       pack: { type: "string", short: "p", multiple: true },
+      assume: { type: "string", multiple: true },
     },
     HELP,
   );
@@ -67,6 +72,7 @@ export async function diff(argv: string[]): Promise<number> {
   if (args.base === undefined && args["base-plan"] === undefined)
     throw new UsageError(`--base <ref> or --base-plan <file> is required\n\n${HELP}`);
   if (args.markdown && args.json) throw new UsageError(`give --markdown or --json, not both\n\n${HELP}`);
+  const usage = assumptions(args.assume ?? []);
 
   const headPlanFile = args["head-plan"];
   const baseFile = args["base-plan"];
@@ -76,6 +82,7 @@ export async function diff(argv: string[]): Promise<number> {
   const result = diffPlans(base, head);
   const packs = packDirs(cwd, args.pack);
   if (packs.length > 0) result.policy = await delta(base, head, packs, cwd);
+  Object.assign(result, diffCost(base, head, configOf(cwd, head.stack), usage));
 
   process.stdout.write(
     args.json ? `${JSON.stringify(result, null, 2)}\n` : args.markdown ? renderDiffMarkdown(result) : renderDiffText(result),

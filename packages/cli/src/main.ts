@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { check } from "./check";
+import { cost } from "./cost";
 import { diff } from "./diff";
 import { classify, UsageError } from "./errors";
 import { graph } from "./graph";
@@ -13,6 +14,7 @@ const USAGE = `Usage: mlops <command> [options]
 Commands:
   plan       Plan a stack of the Pulumi project offline and print what it would create.
   check      Plan a stack offline and run the policy packs on it.
+  cost       Estimate a stack's monthly cost from its plan: fixed and usage, per component, at list prices.
   diff       Compare two plans of a stack: what a change creates, updates, replaces and deletes, data loss first.
   graph      Draw a stack's components and their wiring as a mermaid flowchart (or JSON).
   schema     Write the JSON Schema editors use to check Pulumi.<stack>.yaml files.
@@ -20,7 +22,7 @@ Commands:
 
 Run "mlops <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, diff, schema, workflows, graph };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { plan, check, cost, diff, graph, schema, workflows };
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[]): Promise<number> {

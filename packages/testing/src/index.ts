@@ -1,5 +1,6 @@
 export { component, descendantsOf, resource, resourcesOfType } from "./assert";
 export { ConfigError, listStacks, loadStackConfig, type StackConfig } from "./config";
+export * from "./cost";
 export {
   ChangeKind,
   type ComponentChanges,

@@ -1,3 +1,4 @@
+import { costDeltaMarkdown, costDeltaText } from "../cost/delta";
 import { showValue } from "./inputs";
 import { kindOf } from "./summary";
 import type { ChangeKind, PlanDiff, ResourceChange } from "./types";
@@ -31,6 +32,8 @@ function markdownHead(d: PlanDiff): string[] {
     for (const l of d.dataLoss) lines.push(`| ${l.kind} | \`${l.name}\` | \`${l.type}\` | ${cell(l.note)} |`);
     lines.push("");
   }
+  if (d.cost) lines.push(...costDeltaMarkdown(d.cost));
+  else if (d.costNote) lines.push(`_Monthly cost: ${d.costNote}._`, "");
   if (d.components.length > 0) {
     lines.push("#### Components", "");
     for (const c of d.components) {
@@ -93,6 +96,8 @@ export function renderDiffText(d: PlanDiff): string {
     for (const l of d.dataLoss) lines.push(`  ${l.kind.padEnd(8)} ${kindOf(l.type)} ${l.name}: ${l.note}`);
     lines.push("");
   }
+  if (d.cost) lines.push(...costDeltaText(d.cost));
+  else if (d.costNote) lines.push(`Monthly cost: ${d.costNote}`, "");
   for (const c of d.components) {
     lines.push(`${c.type.replace(/^mlops:index:/, "")} ${c.name}${c.kind ? ` (${c.kind})` : ""}`);
     for (const l of c.lines) lines.push(`  ${l}`);

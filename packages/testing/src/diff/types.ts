@@ -1,3 +1,5 @@
+import type { CostDelta } from "../cost/delta";
+
 /** The diff of two plans of one stack: the contract of `mlops diff --json` (`version` 1). */
 export const PLAN_DIFF_VERSION = 1 as const;
 
@@ -83,4 +85,8 @@ export interface PlanDiff {
   changes: ResourceChange[];
   /** Violations the change adds or removes, when the packs ran. */
   policy?: PolicyDelta;
+  /** What the change does to the monthly estimate, when the stack's cloud and region are priced. */
+  cost?: CostDelta;
+  /** Why there is no `cost` (say, no price table for the cloud yet), in one line. */
+  costNote?: string;
 }

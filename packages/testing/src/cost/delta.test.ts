@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { diffPlans } from "../diff/engine";
+import { DIFF_MARKDOWN_LIMIT, renderDiffMarkdown, renderDiffText } from "../diff/render";
+import type { PlanResource } from "../plan";
+import { planOf, planResource } from "../policy-fixtures";
+import { DEFAULT_USAGE } from "./assumptions";
+import { costDelta } from "./delta";
+import { estimateCost } from "./estimate";
+import { FIXTURE_PRICING, FIXTURE_REGION } from "./fixture-pricing";
+
+const vpc = planResource("mlops:index:MlopsVpc", "net", {}, { custom: false });
+const service = planResource("mlops:index:InferenceService", "api", {}, { custom: false });
+const nat = (i: number) => planResource("aws:ec2/natGateway:NatGateway", `net-nat-${i}`, {}, { parent: vpc.urn });
+const asg = (max: number) => planResource("aws:autoscaling/group:Group", "api-asg", { minSize: 1, maxSize: max }, { parent: service.urn });
+const queue = planResource("aws:sqs/queue:Queue", "jobs", {}, { parent: service.urn });
+
+const priced = (resources: PlanResource[]) =>
+  estimateCost(planOf(resources, { cloud: "aws" }), {
+    cloud: "aws",
+    region: FIXTURE_REGION,
+    usage: DEFAULT_USAGE,
+    pricing: FIXTURE_PRICING,
+  });
+
+describe("costDelta", () => {
+  const base = [vpc, service, nat(0), asg(2)];
+  const head = [vpc, service, nat(0), nat(1), asg(4), queue];
+  const d = costDelta(priced(base), priced(head));
+
+  it("GIVEN a second NAT, a group scaling higher and an unpriced queue THEN the change per bound, per component, and the new unpriced", () => {
+    expect(d.change.fixed.min).toBeCloseTo(36.5, 10);
+    expect(d.change.fixed.max).toBeCloseTo(36.5 + 2 * 730 * 0.02, 10);
+    expect(d.change.usage.max).toBeCloseTo(4.5, 10);
+    expect(d.head.fixed.min).toBeCloseTo(2 * 36.5 + 14.6, 10);
+    expect(d.components.map((c) => c.component)).toEqual(["MlopsVpc net", "InferenceService api"]);
+    expect(d.components[1]?.change.fixed.min).toBeCloseTo(0, 10);
+    expect(d.newUnpriced.map((u) => [u.name, u.reason])).toEqual([["jobs", "no pricer for aws:sqs/queue:Queue"]]);
+    expect(d.unpricedInHead).toBe(1);
+  });
+
+  it("GIVEN the same plan twice THEN no component changed and the change is zero", () => {
+    const same = costDelta(priced(head), priced(head));
+    expect(same.components).toEqual([]);
+    expect(same.newUnpriced).toEqual([]);
+    expect(same.change).toEqual({ fixed: { min: 0, max: 0 }, usage: { min: 0, max: 0 } });
+  });
+
+  it("GIVEN the diff with the cost THEN the markdown shows the table after the headline and before the components", () => {
+    const diff = { ...diffPlans(planOf(base), planOf(head)), cost: d };
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain("#### Monthly cost (aws, us-test-1, USD list prices, an estimate)\n\n| | Fixed | Δ fixed | Usage | Δ usage |\n");
+    expect(md).toContain("| **stack** | $87.60–$131.40 | +$36.50–+$65.70 | $9.00 | +$4.50 |\n");
+    expect(md).toContain("| MlopsVpc net | $73.00 | +$36.50 | $9.00 | +$4.50 |\n");
+    expect(md).toContain("Not priced, new: `jobs` (no pricer for aws:sqs/queue:Queue).");
+    expect(md.indexOf("#### Monthly cost")).toBeLessThan(md.indexOf("#### Components"));
+    const text = renderDiffText(diff);
+    expect(text).toContain(
+      "Monthly cost (aws, us-test-1, USD list prices, an estimate): fixed $87.60–$131.40 (+$36.50–+$65.70), usage $9.00 (+$4.50)\n",
+    );
+    expect(text).toContain("  InferenceService api: fixed $0.00–+$29.20, usage $0.00\n");
+  });
+
+  it("GIVEN no cost but a note THEN both renderings carry the one line", () => {
+    const diff = { ...diffPlans(planOf(base), planOf(head)), costNote: "not estimated, no price table for azure yet" };
+    expect(renderDiffMarkdown(diff)).toContain("_Monthly cost: not estimated, no price table for azure yet._\n");
+    expect(renderDiffText(diff)).toContain("Monthly cost: not estimated, no price table for azure yet\n");
+  });
+
+  it("GIVEN 500 components changing and 500 new unpriced resources THEN the comment stays within the limit and lists 8 of each", () => {
+    const many = Array.from({ length: 500 }, (_, i) => {
+      const c = planResource("mlops:index:MlopsVpc", `vpc-${i}`, {}, { custom: false });
+      return [
+        c,
+        planResource("aws:ec2/natGateway:NatGateway", `nat-${i}`, {}, { parent: c.urn }),
+        planResource("aws:sqs/queue:Queue", `q-${i}`, {}, { parent: c.urn }),
+      ];
+    }).flat();
+    const big = costDelta(priced([]), priced(many));
+    expect(big.components).toHaveLength(500);
+    const md = renderDiffMarkdown({ ...diffPlans(planOf([]), planOf(many)), cost: big });
+    expect(md.length).toBeLessThanOrEqual(DIFF_MARKDOWN_LIMIT);
+    expect(md).toContain("| _492 more components_ | | | | |");
+    expect(md).toContain(", and 492 more.");
+  });
+});

@@ -1,0 +1,110 @@
+import { USAGE_DESCRIPTIONS, USAGE_KEYS } from "./assumptions";
+import { quantity, unitUsd, usdRange } from "./format";
+import type { CostReport, PricedLine, ResourceCost } from "./report";
+
+/** Resources shown one by one in the text and markdown reports; `--json` has them all. */
+export const TOP_RESOURCES = 10;
+
+const DISCLAIMER = "list prices on demand, before free tiers, discounts and taxes: an estimate, not a bill";
+
+function title(r: CostReport): string {
+  return `${r.project}/${r.stack} (${r.cloud}, ${r.region})`;
+}
+
+function lineText(l: PricedLine): string {
+  const why = l.assumption ? ` (${l.assumption})` : "";
+  return `${l.item}: ${quantity(l.quantity)} ${l.unit} × ${unitUsd(l.unitUsd)} = ${usdRange(l.monthlyUsd)} ${l.kind}${why}`;
+}
+
+function pricesRead(r: CostReport): string {
+  return r.pricesRead.length > 0 ? `prices read ${r.pricesRead.join(", ")}` : "no price used";
+}
+
+/** `natGb=100` and its meaning, per assumption. */
+function assumptionRows(r: CostReport): [string, string][] {
+  return USAGE_KEYS.map((k) => [`${k}=${r.assumptions[k]}`, USAGE_DESCRIPTIONS[k]]);
+}
+
+function freeText(r: CostReport): string {
+  const reasons = Object.entries(r.free.byReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return `Free: ${r.free.count} resources${reasons.length > 0 ? ` (${reasons.map(([why, n]) => `${n}: ${why}`).join("; ")})` : ""}`;
+}
+
+/** The terminal report: per component, the top resources, what is not priced, the assumptions. */
+export function renderCostText(r: CostReport): string {
+  const lines = [`Stack ${title(r)}: monthly estimate in US dollars, offline`, `${DISCLAIMER}; ${pricesRead(r)}`, ""];
+  const width = Math.max(9, ...r.components.map((c) => c.component.length)) + 2;
+  const head = (a: string, b: string, c: string, d: string) => `  ${a.padEnd(width)}${b.padEnd(20)}${c.padEnd(20)}${d}`;
+  lines.push(head("Component", "fixed", "usage", "total"));
+  for (const c of r.components) {
+    const counts = [c.free > 0 ? `${c.free} free` : "", c.unpriced > 0 ? `${c.unpriced} NOT PRICED` : ""].filter(Boolean).join(", ");
+    lines.push(`${head(c.component, usdRange(c.fixed), usdRange(c.usage), usdRange(c.total))}${counts ? `  (${counts})` : ""}`);
+  }
+  const n = r.unpriced.length;
+  const notCounted = n > 0 ? `  (${n} ${n === 1 ? "resource" : "resources"} NOT PRICED, not counted)` : "";
+  lines.push(`${head("Total", usdRange(r.fixed), usdRange(r.usage), usdRange(r.total))}${notCounted}`, "");
+  lines.push(`Top resources (${Math.min(TOP_RESOURCES, r.resources.length)} of ${r.resources.length} priced, by upper bound)`);
+  for (const res of r.resources.slice(0, TOP_RESOURCES)) {
+    lines.push(`  ${usdRange(res.total).padEnd(20)}${res.name}  ${res.type}  [${res.component}]`);
+    for (const l of res.lines) lines.push(`      ${lineText(l)}`);
+  }
+  lines.push("");
+  if (r.unpriced.length > 0) {
+    lines.push(`Not priced (${r.unpriced.length}), not counted in the totals:`);
+    for (const u of r.unpriced) lines.push(`  ${u.type}  ${u.name}  [${u.component}]: ${u.reason}`);
+  } else {
+    lines.push("Not priced: none");
+  }
+  lines.push(freeText(r), "", "Assumptions (override with --assume key=value):");
+  for (const [kv, meaning] of assumptionRows(r)) lines.push(`  ${kv.padEnd(28)}${meaning}`);
+  return `${lines.join("\n")}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function markdownResource(res: ResourceCost): string {
+  const items = res.lines.map((l) => cell(lineText(l))).join("<br>");
+  return `| \`${res.name}\` | \`${res.type}\` | ${usdRange(res.total)} | ${items} |`;
+}
+
+/** Markdown for a pull request or a wiki page. */
+export function renderCostMarkdown(r: CostReport): string {
+  const lines = [
+    `### mlops cost: ${title(r)}`,
+    "",
+    `**Monthly: fixed ${usdRange(r.fixed)}, usage ${usdRange(r.usage)}, total ${usdRange(r.total)}** (${DISCLAIMER}; ${pricesRead(r)})`,
+    "",
+    "| Component | Fixed | Usage | Total | Not priced |",
+    "|---|--:|--:|--:|--:|",
+    ...r.components.map(
+      (c) => `| ${cell(c.component)} | ${usdRange(c.fixed)} | ${usdRange(c.usage)} | ${usdRange(c.total)} | ${c.unpriced} |`,
+    ),
+    "",
+    "<details><summary>Top resources</summary>",
+    "",
+    "| Resource | Type | Monthly | Items |",
+    "|---|---|--:|---|",
+    ...r.resources.slice(0, TOP_RESOURCES).map(markdownResource),
+    "",
+    "</details>",
+    "",
+  ];
+  if (r.unpriced.length > 0) {
+    lines.push(`#### Not priced (${r.unpriced.length}), not counted`, "");
+    for (const u of r.unpriced) lines.push(`- \`${u.type}\` \`${u.name}\`: ${cell(u.reason)}`);
+    lines.push("");
+  }
+  lines.push(
+    `${freeText(r)}.`,
+    "",
+    `Assumptions: ${assumptionRows(r)
+      .map(([kv]) => `\`${kv}\``)
+      .join(", ")} (override with \`--assume key=value\`).`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+/** `mlops cost --json`: the report itself (version 1), amounts unrounded. */
+export function renderCostJson(r: CostReport): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}
