@@ -641,6 +641,31 @@ const COST: Mutant[] = [
   ),
 ];
 
+const PLAT = `${SRC}/components/platform`;
+const MIGRATION = ["test/platform-migration.test.ts"];
+
+/** MlopsPlatform's wiring and checks, and the engine's alias matching that keeps its stacks. */
+const PLATFORM: Mutant[] = [
+  // A team with no access of its own must read the platform's registry and feature store.
+  m("platform/teams-no-default-access", `${PLAT}/wiring.ts`, "team.access !== undefined ? team : { ...team, access }", "team", [
+    `${PLAT}/component.test.ts`,
+  ]),
+  // Without the alias every part, and everything under it, is replaced on the move.
+  m("platform/parts-not-aliased", `${PLAT}/component.ts`, "aliases: [{ parent: pulumi.rootStackResource }] }", "aliases: [] }", [
+    `${PLAT}/component.test.ts`,
+    ...MIGRATION,
+  ]),
+  // A pipeline with no registry would be dropped without a word.
+  m("platform/pipeline-needs-no-registry", `${PLAT}/spec.ts`, "if (spec.pipeline && !spec.registry) {", "if (spec.pipeline && false) {", [
+    `${PLAT}/spec.test.ts`,
+  ]),
+  // Children must inherit the old URN their parent matched, or a moved component loses its children.
+  m("engine/alias-not-inherited", "packages/testing/src/aliases.ts", "if (!parentOld || !r.parent) return own;", "return own;", [
+    "packages/testing/src/aliases.test.ts",
+    ...MIGRATION,
+  ]),
+];
+
 export const MUTANTS: readonly Mutant[] = [
   ...KNOWN,
   ...NAMING,
@@ -657,4 +682,5 @@ export const MUTANTS: readonly Mutant[] = [
   ...MONITORING,
   ...COST_AZURE,
   ...COST,
+  ...PLATFORM,
 ];

@@ -175,7 +175,7 @@ function run(cwd: string, args: string[], timeoutSeconds: number): RunResult {
   const r = spawnSync(process.execPath, args, {
     cwd,
     encoding: "utf8",
-    timeout: timeoutSeconds * 1000,
+    timeout: Math.ceil(timeoutSeconds * 1000),
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CI: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
   });

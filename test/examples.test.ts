@@ -13,6 +13,7 @@ const EXPECTED: Record<string, string[]> = {
   "training-cluster": ["mlops:index:MlopsVpc", "mlops:index:TrainingCluster"],
   "feature-store": ["mlops:index:MlopsVpc", "mlops:index:FeatureStore"],
   monitoring: ["mlops:index:MlopsVpc", "mlops:index:InferenceService", "mlops:index:MonitoringStack"],
+  platform: ["mlops:index:MlopsPlatform", "mlops:index:MlopsVpc", "mlops:index:TrainingCluster", "mlops:index:MonitoringStack"],
 };
 
 const examples = fs

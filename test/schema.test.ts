@@ -22,5 +22,10 @@ describe("the component package schema", () => {
     expect(registry.requiredInputs).toEqual(["network"]);
     expect(registry.properties.info.$ref).toBe("#/types/mlops:index:RegistryInfo");
     expect(schema.types["mlops:index:TrackingSize"].enum.map((e: { value: string }) => e.value)).toEqual(["small", "medium", "large"]);
+    const platform = schema.resources["mlops:index:MlopsPlatform"];
+    expect(platform.requiredInputs).toEqual([]);
+    expect(platform.inputProperties.services.additionalProperties.$ref).toBe("#/types/mlops:index:PlatformServiceArgs");
+    expect(Object.keys(schema.types["mlops:index:PlatformRegistryArgs"].properties)).not.toContain("network");
+    expect(platform.properties.info.$ref).toBe("#/types/mlops:index:MlopsPlatformInfo");
   });
 });

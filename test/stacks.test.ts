@@ -53,7 +53,9 @@ describe.each(STACKS)("stack %s", (stack) => {
     let underComponents = 0;
     for (const [type, name, atLeast] of PLATFORM_COMPONENTS) {
       const c = plan.resources.find((r) => r.type === `mlops:index:${type}`);
-      expect(c?.urn, type).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:${type}::${name}`);
+      expect(c?.urn, type).toBe(`urn:pulumi:${stack}::mlops-platform::mlops:index:MlopsPlatform$mlops:index:${type}::${name}`);
+      // Under the MlopsPlatform, each keeps the URN it had when the stack wired it by hand.
+      expect(c?.aliases, type).toEqual([`urn:pulumi:${stack}::mlops-platform::mlops:index:${type}::${name}`]);
       const under = descendantsOf(plan, c?.urn ?? "").filter((r) => r.custom);
       expect(under.length, `${type} ${name}`).toBeGreaterThan(atLeast);
       underComponents += under.length;

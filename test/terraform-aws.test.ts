@@ -270,6 +270,7 @@ describe.skipIf(unavailable !== undefined)("AWS plans against terraform-provider
     { label: "example model-registry (dev)" },
     { label: "example monitoring (dev)" },
     { label: "example network (dev)" },
+    { label: "example platform (dev)" },
     { label: "model registry with 40-character names" },
     { label: "example training-cluster (dev)" },
     // Load balancer and target group names hashed within 32 characters (they were auto-named

@@ -1,4 +1,13 @@
-import { diffPlans, isStateful, type Plan, type PlanDiff, type PlanResource, REPLACE_INPUTS, renderDiffText } from "@mlops-kit/testing";
+import {
+  allAliases,
+  diffPlans,
+  isStateful,
+  type Plan,
+  type PlanDiff,
+  type PlanResource,
+  REPLACE_INPUTS,
+  renderDiffText,
+} from "@mlops-kit/testing";
 
 /**
  * URN snapshots of the reference stacks: one line per resource, its URN, and for a stateful resource
@@ -10,13 +19,30 @@ import { diffPlans, isStateful, type Plan, type PlanDiff, type PlanResource, REP
 export const REGENERATE = "UPDATE_URNS=1 npx vitest run test/urns";
 const ACCEPTED = "# accepted: ";
 
-/** The snapshot lines of a plan (sorted by URN; the stack itself left out). */
+const ALIASES = "aliases ";
+
+function lastType(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
+/**
+ * The snapshot lines of a plan (sorted by URN; the stack itself left out). A resource moved under
+ * an alias ends with `aliases [...]`: every old URN the engine may take it for, its parents'
+ * aliases multiplied out (a line has no parent to inherit from). Aliases to another type (the SDK's
+ * own, for types it renamed) are left out: no snapshot holds the old types.
+ */
 export function snapshotLines(plan: Plan): string[] {
+  const aliases = allAliases(plan.resources);
   return plan.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
     .map((r) => {
       const keys = isStateful(r.type) ? (REPLACE_INPUTS[r.type]?.inputs ?? []).filter((k) => k !== "*" && r.inputs[k] !== undefined) : [];
-      return keys.length > 0 ? `${r.urn}  ${JSON.stringify(Object.fromEntries(keys.map((k) => [k, r.inputs[k]])))}` : r.urn;
+      const moved = (aliases.get(r.urn) ?? []).filter((u) => lastType(u) === r.type);
+      const parts = [r.urn];
+      if (keys.length > 0) parts.push(JSON.stringify(Object.fromEntries(keys.map((k) => [k, r.inputs[k]]))));
+      if (moved.length > 0) parts.push(`${ALIASES}${JSON.stringify(moved)}`);
+      return parts.join("  ");
     })
     .sort();
 }
@@ -40,7 +66,9 @@ export function parseSnapshot(text: string): Snapshot {
 /** A plan of the snapshot's lines, for the diff engine: URN, type, name and the recorded inputs. */
 export function planOfLines(stack: string, lines: string[]): Plan {
   const resources = lines.map((line): PlanResource => {
-    const [urn = "", json] = line.split("  ");
+    const [urn = "", ...rest] = line.split("  ");
+    const json = rest.find((p) => p.startsWith("{"));
+    const moved = rest.find((p) => p.startsWith(ALIASES));
     const qualified = urn.split("::")[2] ?? "";
     return {
       urn,
@@ -53,6 +81,7 @@ export function planOfLines(stack: string, lines: string[]): Plan {
       inputs: json ? (JSON.parse(json) as Record<string, unknown>) : {},
       protect: false,
       retainOnDelete: false,
+      ...(moved ? { aliases: JSON.parse(moved.slice(ALIASES.length)) as string[] } : {}),
     };
   });
   return { version: 1, project: "", stack, resources, outputs: {} };

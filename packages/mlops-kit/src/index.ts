@@ -4,6 +4,7 @@ import { InferenceService } from "./components/inference-service/component";
 import { ModelRegistry } from "./components/model-registry/component";
 import { MonitoringStack } from "./components/monitoring/component";
 import { MlopsVpc } from "./components/network/component";
+import { MlopsPlatform } from "./components/platform/component";
 import { TrainingCluster } from "./components/training-cluster/component";
 
 export { CiCdPipeline } from "./components/cicd-pipeline/component";
@@ -122,6 +123,19 @@ export {
   NatMode,
   type NetworkWatcherRef,
 } from "./components/network/spec";
+export { MlopsPlatform } from "./components/platform/component";
+export type { MlopsPlatformInfo } from "./components/platform/info";
+export {
+  DEFAULT_PART_NAMES,
+  type MlopsPlatformArgs,
+  type PlatformFeatureStoreArgs,
+  type PlatformMonitoringArgs,
+  type PlatformNetworkArgs,
+  type PlatformPipelineArgs,
+  type PlatformRegistryArgs,
+  type PlatformServiceArgs,
+  type PlatformTrainingArgs,
+} from "./components/platform/spec";
 export { TrainingCluster } from "./components/training-cluster/component";
 export type { AzureClusterInfo, ClusterInfo, ClusterPoolInfo, GcpClusterInfo } from "./components/training-cluster/info";
 export type { TrainingClusterPlan } from "./components/training-cluster/plan";
@@ -154,4 +168,13 @@ export type { Tags } from "./core/tags";
  * Every component, for serving them as a Pulumi component package to other languages:
  * `componentProviderHost({ components, name: "mlops" })`.
  */
-export const components = [MlopsVpc, InferenceService, CiCdPipeline, ModelRegistry, TrainingCluster, FeatureStore, MonitoringStack];
+export const components = [
+  MlopsVpc,
+  InferenceService,
+  CiCdPipeline,
+  ModelRegistry,
+  TrainingCluster,
+  FeatureStore,
+  MonitoringStack,
+  MlopsPlatform,
+];

@@ -19,6 +19,19 @@ export interface Captured {
   protect: boolean;
   retainOnDelete: boolean;
   readId?: string;
+  /** The aliases the program gave, as the SDK sent them (parents still mock URNs). */
+  aliases: CapturedAlias[];
+}
+
+/** One alias as sent: a URN, or a spec whose empty fields take the resource's own values. */
+export interface CapturedAlias {
+  urn?: string;
+  name?: string;
+  type?: string;
+  project?: string;
+  stack?: string;
+  parentUrn?: string;
+  noParent?: boolean;
 }
 
 // Interfaces of the gRPC request objects the SDK hands to the monitor. Only what we read.
@@ -36,6 +49,13 @@ export interface RegisterRequest {
   getProvider(): string;
   getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
   getRetainondelete(): boolean | undefined;
+  getAliasesList?(): AliasLike[];
+}
+export interface AliasLike {
+  getUrn(): string;
+  getSpec():
+    | { getName(): string; getType(): string; getProject(): string; getStack(): string; getParenturn(): string; getNoparent(): boolean }
+    | undefined;
 }
 export interface ReadRequest {
   getType(): string;
@@ -154,7 +174,22 @@ function fromRegister(mockUrn: string, req: RegisterRequest): Captured {
     object: req.getObject()?.toJavaScript() ?? {},
     protect: req.getProtect() ?? false,
     retainOnDelete: req.getRetainondelete() ?? false,
+    aliases: (req.getAliasesList?.() ?? []).map(fromAlias),
   };
+}
+
+function fromAlias(alias: AliasLike): CapturedAlias {
+  const spec = alias.getSpec();
+  if (!spec) return { urn: alias.getUrn() };
+  // Empty strings are the proto's "not set": the engine fills them from the resource.
+  const out: CapturedAlias = {};
+  if (spec.getName()) out.name = spec.getName();
+  if (spec.getType()) out.type = spec.getType();
+  if (spec.getProject()) out.project = spec.getProject();
+  if (spec.getStack()) out.stack = spec.getStack();
+  if (spec.getNoparent()) out.noParent = true;
+  else if (spec.getParenturn()) out.parentUrn = spec.getParenturn();
+  return out;
 }
 
 function fromRead(mockUrn: string, req: ReadRequest): Captured {
@@ -171,5 +206,6 @@ function fromRead(mockUrn: string, req: ReadRequest): Captured {
     protect: false,
     retainOnDelete: false,
     readId: req.getId(),
+    aliases: [],
   };
 }

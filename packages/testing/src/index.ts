@@ -1,3 +1,4 @@
+export { allAliases, matchAliases } from "./aliases";
 export { component, descendantsOf, resource, resourcesOfType } from "./assert";
 export { ConfigError, listStacks, loadStackConfig, type StackConfig } from "./config";
 export * from "./cost";

@@ -35,6 +35,11 @@ export interface PlanResource {
   retainOnDelete: boolean;
   /** Set for resources read with `.get()` rather than managed: the id that was read. */
   readId?: string;
+  /**
+   * The resource's own aliases as URNs, when it has any (the ones inherited from a parent's alias
+   * depend on the old state: see `matchAliases`). Aliases the SDK adds for a type's API versions are left out.
+   */
+  aliases?: string[];
 }
 
 export interface Plan {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { collapseAlias } from "./aliases";
 import { type Capture, type Captured, captureMonitor, type MonitorLike, type Progress } from "./capture";
 import { DuplicateUrnError } from "./errors";
 import { defaultCall, defaultNewResource } from "./mocks";
@@ -110,7 +111,7 @@ async function runSynth(program: Program, options: SynthOptions): Promise<Plan> 
     version: PLAN_VERSION,
     project,
     stack,
-    resources: planResources(capture, dependsOnByUrn),
+    resources: planResources(capture, dependsOnByUrn, project, stack),
     outputs: normalizeValue(capture.stackOutputs(), capture.toReal) as Record<string, unknown>,
   };
   const cloud = config["mlops:cloud"];
@@ -213,7 +214,7 @@ async function explicitDependencies(explicit: ExplicitDependency[], toReal: (urn
 }
 
 /** The captured registrations as plan resources, sorted by URN. */
-function planResources(capture: Capture, dependsOnByUrn: Map<string, string[]>): PlanResource[] {
+function planResources(capture: Capture, dependsOnByUrn: Map<string, string[]>, project: string, stack: string): PlanResource[] {
   const { toReal } = capture;
   const resources = capture.captured.map((c: Captured) => {
     const urn = toReal(c.mockUrn);
@@ -237,6 +238,8 @@ function planResources(capture: Capture, dependsOnByUrn: Map<string, string[]>):
     if (c.parent) r.parent = toReal(c.parent);
     if (c.provider) r.provider = translateProviderRef(c.provider, toReal);
     if (c.readId !== undefined) r.readId = c.readId;
+    const aliases = c.aliases.map((a) => collapseAlias({ ...a, parentUrn: a.parentUrn && toReal(a.parentUrn) }, r, project, stack));
+    if (aliases.length > 0) r.aliases = [...new Set(aliases)].sort();
     return r;
   });
   return resources.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));

@@ -1,3 +1,4 @@
+import { matchAliases } from "../aliases";
 import type { Plan, PlanResource } from "../plan";
 import { forcesReplace, inputChanges } from "./inputs";
 import { pairRenames } from "./renames";
@@ -22,16 +23,22 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Pl
   const rules = options.replaceInputs ?? REPLACE_INPUTS;
   const before = byUrn(base);
   const after = byUrn(head);
+  // A head resource the engine takes for a base one by an alias is that resource, moved: compared
+  // by inputs like one whose URN stayed, never deleted and created.
+  const aliased = matchAliases([...before.values()], [...after.values()]);
+  const kept = new Set(aliased.values());
   const changes: ResourceChange[] = [];
   for (const [urn, h] of after) {
-    const b = before.get(urn);
+    const old = aliased.get(urn);
+    const b = before.get(old ?? urn);
     if (b) {
       const change = compare(b, h, rules[h.type]);
+      if (change && old) change.aliasOf = old;
       if (change) changes.push(change);
     }
   }
-  const deleted = [...before.values()].filter((r) => !after.has(r.urn));
-  const created = [...after.values()].filter((r) => !before.has(r.urn));
+  const deleted = [...before.values()].filter((r) => !after.has(r.urn) && !kept.has(r.urn));
+  const created = [...after.values()].filter((r) => !before.has(r.urn) && !aliased.has(r.urn));
   const { renames, deletes, creates } = pairRenames(deleted, created);
   for (const [b, h] of renames) changes.push(renamed(b, h));
   for (const b of deletes) changes.push(changeOf(ChangeKind.Delete, b));
@@ -52,7 +59,8 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Pl
       update: count(ChangeKind.Update),
       replace: count(ChangeKind.Replace),
       delete: count(ChangeKind.Delete),
-      same: [...after.keys()].filter((u) => before.has(u) && !changed.has(u)).length,
+      same: [...after.keys()].filter((u) => (before.has(u) || aliased.has(u)) && !changed.has(u)).length,
+      aliased: aliased.size,
       before: before.size,
       after: after.size,
     },

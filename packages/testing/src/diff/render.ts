@@ -13,7 +13,8 @@ const SYMBOL: Record<ChangeKind, string> = { create: "+", update: "~", replace: 
 
 function headline(d: PlanDiff): string {
   const c = d.counts;
-  return `${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete (${c.before} → ${c.after} resources)`;
+  const aliased = c.aliased > 0 ? `; ${c.aliased} moved, kept by aliases` : "";
+  return `${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete (${c.before} → ${c.after} resources${aliased})`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");

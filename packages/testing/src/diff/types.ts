@@ -29,6 +29,8 @@ export interface ResourceChange {
   custom: boolean;
   /** For a rename: the URN in the base. */
   previousUrn?: string;
+  /** For a resource kept under an alias (its URN changed, the engine takes it for the old one): the URN in the base. */
+  aliasOf?: string;
   /** Why it is replaced, one sentence each. */
   reasons: string[];
   inputs: InputChange[];
@@ -77,7 +79,8 @@ export interface PlanDiff {
   version: typeof PLAN_DIFF_VERSION;
   project: string;
   stack: string;
-  counts: Record<ChangeKind, number> & { same: number; before: number; after: number };
+  /** `aliased`: resources whose URN changed that an alias keeps (counted in `same` or their change too). */
+  counts: Record<ChangeKind, number> & { same: number; aliased: number; before: number; after: number };
   /** Stateful resources deleted or replaced: read these first. */
   dataLoss: DataLoss[];
   components: ComponentSummary[];
