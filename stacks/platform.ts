@@ -75,16 +75,6 @@ const api = new InferenceService("model-api", {
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
-// Alerts on the model API's SLOs, its synthetic check, a dashboard and a monthly budget; the
-// on-call address and the budget come from the stack.
-const monitoring = new MonitoringStack("observability", {
-  services: [api.info],
-  notifications: { emails: [config.require("alertEmail")] },
-  budget: { monthlyAmount: config.getNumber("monthlyBudget") ?? 1000 },
-  gcp: { billingAccount: config.get("billingAccount") },
-  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
-});
-
 // Delivery: keyless CI/CD from the platform's repository, publishing to the registry and rolling
 // out the model API (staging, then production behind an approval), with weekly retraining.
 const pipeline = new CiCdPipeline("delivery", {
@@ -116,6 +106,19 @@ const training = new TrainingCluster("training", {
   teams: [
     { name: "research", quota: { gpus: 4, cpu: 32, memoryGiB: 128 }, access: { registry: registry.info, featureStore: features.info } },
   ],
+  tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
+});
+
+// Alerts on the model API's SLOs, its synthetic check, the training cluster's GPU pool and the
+// feature store's online reads and syncs, a dashboard and a monthly budget; the on-call address
+// and the budget come from the stack.
+const monitoring = new MonitoringStack("observability", {
+  services: [api.info],
+  training: [training.info],
+  featureStores: [features.info],
+  notifications: { emails: [config.require("alertEmail")] },
+  budget: { monthlyAmount: config.getNumber("monthlyBudget") ?? 1000 },
+  gcp: { billingAccount: config.get("billingAccount") },
   tags: { "cost-center": config.get("costCenter") ?? "ml-platform" },
 });
 
