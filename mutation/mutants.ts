@@ -540,8 +540,8 @@ const MONITORING: Mutant[] = [
   m(
     "mon-aws/feature-store-latency-in-ms",
     `${MON}/plan-platform.ts`,
-    "threshold: t.onlineLatencyP95Ms * 1000,",
-    "threshold: t.onlineLatencyP95Ms,",
+    "// Latency is in microseconds.\n        threshold: t.onlineLatencyP95Ms * 1000,",
+    "// Latency is in microseconds.\n        threshold: t.onlineLatencyP95Ms,",
     [`${MON}/platform.test.ts`, `${MON}/aws/platform.test.ts`],
   ),
   // The least unschedulable-pod count over the window is what says pods stayed pending; the maximum pages on every blip.
