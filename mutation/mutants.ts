@@ -536,6 +536,27 @@ const MONITORING: Mutant[] = [
     "...defined(spec.serviceSlos?.[s.name]), ...defined(spec.slo)",
     [`${MON}/plan.test.ts`, `${MON}/aws/`],
   ),
+  // SageMaker Feature Store's Latency is in microseconds: a threshold left in ms pages on every read.
+  m(
+    "mon-aws/feature-store-latency-in-ms",
+    `${MON}/plan-platform.ts`,
+    "// Latency is in microseconds.\n        threshold: t.onlineLatencyP95Ms * 1000,",
+    "// Latency is in microseconds.\n        threshold: t.onlineLatencyP95Ms,",
+    [`${MON}/platform.test.ts`, `${MON}/aws/platform.test.ts`],
+  ),
+  // The least unschedulable-pod count over the window is what says pods stayed pending; the maximum pages on every blip.
+  m("mon-azure/pending-pods-any-blip", `${MON}/plan-platform.ts`, 'timeAggregation: "Minimum",', 'timeAggregation: "Maximum",', [
+    `${MON}/platform.test.ts`,
+    `${MON}/azure/platform.test.ts`,
+  ]),
+  // A stack's platformAlerts must win over the profile's defaults.
+  m(
+    "mon/platform-thresholds-ignored",
+    `${MON}/platform.ts`,
+    "{ ...PLATFORM_PROFILE_DEFAULTS[profile], ...set }",
+    "{ ...set, ...PLATFORM_PROFILE_DEFAULTS[profile] }",
+    [`${MON}/platform.test.ts`],
+  ),
 ];
 
 const AZ_COST = "packages/testing/src/cost/pricing/azure";

@@ -10,6 +10,7 @@ import type { FeatureStoreClientConfig } from "./client-config";
 import type { FeatureStoreBackend, FeatureStoreInputs, FeatureStoreResourcesOn, FeatureStoreResult } from "./contract";
 import type { FeatureStoreInfo } from "./info";
 import { type FeatureStorePlan, planFeatureStore, TYPE } from "./plan";
+import { registerFeatureStore } from "./ref";
 import { type FeatureStoreArgs, type FeatureStoreSpec, featureStoreSchema } from "./spec";
 
 const backends = {
@@ -56,6 +57,11 @@ export class FeatureStore extends pulumi.ComponentResource {
       );
     }
     this.info = result.info;
+    registerFeatureStore(this.info, {
+      cloud: plan.cloud,
+      name: plan.name,
+      onlineGroups: plan.groups.filter((g) => g.online).map((g) => g.name),
+    });
     this.clientConfig = result.clientConfig;
     this.offlineStoreId = result.info.offlineStoreId;
     this.registerOutputs({ info: this.info, clientConfig: this.clientConfig, offlineStoreId: this.offlineStoreId });

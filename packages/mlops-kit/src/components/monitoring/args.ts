@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PassThroughArgs } from "../../core/backend";
 import type { Cloud, Profile } from "../../core/cloud";
+import type { FeatureStoreInfo } from "../feature-store/info";
 import type { InferenceServiceInfo } from "../inference-service/info";
+import type { ClusterInfo } from "../training-cluster/info";
 
 // The public arguments of a MonitoringStack: what a user writes, documented field by field.
 // spec.ts validates them (the zod schema) and re-exports them.
@@ -61,6 +63,21 @@ export interface ModelSignalArgs {
   dataQualityFailuresMax?: number | undefined;
   /** How often the job publishes, in minutes (the alerts' period), 5 to 1440. @default 60 */
   periodMinutes?: number | undefined;
+}
+
+/**
+ * Thresholds of the training cluster and feature store alerts (which signal each cloud exposes is
+ * in the README's per-cloud table; a signal a cloud lacks is listed in the plan's `platformNotAlerted`).
+ */
+export interface PlatformAlertArgs {
+  /** Minutes pods may stay unschedulable (a GPU pool that cannot get capacity) before the alert fires, 1 to 1440. @default 30 in dev, 15 in prod */
+  gpuPendingMinutes?: number | undefined;
+  /** Share of online-store reads that fail (5xx or throttled) over 5 minutes, in percent, above which the alert fires. @default 5 in dev, 1 in prod */
+  onlineErrorRatePercent?: number | undefined;
+  /** 95th percentile of online-store read latency, in ms, above which the alert fires. @default 100 in dev, 50 in prod */
+  onlineLatencyP95Ms?: number | undefined;
+  /** Failed feature syncs (materialization jobs) per hour above which the alert fires. @default 0 */
+  syncFailuresMax?: number | undefined;
 }
 
 /** Who is told. Webhook URLs carry tokens: pass them as secrets (`config.requireSecret`). */
@@ -138,6 +155,20 @@ export interface MonitoringStackArgs {
   slo?: SloArgs | undefined;
   /** SLOs of one service, by the service's name, over `slo`. @default none */
   serviceSlos?: Record<string, SloArgs> | undefined;
+  /**
+   * TrainingClusters whose GPU pools are watched for pods stuck pending: their `info` outputs
+   * (`training: [cluster.info]`), or plain values. Up to 10.
+   * @default none
+   */
+  training?: pulumi.Input<ClusterInfo>[] | undefined;
+  /**
+   * FeatureStores whose online store (errors, p95 latency) and feature syncs are watched: their
+   * `info` outputs (`featureStores: [fs.info]`), or plain values. Up to 10.
+   * @default none
+   */
+  featureStores?: pulumi.Input<FeatureStoreInfo>[] | undefined;
+  /** Thresholds of the training cluster and feature store alerts. @default the profile's (see PlatformAlertArgs) */
+  platformAlerts?: PlatformAlertArgs | undefined;
   /** Synthetic checks of the public services. @default on */
   uptime?: UptimeArgs | undefined;
   /** Models whose health signals are alerted on. @default none */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InferenceService } from "../inference-service/component";
 import { MlopsVpc } from "../network/component";
 import { MonitoringStack } from "./component";
-import { CONFIG, serviceInfo } from "./fixtures";
+import { CONFIG, clusterInfo, featureStoreInfo, serviceInfo } from "./fixtures";
 import type { MonitoringStackArgs } from "./spec";
 
 const TOKEN = "https://hooks.example.com/services/T0/B0/s3cr3t-t0ken";
@@ -46,6 +46,15 @@ describe("GIVEN invalid specs WHEN a MonitoringStack is made THEN it is refused,
     [{ aws: { overrides: { alarms: {} } } }, "aws.overrides.alarms is not a child role"],
     [{ services: [pulumi.output(serviceInfo("aws"))] }, "services.0 must be an InferenceService's `info` from this program"],
     [{ services: [serviceInfo("gcp")] }, 'services.0 is InferenceService "fraud-api" on gcp; this stack is on aws'],
+    [{ platformAlerts: { gpuPendingMinutes: 0 } }, "platformAlerts.gpuPendingMinutes (0) must be >= 1"],
+    [{ platformAlerts: { onlineLatencyP95Ms: 100_000 } }, "platformAlerts.onlineLatencyP95Ms (100000) must be <= 60000"],
+    [{ training: [pulumi.output(clusterInfo("aws"))] }, "training.0 must be a TrainingCluster's `info` from this program"],
+    [{ featureStores: [pulumi.output(featureStoreInfo("aws"))] }, "featureStores.0 must be a FeatureStore's `info` from this program"],
+    [{ training: [clusterInfo("azure")] }, 'training.0 is TrainingCluster "train" on azure; this stack is on aws'],
+    [
+      { featureStores: [featureStoreInfo("aws"), featureStoreInfo("aws")] },
+      'featureStores.1 watches FeatureStore "feats" again (featureStores.0)',
+    ],
   ])("%j", async (args, message) => {
     const { registered, error } = await attempt(args);
     expect(error).toContain(message);

@@ -5,8 +5,10 @@ import { resolveContext } from "../../core/context";
 import { SpecError } from "../../core/errors";
 import { checkResolved } from "../../core/secrets";
 import { parseSpec } from "../../core/spec";
+import { type KnownFeatureStore, knownFeatureStore } from "../feature-store/ref";
 import type { InferenceServiceInfo } from "../inference-service/info";
 import { type KnownService, knownService } from "../inference-service/ref";
+import { type KnownCluster, knownCluster } from "../training-cluster/ref";
 import type { MonitoringBackend, MonitoringInputs, MonitoringResult, MonitoringStackResourcesOn } from "./contract";
 import type { MonitoringInfo } from "./info";
 import { type MonitoringPlan, planMonitoringStack, TYPE } from "./plan";
@@ -41,7 +43,7 @@ export class MonitoringStack extends pulumi.ComponentResource {
     const ctx = resolveContext(TYPE, name, spec);
     const known = knownServices(name, spec);
     checkPlainWebhooks(name, spec);
-    const plan = planMonitoringStack(name, spec, known, ctx);
+    const plan = planMonitoringStack(name, spec, known, ctx, knownPlatform(name, spec));
     super(`mlops:index:${TYPE}`, name, {}, opts);
     if (plan.uptimeSkipped.length > 0) {
       pulumi.log.warn(
@@ -150,5 +152,31 @@ function monitoringInputs(name: string, spec: MonitoringStackSpec, plan: Monitor
       ),
     ),
   );
-  return { services, webhooks };
+  return {
+    services,
+    webhooks,
+    training: (spec.training ?? []).map((c) => pulumi.output(c)),
+    featureStores: (spec.featureStores ?? []).map((f) => pulumi.output(f)),
+  };
+}
+
+/**
+ * The clusters' and stores' names (and online groups) decide alert names and counts, so they must
+ * be known now, like the services'.
+ */
+function knownPlatform(name: string, spec: MonitoringStackSpec): { clusters: KnownCluster[]; featureStores: KnownFeatureStore[] } {
+  const clusters = (spec.training ?? []).map((c) => knownCluster(c));
+  const featureStores = (spec.featureStores ?? []).map((f) => knownFeatureStore(f));
+  const issues = [
+    ...clusters.flatMap((k, i) =>
+      k ? [] : [{ path: `training.${i}`, message: "must be a TrainingCluster's `info` from this program, or its value as a plain object" }],
+    ),
+    ...featureStores.flatMap((k, i) =>
+      k
+        ? []
+        : [{ path: `featureStores.${i}`, message: "must be a FeatureStore's `info` from this program, or its value as a plain object" }],
+    ),
+  ];
+  if (issues.length > 0) throw new SpecError(TYPE, name, issues);
+  return { clusters: clusters as KnownCluster[], featureStores: featureStores as KnownFeatureStore[] };
 }

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ProvisionContext } from "../../core/backend";
 import type { CloudId } from "../../core/cloud";
+import type { FeatureStoreInfo } from "../feature-store/info";
 import type { InferenceServiceInfo } from "../inference-service/info";
+import type { ClusterInfo } from "../training-cluster/info";
 import type { MonitoringPlan } from "./plan";
 
 // The contract between MonitoringStack and its backends: what a backend takes and hands back. It
@@ -10,6 +12,9 @@ import type { MonitoringPlan } from "./plan";
 export interface MonitoringInputs {
   /** The watched services, in the plan's order, each checked to be on the stack's cloud when it resolves. */
   services: pulumi.Output<InferenceServiceInfo>[];
+  /** The watched TrainingClusters and FeatureStores, in the plan's order. */
+  training: pulumi.Output<ClusterInfo>[];
+  featureStores: pulumi.Output<FeatureStoreInfo>[];
   /** Webhook URLs, secret. */
   webhooks: pulumi.Output<string>[];
 }

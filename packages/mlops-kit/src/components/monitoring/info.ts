@@ -12,7 +12,10 @@ export interface MonitoringInfo {
   dashboardUrl: string;
   /** Where alerts go: SNS topic ARNs; Cloud Monitoring notification channel ids; the action group id. */
   notificationChannelIds: string[];
-  /** Alert ids by `<service>/<slo>` (and `model/<model>/<signal>`): alarm ARNs; alert policy ids; alert rule ids. */
+  /**
+   * Alert ids by `<service>/<slo>` (and `model/<model>/<signal>`, `training/<cluster>/<signal>`,
+   * `featureStore/<store>[/<group>]/<signal>`): alarm ARNs; alert policy ids; alert rule ids.
+   */
   alertIds: Record<string, string>;
   /** Synthetic checks by service: Route 53 health check ids; uptime check ids; web test ids. */
   uptimeCheckIds: Record<string, string>;

@@ -2,11 +2,13 @@ import type { Overrides } from "../../core/backend";
 import { UnsupportedError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { OVERRIDE_ROLES } from "./args";
+import { type AwsPlatformAlarm, planAwsPlatform } from "./plan-platform";
 import {
   ERROR_RATE_WINDOW_MINUTES,
   LATENCY_BREACHING_MINUTES,
   LATENCY_EVALUATION_MINUTES,
   type MonitoringPlanBase,
+  type NotAlerted,
   type PlannedService,
   type SloKind,
   TYPE,
@@ -74,6 +76,8 @@ export interface AwsMonitoringPlan {
   /** Route 53 health checks (public services) and their alarms, in {@link ROUTE53_METRICS_REGION}. */
   healthChecks: { service: string; alarmName: string; regions: string[]; requestIntervalSeconds: number; failureThreshold: number }[];
   modelAlarms: AwsModelAlarm[];
+  /** Alarms on feature stores' online reads, and the signals AWS does not expose. */
+  platform: { alarms: AwsPlatformAlarm[]; notAlerted: NotAlerted[] };
   dashboardName: string;
   budgetName: string;
   logRetentionDays: number;
@@ -144,6 +148,7 @@ export function planAwsMonitoring(
         threshold: m[sig.field],
       })),
     ),
+    platform: planAwsPlatform(base, scope),
     dashboardName: nameOf("dashboard"),
     budgetName: nameOf("budget"),
     logRetentionDays: o.logRetentionDays,

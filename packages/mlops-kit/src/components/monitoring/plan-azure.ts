@@ -3,10 +3,13 @@ import type { Overrides } from "../../core/backend";
 import { SpecError } from "../../core/errors";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { OVERRIDE_ROLES } from "./args";
+import { type AzurePlatformAlert, planAzurePlatform } from "./plan-platform";
 import {
   ERROR_RATE_WINDOW_MINUTES,
+  isoWindow,
   LATENCY_EVALUATION_MINUTES,
   type MonitoringPlanBase,
+  type NotAlerted,
   type PlannedService,
   type SloKind,
   TYPE,
@@ -66,6 +69,8 @@ export interface AzureMonitoringPlan {
   webTest: { frequencySeconds: number; timeoutSeconds: number; locations: string[]; failedLocationCount: number };
   /** The workbook's resource name: Azure takes only a GUID. */
   workbookId: string;
+  /** Alerts on training clusters and feature stores, and the signals Azure does not expose. */
+  platform: { alerts: AzurePlatformAlert[]; notAlerted: NotAlerted[] };
   overrides: Overrides<(typeof OVERRIDE_ROLES.azure)[number]>;
 }
 
@@ -105,15 +110,12 @@ export function planAzureMonitoring(
     // Frequency 300, 600 or 900 s; timeout 30 s at most for standard tests (WebTest `frequency`, `timeout`).
     webTest: { frequencySeconds: 300, timeoutSeconds: 30, locations: AZURE_WEB_TEST_LOCATIONS, failedLocationCount: 2 },
     workbookId: guid(scope.project, scope.stack, base.name, "workbook"),
+    platform: planAzurePlatform(base),
     overrides: o.overrides,
   };
 }
 
-/** The smallest window Azure accepts that covers `minutes`, in ISO 8601. */
-export function isoWindow(minutes: number, allowed: readonly number[]): string {
-  const m = allowed.find((w) => w >= minutes) ?? allowed[allowed.length - 1] ?? minutes;
-  return m % 1440 === 0 ? `P${m / 1440}D` : m % 60 === 0 ? `PT${m / 60}H` : `PT${m}M`;
-}
+export { isoWindow };
 
 const ACCESS_LOG = (filter: string) => `AGWAccessLogs\n| where _ResourceId =~ "{gatewayId}"${filter}`;
 

@@ -2,7 +2,15 @@ import type { Overrides } from "../../core/backend";
 import { type NameScope, physicalName } from "../../core/naming";
 import type { GcpServiceMetrics } from "../inference-service/info";
 import type { OVERRIDE_ROLES } from "./args";
-import { ERROR_RATE_WINDOW_MINUTES, LATENCY_BREACHING_MINUTES, type MonitoringPlanBase, type PlannedService, type SloKind } from "./slo";
+import { type GcpPlatformPolicy, planGcpPlatform } from "./plan-platform";
+import {
+  ERROR_RATE_WINDOW_MINUTES,
+  LATENCY_BREACHING_MINUTES,
+  type MonitoringPlanBase,
+  type NotAlerted,
+  type PlannedService,
+  type SloKind,
+} from "./slo";
 
 // Metric types and labels: Cloud Monitoring "Google Cloud metrics" (loadbalancing, compute,
 // monitoring) and Cloud Load Balancing "Monitoring metrics" (docs.cloud.google.com/load-balancing/docs/metrics):
@@ -59,6 +67,8 @@ export interface GcpMonitoringPlan {
   }[];
   uptime: { periodSeconds: number; timeoutSeconds: number; checkerType: "STATIC_IP_CHECKERS"; regions: string[] };
   billingAccount: string | undefined;
+  /** Policies on training clusters and feature stores, and the signals GCP does not expose. */
+  platform: { policies: GcpPlatformPolicy[]; notAlerted: NotAlerted[] };
   overrides: Overrides<(typeof OVERRIDE_ROLES.gcp)[number]>;
 }
 
@@ -85,6 +95,7 @@ export function planGcpMonitoring(
     // Periods 60, 300, 600 or 900 s; a timeout of 1-60 s (UptimeCheckConfig `period`, `timeout`).
     uptime: { periodSeconds: 60, timeoutSeconds: 10, checkerType: "STATIC_IP_CHECKERS", regions: GCP_UPTIME_REGIONS },
     billingAccount: o.billingAccount,
+    platform: planGcpPlatform(base),
     overrides: o.overrides,
   };
 }

@@ -3,11 +3,14 @@ import { byCloud, type CloudId } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { SpecError, type SpecIssue } from "../../core/errors";
 import { cloudwatchRetentionDays, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
+import type { KnownFeatureStore } from "../feature-store/ref";
 import type { KnownService } from "../inference-service/ref";
+import type { KnownCluster } from "../training-cluster/ref";
 import type { OVERRIDE_ROLES } from "./args";
 import { type AwsMonitoringPlan, planAwsMonitoring } from "./plan-aws";
 import { type AzureMonitoringPlan, planAzureMonitoring } from "./plan-azure";
 import { type GcpMonitoringPlan, planGcpMonitoring } from "./plan-gcp";
+import { planPlatform, platformThresholds } from "./platform";
 import { LOG_RETENTION_DEFAULTS, type MonitoringPlanBase, type PlannedService, SLO_PROFILE_DEFAULTS, TYPE } from "./slo";
 import type { MonitoringStackSpec } from "./spec";
 
@@ -20,8 +23,15 @@ export interface MonitoringPlan extends MonitoringPlanBase {
 }
 
 /** Everything decided for a monitoring stack: pure, from the spec, the services' known facts and the context. */
-export function planMonitoringStack(name: string, spec: MonitoringStackSpec, known: KnownService[], ctx: DeployContext): MonitoringPlan {
+export function planMonitoringStack(
+  name: string,
+  spec: MonitoringStackSpec,
+  known: KnownService[],
+  ctx: DeployContext,
+  platform: { clusters: KnownCluster[]; featureStores: KnownFeatureStore[] } = { clusters: [], featureStores: [] },
+): MonitoringPlan {
   checkServices(name, spec, known, ctx.cloud);
+  const { clusters, featureStores } = planPlatform(name, ctx.cloud, platform.clusters, platform.featureStores);
   const services = known.map((s, index): PlannedService => {
     const slo = { ...SLO_PROFILE_DEFAULTS[ctx.profile], ...defined(spec.slo), ...defined(spec.serviceSlos?.[s.name]) };
     return {
@@ -43,6 +53,9 @@ export function planMonitoringStack(name: string, spec: MonitoringStackSpec, kno
     services,
     uptimeSkipped: spec.uptime.enabled ? known.filter((s) => s.scheme !== "public").map((s) => s.name) : [],
     models: (spec.models ?? []).map((m) => ({ ...m })),
+    clusters,
+    featureStores,
+    platformAlerts: platformThresholds(ctx.profile, spec.platformAlerts),
     notifications: { emails: [...spec.notifications.emails], webhookCount: spec.notifications.webhooks.length },
     budget: spec.budget ? { ...spec.budget, thresholdsPercent: [...spec.budget.thresholdsPercent] } : undefined,
     logRetentionDays,

@@ -72,6 +72,52 @@ export interface PlannedModel {
   periodMinutes: number;
 }
 
+/** Thresholds of the training cluster and feature store alerts, every field decided. */
+export interface PlatformThresholds {
+  gpuPendingMinutes: number;
+  onlineErrorRatePercent: number;
+  onlineLatencyP95Ms: number;
+  syncFailuresMax: number;
+}
+
+/** Platform thresholds by profile: dev waits longer and tolerates more before it tells anyone. */
+export const PLATFORM_PROFILE_DEFAULTS: Record<Profile, PlatformThresholds> = {
+  dev: { gpuPendingMinutes: 30, onlineErrorRatePercent: 5, onlineLatencyP95Ms: 100, syncFailuresMax: 0 },
+  prod: { gpuPendingMinutes: 15, onlineErrorRatePercent: 1, onlineLatencyP95Ms: 50, syncFailuresMax: 0 },
+};
+
+/** A watched TrainingCluster. */
+export interface PlannedCluster {
+  /** Index in `training`. */
+  index: number;
+  name: string;
+}
+
+/** A watched FeatureStore. */
+export interface PlannedFeatureStore {
+  /** Index in `featureStores`. */
+  index: number;
+  name: string;
+  /** Groups served online, whose reads are alerted on. */
+  onlineGroups: string[];
+}
+
+/** The platform signals a cloud does not expose, with why (shown in the plan and the README). */
+export interface NotAlerted {
+  subject: string;
+  signal: PlatformSignal;
+  reason: string;
+}
+
+/** The training cluster and feature store signals. */
+export const PlatformSignal = {
+  gpuPending: "gpuPending",
+  onlineErrorRate: "onlineErrorRate",
+  onlineLatencyP95: "onlineLatencyP95",
+  syncFailures: "syncFailures",
+} as const;
+export type PlatformSignal = (typeof PlatformSignal)[keyof typeof PlatformSignal];
+
 /** The neutral plan every cloud's part is made from. */
 export interface MonitoringPlanBase {
   name: string;
@@ -82,10 +128,19 @@ export interface MonitoringPlanBase {
   /** Internal services no synthetic check can reach, with `uptime.enabled`. */
   uptimeSkipped: string[];
   models: PlannedModel[];
+  clusters: PlannedCluster[];
+  featureStores: PlannedFeatureStore[];
+  platformAlerts: PlatformThresholds;
   notifications: { emails: string[]; webhookCount: number };
   budget: { monthlyAmount: number; currency: string; thresholdsPercent: number[] } | undefined;
   /** Days the monitoring logs are kept (as asked; each cloud rounds to what it accepts). */
   logRetentionDays: number;
   /** Keep the notification key and log workspace when the stack is destroyed (prod). */
   retain: boolean;
+}
+
+/** The smallest window Azure accepts that covers `minutes`, in ISO 8601. */
+export function isoWindow(minutes: number, allowed: readonly number[]): string {
+  const m = allowed.find((w) => w >= minutes) ?? allowed[allowed.length - 1] ?? minutes;
+  return m % 1440 === 0 ? `P${m / 1440}D` : m % 60 === 0 ? `PT${m / 60}H` : `PT${m}M`;
 }

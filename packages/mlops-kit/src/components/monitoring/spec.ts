@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as z from "zod/mini";
 import { commonFields, distinctEntries, overridesField } from "../../core/spec";
+import type { FeatureStoreInfo } from "../feature-store/info";
 import type { InferenceServiceInfo } from "../inference-service/info";
+import type { ClusterInfo } from "../training-cluster/info";
 import { OVERRIDE_ROLES } from "./args";
 
 export * from "./args";
@@ -41,11 +43,33 @@ const serviceField = z.custom<pulumi.Input<InferenceServiceInfo>>(
   "must be an InferenceService's `info` (services: [api.info])",
 );
 
+/** Clusters or feature stores one stack watches: each adds a few alerts, and the Azure workbook a row. */
+export const MAX_PLATFORM_COMPONENTS = 10;
+
+export const platformAlertsSchema = z.strictObject({
+  gpuPendingMinutes: z.optional(int(1, MAX_WINDOW_MINUTES)),
+  onlineErrorRatePercent: z.optional(num(0.1, 100)),
+  onlineLatencyP95Ms: z.optional(int(1, 60_000)),
+  syncFailuresMax: z.optional(int(0, 1000)),
+});
+
+const clusterField = z.custom<pulumi.Input<ClusterInfo>>(
+  (v) => typeof v === "object" && v !== null,
+  "must be a TrainingCluster's `info` (training: [cluster.info])",
+);
+const featureStoreField = z.custom<pulumi.Input<FeatureStoreInfo>>(
+  (v) => typeof v === "object" && v !== null,
+  "must be a FeatureStore's `info` (featureStores: [fs.info])",
+);
+
 export const monitoringStackSchema = z.strictObject({
   ...commonFields,
   services: z.array(serviceField).check(z.minLength(1), z.maxLength(MAX_SERVICES)),
   slo: z.optional(sloSchema),
   serviceSlos: z.optional(z.record(z.string(), sloSchema)),
+  training: z.optional(z.array(clusterField).check(z.maxLength(MAX_PLATFORM_COMPONENTS))),
+  featureStores: z.optional(z.array(featureStoreField).check(z.maxLength(MAX_PLATFORM_COMPONENTS))),
+  platformAlerts: z.optional(platformAlertsSchema),
   uptime: z._default(z.strictObject({ enabled: z._default(z.boolean(), true) }), { enabled: true }),
   models: z.optional(
     z
@@ -116,6 +140,7 @@ export const monitoringStackSchema = z.strictObject({
 /** A validated spec: defaults that do not depend on the profile are filled in. */
 export type MonitoringStackSpec = z.output<typeof monitoringStackSchema>;
 export type SloSpec = z.output<typeof sloSchema>;
+export type PlatformAlertsSpec = z.output<typeof platformAlertsSchema>;
 
 // Keeps the documented interface and the schema in step (see network/spec.ts for why optional
 // fields spell out `| undefined` and choice sets do not).

@@ -55,8 +55,8 @@ export interface PlatformPipelineArgs extends Omit<CiCdPipelineArgs, "registry" 
   name?: string | undefined;
 }
 
-/** The platform's MonitoringStack: it watches every service. */
-export interface PlatformMonitoringArgs extends Omit<MonitoringStackArgs, "services" | "cloud" | "profile"> {
+/** The platform's MonitoringStack: it watches every service, the training cluster and the feature store. */
+export interface PlatformMonitoringArgs extends Omit<MonitoringStackArgs, "services" | "training" | "featureStores" | "cloud" | "profile"> {
   /** The MonitoringStack's name. @default "observability" */
   name?: string | undefined;
 }
@@ -85,6 +85,6 @@ export interface MlopsPlatformArgs {
   services?: Record<string, PlatformServiceArgs> | undefined;
   /** Keyless CI/CD publishing to the registry and rolling out the services. @default none */
   pipeline?: PlatformPipelineArgs | undefined;
-  /** Alerts, checks, a dashboard and a budget over the services. @default none */
+  /** Alerts, checks, a dashboard and a budget over the services, the training cluster and the feature store. @default none */
   monitoring?: PlatformMonitoringArgs | undefined;
 }

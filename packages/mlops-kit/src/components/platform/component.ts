@@ -142,10 +142,6 @@ function createParts(name: string, spec: MlopsPlatformSpec, platform: MlopsPlatf
     parts.services[key] = new InferenceService(key, serviceArgs(spec, service, network(), registry), opts);
   }
   const services = Object.values(parts.services).map((s) => s.info);
-  if (spec.monitoring) {
-    const args = monitoringArgs(spec, spec.monitoring, { services });
-    parts.monitoring = new MonitoringStack(partName(spec.monitoring, DEFAULT_PART_NAMES.monitoring), args, opts);
-  }
   if (spec.pipeline && registry) {
     const args = pipelineArgs(spec, spec.pipeline, registry, services);
     parts.pipeline = new CiCdPipeline(partName(spec.pipeline, DEFAULT_PART_NAMES.pipeline), args, opts);
@@ -153,6 +149,12 @@ function createParts(name: string, spec: MlopsPlatformSpec, platform: MlopsPlatf
   if (spec.training) {
     const args = trainingArgs(spec, spec.training, network(), registry, parts.featureStore?.info);
     parts.training = new TrainingCluster(partName(spec.training, DEFAULT_PART_NAMES.training), args, opts);
+  }
+  // Last: the monitoring names its alerts after the clusters and stores it watches, known once they exist.
+  if (spec.monitoring) {
+    const watched = { services, training: parts.training?.info, featureStore: parts.featureStore?.info };
+    const args = monitoringArgs(spec, spec.monitoring, watched);
+    parts.monitoring = new MonitoringStack(partName(spec.monitoring, DEFAULT_PART_NAMES.monitoring), args, opts);
   }
   return parts;
 }

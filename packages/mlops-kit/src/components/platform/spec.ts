@@ -152,7 +152,7 @@ function partChecks(name: string, spec: MlopsPlatformSpec): PartCheck[] {
       schema: monitoringStackSchema,
       // The service count is the platform's rule to word (below); the schema sees a valid list.
       args: withoutName(spec.monitoring),
-      wired: [...ALWAYS_WIRED, "services"],
+      wired: [...ALWAYS_WIRED, "services", "training", "featureStores"],
       placeholders: { services: [PLACEHOLDER] },
     });
   return checks;

@@ -10,6 +10,7 @@ import type { MonitoringStackArgs } from "../monitoring/args";
 import type { NetworkInfo } from "../network/info";
 import type { MlopsVpcArgs } from "../network/spec";
 import type { TeamArgs, TrainingClusterArgs } from "../training-cluster/args";
+import type { ClusterInfo } from "../training-cluster/info";
 import type { MlopsPlatformSpec, PlatformServiceArgs } from "./spec";
 
 // What each part is given: its own spec, the platform's cloud, profile and tags, and the outputs of
@@ -99,14 +100,17 @@ export function pipelineArgs(
 /** What the platform has that a MonitoringStack watches. */
 export interface Watched {
   services: pulumi.Input<InferenceServiceInfo>[];
+  training?: pulumi.Input<ClusterInfo> | undefined;
+  featureStore?: pulumi.Input<FeatureStoreInfo> | undefined;
 }
 
-/**
- * What the monitoring watches: every service. Training clusters and the feature store join here
- * once MonitoringStack takes them (its `training` and `featureStores`): this is the one place to add them.
- */
-export function monitoringTargets(watched: Watched): Pick<MonitoringStackArgs, "services"> {
-  return { services: watched.services };
+/** What the monitoring watches: every service, and the training cluster's GPU pools and the feature store's online store. */
+export function monitoringTargets(watched: Watched): Pick<MonitoringStackArgs, "services" | "training" | "featureStores"> {
+  return {
+    services: watched.services,
+    ...(watched.training ? { training: [watched.training] } : {}),
+    ...(watched.featureStore ? { featureStores: [watched.featureStore] } : {}),
+  };
 }
 
 export function monitoringArgs(

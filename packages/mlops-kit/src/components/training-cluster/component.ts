@@ -11,6 +11,7 @@ import { networkProblems, type ResolvedNetwork, resolveNetwork } from "../networ
 import type { ClusterBackend, ClusterInputs, ClusterResult, TrainingClusterResourcesOn } from "./contract";
 import type { ClusterInfo, ClusterPoolInfo } from "./info";
 import { checkClusterEgress, planTrainingCluster, type TrainingClusterPlan, TYPE } from "./plan";
+import { registerCluster } from "./ref";
 import { type TrainingClusterArgs, type TrainingClusterSpec, trainingClusterSchema } from "./spec";
 
 const backends = {
@@ -55,6 +56,7 @@ export class TrainingCluster extends pulumi.ComponentResource {
     this.endpoint = result.endpoint;
     this.clusterName = result.clusterName;
     this.info = clusterInfo(plan, network, result);
+    registerCluster(this.info, { cloud: plan.cloud, name: plan.name });
     this.registerOutputs({ info: this.info, kubeconfig: this.kubeconfig, endpoint: this.endpoint, clusterName: this.clusterName });
   }
 

@@ -64,6 +64,7 @@ export function createDashboard(
   alarms: Record<string, MetricAlarm>,
   region: pulumi.Output<string>,
   ctx: ProvisionContext,
+  extra: pulumi.Output<object[]> = pulumi.output([]),
 ): Dashboard {
   const rows = plan.services.map((s) => {
     const arns = Object.entries(alarms)
@@ -76,7 +77,10 @@ export function createDashboard(
   return new Dashboard(
     `${plan.name}-dashboard`,
     withOverrides(
-      { dashboardName: plan.aws.dashboardName, dashboardBody: pulumi.all(rows).apply((r) => JSON.stringify({ widgets: r.flat() })) },
+      {
+        dashboardName: plan.aws.dashboardName,
+        dashboardBody: pulumi.all([pulumi.all(rows), extra]).apply(([r, e]) => JSON.stringify({ widgets: [...r.flat(), ...e] })),
+      },
       plan.aws.overrides,
       "dashboard",
     ),

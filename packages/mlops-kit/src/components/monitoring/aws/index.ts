@@ -6,6 +6,7 @@ import type { MonitoringPlan } from "../plan";
 import { ROUTE53_METRICS_REGION } from "../plan-aws";
 import { createModelAlarms, createServiceAlarms } from "./alarms";
 import { createBudget, createDashboard, dashboardUrl } from "./dashboard";
+import { createPlatformAlarms, platformWidgets } from "./platform";
 import type { AwsMonitoringStack } from "./resources";
 import { createAlertTopic } from "./topic";
 import { createHealthChecks } from "./uptime";
@@ -13,7 +14,7 @@ import { createHealthChecks } from "./uptime";
 /**
  * A MonitoringStack on AWS, in the order of creation: the alert topic (key, policy,
  * subscriptions), each service's SLO alarms and composite alarm, model alarms, Route 53 health
- * checks with their us-east-1 topic and alarms, the dashboard, the budget.
+ * checks with their us-east-1 topic and alarms, feature-store alarms, the dashboard, the budget.
  */
 export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: ProvisionContext): MonitoringResult {
   if (!plan.aws) throw new Error(`MonitoringStack "${plan.name}": the plan has no AWS part`);
@@ -22,18 +23,19 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   const alerts = createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-alerts` });
   const { alarms, composites } = createServiceAlarms(p, inputs.services, alerts, ctx);
   const modelAlarms = createModelAlarms(p, alerts, ctx);
+  const platformAlarms = createPlatformAlarms(p, inputs.featureStores, alerts, ctx);
   const uptimeAlerts =
     p.aws.healthChecks.length > 0
       ? createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-uptime-alerts`, region: ROUTE53_METRICS_REGION })
       : undefined;
   const healthChecks = uptimeAlerts ? createHealthChecks(p, inputs.services, uptimeAlerts, ctx) : {};
-  const dashboard = createDashboard(p, inputs.services, alarms, env.region, ctx);
+  const dashboard = createDashboard(p, inputs.services, alarms, env.region, ctx, platformWidgets(plan.services.length, platformAlarms));
   const budget = createBudget(p, alerts, ctx);
 
   const resources: AwsMonitoringStack = {
     alerts,
     ...(uptimeAlerts ? { uptimeAlerts } : {}),
-    alarms: { ...alarms, ...modelAlarms },
+    alarms: { ...alarms, ...modelAlarms, ...platformAlarms },
     compositeAlarms: composites,
     healthChecks,
     dashboard,
@@ -41,7 +43,7 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   };
   const alertIds = [
     ...Object.entries(composites).map(([service, a]) => [service, a.arn] as const),
-    ...Object.entries({ ...alarms, ...modelAlarms }).map(([key, a]) => [key, a.arn] as const),
+    ...Object.entries({ ...alarms, ...modelAlarms, ...platformAlarms }).map(([key, a]) => [key, a.arn] as const),
     ...Object.entries(healthChecks).map(([service, h]) => [`${service}/uptime`, h.alarm.arn] as const),
   ];
   return {

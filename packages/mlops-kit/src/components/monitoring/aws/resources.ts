@@ -22,7 +22,7 @@ export interface AwsMonitoringStack {
   alerts: AwsAlertTopic;
   /** Alerts of the uptime alarms, in us-east-1 where Route 53 publishes its metrics; absent without health checks. */
   uptimeAlerts?: AwsAlertTopic;
-  /** SLO alarms by `<service>/<slo>`, model alarms by `model/<model>/<signal>`. */
+  /** SLO alarms by `<service>/<slo>`, model alarms by `model/<model>/<signal>`, feature-store alarms by `featureStore/<store>/<group>/<signal>`. */
   alarms: Record<string, MetricAlarm>;
   /** One per service: ALARM when any of its SLO alarms is. */
   compositeAlarms: Record<string, CompositeAlarm>;

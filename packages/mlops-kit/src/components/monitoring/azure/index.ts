@@ -4,11 +4,13 @@ import type { MonitoringInputs, MonitoringResult } from "../contract";
 import type { MonitoringPlan } from "../plan";
 import { createMetricAlerts, createQueryAlerts, createWebTests } from "./alerts";
 import { type AzurePlan, createBudget, createDiagnostics, createFoundation, createWorkbook } from "./foundation";
+import { createPlatformAlerts } from "./platform";
 import type { AzureMonitoringStack } from "./resources";
 
 /**
  * A MonitoringStack on Azure, in the order of creation: action group, Log Analytics workspace,
- * Application Insights, the gateways' diagnostic settings, log search and metric alerts, standard
+ * Application Insights, the gateways' diagnostic settings, log search and metric alerts (services,
+ * training clusters, feature stores), standard
  * web tests with their alerts, the workbook, the budget.
  */
 export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: ProvisionContext): MonitoringResult {
@@ -19,10 +21,11 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   // Log alerts validate their query against the table, which exists once a setting sends to it.
   const queryAlerts = createQueryAlerts({ ...f, opts: { ...f.opts, dependsOn: Object.values(diagnosticSettings) } }, inputs.services);
   const metricAlerts = createMetricAlerts(f, inputs.services);
+  const platformAlerts = createPlatformAlerts(f, inputs.training, inputs.featureStores);
   const web = createWebTests(f, inputs.services);
   const workbook = createWorkbook(f);
   const budget = createBudget(f, ctx);
-  const allMetricAlerts = { ...metricAlerts, ...web.alerts };
+  const allMetricAlerts = { ...metricAlerts, ...platformAlerts, ...web.alerts };
   const resources: AzureMonitoringStack = {
     actionGroup: f.actionGroup,
     workspace: f.workspace,

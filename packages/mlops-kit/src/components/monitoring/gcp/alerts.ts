@@ -49,13 +49,13 @@ export function thresholdCondition(
   };
 }
 
-interface Shared {
+export interface Shared {
   plan: GcpPlan;
   channels: pulumi.Output<string>[];
   ctx: ProvisionContext;
 }
 
-function policy(
+export function policy(
   { plan, channels, ctx }: Shared,
   name: string,
   args: Omit<AlertPolicyArgs, "combiner" | "notificationChannels" | "userLabels">,

@@ -10,14 +10,15 @@ import type { MonitoringInputs, MonitoringResult } from "../contract";
 import type { MonitoringPlan } from "../plan";
 import { lbMetrics } from "../plan-gcp";
 import { createModelSignals, createServicePolicies, createUptimeChecks } from "./alerts";
+import { createPlatformPolicies } from "./platform";
 import type { GcpMonitoringStack } from "./resources";
 
 type GcpPlan = MonitoringPlan & { gcp: NonNullable<MonitoringPlan["gcp"]> };
 
 /**
  * A MonitoringStack on GCP, in the order of creation: notification channels, each service's SLO
- * alert policies, uptime checks and their policies, model metric descriptors and policies, the
- * dashboard, the billing budget.
+ * alert policies, uptime checks and their policies, model metric descriptors and policies,
+ * training cluster and feature store policies, the dashboard, the billing budget.
  */
 export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: ProvisionContext): MonitoringResult {
   if (!plan.gcp) throw new Error(`MonitoringStack "${plan.name}": the plan has no GCP part`);
@@ -32,6 +33,7 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
     project.apply((x) => x.projectId ?? ""),
   );
   const models = createModelSignals(shared);
+  const platform = createPlatformPolicies(shared, inputs.training, inputs.featureStores);
   const dashboard = createDashboard(p, inputs.services, ctx);
   const budget = createBudget(
     p,
@@ -39,7 +41,7 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
     shared.channels,
     ctx,
   );
-  const alertPolicies = { ...slo, ...uptime.policies, ...models.policies };
+  const alertPolicies = { ...slo, ...uptime.policies, ...models.policies, ...platform };
   const resources: GcpMonitoringStack = {
     notificationChannels,
     alertPolicies,

@@ -1,0 +1,77 @@
+import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
+import type * as pulumi from "@pulumi/pulumi";
+import { withOverrides } from "../../../core/backend";
+import type { FeatureStoreInfo } from "../../feature-store/info";
+import type { ClusterInfo } from "../../training-cluster/info";
+import type { AzurePlatformAlert } from "../plan-platform";
+import type { Foundation } from "./foundation";
+
+/** The resource a planned alert watches, from the cluster's or store's info (checked to be on Azure). */
+export function platformTarget(a: AzurePlatformAlert, cluster: ClusterInfo | undefined, store: FeatureStoreInfo | undefined): string {
+  switch (a.target) {
+    case "cluster":
+      if (!cluster?.azure) throw new Error(`MonitoringStack: TrainingCluster "${a.subject}" has no AKS cluster id (is it on azure?)`);
+      return cluster.azure.clusterId;
+    case "redis":
+      if (!store?.azure?.onlineStoreId) throw new Error(`MonitoringStack: FeatureStore "${a.subject}" has no Redis online store`);
+      return store.azure.onlineStoreId;
+    case "featureWorkspace":
+      if (!store?.azure) throw new Error(`MonitoringStack: FeatureStore "${a.subject}" has no Azure ML workspace (is it on azure?)`);
+      return store.azure.workspaceId;
+  }
+}
+
+/** Metric alerts on clusters (`training/<cluster>/<signal>`) and feature stores (`featureStore/<store>/<signal>`). */
+export function createPlatformAlerts(
+  f: Foundation,
+  training: pulumi.Output<ClusterInfo>[],
+  stores: pulumi.Output<FeatureStoreInfo>[],
+): Record<string, MetricAlert> {
+  const { plan } = f;
+  const out: Record<string, MetricAlert> = {};
+  for (const a of plan.azure.platform.alerts) {
+    const isCluster = a.target === "cluster";
+    const index = (isCluster ? plan.clusters : plan.featureStores).find((x) => x.name === a.subject)?.index ?? -1;
+    const scope = isCluster
+      ? (training[index] as pulumi.Output<ClusterInfo>).apply((c) => platformTarget(a, c, undefined))
+      : (stores[index] as pulumi.Output<FeatureStoreInfo>).apply((s) => platformTarget(a, undefined, s));
+    const key = `${isCluster ? "training" : "featureStore"}/${a.subject}/${a.signal}`;
+    out[key] = new MetricAlert(
+      `${plan.name}-${a.subject}-${a.signal}`,
+      withOverrides(
+        {
+          resourceGroupName: f.resourceGroupName,
+          // Metric alert rules are global resources.
+          location: "global",
+          description: a.description,
+          severity: a.severity,
+          enabled: true,
+          scopes: [scope],
+          windowSize: a.windowSize,
+          evaluationFrequency: a.evaluationFrequency,
+          criteria: {
+            odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+            allOf: [
+              {
+                criterionType: "StaticThresholdCriterion",
+                name: a.signal,
+                metricNamespace: a.metricNamespace,
+                metricName: a.metricName,
+                operator: "GreaterThan",
+                threshold: a.threshold,
+                timeAggregation: a.timeAggregation,
+              },
+            ],
+          },
+          autoMitigate: true,
+          actions: [{ actionGroupId: f.actionGroup.id }],
+          tags: f.tags,
+        },
+        plan.azure.overrides,
+        "metricAlert",
+      ),
+      f.opts,
+    );
+  }
+  return out;
+}
