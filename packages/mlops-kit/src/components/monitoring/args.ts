@@ -70,7 +70,11 @@ export interface ModelSignalArgs {
  * in the README's per-cloud table; a signal a cloud lacks is listed in the plan's `platformNotAlerted`).
  */
 export interface PlatformAlertArgs {
-  /** Minutes pods may stay unschedulable (a GPU pool that cannot get capacity) before the alert fires, 1 to 1440. @default 30 in dev, 15 in prod */
+  /**
+   * Minutes pods may stay unschedulable (a GPU pool that cannot get capacity) before the alert fires, 1 to 1440. On GCP the
+   * alert is a log match that fires at the autoscaler's first noScaleUp event, and this only spaces its repeats (at least 5 minutes).
+   * @default 30 in dev, 15 in prod
+   */
   gpuPendingMinutes?: number | undefined;
   /** Share of online-store reads that fail (5xx or throttled) over 5 minutes, in percent, above which the alert fires. @default 5 in dev, 1 in prod */
   onlineErrorRatePercent?: number | undefined;

@@ -121,7 +121,13 @@ export interface GcpPlatformPolicy {
 }
 
 const GCP_ERRORS_REASON =
-  "Vertex AI's featureonlinestore/online_serving/request_count documents no response-code label to divide failed reads by, so no error-rate condition is made";
+  "Vertex AI's featureonlinestore/online_serving/request_count has an error_code label, but Vertex AI documents none of its values (not even which one a successful read carries), so no error-rate condition is made";
+/**
+ * Cloud Monitoring sends at most one notification per 5 minutes for a log-based alert policy
+ * ("Incidents for log-based alerting policies", cloud.google.com/monitoring/alerts/log-based-incidents):
+ * a shorter rate limit would promise messages that are never sent.
+ */
+export const GCP_LOG_ALERT_MIN_RATE_LIMIT_SECONDS = 300;
 const GCP_SYNC_REASON = "Vertex AI publishes running_sync and serving_data_by_sync_time for feature views but no failed-sync metric";
 
 /** GCP: the autoscaler's noScaleUp events per cluster; p95 read latency per store with an online store. */
@@ -143,7 +149,7 @@ export function planGcpPlatform(base: MonitoringPlanBase): { policies: GcpPlatfo
           "jsonPayload.noDecisionStatus.noScaleUp:*",
         ].join(" AND "),
         // The autoscaler repeats noScaleUp while pods stay pending: one message per window.
-        notificationRateLimitSeconds: t.gpuPendingMinutes * 60,
+        notificationRateLimitSeconds: Math.max(t.gpuPendingMinutes * 60, GCP_LOG_ALERT_MIN_RATE_LIMIT_SECONDS),
       }),
     ),
     ...base.featureStores

@@ -33,7 +33,12 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
     project.apply((x) => x.projectId ?? ""),
   );
   const models = createModelSignals(shared);
-  const platform = createPlatformPolicies(shared, inputs.training, inputs.featureStores);
+  const platform = createPlatformPolicies(
+    shared,
+    inputs.training,
+    inputs.featureStores,
+    project.apply((x) => x.projectId ?? ""),
+  );
   const dashboard = createDashboard(p, inputs.services, ctx);
   const budget = createBudget(
     p,

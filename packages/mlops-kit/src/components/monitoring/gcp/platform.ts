@@ -1,15 +1,29 @@
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { withOverrides } from "../../../core/backend";
+import { SpecError } from "../../../core/errors";
 import { gcpLabels } from "../../../core/tags";
 import type { FeatureStoreInfo } from "../../feature-store/info";
 import type { ClusterInfo } from "../../training-cluster/info";
 import type { GcpPlatformPolicy } from "../plan-platform";
+import { TYPE } from "../slo";
 import { policy, type Shared, thresholdCondition } from "./alerts";
 
-/** A cluster's log filter, its placeholders filled from the cluster's info (checked to be on GCP). */
-export function clusterLogFilter(filter: string, info: ClusterInfo): string {
+/**
+ * A cluster's log filter, its placeholders filled from the cluster's info (checked to be on GCP,
+ * in the policy's project: a log-match policy scans only the log entries its own project stores,
+ * whatever the metrics scope; "Configure log-based alerting policies", cloud.google.com/logging/docs/alerting/log-based-alerts).
+ */
+export function clusterLogFilter(filter: string, info: ClusterInfo, at: { stack: string; project: string; index: number }): string {
   if (!info.gcp) throw new Error(`MonitoringStack: TrainingCluster "${info.name}" has no GCP project and location (is it on gcp?)`);
+  if (info.gcp.project !== at.project) {
+    throw new SpecError(TYPE, at.stack, [
+      {
+        path: `training.${at.index}`,
+        message: `is TrainingCluster "${info.name}" in project ${info.gcp.project}; a log-match alert policy sees only the logs of its own project (${at.project}), so it would never fire`,
+      },
+    ]);
+  }
   return filter.replace("{project}", info.gcp.project).replace("{location}", info.gcp.location).replace("{cluster}", info.clusterName);
 }
 
@@ -48,6 +62,7 @@ export function createPlatformPolicies(
   shared: Shared,
   training: pulumi.Output<ClusterInfo>[],
   stores: pulumi.Output<FeatureStoreInfo>[],
+  project: pulumi.Output<string>,
 ): Record<string, AlertPolicy> {
   const { plan } = shared;
   const out: Record<string, AlertPolicy> = {};
@@ -55,7 +70,11 @@ export function createPlatformPolicies(
     if (p.kind === "cluster") {
       const c = plan.clusters.find((x) => x.name === p.subject);
       const info = training[c?.index ?? -1] as pulumi.Output<ClusterInfo>;
-      const filter = info.apply((i) => clusterLogFilter(p.logFilter ?? "", i));
+      const filter = pulumi
+        .all([info, project])
+        .apply(([i, policyProject]) =>
+          clusterLogFilter(p.logFilter ?? "", i, { stack: plan.name, project: policyProject, index: c?.index ?? -1 }),
+        );
       out[`training/${p.subject}/${p.signal}`] = logPolicy(shared, `${plan.name}-${p.subject}-${p.signal}`, p, filter);
       continue;
     }
