@@ -180,21 +180,26 @@ export interface AzurePlatformAlert {
   metricNamespace: string;
   metricName: string;
   timeAggregation: "Minimum" | "Maximum" | "Average" | "Total";
+  operator: "GreaterThan" | "GreaterThanOrEqual";
   threshold: number;
   windowSize: string;
   evaluationFrequency: string;
   severity: number;
 }
 
-/** Metric alert windows Azure accepts (MetricAlert `windowSize`). */
-const METRIC_WINDOWS_MINUTES = [1, 5, 15, 30, 60, 360, 720, 1440];
+// A metric alert may aggregate a metric only as Azure Monitor publishes it (else "Time aggregation must
+// be one of [...]"), over the metric's time grains. The supported-metrics tables give:
+// cluster_autoscaler_unschedulable_pods_count Total or Average, grains PT5M to PT12H; Redis `errors`
+// Maximum (dimensions ShardId, ErrorType); `cacheLatency` Average; `Failed Runs` any, PT1M.
+/** The windows both a metric alert and the autoscaler metric's time grains allow (PT5M ... PT12H). */
+const AKS_AUTOSCALER_WINDOWS_MINUTES = [5, 15, 30, 60, 360, 720];
 const AZURE_ERRORS_REASON =
   "Azure Cache for Redis counts errors but not requests per error, and a metric alert cannot divide: the errors alert fires on any error in 5 minutes instead of a rate";
 
 /** Azure: unschedulable pods per cluster; Redis errors and latency, and failed materialization runs, per store. */
 export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlatformAlert[]; notAlerted: NotAlerted[] } {
   const t = base.platformAlerts;
-  const pendingWindow = isoWindow(t.gpuPendingMinutes, METRIC_WINDOWS_MINUTES);
+  const pendingWindow = isoWindow(t.gpuPendingMinutes, AKS_AUTOSCALER_WINDOWS_MINUTES);
   const online = base.featureStores.filter((s) => s.onlineGroups.length > 0);
   const alerts: AzurePlatformAlert[] = [
     ...base.clusters.map(
@@ -205,11 +210,13 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         description: `${c.name}: pods have stayed unschedulable (a GPU pool cannot get capacity)`,
         metricNamespace: "Microsoft.ContainerService/managedClusters",
         metricName: "cluster_autoscaler_unschedulable_pods_count",
-        // The least count over the window above zero: some pod was pending the whole window.
-        timeAggregation: "Minimum",
-        threshold: 0,
+        // The metric offers no minimum. A pod pending the whole window holds the average at 1 or
+        // more; one pod waiting a few minutes for a node to start (a pool scaling from zero) does not.
+        timeAggregation: "Average",
+        operator: "GreaterThanOrEqual",
+        threshold: 1,
         windowSize: pendingWindow,
-        evaluationFrequency: pendingWindow === "PT1M" ? "PT1M" : "PT5M",
+        evaluationFrequency: "PT5M",
         severity: 2,
       }),
     ),
@@ -221,7 +228,9 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         description: `${s.name}: the online store's Redis cache reported errors`,
         metricNamespace: "Microsoft.Cache/redis",
         metricName: "errors",
-        timeAggregation: "Total",
+        // The only aggregation `errors` offers: any minute with an error fires.
+        timeAggregation: "Maximum",
+        operator: "GreaterThan",
         threshold: 0,
         windowSize: `PT${ONLINE_WINDOW_MINUTES}M`,
         evaluationFrequency: "PT1M",
@@ -236,6 +245,7 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         metricNamespace: "Microsoft.Cache/redis",
         metricName: "cacheLatency",
         timeAggregation: "Average",
+        operator: "GreaterThan",
         // cacheLatency is in microseconds.
         threshold: t.onlineLatencyP95Ms * 1000,
         windowSize: `PT${ONLINE_WINDOW_MINUTES}M`,
@@ -252,6 +262,7 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         metricNamespace: "Microsoft.MachineLearningServices/workspaces",
         metricName: "Failed Runs",
         timeAggregation: "Total",
+        operator: "GreaterThan",
         threshold: t.syncFailuresMax,
         windowSize: "PT1H",
         evaluationFrequency: "PT5M",

@@ -57,7 +57,7 @@ export function createPlatformAlerts(
                 name: a.signal,
                 metricNamespace: a.metricNamespace,
                 metricName: a.metricName,
-                operator: "GreaterThan",
+                operator: a.operator,
                 threshold: a.threshold,
                 timeAggregation: a.timeAggregation,
               },
