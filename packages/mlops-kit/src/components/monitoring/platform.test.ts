@@ -202,4 +202,11 @@ describe("GIVEN the Azure platform alerts at every pending window a user may set
     expect(gpu).toMatchObject({ timeAggregation: "Average", operator: "GreaterThanOrEqual", threshold: 1 });
     expect(alerts.filter((a) => a.signal !== "gpuPending").every((a) => a.operator === "GreaterThan")).toBe(true);
   });
+
+  it("THEN Redis failovers (the monthly patching's too) are left out of the errors alert, and no other alert filters a dimension", () => {
+    const errors = alerts.filter((a) => a.signal === "onlineErrorRate");
+    expect(errors.length).toBeGreaterThan(0);
+    for (const a of errors) expect(a.dimensions).toEqual([{ name: "ErrorType", operator: "Exclude", values: ["Failover"] }]);
+    expect(alerts.filter((a) => a.signal !== "onlineErrorRate").every((a) => a.dimensions.length === 0)).toBe(true);
+  });
 });

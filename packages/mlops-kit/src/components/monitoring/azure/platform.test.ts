@@ -51,8 +51,11 @@ describe("GIVEN a MonitoringStack on Azure watching an AKS cluster and a store w
       timeAggregation: "Maximum",
       operator: "GreaterThan",
       threshold: 0,
+      dimensions: [{ name: "ErrorType", operator: "Exclude", values: ["Failover"] }],
     });
+
     const latency = criterion("obs-feats-onlineLatencyP95");
+    expect(latency.criterion?.dimensions).toBeUndefined();
     expect(latency.criterion).toMatchObject({ metricName: "cacheLatency", timeAggregation: "Average", threshold: 15_000 });
   });
 

@@ -58,6 +58,7 @@ export function createPlatformAlerts(
                 metricNamespace: a.metricNamespace,
                 metricName: a.metricName,
                 operator: a.operator,
+                ...(a.dimensions.length > 0 ? { dimensions: a.dimensions } : {}),
                 threshold: a.threshold,
                 timeAggregation: a.timeAggregation,
               },
