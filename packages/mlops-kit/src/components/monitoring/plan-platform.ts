@@ -186,39 +186,30 @@ export interface AzurePlatformAlert {
   metricNamespace: string;
   metricName: string;
   timeAggregation: "Minimum" | "Maximum" | "Average" | "Total";
+  operator: "GreaterThan" | "GreaterThanOrEqual";
+  /** Dimension filters of the criterion (none: the metric as a whole). */
+  dimensions: { name: string; operator: "Include" | "Exclude"; values: string[] }[];
   threshold: number;
   windowSize: string;
   evaluationFrequency: string;
   severity: number;
 }
 
-/** Metric alert windows Azure accepts (MetricAlert `windowSize`). */
-const METRIC_WINDOWS_MINUTES = [1, 5, 15, 30, 60, 360, 720, 1440];
+// A metric alert may aggregate a metric only as Azure Monitor publishes it (else "Time aggregation must
+// be one of [...]"), over the metric's time grains. The supported-metrics tables give:
+// cluster_autoscaler_unschedulable_pods_count Total or Average, grains PT5M to PT12H; Redis `errors`
+// Maximum (dimensions ShardId, ErrorType); `cacheLatency` Average; `Failed Runs` any, PT1M.
+/** The windows both a metric alert and the autoscaler metric's time grains allow (PT5M ... PT12H). */
+const AKS_AUTOSCALER_WINDOWS_MINUTES = [5, 15, 30, 60, 360, 720];
 const AZURE_ERRORS_REASON =
-  "Azure Cache for Redis counts errors but not requests per error, and a metric alert cannot divide: the errors alert fires on any error in 5 minutes instead of a rate";
+  "Azure Cache for Redis counts error events (data loss, unresponsive clients, failed Entra sign-ins, failovers), not failed requests, and a metric alert cannot divide: the errors alert fires on any such event but a failover in 5 minutes instead of a rate";
 
 /** Azure: unschedulable pods per cluster; Redis errors and latency, and failed materialization runs, per store. */
 export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlatformAlert[]; notAlerted: NotAlerted[] } {
   const t = base.platformAlerts;
-  const pendingWindow = isoWindow(t.gpuPendingMinutes, METRIC_WINDOWS_MINUTES);
   const online = base.featureStores.filter((s) => s.onlineGroups.length > 0);
   const alerts: AzurePlatformAlert[] = [
-    ...base.clusters.map(
-      (c): AzurePlatformAlert => ({
-        subject: c.name,
-        signal: "gpuPending",
-        target: "cluster",
-        description: `${c.name}: pods have stayed unschedulable (a GPU pool cannot get capacity)`,
-        metricNamespace: "Microsoft.ContainerService/managedClusters",
-        metricName: "cluster_autoscaler_unschedulable_pods_count",
-        // The least count over the window above zero: some pod was pending the whole window.
-        timeAggregation: "Minimum",
-        threshold: 0,
-        windowSize: pendingWindow,
-        evaluationFrequency: pendingWindow === "PT1M" ? "PT1M" : "PT5M",
-        severity: 2,
-      }),
-    ),
+    ...base.clusters.map((c) => aksPendingAlert(c.name, t.gpuPendingMinutes)),
     ...online.flatMap((s): AzurePlatformAlert[] => [
       {
         subject: s.name,
@@ -227,7 +218,14 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         description: `${s.name}: the online store's Redis cache reported errors`,
         metricNamespace: "Microsoft.Cache/redis",
         metricName: "errors",
-        timeAggregation: "Total",
+        // The only aggregation `errors` offers: any minute with an error fires.
+        timeAggregation: "Maximum",
+        operator: "GreaterThan",
+        // `errors` counts events by ErrorType ("Azure Cache for Redis monitoring data reference"), not
+        // failed commands. A Failover is also how each node is taken offline for the service's periodic
+        // patching: left out, or every patch pages. Data loss, unresponsive clients, Entra sign-in
+        // failures and persistence errors stay.
+        dimensions: [{ name: "ErrorType", operator: "Exclude", values: ["Failover"] }],
         threshold: 0,
         windowSize: `PT${ONLINE_WINDOW_MINUTES}M`,
         evaluationFrequency: "PT1M",
@@ -242,6 +240,8 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         metricNamespace: "Microsoft.Cache/redis",
         metricName: "cacheLatency",
         timeAggregation: "Average",
+        operator: "GreaterThan",
+        dimensions: [],
         // cacheLatency is in microseconds.
         threshold: t.onlineLatencyP95Ms * 1000,
         windowSize: `PT${ONLINE_WINDOW_MINUTES}M`,
@@ -258,6 +258,8 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
         metricNamespace: "Microsoft.MachineLearningServices/workspaces",
         metricName: "Failed Runs",
         timeAggregation: "Total",
+        operator: "GreaterThan",
+        dimensions: [],
         threshold: t.syncFailuresMax,
         windowSize: "PT1H",
         evaluationFrequency: "PT5M",
@@ -266,4 +268,25 @@ export function planAzurePlatform(base: MonitoringPlanBase): { alerts: AzurePlat
     ),
   ];
   return { alerts, notAlerted: online.map((s) => ({ subject: s.name, signal: "onlineErrorRate" as const, reason: AZURE_ERRORS_REASON })) };
+}
+
+/** Pods the AKS cluster autoscaler could not place, averaged over the pending window. */
+function aksPendingAlert(cluster: string, gpuPendingMinutes: number): AzurePlatformAlert {
+  return {
+    subject: cluster,
+    signal: "gpuPending",
+    target: "cluster",
+    description: `${cluster}: pods have stayed unschedulable (a GPU pool cannot get capacity)`,
+    metricNamespace: "Microsoft.ContainerService/managedClusters",
+    metricName: "cluster_autoscaler_unschedulable_pods_count",
+    // The metric offers no minimum. A pod pending the whole window holds the average at 1 or
+    // more; one pod waiting a few minutes for a node to start (a pool scaling from zero) does not.
+    timeAggregation: "Average",
+    operator: "GreaterThanOrEqual",
+    dimensions: [],
+    threshold: 1,
+    windowSize: isoWindow(gpuPendingMinutes, AKS_AUTOSCALER_WINDOWS_MINUTES),
+    evaluationFrequency: "PT5M",
+    severity: 2,
+  };
 }

@@ -135,11 +135,11 @@ describe("GIVEN a cluster and a store with two online groups, on each cloud", ()
         "cluster",
         "Microsoft.ContainerService/managedClusters",
         "cluster_autoscaler_unschedulable_pods_count",
-        "Minimum",
-        0,
+        "Average",
+        1,
         "PT30M",
       ],
-      ["feats", "onlineErrorRate", "redis", "Microsoft.Cache/redis", "errors", "Total", 0, "PT5M"],
+      ["feats", "onlineErrorRate", "redis", "Microsoft.Cache/redis", "errors", "Maximum", 0, "PT5M"],
       ["feats", "onlineLatencyP95", "redis", "Microsoft.Cache/redis", "cacheLatency", "Average", 30_000, "PT5M"],
       ["feats", "syncFailures", "featureWorkspace", "Microsoft.MachineLearningServices/workspaces", "Failed Runs", "Total", 2, "PT1H"],
     ]);
@@ -151,5 +151,62 @@ describe("GIVEN a cluster and a store with two online groups, on each cloud", ()
     expect(offline("aws").aws?.platform.alarms).toEqual([]);
     expect(offline("gcp").gcp?.platform.policies.map((x) => x.kind)).toEqual(["cluster"]);
     expect(offline("azure").azure?.platform.alerts.map((x) => x.signal)).toEqual(["gpuPending", "syncFailures"]);
+  });
+});
+
+// What Azure Monitor publishes for each metric ("Supported metrics for Microsoft.ContainerService/managedClusters",
+// "... Microsoft.Cache/redis", "... Microsoft.MachineLearningServices/workspaces"): the aggregations a
+// metric alert may use (others are refused: "Time aggregation must be one of [...]") and its time grains.
+const AZURE_METRICS: Record<string, { aggregations: string[]; grainsMinutes: number[] }> = {
+  cluster_autoscaler_unschedulable_pods_count: { aggregations: ["Total", "Average"], grainsMinutes: [5, 15, 30, 60, 360, 720] },
+  errors: { aggregations: ["Maximum"], grainsMinutes: [1] },
+  cacheLatency: { aggregations: ["Average"], grainsMinutes: [1] },
+  "Failed Runs": { aggregations: ["Total", "Average", "Minimum", "Maximum", "Count"], grainsMinutes: [1] },
+};
+const minutesOf = (iso: string) => {
+  const m = /^PT(\d+)([MH])$/.exec(iso);
+  if (!m) throw new Error(`not a PT window: ${iso}`);
+  return Number(m[1]) * (m[2] === "H" ? 60 : 1);
+};
+
+describe("GIVEN the Azure platform alerts at every pending window a user may set", () => {
+  const alerts = [1, 4, 5, 20, 720, 721, 1440].flatMap(
+    (gpuPendingMinutes) => plan("azure", { platformAlerts: { gpuPendingMinutes } }).azure?.platform.alerts ?? [],
+  );
+
+  it("THEN each alert aggregates its metric the way Azure Monitor accepts for it", () => {
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const a of alerts) expect(AZURE_METRICS[a.metricName]?.aggregations, a.metricName).toContain(a.timeAggregation);
+  });
+
+  it("THEN each window is at least the metric's smallest time grain, and one of its grains when it has no 1-minute grain", () => {
+    for (const a of alerts) {
+      const grains = AZURE_METRICS[a.metricName]?.grainsMinutes ?? [];
+      expect(grains.length, a.metricName).toBeGreaterThan(0);
+      if (grains[0] === 1) expect(minutesOf(a.windowSize)).toBeGreaterThanOrEqual(1);
+      else expect(grains, `${a.metricName} ${a.windowSize}`).toContain(minutesOf(a.windowSize));
+      expect(minutesOf(a.evaluationFrequency)).toBeLessThanOrEqual(minutesOf(a.windowSize));
+    }
+  });
+
+  it("THEN the pending window rounds up to the autoscaler metric's grains: 1 and 4 to 5 minutes, 721 and 1440 to 12 hours", () => {
+    const windows = [1, 4, 721, 1440].map(
+      (gpuPendingMinutes) =>
+        plan("azure", { platformAlerts: { gpuPendingMinutes } }).azure?.platform.alerts.find((a) => a.signal === "gpuPending")?.windowSize,
+    );
+    expect(windows).toEqual(["PT5M", "PT5M", "PT12H", "PT12H"]);
+  });
+
+  it("THEN a pod pending the whole window keeps the average at 1 or more, which is what fires", () => {
+    const gpu = alerts.find((a) => a.signal === "gpuPending");
+    expect(gpu).toMatchObject({ timeAggregation: "Average", operator: "GreaterThanOrEqual", threshold: 1 });
+    expect(alerts.filter((a) => a.signal !== "gpuPending").every((a) => a.operator === "GreaterThan")).toBe(true);
+  });
+
+  it("THEN Redis failovers (the monthly patching's too) are left out of the errors alert, and no other alert filters a dimension", () => {
+    const errors = alerts.filter((a) => a.signal === "onlineErrorRate");
+    expect(errors.length).toBeGreaterThan(0);
+    for (const a of errors) expect(a.dimensions).toEqual([{ name: "ErrorType", operator: "Exclude", values: ["Failover"] }]);
+    expect(alerts.filter((a) => a.signal !== "onlineErrorRate").every((a) => a.dimensions.length === 0)).toBe(true);
   });
 });

@@ -29,16 +29,16 @@ describe("GIVEN a MonitoringStack on Azure watching an AKS cluster and a store w
     return { alert: a, criterion: allOf[0] };
   };
 
-  it("THEN the cluster's alert fires when unschedulable pods stayed above zero for the whole window", () => {
+  it("THEN the cluster's alert fires when unschedulable pods averaged one or more over the window", () => {
     const { alert, criterion: c } = criterion("obs-train-gpuPending");
     expect(alert.scopes).toEqual([`${RG}/Microsoft.ContainerService/managedClusters/train-aks`]);
     expect(alert).toMatchObject({ windowSize: "PT15M", evaluationFrequency: "PT5M", location: "global" });
     expect(c).toMatchObject({
       metricNamespace: "Microsoft.ContainerService/managedClusters",
       metricName: "cluster_autoscaler_unschedulable_pods_count",
-      timeAggregation: "Minimum",
-      operator: "GreaterThan",
-      threshold: 0,
+      timeAggregation: "Average",
+      operator: "GreaterThanOrEqual",
+      threshold: 1,
     });
   });
 
@@ -48,10 +48,14 @@ describe("GIVEN a MonitoringStack on Azure watching an AKS cluster and a store w
     expect(errors.criterion).toMatchObject({
       metricNamespace: "Microsoft.Cache/redis",
       metricName: "errors",
-      timeAggregation: "Total",
+      timeAggregation: "Maximum",
+      operator: "GreaterThan",
       threshold: 0,
+      dimensions: [{ name: "ErrorType", operator: "Exclude", values: ["Failover"] }],
     });
+
     const latency = criterion("obs-feats-onlineLatencyP95");
+    expect(latency.criterion?.dimensions).toBeUndefined();
     expect(latency.criterion).toMatchObject({ metricName: "cacheLatency", timeAggregation: "Average", threshold: 15_000 });
   });
 
