@@ -50,7 +50,7 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
       "100 * (FILL(failed5xx, 0) + FILL(throttled, 0)) / reads",
     ]);
     expect(queries[0]?.metric).toEqual({
-      namespace: "AWS/SageMaker/FeatureStore",
+      namespace: "AWS/SageMaker",
       metricName: "Operation5XXErrors",
       dimensions: { FeatureGroupName: "feats-clicks-fg-77e1", OperationName: "GetRecord" },
       stat: "Sum",
@@ -61,7 +61,7 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
   it("THEN the latency alarm is the p95 of Latency in microseconds, and both notify the alert topic", () => {
     const a = resource(p, ALARM, "obs-feats-clicks-onlineLatencyP95").inputs as Record<string, unknown>;
     expect(a).toMatchObject({
-      namespace: "AWS/SageMaker/FeatureStore",
+      namespace: "AWS/SageMaker",
       metricName: "Latency",
       extendedStatistic: "p95",
       threshold: 25_000,
