@@ -59,7 +59,7 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
     });
   });
 
-  it("THEN the latency alarm is the p95 of Latency in microseconds, and both notify the alert topic", () => {
+  it("THEN the latency alarm is the p95 of Latency in microseconds, left unjudged on too few reads, and both notify the alert topic", () => {
     const a = resource(p, ALARM, "obs-feats-clicks-onlineLatencyP95").inputs as Record<string, unknown>;
     expect(a).toMatchObject({
       namespace: "AWS/SageMaker",
@@ -68,6 +68,7 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
       threshold: 25_000,
       period: 300,
       dimensions: { FeatureGroupName: "feats-clicks-fg-77e1", OperationName: "GetRecord" },
+      evaluateLowSampleCountPercentiles: "ignore",
     });
     expect(a.alarmActions).toEqual(["arn:aws:mock:topic:obs-alerts"]);
     expect(a.okActions).toEqual(["arn:aws:mock:topic:obs-alerts"]);
