@@ -16,8 +16,15 @@ import { isoWindow, type MonitoringPlanBase, type NotAlerted, type PlatformSigna
 //   "... Microsoft.MachineLearningServices/workspaces" (Failed Runs, which counts the feature
 //   store workspace's materialization jobs).
 
-/** The CloudWatch namespace of SageMaker Feature Store's runtime metrics. */
-export const FEATURE_STORE_NAMESPACE = "AWS/SageMaker/FeatureStore";
+/**
+ * The CloudWatch namespace of SageMaker Feature Store's runtime metrics: SageMaker's own, told apart
+ * from endpoint metrics by the FeatureGroupName and OperationName dimensions. The SageMaker guide's
+ * Feature Store tables name no namespace of their own; CloudWatch integrations that read them by
+ * namespace list them under AWS/SageMaker (Datadog `aws.sagemaker.consumed_read_requests_units`,
+ * Sumo Logic `namespace=aws/sagemaker featuregroupname=* operationname=*`). There is no
+ * `AWS/SageMaker/FeatureStore`: an alarm there sees no data and, idle being not breaching, never fires.
+ */
+export const FEATURE_STORE_NAMESPACE = "AWS/SageMaker";
 /** The online read whose errors and latency are alerted on. */
 export const ONLINE_READ_OPERATION = "GetRecord";
 /** Online-store error rate and latency are judged over this many minutes. */

@@ -101,7 +101,7 @@ describe("GIVEN a cluster and a store with two online groups, on each cloud", ()
     ]);
     // Latency is in microseconds.
     expect(latency).toMatchObject({ metricName: "Latency", extendedStatistic: "p95", threshold: 40_000 });
-    expect(FEATURE_STORE_NAMESPACE).toBe("AWS/SageMaker/FeatureStore");
+    expect(FEATURE_STORE_NAMESPACE).toBe("AWS/SageMaker");
     expect(p?.notAlerted.map((n) => `${n.subject}/${n.signal}`)).toEqual(["train/gpuPending", "feats/syncFailures"]);
   });
 

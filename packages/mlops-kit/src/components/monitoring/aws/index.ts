@@ -23,7 +23,7 @@ export function provision(plan: MonitoringPlan, inputs: MonitoringInputs, ctx: P
   const alerts = createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-alerts` });
   const { alarms, composites } = createServiceAlarms(p, inputs.services, alerts, ctx);
   const modelAlarms = createModelAlarms(p, alerts, ctx);
-  const platformAlarms = createPlatformAlarms(p, inputs.featureStores, alerts, ctx);
+  const platformAlarms = createPlatformAlarms(p, inputs.featureStores, env.region, alerts, ctx);
   const uptimeAlerts =
     p.aws.healthChecks.length > 0
       ? createAlertTopic(p, env, inputs.webhooks, ctx, { prefix: `${plan.name}-uptime-alerts`, region: ROUTE53_METRICS_REGION })

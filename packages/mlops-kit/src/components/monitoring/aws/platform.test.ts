@@ -12,8 +12,9 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
   beforeAll(async () => {
     p = await synth(
       () => {
-        // The store's info as its component hands it over: an output, with its facts registered.
-        const store = pulumi.output(featureStoreInfo("aws"));
+        // The store's info as its component hands it over: an output, with its facts registered,
+        // in the stack's region (CONFIG.aws), where its metrics are.
+        const store = pulumi.output({ ...featureStoreInfo("aws"), region: "eu-west-1" });
         registerFeatureStore(store, { cloud: "aws", name: "feats", onlineGroups: ["clicks"] });
         const m = new MonitoringStack("obs", {
           services: [serviceInfo("aws")],
@@ -50,7 +51,7 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
       "100 * (FILL(failed5xx, 0) + FILL(throttled, 0)) / reads",
     ]);
     expect(queries[0]?.metric).toEqual({
-      namespace: "AWS/SageMaker/FeatureStore",
+      namespace: "AWS/SageMaker",
       metricName: "Operation5XXErrors",
       dimensions: { FeatureGroupName: "feats-clicks-fg-77e1", OperationName: "GetRecord" },
       stat: "Sum",
@@ -58,15 +59,16 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
     });
   });
 
-  it("THEN the latency alarm is the p95 of Latency in microseconds, and both notify the alert topic", () => {
+  it("THEN the latency alarm is the p95 of Latency in microseconds, left unjudged on too few reads, and both notify the alert topic", () => {
     const a = resource(p, ALARM, "obs-feats-clicks-onlineLatencyP95").inputs as Record<string, unknown>;
     expect(a).toMatchObject({
-      namespace: "AWS/SageMaker/FeatureStore",
+      namespace: "AWS/SageMaker",
       metricName: "Latency",
       extendedStatistic: "p95",
       threshold: 25_000,
       period: 300,
       dimensions: { FeatureGroupName: "feats-clicks-fg-77e1", OperationName: "GetRecord" },
+      evaluateLowSampleCountPercentiles: "ignore",
     });
     expect(a.alarmActions).toEqual(["arn:aws:mock:topic:obs-alerts"]);
     expect(a.okActions).toEqual(["arn:aws:mock:topic:obs-alerts"]);
@@ -82,5 +84,21 @@ describe("GIVEN a MonitoringStack on AWS watching a cluster and a store whose `c
     const body = JSON.parse(String(resourcesOfType(p, "aws:cloudwatch/dashboard:Dashboard")[0]?.inputs.dashboardBody));
     const row = body.widgets.find((w: { properties: { title: string } }) => w.properties.title === "Feature stores: online read alarms");
     expect(row?.properties.alarms).toHaveLength(2);
+  });
+});
+
+describe("GIVEN a MonitoringStack on AWS in eu-west-1 watching a feature store in us-east-1", () => {
+  it("THEN the store is refused with its field named, since a CloudWatch alarm sees only its own region's metrics", async () => {
+    const run = synth(
+      () => {
+        const store = pulumi.output({ ...featureStoreInfo("aws"), region: "us-east-1" });
+        registerFeatureStore(store, { cloud: "aws", name: "feats", onlineGroups: ["clicks"] });
+        new MonitoringStack("obs", { services: [serviceInfo("aws")], featureStores: [store] });
+      },
+      { project: "p", stack: "dev", config: CONFIG.aws },
+    );
+    await expect(run).rejects.toThrow(
+      'MonitoringStack "obs": featureStores.0 is FeatureStore "feats" in us-east-1; this stack\'s alarms are in eu-west-1, and a CloudWatch alarm watches metrics of its own region only',
+    );
   });
 });

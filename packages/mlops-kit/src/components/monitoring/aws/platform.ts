@@ -1,18 +1,37 @@
 import { MetricAlarm, type MetricAlarmArgs } from "@pulumi/aws/cloudwatch/metricAlarm";
 import * as pulumi from "@pulumi/pulumi";
 import { type ProvisionContext, withOverrides } from "../../../core/backend";
+import { SpecError } from "../../../core/errors";
 import { awsTags } from "../../../core/tags";
 import type { FeatureStoreInfo } from "../../feature-store/info";
-import type { MonitoringPlan } from "../plan";
+import { type MonitoringPlan, TYPE } from "../plan";
 import { type AwsPlatformAlarm, FEATURE_STORE_NAMESPACE, ONLINE_READ_OPERATION } from "../plan-platform";
 import type { AwsAlertTopic } from "./resources";
 import { publishing } from "./topic";
 
 type AwsPlan = MonitoringPlan & { aws: NonNullable<MonitoringPlan["aws"]> };
 
-/** The SageMaker feature group an online group is served from, checked once the store's info resolves. */
-function featureGroupName(info: pulumi.Output<FeatureStoreInfo>, store: string, group: string): pulumi.Output<string> {
-  return info.apply((i) => {
+/**
+ * The SageMaker feature group an online group is served from, checked once the store's info
+ * resolves: in this stack's region, since a CloudWatch alarm evaluates only its own region's
+ * metrics (a store elsewhere would leave the alarm without data, never firing).
+ */
+function featureGroupName(
+  info: pulumi.Output<FeatureStoreInfo>,
+  region: pulumi.Output<string>,
+  where: { stack: string; index: number },
+  store: string,
+  group: string,
+): pulumi.Output<string> {
+  return pulumi.all([info, region]).apply(([i, r]) => {
+    if (i.region !== r) {
+      throw new SpecError(TYPE, where.stack, [
+        {
+          path: `featureStores.${where.index}`,
+          message: `is FeatureStore "${store}" in ${i.region}; this stack's alarms are in ${r}, and a CloudWatch alarm watches metrics of its own region only`,
+        },
+      ]);
+    }
     const id = i.groups[group]?.onlineId;
     if (!id) throw new Error(`MonitoringStack: feature store "${store}" serves no online group "${group}"`);
     return id;
@@ -39,7 +58,9 @@ export function platformAlarmArgs(a: AwsPlatformAlarm, groupName: pulumi.Input<s
       metricName: a.metricName,
       dimensions,
       period: a.periodSeconds,
-      ...(a.extendedStatistic ? { extendedStatistic: a.extendedStatistic } : {}),
+      // A p95 of a few reads is their slowest one: under 200 reads in the period (10/(1-0.95),
+      // "Percentile-based alarms and low data samples") a near-idle store keeps its state instead.
+      ...(a.extendedStatistic ? { extendedStatistic: a.extendedStatistic, evaluateLowSampleCountPercentiles: "ignore" } : {}),
     };
   }
   return {
@@ -68,6 +89,7 @@ export function platformAlarmArgs(a: AwsPlatformAlarm, groupName: pulumi.Input<s
 export function createPlatformAlarms(
   plan: AwsPlan,
   stores: pulumi.Output<FeatureStoreInfo>[],
+  region: pulumi.Output<string>,
   alerts: AwsAlertTopic,
   ctx: ProvisionContext,
 ): Record<string, MetricAlarm> {
@@ -75,8 +97,9 @@ export function createPlatformAlarms(
   return Object.fromEntries(
     plan.aws.platform.alarms.map((a) => {
       const store = plan.featureStores.find((s) => s.name === a.store);
-      const info = stores[store?.index ?? -1] as pulumi.Output<FeatureStoreInfo>;
-      const args = platformAlarmArgs(a, featureGroupName(info, a.store, a.group));
+      const index = store?.index ?? -1;
+      const info = stores[index] as pulumi.Output<FeatureStoreInfo>;
+      const args = platformAlarmArgs(a, featureGroupName(info, region, { stack: plan.name, index }, a.store, a.group));
       return [
         `featureStore/${a.store}/${a.group}/${a.signal}`,
         new MetricAlarm(
