@@ -17,7 +17,7 @@ describe("mlops graph on the reference platform", () => {
     const r = mlops(["graph", "--stack", "aws-dev", "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     const graph = JSON.parse(r.stdout) as {
-      nodes: { id: string; kind: string; resources: number }[];
+      nodes: { id: string; kind: string; resources: number; parent?: string }[];
       edges: { from: string; to: string; label: string }[];
     };
     expect(graph.nodes.map((n) => `${n.kind} ${n.id}`)).toEqual([
@@ -28,9 +28,15 @@ describe("mlops graph on the reference platform", () => {
       "CiCdPipeline c_delivery",
       "MonitoringStack c_observability",
       "TrainingCluster c_training",
+      "MlopsPlatform c_platform_2",
     ]);
-    for (const n of graph.nodes) expect(n.resources, n.id).toBeGreaterThan(0);
+    // The platform owns nothing itself: its seven parts sit inside it and own the resources.
+    for (const n of graph.nodes.filter((n) => n.kind !== "MlopsPlatform")) {
+      expect(n.resources, n.id).toBeGreaterThan(0);
+      expect(n.parent, n.id).toBe("c_platform_2");
+    }
     expect(graph.edges.map((e) => `${e.from} -> ${e.to}: ${e.label}`)).toEqual([
+      "c_features -> c_observability: feature store: metrics",
       "c_features -> c_training: feature store: access",
       "c_platform -> c_model_api: network: subnets, VPC",
       "c_platform -> c_training: network: subnets",

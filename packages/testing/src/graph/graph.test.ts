@@ -55,6 +55,31 @@ describe("platformGraph", () => {
     expect(g.edges.map((e) => `${e.from} -> ${e.to}: ${e.label}`)).toEqual(["c_inner -> c_outer: network: subnets"]);
   });
 
+  it("GIVEN parts of an MlopsPlatform THEN each names the platform as parent and the diagram draws the platform as a subgraph around them", () => {
+    const platform = component("MlopsPlatform", "ml");
+    const net = planResource("mlops:index:MlopsVpc", "core", {}, { parent: platform.urn });
+    const subnet = child(net, "aws:ec2/subnet:Subnet", "core-0");
+    const api = planResource("mlops:index:InferenceService", "api", {}, { parent: platform.urn });
+    const group = child(api, "aws:autoscaling/group:Group", "api-asg", { vpcZoneIdentifiers: ref(subnet) });
+    const g = platformGraph(planOf([stack, platform, net, subnet, api, group]));
+    expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([
+      ["c_ml", undefined],
+      ["c_core", "c_ml"],
+      ["c_api", "c_ml"],
+    ]);
+    expect(renderMermaid(g)).toBe(
+      [
+        "flowchart LR",
+        '  subgraph c_ml["MlopsPlatform ml"]',
+        '    c_core["MlopsVpc core<br/>1 resource"]',
+        '    c_api["InferenceService api<br/>1 resource"]',
+        "  end",
+        '  c_core -->|"network: subnets"| c_api',
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("GIVEN dependencies inside one component or on the stack's own resources THEN no edge", () => {
     const loose = planResource("aws:s3/bucket:Bucket", "loose", {}, { parent: STACK });
     const net = component("MlopsVpc", "core");

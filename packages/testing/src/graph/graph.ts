@@ -17,15 +17,18 @@ export function platformGraph(plan: Plan): PlatformGraph {
     if (c) counts.set(c.urn, (counts.get(c.urn) ?? 0) + 1);
   }
   const wiring = collectWiring(plan.resources, byUrn, owner);
-  const nodes = dependedOnFirst(components, wiring).map(
-    (c): GraphNode => ({
+  const nodes = dependedOnFirst(components, wiring).map((c): GraphNode => {
+    const enclosing = c.parent ? byUrn.get(c.parent) : undefined;
+    const parent = enclosing ? owner(enclosing) : undefined;
+    return {
       id: ids.get(c.urn) ?? "",
       urn: c.urn,
       kind: COMPONENT_TYPE.exec(c.type)?.[1] ?? c.type,
       name: c.name,
       resources: counts.get(c.urn) ?? 0,
-    }),
-  );
+      ...(parent ? { parent: ids.get(parent.urn) ?? "" } : {}),
+    };
+  });
   const order = new Map(nodes.map((n, i) => [n.urn, i]));
   const edges = [...wiring.values()]
     .sort((a, b) => (order.get(a.from.urn) ?? 0) - (order.get(b.from.urn) ?? 0) || (order.get(a.to.urn) ?? 0) - (order.get(b.to.urn) ?? 0))

@@ -1,4 +1,4 @@
-import type { PlatformGraph } from "./types";
+import type { GraphNode, PlatformGraph } from "./types";
 
 /**
  * Text made safe inside a quoted mermaid label. Mermaid decodes `#name;` and `#code;` entity
@@ -14,16 +14,30 @@ export function escapeMermaid(text: string): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The graph as a mermaid flowchart, left to right: one box per component, one arrow per wiring. */
+/**
+ * The graph as a mermaid flowchart, left to right: one box per component, one arrow per wiring; a
+ * component holding others (an MlopsPlatform) is a subgraph around its parts.
+ */
 export function renderMermaid(graph: PlatformGraph): string {
   const lines = ["flowchart LR"];
   if (graph.nodes.length === 0) {
     lines.push(`  none["${escapeMermaid(`${graph.project}/${graph.stack}: no mlops-kit components`)}"]`);
     return `${lines.join("\n")}\n`;
   }
-  for (const n of graph.nodes) {
-    lines.push(`  ${n.id}["${escapeMermaid(`${n.kind} ${n.name}`)}<br/>${plural(n.resources, "resource")}"]`);
-  }
+  const children = new Map<string, GraphNode[]>();
+  for (const n of graph.nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
+  const draw = (n: GraphNode, indent: string): void => {
+    const label = escapeMermaid(`${n.kind} ${n.name}`);
+    const inner = children.get(n.id);
+    if (!inner) {
+      lines.push(`${indent}${n.id}["${label}<br/>${plural(n.resources, "resource")}"]`);
+      return;
+    }
+    lines.push(`${indent}subgraph ${n.id}["${label}"]`);
+    for (const child of inner) draw(child, `${indent}  `);
+    lines.push(`${indent}end`);
+  };
+  for (const n of graph.nodes) if (!n.parent) draw(n, "  ");
   for (const e of graph.edges) lines.push(`  ${e.from} -->|"${escapeMermaid(e.label)}"| ${e.to}`);
   return `${lines.join("\n")}\n`;
 }

@@ -12,6 +12,8 @@ export interface GraphNode {
   name: string;
   /** Cloud resources the component owns (under it, and under no nested component). */
   resources: number;
+  /** The id of the component it is nested in (an MlopsPlatform's parts), when it is. */
+  parent?: string;
 }
 
 /** `from` → `to`: a resource under `to` depends on a resource under `from`. */

@@ -89,16 +89,17 @@ describe.each(Object.keys(REGION) as (keyof typeof REGION)[])("the %s reference 
 });
 
 describe("the aws-dev stack's bill at rest", () => {
-  it("GIVEN no traffic and every pool at its lower bound THEN the fixed monthly total is the hand-computed $358.13", () => {
+  it("GIVEN no traffic and every pool at its lower bound THEN the fixed monthly total is the hand-computed $358.93", () => {
     // NAT 730 h x 0.045 = 32.85; its address 730 x 0.005 = 3.65; ALB 730 x 0.0225 = 16.425 and its
     // 2 addresses 7.30; model API 1 x t3.large 730 x 0.0832 = 60.736 with 50 GB gp3 4.00; EKS 73.00;
     // 2 system t3.large 121.472 with 2 x 100 GB gp3 16.00; the GPU pool idles at 0; 8 KMS keys 8.00;
-    // 12 alarm metrics 1.20; dashboard 3.00; health check 0.50 + HTTPS and latency 2.00; web ACL
-    // 5.00 + 3 rules 3.00. Sum 358.133.
+    // 20 alarm metrics 2.00 (the service's 12, and per online feature group 3 for the error rate's
+    // metric math and 1 for latency); dashboard 3.00; health check 0.50 + HTTPS and latency 2.00;
+    // web ACL 5.00 + 3 rules 3.00. Sum 358.933.
     const { lines } = priceStack("aws-dev");
     expect(lines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
-    expect(lines.filter((l) => l.priceKey === "aws:cloudwatch:alarm-metric-month").reduce((n, l) => n + l.quantity.min, 0)).toBe(12);
-    expect(idleTotal("aws-dev")).toBe(358.13);
+    expect(lines.filter((l) => l.priceKey === "aws:cloudwatch:alarm-metric-month").reduce((n, l) => n + l.quantity.min, 0)).toBe(20);
+    expect(idleTotal("aws-dev")).toBe(358.93);
   });
 
   it("GIVEN the dev stack THEN what stays unpriced is the SageMaker, pipeline, alerting and catalog services whose prices were not read", () => {

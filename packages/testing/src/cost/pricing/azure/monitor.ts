@@ -59,22 +59,29 @@ export const priceWebTest: Pricer = (r, ctx) => {
 
 /**
  * Metric alerts are billed per time series monitored: one per criterion of a static or dynamic
- * threshold without dimensions, one for an availability-test criterion.
+ * threshold without dimensions, one for an availability-test criterion. A criterion filtered on a
+ * dimension watches one series per value that occurs, which only the running resource knows: it is
+ * priced from one series up to `DIMENSION_SERIES_MAX` per criterion, and the line says so.
  */
+/** Series a dimension-filtered criterion is priced up to (Redis's `ErrorType` names a handful of event kinds). */
+export const DIMENSION_SERIES_MAX = 10;
+
 export const priceMetricAlert: Pricer = (r, ctx) => {
   const what = describe(r);
   const all = input(r, "criteria.allOf");
   const criteria = Array.isArray(all) ? all : [];
-  const split = criteria.some((c) => ((c as { dimensions?: unknown[] }).dimensions ?? []).length > 0);
-  if (split) throw new UnpricedError(`${what}: criteria split by dimensions monitor an unknown number of time series`);
+  const split = criteria.filter((c) => ((c as { dimensions?: unknown[] }).dimensions ?? []).length > 0).length;
   const series = Math.max(1, criteria.length);
+  const max = series + split * (DIMENSION_SERIES_MAX - 1);
+  const dimensions = split ? `; ${split} criterion filtered on a dimension, priced at 1 to ${DIMENSION_SERIES_MAX} series` : "";
   return [
     line(ctx, what, {
       item: "Metric alert time series monitored",
       kind: "fixed",
       key: KEYS.metricAlertSeries,
       min: series,
-      assumption: `${series} time series; the first 10 a month are free and not deducted`,
+      max,
+      assumption: `${series} time series${dimensions}; the first 10 a month are free and not deducted`,
     }),
   ];
 };

@@ -159,6 +159,18 @@ describe("GIVEN the azure-dev stack in eastus2", () => {
     expect(storage).toMatchObject({ kind: "usage", priceKey: "azure:acr:storage-gb-month", quantity: { min: 16, max: 16 } });
   });
 
+  it("WHEN its Redis errors alert, filtered on ErrorType, is priced THEN one series at least and up to ten, said in the line", () => {
+    expect(price("azure-dev", "azure-native:monitor:MetricAlert", "observability-features-onlineErrorRate")).toEqual([
+      {
+        item: "Metric alert time series monitored",
+        kind: "fixed",
+        priceKey: "azure:monitor:metric-alert-time-series-month",
+        quantity: { min: 1, max: 10 },
+        assumption: "1 time series; 1 criterion filtered on a dimension, priced at 1 to 10 series; the first 10 a month are free and not deducted",
+      },
+    ]);
+  });
+
   it("WHEN the fixed lines at their minimum are added up THEN the idle month is the sum computed by hand from the rows", () => {
     const ctx = context("azure-dev");
     let idle = 0;
@@ -168,8 +180,9 @@ describe("GIVEN the azure-dev stack in eastus2", () => {
     }
     // Gateway 262.80, AKS nodes 140.16 + disks 35.84, Redis C1 100.74, 12 private endpoints 87.60,
     // scale set 70.08 + disk 9.28, ACR Premium 50.69, NAT 32.85, availability test 21.90, 2 IPs 7.30,
-    // 4 log alerts 6.00, 8 zones 4.00, key rotation 0.34, 3 metric alerts 0.30.
-    expect(idle).toBeCloseTo(829.88, 1);
+    // 4 log alerts 6.00, 8 zones 4.00, key rotation 0.34, 7 metric alerts at one series each 0.70
+    // (the service's 3, and the GPU pool's, the online store's two and the syncs' alerts).
+    expect(idle).toBeCloseTo(830.28, 1);
   });
 });
 
