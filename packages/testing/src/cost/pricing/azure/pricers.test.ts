@@ -187,10 +187,43 @@ describe("GIVEN the azure-dev stack in eastus2", () => {
 });
 
 describe("GIVEN the azure-prod stack in westeurope", () => {
-  it("WHEN its GPU scale set is priced THEN it is unpriced, saying the West Europe NC4as_T4_v3 price was not found", () => {
-    expect(() => price("azure-prod", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set")).toThrow(
-      /no West Europe price for Standard_NC4as_T4_v3/,
+  it("WHEN its GPU scale set is priced THEN NC4as_T4_v3 instances and P15 disks run from the autoscale minimum to its maximum", () => {
+    expect(price("azure-prod", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set")).toEqual([
+      {
+        item: "Standard_NC4as_T4_v3 instance hours (model-api-scale-set)",
+        kind: "fixed",
+        priceKey: "azure:vm:Standard_NC4as_T4_v3",
+        quantity: { min: 2 * 730, max: 10 * 730 },
+      },
+      { item: "P15 LRS OS disks (model-api-scale-set)", kind: "fixed", priceKey: "azure:disk:P15-LRS", quantity: { min: 2, max: 10 } },
+    ]);
+    expect(usd("azure:vm:Standard_NC4as_T4_v3", "westeurope")).toBe(0.658);
+  });
+
+  it("WHEN its GPU pool, which scales from zero, is priced THEN it has a West Europe price and nothing is idle", () => {
+    const [vm] = price("azure-prod", "azure-native:containerservice:AgentPool", "training-gpu");
+    expect(vm).toMatchObject({ kind: "usage", priceKey: "azure:vm:Standard_NC4as_T4_v3", quantity: { min: 0 } });
+    expect(vm?.quantity.max).toBeGreaterThan(0);
+  });
+
+  it("WHEN it is priced in a region the table does not hold THEN the pricer refuses, naming the key and the region", () => {
+    expect(() => price("azure-prod", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set", "northeurope")).toThrow(
+      "VirtualMachineScaleSet model-api-scale-set: the Azure price table has no azure:vm:Standard_NC4as_T4_v3 for northeurope",
     );
+  });
+
+  it("WHEN the fixed lines at their minimum are added up THEN the idle month is the sum computed by hand from the rows", () => {
+    const ctx = context("azure-prod");
+    let idle = 0;
+    for (const r of (plans["azure-prod"] as Plan).resources) {
+      for (const l of AZURE_PRICING.pricers[r.type]?.(r, ctx) ?? [])
+        if (l.kind === "fixed") idle += l.quantity.min * usd(l.priceKey, "westeurope");
+    }
+    // Scale set 960.68 + disks 83.62, gateway 341.64 + 20 capacity units 210.24, Redis P1 405.15,
+    // AKS Standard tier 73.00 + nodes 251.85 + disks 65.04, 12 private endpoints 87.60, ACR Premium 50.69,
+    // NAT 32.85, availability test 28.25, 2 IPs 7.30, 4 log alerts 6.00, 8 zones 4.00,
+    // key rotation 0.34, 3 metric alerts 0.30.
+    expect(idle).toBeCloseTo(2608.55, 1);
   });
 
   it("WHEN its AKS cluster is priced THEN the Standard tier's hours and three D2s_v5 nodes are fixed", () => {

