@@ -55,7 +55,9 @@ describe("the AWS price table", () => {
 
   it("GIVEN a key priced in one region only, or globally THEN the lookup takes the region's row, else the global one, else none", () => {
     expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-hour", "us-east-1")?.usd).toBe(0.045);
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-hour", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-gb", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.005 });
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-east-1")).toMatchObject({ region: "us-east-1", usd: 0.005 });
     expect(findAwsPrice(AWS_PRICES, "aws:eks:cluster-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.1 });
   });
 });

@@ -163,8 +163,14 @@ const US_EAST_1_SERVICES: readonly ServicePrice[] = [
   ["aws:waf:million-requests", "million requests", 0.6, SOURCES.waf],
 ];
 
-/** us-west-2 service prices: the few a us-west-2 source was read for. */
+/**
+ * us-west-2 service prices: the few a us-west-2 source was read for. The NAT gateway's per-GB
+ * charge and the load balancer's LCU-hour have no us-west-2 source yet, so their pricers still
+ * leave NAT gateways and load balancers unpriced there; the hourly rows wait for them.
+ */
 const US_WEST_2_SERVICES: readonly ServicePrice[] = [
+  ["aws:vpc:nat-gateway-hour", "hour", 0.045, SOURCES.defangUsWest2, "730 h shown as $32.85"],
+  ["aws:elb:alb-hour", "hour", 0.0225, SOURCES.defangUsWest2, "730 h shown as $16.43"],
   ["aws:kms:key-month", "month", 1, SOURCES.infracostUsWest2, "customer managed key; requests billed apart"],
   ["aws:cloudwatch:logs-ingest-gb", "GB", 0.5, SOURCES.infracostUsWest2, "standard log class"],
   ["aws:cloudwatch:logs-storage-gb-month", "GB-month", 0.03, SOURCES.infracostUsWest2],
@@ -173,6 +179,7 @@ const US_WEST_2_SERVICES: readonly ServicePrice[] = [
 /** Prices that do not depend on the region. */
 const GLOBAL_SERVICES: readonly ServicePrice[] = [
   ["aws:eks:cluster-hour", "hour", 0.1, SOURCES.eksGlobal, `standard support; us-east-1 agrees: ${SOURCES.eks}`],
+  ["aws:vpc:public-ipv4-hour", "hour", 0.005, SOURCES.ipv4AllRegions, `in use or idle; us-east-1 agrees: ${SOURCES.eip}`],
   ["aws:route53:health-check-month", "month", 0.5, SOURCES.route53, "Route 53 is global; endpoint on AWS (a load balancer)"],
   [
     "aws:route53:health-check-feature-month",
