@@ -73,9 +73,22 @@ const US_WEST_2_HOURLY: Record<string, number> = {
   "c6i.4xlarge": 0.68,
   "c6i.8xlarge": 1.36,
   "g4dn.xlarge": 0.526,
+  "g4dn.2xlarge": 0.752,
   "g4dn.4xlarge": 1.204,
   "g4dn.8xlarge": 2.176,
+  "g4dn.12xlarge": 3.912,
+  "g5.xlarge": 1.006,
+  "g5.2xlarge": 1.212,
+  "g5.4xlarge": 1.624,
+  "g5.8xlarge": 2.448,
   "g5.12xlarge": 5.672,
+  "g5.48xlarge": 16.288,
+  "g6.xlarge": 0.8048,
+  "g6.2xlarge": 0.9776,
+  "g6.4xlarge": 1.3232,
+  "g6.8xlarge": 2.0144,
+  "g6.12xlarge": 4.6016,
+  "g6.48xlarge": 13.3504,
 };
 
 /** Instance hours, us-west-2, from Infracost's us-west-2 expected output (70.08 / 730). */
