@@ -99,6 +99,9 @@ const US_WEST_2_HOURLY: Record<string, number> = {
   "g6.8xlarge": 2.0144,
   "g6.12xlarge": 4.6016,
   "g6.48xlarge": 13.3504,
+  "p4d.24xlarge": 21.95764,
+  "p4de.24xlarge": 27.44705,
+  "p5.48xlarge": 55.04,
 };
 
 /** Instance hours, us-west-2, from Infracost's us-west-2 expected output (70.08 / 730). */
