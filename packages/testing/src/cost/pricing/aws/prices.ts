@@ -63,9 +63,15 @@ const US_EAST_1_HOURLY: Record<string, number> = {
   "p5.48xlarge": 55.04,
 };
 
-/** Instance hours, us-west-2, from the per-region list: the rows of it that were read. */
+/**
+ * Instance hours, us-west-2, from the per-region list: every catalog type but m6i.large (from
+ * Infracost below). Each is the `Price` of the type's us-west-2 zone rows, which agree across
+ * zones; Local Zone rows (usw2-lax1) were not used.
+ */
 const US_WEST_2_HOURLY: Record<string, number> = {
+  "t3.medium": 0.0416,
   "t3.large": 0.0832,
+  "t3.xlarge": 0.1664,
   "t3.2xlarge": 0.3328,
   "c6i.large": 0.085,
   "c6i.xlarge": 0.17,
@@ -119,9 +125,9 @@ export const AWS_NOT_OFFERED: readonly NotOffered[] = [];
 
 /**
  * Catalog types whose price in a reference region was not read, so they have no row there and a
- * pool of them is unpriced. The per-region list is one 3.6 MB file read a page at a time: the
- * pages read cover the types the reference stacks run (t3.large, g4dn.xlarge) and a sample of
- * the rest; these are what is left.
+ * pool of them is unpriced. Empty since every catalog type's us-west-2 rows were read; it is
+ * derived, so a type added to the catalog and the us-east-1 table lands here until its
+ * us-west-2 price is read.
  */
 export const AWS_UNREAD: readonly { instanceType: string; region: AwsReferenceRegion }[] = Object.keys(US_EAST_1_HOURLY)
   .filter((t) => !(t in US_WEST_2_HOURLY) && !(t in US_WEST_2_HOURLY_INFRACOST))
