@@ -245,13 +245,16 @@ describe("AWS pricers: what they refuse to price", () => {
     throw new Error("priced");
   };
 
-  it("GIVEN a pool of a type whose us-west-2 price was not read THEN UnpricedError says so", () => {
-    const m6i = lt("m6i", "m6i.xlarge", 20);
-    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(m6i) });
-    expect(unpricedMessage(() => price(group, [m6i], "us-west-2"))).toBe(
-      "aws:ec2:m6i.xlarge: its us-west-2 price was not read (see AWS_UNREAD in pricing/aws/prices.ts)",
+  it("GIVEN a pool of a type the table has no row for THEN UnpricedError says no source was read, while a catalog type is priced in us-west-2", () => {
+    const m7i = lt("m7i", "m7i.xlarge", 20);
+    const outside = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(m7i) });
+    expect(unpricedMessage(() => price(outside, [m7i], "us-west-2"))).toBe(
+      "aws:ec2:m7i.xlarge: no us-west-2 price in the AWS table (no source for it was read)",
     );
-    expect(at(price(group, [m6i], "us-east-1"), 0).priceKey).toBe("aws:ec2:m6i.xlarge");
+    // A zero-size volume: gp3 storage has no us-west-2 row, and the instance row is what is tested.
+    const m6i = lt("m6i", "m6i.xlarge", 0);
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(m6i) });
+    expect(at(price(group, [m6i], "us-west-2"), 0).priceKey).toBe("aws:ec2:m6i.xlarge");
   });
 
   it("GIVEN a launch template with a gp2 volume THEN UnpricedError names the mapping", () => {

@@ -62,7 +62,8 @@ export const AWS_FREE: Readonly<Record<string, string>> = {
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment": IAM,
   "aws:iam/instanceProfile:InstanceProfile": IAM,
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": IAM,
-  "aws:acm/certificate:Certificate": "public ACM certificates are not billed",
+  "aws:acm/certificate:Certificate":
+    "public ACM certificates are not billed (https://digitaliceroom.com/aws-cheat-sheet/aws-security/aws-certificate-manager: public SSL/TLS certificates provisioned through ACM are free of charge)",
   "aws:autoscaling/policy:Policy": BILLED_ON("its group's instances"),
   "aws:autoscaling/tag:Tag": "a tag is not billed",
   "aws:lb/listener:Listener": BILLED_ON("its load balancer (LCU-hours)"),
@@ -76,10 +77,12 @@ export const AWS_FREE: Readonly<Record<string, string>> = {
   "aws:s3/bucketVersioning:BucketVersioning": SETTINGS,
   "aws:ecr/lifecyclePolicy:LifecyclePolicy": BILLED_ON("its repository (it lowers the storage)"),
   "aws:eks/addon:Addon": ON_NODES,
-  "aws:eks/podIdentityAssociation:PodIdentityAssociation": "an EKS identity mapping is not billed",
+  "aws:eks/podIdentityAssociation:PodIdentityAssociation":
+    "an EKS identity mapping is not billed (general knowledge: no pricing page stating it was read)",
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup":
-    "the SageMaker model registry is not billed; the artifacts are billed as the bucket's storage",
-  "aws:codestarconnections/connection:Connection": "a connection to a source host is not billed",
+    "the SageMaker model registry is not billed; the artifacts are billed as the bucket's storage (general knowledge: no pricing page stating it was read)",
+  "aws:codestarconnections/connection:Connection":
+    "a connection to a source host is not billed (general knowledge: no pricing page stating it was read)",
   "aws:sns/topicPolicy:TopicPolicy": BILLED_ON("its topic"),
   "aws:sns/topicSubscription:TopicSubscription": BILLED_ON("its topic (deliveries)"),
   "kubernetes:core/v1:Namespace": ON_NODES,

@@ -22,8 +22,14 @@ describe("the AWS price table", () => {
     },
   );
 
-  it("GIVEN us-east-1, the dev stack's region THEN every catalog type has a price row", () => {
-    expect(catalog.filter((t) => !findAwsPrice(AWS_PRICES, ec2Key(t), "us-east-1"))).toEqual([]);
+  it.each(AWS_REFERENCE_REGIONS)("GIVEN reference region %s THEN every catalog type has a price row", (region) => {
+    expect(catalog.filter((t) => !findAwsPrice(AWS_PRICES, ec2Key(t), region))).toEqual([]);
+  });
+
+  it("GIVEN the us-west-2 GPU rows read from the per-zone list THEN they carry that list's prices", () => {
+    expect(findAwsPrice(AWS_PRICES, ec2Key("g6.xlarge"), "us-west-2")?.usd).toBe(0.8048);
+    expect(findAwsPrice(AWS_PRICES, ec2Key("p5.48xlarge"), "us-west-2")?.usd).toBe(55.04);
+    expect(findAwsPrice(AWS_PRICES, ec2Key("p4d.24xlarge"), "us-west-2")?.usd).toBe(21.95764);
   });
 
   it("GIVEN the types the reference stacks run (t3.large, g4dn.xlarge) THEN both regions price them", () => {
@@ -55,7 +61,9 @@ describe("the AWS price table", () => {
 
   it("GIVEN a key priced in one region only, or globally THEN the lookup takes the region's row, else the global one, else none", () => {
     expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-hour", "us-east-1")?.usd).toBe(0.045);
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-hour", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-gb", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.005 });
+    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-east-1")).toMatchObject({ region: "us-east-1", usd: 0.005 });
     expect(findAwsPrice(AWS_PRICES, "aws:eks:cluster-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.1 });
   });
 });

@@ -63,19 +63,51 @@ const US_EAST_1_HOURLY: Record<string, number> = {
   "p5.48xlarge": 55.04,
 };
 
-/** Instance hours, us-west-2, from the per-region list: the rows of it that were read. */
+/**
+ * Instance hours, us-west-2, from the per-region list: every catalog type but m6i.large (from
+ * Infracost below). Each is the `Price` of the type's us-west-2 zone rows, which agree across
+ * zones; Local Zone rows (usw2-lax1) were not used.
+ */
 const US_WEST_2_HOURLY: Record<string, number> = {
+  "t3.medium": 0.0416,
   "t3.large": 0.0832,
+  "t3.xlarge": 0.1664,
   "t3.2xlarge": 0.3328,
   "c6i.large": 0.085,
   "c6i.xlarge": 0.17,
   "c6i.2xlarge": 0.34,
   "c6i.4xlarge": 0.68,
   "c6i.8xlarge": 1.36,
+  "m6i.xlarge": 0.192,
+  "m6i.2xlarge": 0.384,
+  "m6i.4xlarge": 0.768,
+  "m6i.8xlarge": 1.536,
+  "m6i.16xlarge": 3.072,
+  "r6i.large": 0.126,
+  "r6i.xlarge": 0.252,
+  "r6i.2xlarge": 0.504,
+  "r6i.4xlarge": 1.008,
+  "r6i.8xlarge": 2.016,
   "g4dn.xlarge": 0.526,
+  "g4dn.2xlarge": 0.752,
   "g4dn.4xlarge": 1.204,
   "g4dn.8xlarge": 2.176,
+  "g4dn.12xlarge": 3.912,
+  "g5.xlarge": 1.006,
+  "g5.2xlarge": 1.212,
+  "g5.4xlarge": 1.624,
+  "g5.8xlarge": 2.448,
   "g5.12xlarge": 5.672,
+  "g5.48xlarge": 16.288,
+  "g6.xlarge": 0.8048,
+  "g6.2xlarge": 0.9776,
+  "g6.4xlarge": 1.3232,
+  "g6.8xlarge": 2.0144,
+  "g6.12xlarge": 4.6016,
+  "g6.48xlarge": 13.3504,
+  "p4d.24xlarge": 21.95764,
+  "p4de.24xlarge": 27.44705,
+  "p5.48xlarge": 55.04,
 };
 
 /** Instance hours, us-west-2, from Infracost's us-west-2 expected output (70.08 / 730). */
@@ -93,9 +125,9 @@ export const AWS_NOT_OFFERED: readonly NotOffered[] = [];
 
 /**
  * Catalog types whose price in a reference region was not read, so they have no row there and a
- * pool of them is unpriced. The per-region list is one 3.6 MB file read a page at a time: the
- * pages read cover the types the reference stacks run (t3.large, g4dn.xlarge) and a sample of
- * the rest; these are what is left.
+ * pool of them is unpriced. Empty since every catalog type's us-west-2 rows were read; it is
+ * derived, so a type added to the catalog and the us-east-1 table lands here until its
+ * us-west-2 price is read.
  */
 export const AWS_UNREAD: readonly { instanceType: string; region: AwsReferenceRegion }[] = Object.keys(US_EAST_1_HOURLY)
   .filter((t) => !(t in US_WEST_2_HOURLY) && !(t in US_WEST_2_HOURLY_INFRACOST))
@@ -163,8 +195,14 @@ const US_EAST_1_SERVICES: readonly ServicePrice[] = [
   ["aws:waf:million-requests", "million requests", 0.6, SOURCES.waf],
 ];
 
-/** us-west-2 service prices: the few a us-west-2 source was read for. */
+/**
+ * us-west-2 service prices: the few a us-west-2 source was read for. The NAT gateway's per-GB
+ * charge and the load balancer's LCU-hour have no us-west-2 source yet, so their pricers still
+ * leave NAT gateways and load balancers unpriced there; the hourly rows wait for them.
+ */
 const US_WEST_2_SERVICES: readonly ServicePrice[] = [
+  ["aws:vpc:nat-gateway-hour", "hour", 0.045, SOURCES.defangUsWest2, "730 h shown as $32.85"],
+  ["aws:elb:alb-hour", "hour", 0.0225, SOURCES.defangUsWest2, "730 h shown as $16.43"],
   ["aws:kms:key-month", "month", 1, SOURCES.infracostUsWest2, "customer managed key; requests billed apart"],
   ["aws:cloudwatch:logs-ingest-gb", "GB", 0.5, SOURCES.infracostUsWest2, "standard log class"],
   ["aws:cloudwatch:logs-storage-gb-month", "GB-month", 0.03, SOURCES.infracostUsWest2],
@@ -173,6 +211,7 @@ const US_WEST_2_SERVICES: readonly ServicePrice[] = [
 /** Prices that do not depend on the region. */
 const GLOBAL_SERVICES: readonly ServicePrice[] = [
   ["aws:eks:cluster-hour", "hour", 0.1, SOURCES.eksGlobal, `standard support; us-east-1 agrees: ${SOURCES.eks}`],
+  ["aws:vpc:public-ipv4-hour", "hour", 0.005, SOURCES.ipv4AllRegions, `in use or idle; us-east-1 agrees: ${SOURCES.eip}`],
   ["aws:route53:health-check-month", "month", 0.5, SOURCES.route53, "Route 53 is global; endpoint on AWS (a load balancer)"],
   [
     "aws:route53:health-check-feature-month",

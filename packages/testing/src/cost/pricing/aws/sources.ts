@@ -84,6 +84,16 @@ export const SOURCES = {
   /** The in-use public IPv4 charge (since 1 February 2024) equals the idle-address charge. */
   ipv4InUse:
     "https://github.com/cmbuckley/cmbuckley.github.io/blob/main/_posts/2024-01-28-removing-aws-ec2-ipv4-addresses.md (AWS charges in-use IPv4 addresses from 1 February 2024 at the idle-address rate, $0.005 per hour)",
+  /**
+   * Defang's estimate test pins a us-west-2 estimate built from AWS price-list usage types:
+   * `USW2-NatGateway-Hours` 730 hours $32.85 (0.045 an hour) and `USW2-LoadBalancerUsage` 730
+   * hours $16.43 (0.0225 an hour, 16.425 rounded to the cent). A us-west-2 source.
+   */
+  defangUsWest2:
+    "https://github.com/DefangLabs/defang/blob/5fa51b3426f990ae7f5a1695b9b5b45ca692cda2/src/cmd/cli/command/estimate_test.go (TestPrintEstimate: AmazonEC2 USW2-NatGateway-Hours 730 Hours $32.85; AWSELB USW2-LoadBalancerUsage 730 Hours $16.43)",
+  /** States the public IPv4 charge as one price in every region. */
+  ipv4AllRegions:
+    "https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (US$0.005 per public IPv4 address an hour from 1 February 2024, in all AWS regions)",
   /** An LCU includes 1 GB an hour processed for EC2 targets. */
   lcu: "https://raw.githubusercontent.com/api-evangelist/amazon-elastic-load-balancing/refs/heads/main/plans/amazon-elastic-load-balancing-plans-pricing.yml (transcribes aws.amazon.com/elasticloadbalancing/pricing: an LCU contains 1 GB per hour for EC2 targets)",
   /** Gateway endpoints for S3 and DynamoDB have no hourly or per-GB charge. */

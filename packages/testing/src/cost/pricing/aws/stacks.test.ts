@@ -121,8 +121,9 @@ describe("the aws-dev stack's bill at rest", () => {
 });
 
 describe("the aws-prod stack's bill at rest (us-west-2)", () => {
-  it("GIVEN the few us-west-2 service prices read THEN only the EKS control plane, the keys and the health check are priced: $83.50 fixed", () => {
-    // EKS 73.00 (one price everywhere) + 8 KMS keys 8.00 + health check 0.50 + 2 features 2.00.
+  it("GIVEN the few us-west-2 service prices read THEN the EKS control plane, the keys, the health check and the NAT addresses are priced: $94.45 fixed", () => {
+    // EKS 73.00 (one price everywhere) + 8 KMS keys 8.00 + health check 0.50 + 2 features 2.00 +
+    // 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region).
     expect(
       [
         ...new Set(
@@ -131,8 +132,24 @@ describe("the aws-prod stack's bill at rest (us-west-2)", () => {
             .map((l) => l.priceKey),
         ),
       ].sort(),
-    ).toEqual(["aws:eks:cluster-hour", "aws:kms:key-month", "aws:route53:health-check-feature-month", "aws:route53:health-check-month"]);
-    expect(idleTotal("aws-prod")).toBe(83.5);
+    ).toEqual([
+      "aws:eks:cluster-hour",
+      "aws:kms:key-month",
+      "aws:route53:health-check-feature-month",
+      "aws:route53:health-check-month",
+      "aws:vpc:public-ipv4-hour",
+    ]);
+    expect(idleTotal("aws-prod")).toBe(94.45);
+  });
+
+  it("GIVEN the NAT gateway and load balancer hourly rows but no us-west-2 per-GB or LCU row THEN both stay unpriced, naming the missing row", () => {
+    const { unpriced } = priceStack("aws-prod");
+    expect(unpriced.get("aws:ec2/natGateway:NatGateway")).toBe(
+      "aws:vpc:nat-gateway-gb: no us-west-2 price in the AWS table (no source for it was read)",
+    );
+    expect(unpriced.get("aws:lb/loadBalancer:LoadBalancer")).toBe(
+      "aws:elb:alb-lcu-hour: no us-west-2 price in the AWS table (no source for it was read)",
+    );
   });
 
   it("GIVEN the instance groups THEN they are unpriced (not partly priced) while their gp3 volumes have no us-west-2 row", () => {
