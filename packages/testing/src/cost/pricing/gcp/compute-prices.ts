@@ -85,30 +85,32 @@ export const BUILT_IN_GPUS: Readonly<Record<string, { accelerator: string; count
 export const GPU_HOURLY_USD: Readonly<Record<string, Readonly<Partial<Record<GcpRegion, number>>>>> = {
   "nvidia-tesla-t4": { "us-central1": 0.35, "europe-west4": 0.3675 },
   "nvidia-l4": { "us-central1": 0.56004, "europe-west4": 0.58804 },
-  "nvidia-tesla-a100": { "us-central1": 2.93391 },
+  "nvidia-tesla-a100": { "us-central1": 2.93391, "europe-west4": 2.93391 },
+  "nvidia-a100-80gb": { "us-central1": 3.96918, "europe-west4": 4.37042 },
 };
 
-/** GPUs the capture does not price consistently: left unpriced rather than guessed. */
-export const GPU_UNPRICED: readonly { accelerator: string; region: GcpRegion; reason: string }[] = [
-  {
-    accelerator: "nvidia-tesla-a100",
-    region: "europe-west4",
-    reason:
-      "the capture lists the A100 40GB in europe-west4 at $1.61365 per GPU-hour, about half its price in us-central1 ($2.93391) and me-west1 ($3.2273); no list price confirmed",
-  },
-  ...(["us-central1", "europe-west4"] as const).map((region) => ({
-    accelerator: "nvidia-a100-80gb",
-    region,
-    reason:
-      "the capture's A100 80GB rows put the spot price above on-demand (e.g. $3.6924 on-demand, $3.928 spot for two GPUs in us-central1); no list price confirmed",
-  })),
-  ...(["us-central1", "europe-west4"] as const).map((region) => ({
-    accelerator: "nvidia-h100-80gb",
-    region,
-    reason:
-      "the capture's H100 rows disagree by a factor of three between regions ($4.20076 per GPU-hour in us-central1, $12.73552 in europe-west4); no list price confirmed",
-  })),
+/**
+ * GPU rates the capture got wrong, taken instead from the Billing Catalog's machine totals
+ * (`SOURCES.catalog`) less the machine rows above: one GPU-hour is (total - machine) / GPUs. The
+ * 1-GPU and 8-GPU machines give the same rate to 1e-5, which is what makes them trustworthy:
+ * a2-highgpu-1g/8g in europe-west4 ($3.747972, $29.983776), a2-ultragpu-1g/8g in us-central1
+ * ($5.068798, $40.550383) and europe-west4 ($5.580918, $44.647348).
+ */
+const GPU_FROM_CATALOG_TOTALS: readonly string[] = [
+  "nvidia-tesla-a100@europe-west4",
+  "nvidia-a100-80gb@us-central1",
+  "nvidia-a100-80gb@europe-west4",
 ];
+
+/** GPUs no consistent source prices: left unpriced rather than guessed. */
+export const GPU_UNPRICED: readonly { accelerator: string; region: GcpRegion; reason: string }[] = (
+  ["us-central1", "europe-west4"] as const
+).map((region) => ({
+  accelerator: "nvidia-h100-80gb",
+  region,
+  reason:
+    "the H100 rate the Billing Catalog's A3 totals give ($9.87874 per GPU-hour in us-central1, $12.82593 in europe-west4) prices a3-highgpu-8g at $88.49 an hour, and mlops-kit's compute catalog orders it at $88.2488; left unpriced until the two agree",
+}));
 
 export const machineKey = (machineType: string) => `gcp:compute:${machineType}`;
 export const gpuKey = (accelerator: string) => `gcp:compute:gpu:${accelerator}`;
@@ -127,15 +129,18 @@ export function computeRows(): PriceRow[] {
     })),
   );
   const gpus = Object.entries(GPU_HOURLY_USD).flatMap(([accelerator, byRegion]) =>
-    Object.entries(byRegion).map(([region, usd]) => ({
-      key: gpuKey(accelerator),
-      region,
-      unit: "GPU-hour",
-      usd,
-      source: SOURCES.vms,
-      read: READ_ON,
-      note: "one GPU, on demand",
-    })),
+    Object.entries(byRegion).map(([region, usd]) => {
+      const fromTotals = GPU_FROM_CATALOG_TOTALS.includes(`${accelerator}@${region}`);
+      return {
+        key: gpuKey(accelerator),
+        region,
+        unit: "GPU-hour",
+        usd,
+        source: fromTotals ? SOURCES.catalog : SOURCES.vms,
+        read: READ_ON,
+        note: fromTotals ? "one GPU, on demand: the A2 machine total less its vCPUs and memory, per GPU" : "one GPU, on demand",
+      };
+    }),
   );
   return [...machines, ...gpus];
 }

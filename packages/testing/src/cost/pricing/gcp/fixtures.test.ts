@@ -3,7 +3,8 @@ import type { Plan, PlanResource } from "../../../plan";
 import { planOf, planResource, ref } from "../../../policy-fixtures";
 import { HOURS_PER_MONTH, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
 import { priceCluster, priceInstanceGroup, priceNodePool } from "./compute";
-import { priceGlobalForwardingRule, priceRouterNat } from "./network";
+import { priceGlobalAddress, priceGlobalForwardingRule, priceRouterNat } from "./network";
+import { findPrice } from "./prices";
 
 // The pricers' edges on hand-made plans: past 32 NAT VMs, past five forwarding rules, spot VMs.
 
@@ -72,10 +73,29 @@ describe("GCP pricers on hand-made plans", () => {
       ["gcp:compute:disk:pd-balanced-gb-month", 90],
     ]);
     expect(lines[0]?.assumption).toMatch(/targetSize.*spot VMs priced at on-demand/);
-    // In europe-west4 no pd-balanced rate was read: the disks are named as left out, not priced at zero.
-    expect(priceInstanceGroup(group, context([template, group], "europe-west4"))[0]?.assumption).toMatch(
-      /boot disks \(30 GB pd-balanced each\) not included: pd-balanced in europe-west4/,
+    const eu = priceInstanceGroup(group, context([template, group], "europe-west4"));
+    expect(eu.map((l) => [l.priceKey, l.quantity.min])).toEqual([
+      ["gcp:compute:n1-standard-4", 3 * HOURS_PER_MONTH],
+      ["gcp:compute:gpu:nvidia-tesla-t4", 6 * HOURS_PER_MONTH],
+      ["gcp:compute:disk:pd-balanced-gb-month", 90],
+    ]);
+    // A disk type with no rate is named as left out, not priced at zero.
+    const ssd = { ...template, inputs: { ...template.inputs, disks: [{ boot: true, diskSizeGb: 30, diskType: "pd-ssd" }] } };
+    const ssdLines = priceInstanceGroup(group, context([ssd, group]));
+    expect(ssdLines.map((l) => l.priceKey)).toEqual(["gcp:compute:n1-standard-4", "gcp:compute:gpu:nvidia-tesla-t4"]);
+    expect(ssdLines[0]?.assumption).toMatch(
+      /boot disks \(30 GB pd-ssd each\) not included: no GCP price row for gcp:compute:disk:pd-ssd-gb-month/,
     );
+  });
+
+  it("GIVEN a global address WHEN a forwarding rule uses it THEN nothing is billed, and unused THEN the reserved-unused hours", () => {
+    const address = planResource("gcp:compute/globalAddress:GlobalAddress", "addr");
+    const rule = planResource("gcp:compute/globalForwardingRule:GlobalForwardingRule", "rule", { ipAddress: ref(address, "1.2.3.4") });
+    expect(priceGlobalAddress(address, context([address, rule]))).toEqual([]);
+    const unused = priceGlobalAddress(address, context([address]));
+    expect(unused.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
+      ["gcp:compute:external-ip-in-use-hour", "fixed", { min: HOURS_PER_MONTH, max: HOURS_PER_MONTH }],
+    ]);
   });
 
   it("GIVEN a group whose template is not in the plan WHEN priced THEN it is unpriced, not free", () => {
@@ -83,15 +103,24 @@ describe("GCP pricers on hand-made plans", () => {
     expect(() => priceInstanceGroup(group, context([group]))).toThrow(UnpricedError);
   });
 
-  it("GIVEN an A2 pool in europe-west4 WHEN priced THEN it is unpriced: the A100 rate there is not confirmed", () => {
+  it("GIVEN A2 pools in europe-west4 WHEN priced THEN their A100s at the Billing Catalog rates, and an A3 pool is unpriced", () => {
     const a2 = pool("a2", 1, 1, "a2-highgpu-1g");
-    expect(() => priceNodePool(a2, context([a2], "europe-west4"))).toThrow(/A100 40GB in europe-west4/);
-    const lines = priceNodePool(a2, context([a2]));
+    const eu = context([a2], "europe-west4");
+    const lines = priceNodePool(a2, eu);
     expect(lines.map((l) => l.priceKey)).toEqual([
       "gcp:compute:a2-highgpu-1g",
       "gcp:compute:gpu:nvidia-tesla-a100",
       "gcp:compute:disk:pd-balanced-gb-month",
     ]);
+    // The machine row plus one GPU gives back the Billing Catalog's a2-highgpu-1g total.
+    const hourly = (key: string) => findPrice(key, "europe-west4")?.usd ?? Number.NaN;
+    expect(hourly("gcp:compute:a2-highgpu-1g") + hourly("gcp:compute:gpu:nvidia-tesla-a100")).toBeCloseTo(3.747972, 4);
+    const ultra = pool("ultra", 1, 1, "a2-ultragpu-8g");
+    const ultraGpus = priceNodePool(ultra, context([ultra], "europe-west4")).find((l) => l.priceKey.includes("a100-80gb"));
+    expect(ultraGpus?.quantity.min).toBe(8 * HOURS_PER_MONTH);
+    expect(hourly("gcp:compute:a2-ultragpu-8g") + 8 * hourly("gcp:compute:gpu:nvidia-a100-80gb")).toBeCloseTo(44.647348, 3);
+    const a3 = pool("a3", 1, 1, "a3-highgpu-1g");
+    expect(() => priceNodePool(a3, eu)).toThrow(/H100 rate/);
   });
 
   it("GIVEN a pool with per-zone bounds WHEN priced THEN they are multiplied by its zones", () => {

@@ -24,6 +24,8 @@ export const GCP_FREE: Readonly<Record<string, string>> = {
   "gcp:logging/projectSink:ProjectSink": "the Log Router is not billed (Cloud Logging pricing: 'Log Router: no additional charge')",
   "gcp:logging/projectExclusion:ProjectExclusion": "the Log Router is not billed; an exclusion keeps logs out of a bucket",
   "gcp:monitoring/dashboard:Dashboard": "dashboards are not a billed Cloud Monitoring item",
+  "gcp:monitoring/alertPolicy:AlertPolicy":
+    "alerting is not billed yet: 'Starting no sooner than September 1, 2027, Cloud Monitoring will begin charging for alerting' (https://cloud.google.com/stackdriver/pricing, read 2026-11-30)",
   "gcp:monitoring/notificationChannel:NotificationChannel": "an email notification channel is not billed",
   "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember": IAM,
   "gcp:storage/bucketIAMMember:BucketIAMMember": IAM,

@@ -2,7 +2,7 @@ import type { PlanResource } from "../../../plan";
 import { type CostLine, HOURS_PER_MONTH, type Pricer, type PricingContext } from "../../types";
 import { groupCount, poolCount, TYPES, type VmCount } from "./compute";
 import { costLine, KEYS } from "./prices";
-import { list, str } from "./read";
+import { list, referencing, str } from "./read";
 
 // Cloud NAT, the global external Application Load Balancer and Cloud DNS.
 
@@ -122,16 +122,23 @@ export const priceBackendService: Pricer = (service, ctx) => [
   }),
 ];
 
-/** A reserved external address, in use by the load balancer's forwarding rules. */
-export const priceGlobalAddress: Pricer = (address, ctx) => [
-  costLine(ctx, `address ${address.name}`, {
-    item: "External IP address hours",
-    kind: "fixed",
-    key: KEYS.addressHour,
-    min: HOURS_PER_MONTH,
-    max: HOURS_PER_MONTH,
-  }),
-];
+/**
+ * A reserved global address: not charged while a forwarding rule uses it (the load balancer's
+ * frontend), billed at the unused rate otherwise.
+ */
+export const priceGlobalAddress: Pricer = (address, ctx) => {
+  if (referencing(ctx, address, FORWARDING_RULE, "ipAddress").length > 0) return [];
+  return [
+    costLine(ctx, `address ${address.name}`, {
+      item: "Reserved external IP address hours (unused)",
+      kind: "fixed",
+      key: KEYS.addressHour,
+      min: HOURS_PER_MONTH,
+      max: HOURS_PER_MONTH,
+      assumption: "no forwarding rule of the stack uses it, so it is billed as reserved but unused",
+    }),
+  ];
+};
 
 /** A Cloud Armor policy: billed per policy, rule and request. */
 export const priceSecurityPolicy: Pricer = (policy, ctx) => [

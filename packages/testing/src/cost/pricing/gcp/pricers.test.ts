@@ -186,6 +186,26 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     expect(backend.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([["gcp:lb:data-processed-gb", "usage", { min: 50, max: 50 }]]);
   });
 
+  it("GIVEN the load balancer's address WHEN priced THEN nothing: a forwarding rule uses it", () => {
+    const ctx = context("dev");
+    expect(price(ctx, only(ctx, "gcp:compute/globalAddress:GlobalAddress"))).toEqual([]);
+  });
+
+  it("GIVEN the BigQuery dataset WHEN priced THEN storageGb of active logical storage at the us-central1 rate", () => {
+    const ctx = context("dev");
+    const lines = price(ctx, only(ctx, "gcp:bigquery/dataset:Dataset"));
+    expect(lines.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
+      ["gcp:bigquery:active-logical-storage-gb-month", "usage", { min: 20, max: 20 }],
+    ]);
+    expect(findPrice("gcp:bigquery:active-logical-storage-gb-month", "us-central1")?.usd).toBe(0.023);
+  });
+
+  it("GIVEN the alert policies WHEN looked up THEN they are free until alerting is billed, and there are some", () => {
+    const ctx = context("dev");
+    expect(ctx.plan.resources.filter((r) => r.type === "gcp:monitoring/alertPolicy:AlertPolicy").length).toBeGreaterThan(0);
+    expect(GCP_PRICING.free["gcp:monitoring/alertPolicy:AlertPolicy"]).toMatch(/September 1, 2027/);
+  });
+
   it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $270.60", () => {
     // 1 + 2 e2-standard-2 (2190 h x 0.06701) + their boot disks (50 + 2 x 100 GiB x 0.10) + GKE fee (730 x 0.10)
     // + NAT (2190 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
@@ -201,12 +221,29 @@ describe("GCP pricing: exact lines of gcp-prod (europe-west4)", () => {
     expect(lines.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
       ["gcp:compute:n1-standard-8", "fixed", { min: 1460, max: 7300 }],
       ["gcp:compute:gpu:nvidia-tesla-t4", "fixed", { min: 1460, max: 7300 }],
+      ["gcp:compute:disk:pd-balanced-gb-month", "fixed", { min: 400, max: 2000 }],
     ]);
+    expect(findPrice("gcp:compute:disk:pd-balanced-gb-month", "europe-west4")?.usd).toBe(0.11);
   });
 
-  it("GIVEN the backend service in europe-west4 WHEN priced THEN it is unpriced: no rate read for that region", () => {
+  it("GIVEN the backend service in europe-west4 WHEN priced THEN loadBalancerGb at the Netherlands rate", () => {
     const ctx = context("prod");
-    expect(() => price(ctx, only(ctx, "gcp:compute/backendService:BackendService"))).toThrow(/europe-west4/);
+    const lines = price(ctx, only(ctx, "gcp:compute/backendService:BackendService"));
+    expect(lines.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([["gcp:lb:data-processed-gb", "usage", { min: 50, max: 50 }]]);
+    expect(findPrice("gcp:lb:data-processed-gb", "europe-west4")?.usd).toBe(0.009);
+  });
+
+  it("GIVEN the BigQuery dataset in europe-west4 WHEN priced THEN it is unpriced: only the us-central1 rate was read", () => {
+    const ctx = context("prod");
+    expect(() => price(ctx, only(ctx, "gcp:bigquery/dataset:Dataset"))).toThrow(/BigQuery storage in europe-west4/);
+  });
+
+  it("GIVEN the whole prod stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $1,486.77", () => {
+    // 2 n1-standard-8 + 2 T4 (1460 h x (0.41834 + 0.3675)) + their boot disks (2 x 200 GiB x 0.11)
+    // + 3 e2-standard-2 (2190 h x 0.07377) + their boot disks (3 x 100 GiB x 0.11) + GKE fee (730 x 0.10)
+    // + NAT (3650 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
+    // + 3 KMS keys (0.06) + 1 scheduler job (0.10); the address is free, used by the forwarding rules.
+    expect(idleMonthly(context("prod"))).toBeCloseTo(1486.77, 1);
   });
 
   it("GIVEN the prod log buckets WHEN priced THEN flow logs are vended and 365-day retention adds 335 days of storage", () => {

@@ -9,7 +9,6 @@ import {
   priceSecurityPolicy,
 } from "./network";
 import {
-  priceAlertPolicy,
   priceBucket,
   priceBuildTrigger,
   priceCryptoKey,
@@ -47,5 +46,4 @@ export const GCP_PRICERS: Readonly<Record<string, Pricer>> = {
   "gcp:vertex/aiMetadataStore:AiMetadataStore": priceMetadataStore,
   "gcp:vertex/aiTensorboard:AiTensorboard": priceTensorboard,
   "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": priceUptimeCheck,
-  "gcp:monitoring/alertPolicy:AlertPolicy": priceAlertPolicy,
 };

@@ -29,7 +29,6 @@ export const KEYS = {
   metadataGbMonth: "gcp:vertex:metadata-storage-gb-month",
   tensorboardGbMonth: "gcp:vertex:tensorboard-storage-gb-month",
   uptimeExecution: "gcp:monitoring:uptime-check-execution",
-  alertCondition: "gcp:monitoring:alerting-condition",
 } as const;
 
 type Key = (typeof KEYS)[keyof typeof KEYS];
@@ -54,6 +53,14 @@ const GLOBAL_ROWS: PriceRow[] = [
   ),
   row(KEYS.ruleFirstFiveHour, "global", "hour", 0.025, SOURCES.lbRules, "global forwarding rules: the first five of a project together"),
   row(KEYS.ruleExtraHour, "global", "hour", 0.01, SOURCES.lbRules, "global forwarding rules: each one past the first five"),
+  row(
+    KEYS.addressHour,
+    "global",
+    "hour",
+    0.01,
+    SOURCES.addressUnused,
+    "a reserved global address no forwarding rule uses; one in use by a forwarding rule is not charged",
+  ),
   row(KEYS.kmsKeyVersionMonth, "global", "month", 0.06, SOURCES.kms, "active AES-256 key version, SOFTWARE protection level"),
   row(KEYS.dnsZoneMonth, "global", "month", 0.2, SOURCES.dns, "managed zone (first 25 zones)"),
   row(
@@ -95,7 +102,16 @@ const REGIONAL_ROWS: PriceRow[] = [
     SOURCES.lbData,
     "inbound and outbound data processed by the load balancer, each direction",
   ),
+  row(
+    KEYS.lbDataGb,
+    "europe-west4",
+    "GiB",
+    0.009,
+    SOURCES.lbDataNetherlands,
+    "the calculator's data line for Netherlands: ($32.97 - $28.47) / 500 GiB; an estimate of 2023, the newest Netherlands rate read",
+  ),
   row(KEYS.storageStandardGbMonth, "us-central1", "GB-month", 0.02, SOURCES.storage, "Standard storage, Iowa (us-central1)"),
+  row(KEYS.storageStandardGbMonth, "europe-west4", "GB-month", 0.02, SOURCES.catalog, "Standard storage, Netherlands (europe-west4)"),
   row(
     KEYS.diskBalancedGbMonth,
     "us-central1",
@@ -103,6 +119,15 @@ const REGIONAL_ROWS: PriceRow[] = [
     0.1,
     SOURCES.disk,
     "zonal balanced persistent disk, Iowa: $3.00 for 30 GiB a month",
+  ),
+  row(KEYS.diskBalancedGbMonth, "europe-west4", "GiB-month", 0.11, SOURCES.catalog, "zonal balanced persistent disk, Netherlands"),
+  row(
+    KEYS.bigqueryStorageGbMonth,
+    "us-central1",
+    "GB-month",
+    0.023,
+    SOURCES.bigquery,
+    "active logical storage, Iowa; the first 10 GiB a month free not subtracted",
   ),
 ];
 
@@ -116,36 +141,16 @@ export function serviceRows(): PriceRow[] {
  */
 export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-west4"; reason: string }[] = [
   {
-    key: KEYS.lbDataGb,
-    region: "europe-west4",
-    reason: "load balancer data processing in europe-west4: the pages read gave only the us-central1 rate",
-  },
-  {
-    key: KEYS.storageStandardGbMonth,
-    region: "europe-west4",
-    reason: "Cloud Storage Standard in europe-west4: the stored copies of the pricing page cut off before the Netherlands row",
-  },
-  {
-    key: KEYS.addressHour,
-    region: "global",
-    reason:
-      "an external IPv4 address in use by a global forwarding rule: the current rate was not read (the 2020 page, quoted at https://1e100.4watcher365.dev/?p=3255, billed none)",
-  },
-  {
     key: KEYS.armorPolicyMonth,
     region: "global",
-    reason: "Cloud Armor Standard policy, rule and request rates were not found on a page read",
-  },
-  {
-    key: KEYS.diskBalancedGbMonth,
-    region: "europe-west4",
     reason:
-      "pd-balanced in europe-west4: the stored copies of the disk pricing page hold no rate table, and the calculator estimate read is for Iowa",
+      "Cloud Armor Standard policy, rule and request rates: only third-party summaries of the pricing page were found, not the page or a price list",
   },
   {
     key: KEYS.bigqueryStorageGbMonth,
-    region: "global",
-    reason: "BigQuery storage in us-central1 and europe-west4: the pages read give only the US multi-region ($0.020/GB-month)",
+    region: "europe-west4",
+    reason:
+      "BigQuery storage in europe-west4: the sources read give only us-central1 ($0.023/GB-month) and the US multi-region ($0.020/GB-month)",
   },
   {
     key: KEYS.onlineStoreNodeHour,
@@ -160,10 +165,10 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
   },
   { key: KEYS.metadataGbMonth, region: "global", reason: "Vertex ML Metadata storage rate was not found on a page read" },
   { key: KEYS.tensorboardGbMonth, region: "global", reason: "Vertex AI TensorBoard storage rate was not found on a page read" },
-  { key: KEYS.uptimeExecution, region: "global", reason: "Cloud Monitoring uptime-check execution rate was not found on a page read" },
   {
-    key: KEYS.alertCondition,
+    key: KEYS.uptimeExecution,
     region: "global",
-    reason: "Cloud Monitoring alerting rates (per condition and time series) were not found on a page read",
+    reason:
+      "Cloud Monitoring uptime checks: the rate per 1,000 executions was seen only in quotes, and how many executions a check makes each period (per region or per checker) was not read",
   },
 ];

@@ -122,15 +122,25 @@ export const priceBuildTrigger: Pricer = (trigger, ctx) => [
   }),
 ];
 
+/** A BigQuery dataset: the bytes its tables hold, as active logical storage. */
+export const priceDataset: Pricer = (dataset, ctx) => [
+  costLine(ctx, `BigQuery dataset ${dataset.name}`, {
+    item: "Active logical storage",
+    kind: "usage",
+    key: KEYS.bigqueryStorageGbMonth,
+    min: ctx.usage.storageGb,
+    max: ctx.usage.storageGb,
+    assumption: `storageGb=${ctx.usage.storageGb} GB held in the dataset's tables, all modified within 90 days`,
+  }),
+];
+
 /** A resource priced by one key that has no row: unpriced, with the reason the table gives. */
 const unpriced =
   (label: string, item: string, key: string): Pricer =>
   (r, ctx) => [costLine(ctx, `${label} ${r.name}`, { item, kind: "fixed", key, min: 1, max: 1 })];
 
-export const priceDataset = unpriced("BigQuery dataset", "Table storage", KEYS.bigqueryStorageGbMonth);
 export const priceOnlineStore = unpriced("feature online store", "Online serving nodes", KEYS.onlineStoreNodeHour);
 export const priceFeatureView = unpriced("feature view", "Data sync", KEYS.featureViewSync);
 export const priceMetadataStore = unpriced("metadata store", "Metadata storage", KEYS.metadataGbMonth);
 export const priceTensorboard = unpriced("TensorBoard", "TensorBoard storage", KEYS.tensorboardGbMonth);
 export const priceUptimeCheck = unpriced("uptime check", "Uptime check executions", KEYS.uptimeExecution);
-export const priceAlertPolicy = unpriced("alert policy", "Alerting conditions", KEYS.alertCondition);

