@@ -6,6 +6,8 @@ import { loadStackConfig } from "../packages/testing/src/config";
 import { DEFAULT_USAGE } from "../packages/testing/src/cost/assumptions";
 import { estimateCost } from "../packages/testing/src/cost/estimate";
 import { FIXTURE_PRICING, FIXTURE_REGION } from "../packages/testing/src/cost/fixture-pricing";
+import { PRICING } from "../packages/testing/src/cost/pricing";
+import type { CloudPricing } from "../packages/testing/src/cost/types";
 import type { PlanResource } from "../packages/testing/src/plan";
 import { planOf, planResource } from "../packages/testing/src/policy-fixtures";
 import { synth } from "../packages/testing/src/synth";
@@ -87,5 +89,13 @@ describe.each([
       azure: (group?.inputs.sku as { capacity?: number })?.capacity,
     }[cloud];
     expect(size).toBe(1);
+    // The baseline is priced whole by the shipped table: an unpriced part would flatter the ratio.
+    const priced = estimateCost(plan, {
+      cloud,
+      region: String(source.config[{ aws: "aws:region", gcp: "gcp:region", azure: "azure-native:location" }[cloud]]),
+      usage: DEFAULT_USAGE,
+      pricing: PRICING[cloud] as CloudPricing,
+    });
+    expect(priced.unpriced.map((u) => `${u.type}: ${u.reason}`)).toEqual([]);
   });
 });

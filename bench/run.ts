@@ -140,7 +140,9 @@ function programOverhead(o: Options, prepared: Record<Cloud, SynthReport>) {
 /** The provider submodules a plan's resources come from. */
 function submodulesOf(planPath: string): string[] {
   const plan = JSON.parse(fs.readFileSync(planPath, "utf8")) as { resources: { type: string; custom: boolean }[] };
-  return [...new Set(plan.resources.filter((r) => r.custom).map((r) => sdkModuleOf(r.type).module))].sort();
+  // Explicit providers (`pulumi:providers:kubernetes`) come with the SDK's root, loaded by any of its resources.
+  const resources = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+  return [...new Set(resources.map((r) => sdkModuleOf(r.type).module))].sort();
 }
 
 function isolation(o: Options, prepared: Record<Cloud, SynthReport>) {

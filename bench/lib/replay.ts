@@ -28,7 +28,9 @@ function filesOf(index: string): Map<string, string> {
 export function sdkModuleOf(type: string): { module: string; className: string } {
   const [pkg, mod, className] = type.split(":");
   if (!pkg || !mod || !className) throw new Error(`not a resource type token: ${type}`);
-  const submodule = mod.split("/")[0] ?? mod;
+  // Kubernetes groups are DNS names (`helm.sh/v3`, `networking.k8s.io/v1`); the SDK's folder is the first label.
+  const group = mod.split("/")[0] ?? mod;
+  const submodule = pkg === "kubernetes" ? (group.split(".")[0] ?? group) : group;
   const index = submodule === "index" ? `@pulumi/${pkg}` : `@pulumi/${pkg}/${submodule}`;
   const file = filesOf(index).get(className);
   return { module: file ? `${index}/${file}` : index, className };

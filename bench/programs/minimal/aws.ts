@@ -1,6 +1,6 @@
 /**
  * The hand-written minimal AWS equivalent of a dev platform's always-on part, for the idle-cost
- * row: a VPC with one NAT gateway, one Application Load Balancer (HTTP) and one t3.small instance
+ * row: a VPC with one NAT gateway, one Application Load Balancer (HTTP) and one t3.medium instance (the catalog's smallest)
  * behind it, in an Auto Scaling group of exactly one (how a hand-written service keeps its one
  * instance alive). Nothing else: no flow logs, endpoints, keys, WAF, cluster or registry.
  */
@@ -19,7 +19,7 @@ import { LoadBalancer } from "@pulumi/aws/lb/loadBalancer";
 import { TargetGroup } from "@pulumi/aws/lb/targetGroup";
 import * as pulumi from "@pulumi/pulumi";
 
-export const INSTANCE_TYPE = "t3.small";
+export const INSTANCE_TYPE = "t3.medium";
 
 export function program(): Record<string, pulumi.Output<string>> {
   const region = new pulumi.Config("aws").require("region");

@@ -2,7 +2,7 @@
  * The hand-written minimal Azure equivalent of a dev platform's always-on part, for the idle-cost
  * row: a virtual network with one NAT gateway, one Application Gateway Standard_v2 at a fixed
  * capacity of one (Azure's HTTP load balancer, as the AWS and GCP programs use theirs) and one
- * Standard_B2s instance behind it, in a scale set of exactly one. Nothing else: no cluster,
+ * Standard_D2s_v5 instance (the catalog's smallest) behind it, in a scale set of exactly one. Nothing else: no cluster,
  * registry, Key Vault, private endpoints, WAF policy or workspaces.
  */
 import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
@@ -14,7 +14,7 @@ import { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import * as pulumi from "@pulumi/pulumi";
 
-export const VM_SIZE = "Standard_B2s";
+export const VM_SIZE = "Standard_D2s_v5";
 const GATEWAY = "min-gateway";
 
 export function program(): Record<string, pulumi.Output<string>> {

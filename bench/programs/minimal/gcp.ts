@@ -1,6 +1,6 @@
 /**
  * The hand-written minimal GCP equivalent of a dev platform's always-on part, for the idle-cost
- * row: a VPC with one Cloud NAT, one external Application Load Balancer (HTTP) and one e2-small
+ * row: a VPC with one Cloud NAT, one external Application Load Balancer (HTTP) and one e2-standard-2 (the catalog's smallest)
  * instance behind it, in a managed instance group of exactly one. Nothing else: no cluster,
  * registry, keys, Cloud Armor, logging buckets or monitoring.
  */
@@ -18,7 +18,7 @@ import { TargetHttpProxy } from "@pulumi/gcp/compute/targetHttpProxy";
 import { URLMap } from "@pulumi/gcp/compute/urlmap";
 import * as pulumi from "@pulumi/pulumi";
 
-export const MACHINE_TYPE = "e2-small";
+export const MACHINE_TYPE = "e2-standard-2";
 
 /** Where Google's load balancers and health checks come from (cloud.google.com/load-balancing/docs/health-checks#firewall_rules). */
 const GOOGLE_FRONT_ENDS = ["35.191.0.0/16", "130.211.0.0/22"];

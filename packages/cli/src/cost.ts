@@ -6,6 +6,7 @@ import {
   estimateCost,
   isPricedCloud,
   loadStackConfig,
+  matchAliases,
   type Plan,
   type PlanDiff,
   PRICING,
@@ -121,5 +122,6 @@ export function diffCost(
   const table = pricing[cloud];
   if (!table) return { costNote: `not estimated, no price table for ${cloud} yet` };
   const options = { cloud, region, usage, pricing: table };
-  return { cost: costDelta(estimateCost(base, options), estimateCost(head, options)) };
+  const movedFrom = matchAliases(base.resources, head.resources);
+  return { cost: costDelta(estimateCost(base, options), estimateCost(head, options), movedFrom) };
 }

@@ -38,6 +38,16 @@ describe("costDelta", () => {
     expect(d.unpricedInHead).toBe(1);
   });
 
+  it("GIVEN an unpriced resource moved under a new parent by an alias THEN it is not newly unpriced", () => {
+    const urn = "urn:pulumi:test::test::mlops:index:MlopsVpc$aws:sqs/queue:Queue::jobs";
+    const moved = planResource("aws:sqs/queue:Queue", "jobs", {}, { parent: vpc.urn, urn });
+    const before = costDelta(priced([...head]), priced([vpc, service, nat(0), nat(1), asg(4), moved]));
+    expect(before.newUnpriced.map((u) => u.name)).toEqual(["jobs"]);
+    const after = costDelta(priced([...head]), priced([vpc, service, nat(0), nat(1), asg(4), moved]), new Map([[moved.urn, queue.urn]]));
+    expect(after.newUnpriced).toEqual([]);
+    expect(after.unpricedInHead).toBe(1);
+  });
+
   it("GIVEN the same plan twice THEN no component changed and the change is zero", () => {
     const same = costDelta(priced(head), priced(head));
     expect(same.components).toEqual([]);

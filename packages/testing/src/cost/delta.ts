@@ -51,8 +51,12 @@ const EPSILON = 1e-4;
 const isZero = (c: CostSide) => [c.fixed.min, c.fixed.max, c.usage.min, c.usage.max].every((x) => Math.abs(x) < EPSILON);
 const largest = (c: CostSide) => Math.max(Math.abs(c.fixed.max + c.usage.max), Math.abs(c.fixed.min + c.usage.min));
 
-/** What a change does to the monthly estimate: both estimates must be of one cloud and region. */
-export function costDelta(base: CostReport, head: CostReport): CostDelta {
+/**
+ * What a change does to the monthly estimate: both estimates must be of one cloud and region.
+ * `movedFrom` maps a head URN to the base URN an alias keeps it as, so a moved resource the tables
+ * could not price before is not reported as newly unpriced.
+ */
+export function costDelta(base: CostReport, head: CostReport, movedFrom: ReadonlyMap<string, string> = new Map()): CostDelta {
   const baseByComponent = new Map(base.components.map((c) => [c.component, c]));
   const headByComponent = new Map(head.components.map((c) => [c.component, c]));
   const names = [...new Set([...baseByComponent.keys(), ...headByComponent.keys()])];
@@ -75,7 +79,7 @@ export function costDelta(base: CostReport, head: CostReport): CostDelta {
     head: h,
     change: changeOf(h, b),
     components,
-    newUnpriced: head.unpriced.filter((u) => !unpricedBefore.has(u.urn)),
+    newUnpriced: head.unpriced.filter((u) => !unpricedBefore.has(movedFrom.get(u.urn) ?? u.urn)),
     unpricedInHead: head.unpriced.length,
     pricesRead: [...new Set([...base.pricesRead, ...head.pricesRead])].sort(),
   };

@@ -166,7 +166,8 @@ describe("GIVEN the azure-dev stack in eastus2", () => {
         kind: "fixed",
         priceKey: "azure:monitor:metric-alert-time-series-month",
         quantity: { min: 1, max: 10 },
-        assumption: "1 time series; 1 criterion filtered on a dimension, priced at 1 to 10 series; the first 10 a month are free and not deducted",
+        assumption:
+          "1 time series; 1 criterion filtered on a dimension, priced at 1 to 10 series; the first 10 a month are free and not deducted",
       },
     ]);
   });
