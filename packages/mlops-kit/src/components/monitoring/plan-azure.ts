@@ -169,8 +169,10 @@ function serviceMetricAlerts(s: PlannedService): AzureMetricAlert[] {
       target: "autoscaleSetting",
       metricNamespace: "microsoft.insights/autoscalesettings",
       metricName: "ObservedCapacity",
-      // The least capacity over the window at the maximum: it stayed there the whole window.
-      timeAggregation: "Minimum",
+      // ObservedCapacity is published with the Average aggregation only ("Supported metrics for
+      // microsoft.insights/autoscalesettings"), and capacity never exceeds the maximum: an average
+      // at the maximum means it stayed there the whole window.
+      timeAggregation: "Average",
       operator: "GreaterThanOrEqual",
       threshold: s.maxInstances,
       windowSize: saturationWindow,
@@ -184,9 +186,11 @@ function serviceMetricAlerts(s: PlannedService): AzureMetricAlert[] {
       target: "applicationGateway",
       metricNamespace: "Microsoft.Network/applicationGateways",
       metricName: "UnhealthyHostCount",
-      timeAggregation: "Minimum",
-      operator: "GreaterThan",
-      threshold: 0,
+      // Published with the Average aggregation only: an average of at least one unhealthy host over
+      // the window is one host's worth of unhealthy minutes, so a blip shorter than the window is tolerated.
+      timeAggregation: "Average",
+      operator: "GreaterThanOrEqual",
+      threshold: 1,
       windowSize: unhealthyWindow,
       evaluationFrequency: frequency(unhealthyWindow),
       severity: 1,

@@ -74,10 +74,19 @@ describe("GIVEN a MonitoringStack on Azure watching a public and an internal ser
     expect(a).toMatchObject({ windowSize: "PT30M", location: "global" });
     expect((a.criteria as { allOf: unknown[] }).allOf[0]).toMatchObject({
       metricName: "ObservedCapacity",
+      timeAggregation: "Average",
       threshold: 7,
       operator: "GreaterThanOrEqual",
     });
-    expect(resource(p, METRIC, "obs-fraud-api-unhealthy").inputs.windowSize).toBe("PT5M");
+    const unhealthy = resource(p, METRIC, "obs-fraud-api-unhealthy").inputs;
+    expect(unhealthy.windowSize).toBe("PT5M");
+    // UnhealthyHostCount is published with Average only: one host's worth of unhealthy minutes over the window.
+    expect((unhealthy.criteria as { allOf: unknown[] }).allOf[0]).toMatchObject({
+      metricName: "UnhealthyHostCount",
+      timeAggregation: "Average",
+      operator: "GreaterThanOrEqual",
+      threshold: 1,
+    });
   });
 
   it("THEN only the public service gets a standard web test of its health path, linked to Application Insights, and its availability alert", () => {
