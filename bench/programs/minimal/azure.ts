@@ -17,36 +17,53 @@ import * as pulumi from "@pulumi/pulumi";
 export const VM_SIZE = "Standard_D2s_v5";
 const GATEWAY = "min-gateway";
 
+interface Common {
+  resourceGroupName: pulumi.Output<string>;
+  location: string;
+}
+
 export function program(): Record<string, pulumi.Output<string>> {
   const location = new pulumi.Config("azure-native").require("location");
   const group = new ResourceGroup("min", { location });
-  const common = { resourceGroupName: group.name, location };
-  const network = new VirtualNetwork("min", { ...common, addressSpace: { addressPrefixes: ["10.0.0.0/16"] } });
+  const common: Common = { resourceGroupName: group.name, location };
+  const { appSubnet, gatewaySubnet } = network(common);
+  const gatewayIp = new PublicIPAddress("min-gateway", { ...common, sku: { name: "Standard" }, publicIPAllocationMethod: "Static" });
+  const gateway = applicationGateway(common, group.id, gatewaySubnet, gatewayIp);
+  scaleSet(common, appSubnet, gateway);
+  return { address: gatewayIp.ipAddress.apply((ip) => ip ?? "") };
+}
+
+/** The virtual network: the app's subnet behind one NAT gateway, and the subnet Application Gateway takes for itself. */
+function network(common: Common): { appSubnet: Subnet; gatewaySubnet: Subnet } {
+  const vnet = new VirtualNetwork("min", { ...common, addressSpace: { addressPrefixes: ["10.0.0.0/16"] } });
   const natIp = new PublicIPAddress("min-nat", { ...common, sku: { name: "Standard" }, publicIPAllocationMethod: "Static" });
   const nat = new NatGateway("min", { ...common, sku: { name: "Standard" }, publicIpAddresses: [{ id: natIp.id }] });
   const appSubnet = new Subnet("min-app", {
-    resourceGroupName: group.name,
-    virtualNetworkName: network.name,
+    resourceGroupName: common.resourceGroupName,
+    virtualNetworkName: vnet.name,
     addressPrefix: "10.0.1.0/24",
     natGateway: { id: nat.id },
   });
   // Application Gateway takes a subnet of its own.
   const gatewaySubnet = new Subnet("min-gateway", {
-    resourceGroupName: group.name,
-    virtualNetworkName: network.name,
+    resourceGroupName: common.resourceGroupName,
+    virtualNetworkName: vnet.name,
     addressPrefix: "10.0.0.0/24",
   });
-  const gatewayIp = new PublicIPAddress("min-gateway", { ...common, sku: { name: "Standard" }, publicIPAllocationMethod: "Static" });
+  return { appSubnet, gatewaySubnet };
+}
 
+/** One Standard_v2 gateway at a fixed capacity of one: HTTP on 80 to the app's pool on 8080, probed on /health. */
+function applicationGateway(common: Common, groupId: pulumi.Output<string>, subnet: Subnet, ip: PublicIPAddress): ApplicationGateway {
   // A gateway's parts refer to each other by id under the gateway's own id.
   const part = (kind: string, name: string) =>
-    pulumi.interpolate`${group.id}/providers/Microsoft.Network/applicationGateways/${GATEWAY}/${kind}/${name}`;
-  const gateway = new ApplicationGateway("min", {
+    pulumi.interpolate`${groupId}/providers/Microsoft.Network/applicationGateways/${GATEWAY}/${kind}/${name}`;
+  return new ApplicationGateway("min", {
     ...common,
     applicationGatewayName: GATEWAY,
     sku: { name: "Standard_v2", tier: "Standard_v2", capacity: 1 },
-    gatewayIPConfigurations: [{ name: "gateway", subnet: { id: gatewaySubnet.id } }],
-    frontendIPConfigurations: [{ name: "public", publicIPAddress: { id: gatewayIp.id } }],
+    gatewayIPConfigurations: [{ name: "gateway", subnet: { id: subnet.id } }],
+    frontendIPConfigurations: [{ name: "public", publicIPAddress: { id: ip.id } }],
     frontendPorts: [{ name: "http", port: 80 }],
     backendAddressPools: [{ name: "app" }],
     probes: [
@@ -89,7 +106,10 @@ export function program(): Record<string, pulumi.Output<string>> {
       },
     ],
   });
+}
 
+/** One instance of the catalog's smallest size in the gateway's backend pool. */
+function scaleSet(common: Common, subnet: Subnet, gateway: ApplicationGateway): void {
   new VirtualMachineScaleSet("min", {
     ...common,
     orchestrationMode: "Flexible",
@@ -120,7 +140,7 @@ export function program(): Record<string, pulumi.Output<string>> {
               {
                 name: "ip",
                 primary: true,
-                subnet: { id: appSubnet.id },
+                subnet: { id: subnet.id },
                 applicationGatewayBackendAddressPools: [{ id: pulumi.interpolate`${gateway.id}/backendAddressPools/app` }],
               },
             ],
@@ -129,5 +149,4 @@ export function program(): Record<string, pulumi.Output<string>> {
       },
     },
   });
-  return { address: gatewayIp.ipAddress.apply((ip) => ip ?? "") };
 }
