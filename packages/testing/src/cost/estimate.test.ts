@@ -154,12 +154,15 @@ describe("rendering", () => {
     under(vpc, "aws:ec2/natGateway:NatGateway", "net-nat-0"),
     under(service, "aws:autoscaling/group:Group", "api-asg", { minSize: 1, maxSize: 3 }),
     planResource("aws:sqs/queue:Queue", "jobs"),
+    under(vpc, "aws:iam/role:Role", "flow-logs-role"),
+    under(service, "aws:iam/role:Role", "api-role"),
+    planResource("kubernetes:core/v1:Namespace", "team-a"),
   ]);
 
   it("GIVEN an estimate THEN the text shows components, ranges, the unpriced and the assumptions", () => {
     const text = renderCostText(report);
     expect(text).toContain("Stack test/test (aws, us-test-1): monthly estimate in US dollars, offline\n");
-    expect(text).toMatch(/\n {2}MlopsVpc net {2,}\$36\.50 {3,}\$4\.50 {3,}\$41\.00\n/);
+    expect(text).toMatch(/\n {2}MlopsVpc net {2,}\$36\.50 {3,}\$4\.50 {3,}\$41\.00 {2}\(1 free\)\n/);
     expect(text).toMatch(/\n {2}Total {3,}\$51\.10–\$80\.30 {3,}\$4\.50 {3,}\$55\.60–\$84\.80 {2}\(1 resource NOT PRICED, not counted\)\n/);
     expect(text).toContain("      NAT data processed: 100 GB × $0.045 = $4.50 usage (100 GB through each NAT gateway)\n");
     expect(text).toContain(
@@ -167,6 +170,10 @@ describe("rendering", () => {
     );
     expect(text).toContain("  natGb=100                   GB processed by each NAT gateway a month\n");
     expect(text).toContain("prices read 2026-01-15");
+    // One reason per line, the most common first.
+    expect(text).toContain(
+      "Free: 3 resources, by reason:\n     2  IAM roles are not billed\n     1  Kubernetes objects run on nodes that are priced already\n",
+    );
   });
 
   it("GIVEN an estimate THEN the markdown has the component table and the unpriced list", () => {
@@ -174,5 +181,8 @@ describe("rendering", () => {
     expect(md).toContain("**Monthly: fixed $51.10–$80.30, usage $4.50, total $55.60–$84.80**");
     expect(md).toContain("| MlopsVpc net | $36.50 | $4.50 | $41.00 | 0 |");
     expect(md).toContain("- `aws:sqs/queue:Queue` `jobs`: no pricer for aws:sqs/queue:Queue");
+    expect(md).toContain(
+      "<details><summary>Free: 3 resources</summary>\n\n- 2: IAM roles are not billed\n- 1: Kubernetes objects run on nodes that are priced already\n\n</details>\n",
+    );
   });
 });

@@ -25,9 +25,13 @@ function assumptionRows(r: CostReport): [string, string][] {
   return USAGE_KEYS.map((k) => [`${k}=${r.assumptions[k]}`, USAGE_DESCRIPTIONS[k]]);
 }
 
-function freeText(r: CostReport): string {
-  const reasons = Object.entries(r.free.byReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return `Free: ${r.free.count} resources${reasons.length > 0 ? ` (${reasons.map(([why, n]) => `${n}: ${why}`).join("; ")})` : ""}`;
+/** Why resources are free, most common first: one reason per line, the reasons being long. */
+function freeReasons(r: CostReport): [string, number][] {
+  return Object.entries(r.free.byReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function freeHeading(r: CostReport): string {
+  return `Free: ${r.free.count} ${r.free.count === 1 ? "resource" : "resources"}`;
 }
 
 /** The terminal report: per component, the top resources, what is not priced, the assumptions. */
@@ -55,7 +59,9 @@ export function renderCostText(r: CostReport): string {
   } else {
     lines.push("Not priced: none");
   }
-  lines.push(freeText(r), "", "Assumptions (override with --assume key=value):");
+  lines.push(`${freeHeading(r)}${r.free.count > 0 ? ", by reason:" : ""}`);
+  for (const [why, n] of freeReasons(r)) lines.push(`  ${String(n).padStart(4)}  ${why}`);
+  lines.push("", "Assumptions (override with --assume key=value):");
   for (const [kv, meaning] of assumptionRows(r)) lines.push(`  ${kv.padEnd(28)}${meaning}`);
   return `${lines.join("\n")}\n`;
 }
@@ -94,9 +100,14 @@ export function renderCostMarkdown(r: CostReport): string {
     for (const u of r.unpriced) lines.push(`- \`${u.type}\` \`${u.name}\`: ${cell(u.reason)}`);
     lines.push("");
   }
+  if (r.free.count > 0) {
+    lines.push(`<details><summary>${freeHeading(r)}</summary>`, "");
+    for (const [why, n] of freeReasons(r)) lines.push(`- ${n}: ${cell(why)}`);
+    lines.push("", "</details>", "");
+  } else {
+    lines.push(`${freeHeading(r)}.`, "");
+  }
   lines.push(
-    `${freeText(r)}.`,
-    "",
     `Assumptions: ${assumptionRows(r)
       .map(([kv]) => `\`${kv}\``)
       .join(", ")} (override with \`--assume key=value\`).`,
