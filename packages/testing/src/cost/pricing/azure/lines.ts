@@ -1,6 +1,6 @@
 import type { PlanResource } from "../../../plan";
-import { type CostKind, type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
-import { AZURE_PRICES, UNSOURCED_PRICES } from "./prices";
+import { type CostKind, type CostLine, HOURS_PER_MONTH, type PricingContext } from "../../types";
+import { AZURE_TABLE } from "./prices";
 import { FACTS } from "./sources";
 
 // What every Azure pricer shares: reading a resource's inputs, checking the table has the price,
@@ -31,10 +31,7 @@ export function inputNumber(resource: PlanResource, path: string): number | unde
 
 /** Throws UnpricedError unless the table has `key` for the stack's region, naming why it lacks it. */
 export function requirePrice(key: string, ctx: PricingContext, what: string): string {
-  if (AZURE_PRICES.some((r) => r.key === key && r.region === ctx.region)) return key;
-  const unsourced = UNSOURCED_PRICES.find((u) => u.key === key && u.region === ctx.region);
-  if (unsourced) throw new UnpricedError(`${what}: ${unsourced.reason}`);
-  throw new UnpricedError(`${what}: the Azure price table has no ${key} for ${ctx.region}`);
+  return AZURE_TABLE.require(key, ctx.region, what);
 }
 
 export interface LineSpec {

@@ -209,7 +209,7 @@ describe("GIVEN the azure-prod stack in westeurope", () => {
 
   it("WHEN it is priced in a region the table does not hold THEN the pricer refuses, naming the key and the region", () => {
     expect(() => price("azure-prod", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set", "northeurope")).toThrow(
-      "VirtualMachineScaleSet model-api-scale-set: the Azure price table has no azure:vm:Standard_NC4as_T4_v3 for northeurope",
+      "VirtualMachineScaleSet model-api-scale-set: azure:vm:Standard_NC4as_T4_v3: no northeurope price in the Azure table (no source for it was read)",
     );
   });
 

@@ -1,3 +1,4 @@
+import { PriceTable } from "../../price-table";
 import type { PriceRow } from "../../types";
 import { AZURE_REGIONS, type AzureRegion, READ, SOURCE } from "./sources";
 
@@ -238,14 +239,11 @@ const SERVICE_ROWS: PriceRow[] = [
 /** Every Azure price the pricers use, for both reference regions. */
 export const AZURE_PRICES: readonly PriceRow[] = [...VM_ROWS, ...SERVICE_ROWS];
 
-/** What is wrong with a row: every row names its source and the day it was read, for a reference region. */
-export function rowProblems(r: PriceRow): string[] {
-  const problems: string[] = [];
-  if (!/^azure:[a-z]+:\S+$/.test(r.key)) problems.push(`key "${r.key}" is not azure:<service>:<item>`);
-  if (!(AZURE_REGIONS as readonly string[]).includes(r.region)) problems.push(`region "${r.region}" is not a reference region`);
-  if (r.unit.trim() === "") problems.push("unit is empty");
-  if (!Number.isFinite(r.usd) || r.usd < 0) problems.push(`usd ${r.usd} is not a price`);
-  if (r.source.trim().length < 10) problems.push("source does not name where the price was read");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.read)) problems.push(`read "${r.read}" is not the day it was read (YYYY-MM-DD)`);
-  return problems;
-}
+/** The Azure table: its rows for both reference regions, and the keys known to have none. */
+export const AZURE_TABLE = new PriceTable({
+  cloud: "azure",
+  label: "Azure",
+  regions: AZURE_REGIONS,
+  rows: AZURE_PRICES,
+  missing: UNSOURCED_PRICES,
+});
