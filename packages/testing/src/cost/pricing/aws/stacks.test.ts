@@ -102,17 +102,23 @@ describe("the aws-dev stack's bill at rest", () => {
     expect(idleTotal("aws-dev")).toBe(358.93);
   });
 
-  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker, pipeline, alerting and catalog services whose prices were not read", () => {
+  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker services, composite alarms and SNS, whose prices were not read", () => {
     expect([...priceStack("aws-dev").unpriced.keys()].sort()).toEqual([
-      "aws:budgets/budget:Budget",
       "aws:cloudwatch/compositeAlarm:CompositeAlarm",
-      "aws:codepipeline/pipeline:Pipeline",
-      "aws:glue/catalogDatabase:CatalogDatabase",
       "aws:sagemaker/featureGroup:FeatureGroup",
       "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
-      "aws:scheduler/schedule:Schedule",
       "aws:sns/topic:Topic",
     ]);
+  });
+
+  it("GIVEN the dev pipeline and its weekly retraining schedule THEN both are usage lines: buildMinutes action minutes and 4.345 invocations", () => {
+    const { lines } = priceStack("aws-dev", { ...NO_USAGE, buildMinutes: 300 });
+    const pipeline = lines.filter((l) => l.priceKey === "aws:codepipeline:v2-action-minute");
+    expect(pipeline.map((l) => [l.kind, l.quantity.max])).toEqual([["usage", 300]]);
+    const schedule = lines.filter((l) => l.priceKey === "aws:scheduler:million-invocations");
+    expect(schedule).toHaveLength(1);
+    expect(schedule[0]?.kind).toBe("usage");
+    expect(schedule[0]?.quantity.max).toBeCloseTo(730 / 24 / 7 / 1e6, 15);
   });
 
   it("GIVEN the dev default network THEN no interface endpoint is billed: only the S3 gateway endpoint, which is free", () => {
