@@ -221,6 +221,15 @@ const GLOBAL_SERVICES: readonly ServicePrice[] = [
     SOURCES.route53,
     "per optional feature (HTTPS, latency, string match, fast interval), AWS endpoint",
   ],
+  ["aws:waf:web-acl-month", "month", 5, SOURCES.wafAllRegions, `one price in every region; the number: ${SOURCES.waf}`],
+  [
+    "aws:waf:rule-month",
+    "month",
+    1,
+    SOURCES.wafAllRegions,
+    `per rule or managed rule group; one price in every region; the number: ${SOURCES.waf}`,
+  ],
+  ["aws:waf:million-requests", "million requests", 0.6, SOURCES.wafAllRegions, `one price in every region; the number: ${SOURCES.waf}`],
   [
     "aws:codepipeline:v2-action-minute",
     "minute",

@@ -99,6 +99,9 @@ export const SOURCES = {
   /** Gateway endpoints for S3 and DynamoDB have no hourly or per-GB charge. */
   gatewayEndpoint:
     "https://www.usage.ai/blogs/aws-network-costs/ (gateway endpoints for S3 and DynamoDB: no hourly charge, no per-GB charge)",
+  /** AWS states that WAF is priced the same in every region, so the us-east-1 numbers are global. */
+  wafAllRegions:
+    "https://aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ (AWS WAF pricing model: the pricing for AWS WAF is consistent across all AWS Regions; monthly fees are prorated hourly)",
   /** AWS's own CodePipeline page states one V2 price, with no region. */
   codepipeline:
     "https://aws.amazon.com/codepipeline/pricing/ (V2 type pipelines: $0.002 per action execution minute, all action types but manual approval and custom; 100 free action execution minutes a month per account)",

@@ -127,25 +127,22 @@ describe("the aws-dev stack's bill at rest", () => {
 });
 
 describe("the aws-prod stack's bill at rest (us-west-2)", () => {
-  it("GIVEN the few us-west-2 service prices read THEN the EKS control plane, the keys, the health check and the NAT addresses are priced: $94.45 fixed", () => {
+  it("GIVEN the us-west-2 and region-free prices read THEN the EKS control plane, the keys, the health check, the NAT addresses and the web ACL are priced: $102.45 fixed", () => {
     // EKS 73.00 (one price everywhere) + 8 KMS keys 8.00 + health check 0.50 + 2 features 2.00 +
-    // 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region).
-    expect(
-      [
-        ...new Set(
-          priceStack("aws-prod")
-            .lines.filter((l) => l.kind === "fixed")
-            .map((l) => l.priceKey),
-        ),
-      ].sort(),
-    ).toEqual([
+    // 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region) + web ACL 5.00 and
+    // its 3 rules 3.00 (WAF is priced the same in every region) = 102.45.
+    const fixedLines = priceStack("aws-prod").lines.filter((l) => l.kind === "fixed");
+    expect([...new Set(fixedLines.map((l) => l.priceKey))].sort()).toEqual([
       "aws:eks:cluster-hour",
       "aws:kms:key-month",
       "aws:route53:health-check-feature-month",
       "aws:route53:health-check-month",
       "aws:vpc:public-ipv4-hour",
+      "aws:waf:rule-month",
+      "aws:waf:web-acl-month",
     ]);
-    expect(idleTotal("aws-prod")).toBe(94.45);
+    expect(fixedLines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
+    expect(idleTotal("aws-prod")).toBe(102.45);
   });
 
   it("GIVEN the NAT gateway and load balancer hourly rows but no us-west-2 per-GB or LCU row THEN both stay unpriced, naming the missing row", () => {
