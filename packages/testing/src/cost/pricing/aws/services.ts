@@ -134,16 +134,21 @@ export const schedulerSchedule: Pricer = (r, ctx) => {
   ];
 };
 
-/** Billed resources whose price was not read: listed as unpriced, never counted as zero. */
+/**
+ * Billed resources whose price was not read: listed as unpriced, never counted as zero. Each
+ * reason says what was found, so the next reader knows what a source must still show.
+ */
 export const UNREAD_PRICERS: Record<string, Pricer> = {
   "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": unpriced(
-    "SageMaker managed MLflow tracking servers are billed by the hour per size; no source for that price was read",
+    "SageMaker managed MLflow tracking servers are billed by the hour per size; no source for that price was read in us-east-1 or us-west-2 (the one hourly price found, Small at $0.642, was quoted for eu-west-2)",
   ),
   "aws:sagemaker/featureGroup:FeatureGroup": unpriced(
-    "SageMaker Feature Store online stores are billed per read and write unit and GB stored; no source for those prices was read",
+    "SageMaker Feature Store online stores are billed per read and write unit and GB stored; no source for those prices was read in us-east-1 or us-west-2 (the pricing page read gives only the first two months' free tier)",
   ),
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": unpriced(
-    "CloudWatch composite alarms are billed per alarm a month; no source for that price was read",
+    "CloudWatch composite alarms are billed per alarm a month; no source for that price was read with its region (the $0.50 found was quoted with none)",
   ),
-  "aws:sns/topic:Topic": unpriced("SNS bills requests and deliveries (email, HTTP) past a free tier; no source for those prices was read"),
+  "aws:sns/topic:Topic": unpriced(
+    "SNS bills publishes and deliveries (email, HTTP) past a free tier; no source for those prices was read with its region, nor one stating that an idle topic is not billed",
+  ),
 };
