@@ -87,9 +87,12 @@ const FIXTURE_LIST = [
   build("MEDIUM"),
   build("LARGE"),
   [planResource("aws:wafv2/webAcl:WebAcl", "waf", { scope: "REGIONAL", rules: [{ name: "a" }, { name: "b" }] }), []],
+  [planResource("aws:codepipeline/pipeline:Pipeline", "delivery", { pipelineType: "V2" }), []],
+  [planResource("aws:scheduler/schedule:Schedule", "retrain", { scheduleExpression: "cron(0 3 ? * MON *)" }), []],
 ] as const satisfies readonly Fixture[];
 const FIXTURES: readonly Fixture[] = FIXTURE_LIST;
-const [nat, , endpoint, alb, asg, gpuPool, systemPool, , , logs, alarm, fastAlarm, , , , healthCheck, , , , waf] = FIXTURE_LIST;
+const [nat, , endpoint, alb, asg, gpuPool, systemPool, , , logs, alarm, fastAlarm, , , , healthCheck, , , , waf, pipeline, schedule] =
+  FIXTURE_LIST;
 
 /** The line at `i`, or a failed test. */
 function at(lines: CostLine[], i: number): CostLine {
@@ -234,6 +237,47 @@ describe("AWS pricers: exact lines", () => {
   });
 });
 
+describe("AWS pricers: pipelines and schedules", () => {
+  it("GIVEN a V2 pipeline THEN buildMinutes action minutes as usage, at $0.002 a minute, the free minutes named and not taken off", () => {
+    const [line] = price(pipeline[0]);
+    expect(line).toEqual({
+      item: "Pipeline action execution minutes",
+      kind: "usage",
+      priceKey: "aws:codepipeline:v2-action-minute",
+      quantity: { min: 300, max: 300 },
+      assumption: "buildMinutes: 300 action minutes a month; the account's 100 free minutes a month are not taken off",
+    });
+    // 300 minutes x $0.002 = $0.60 by hand
+    expect(300 * (findAwsPrice(AWS_PRICES, "aws:codepipeline:v2-action-minute", "us-west-2")?.usd ?? 0)).toBeCloseTo(0.6, 10);
+  });
+
+  it("GIVEN a V1 pipeline THEN UnpricedError: V1 is billed per active pipeline, which is not priced", () => {
+    const v1 = planResource("aws:codepipeline/pipeline:Pipeline", "old", { pipelineType: "V1" });
+    expect(() => price(v1)).toThrow("aws:codepipeline/pipeline:Pipeline old: a V1 pipeline is not priced; only V2");
+  });
+
+  it("GIVEN a weekly schedule THEN 730 / 24 / 7 = 4.345 invocations a month, as millions, with the free tier named", () => {
+    const [line] = price(schedule[0]);
+    expect(line?.kind).toBe("usage");
+    expect(line?.priceKey).toBe("aws:scheduler:million-invocations");
+    expect(line?.quantity.max).toBeCloseTo(730 / 24 / 7 / 1e6, 15);
+    expect(line?.assumption).toBe(
+      "4.35 invocations a month from cron(0 3 ? * MON *); the account's first 14 million a month are free and not taken off",
+    );
+  });
+
+  it("GIVEN a schedule in us-west-2 THEN UnpricedError: the Scheduler price read is a us-east-1 price", () => {
+    expect(() => price(schedule[0], [], "us-west-2")).toThrow(
+      "aws:scheduler:million-invocations: no us-west-2 price in the AWS table (no source for it was read)",
+    );
+  });
+
+  it("GIVEN a schedule expression that cannot be read THEN UnpricedError names it", () => {
+    const odd = planResource("aws:scheduler/schedule:Schedule", "odd", { scheduleExpression: "cron(0 3 L * ? *)" });
+    expect(() => price(odd)).toThrow("aws:scheduler/schedule:Schedule odd: cannot count the invocations of cron(0 3 L * ? *)");
+  });
+});
+
 describe("AWS pricers: what they refuse to price", () => {
   const unpricedMessage = (f: () => unknown) => {
     try {
@@ -270,8 +314,8 @@ describe("AWS pricers: what they refuse to price", () => {
     expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
   });
 
-  it("GIVEN a SageMaker MLflow tracking server THEN UnpricedError says no source was read", () => {
+  it("GIVEN a SageMaker MLflow tracking server THEN UnpricedError says no source was read for the reference regions", () => {
     const mlflow = planResource("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "m", { trackingServerSize: "Small" });
-    expect(unpricedMessage(() => price(mlflow))).toMatch(/no source for that price was read/);
+    expect(unpricedMessage(() => price(mlflow))).toMatch(/no source for that price was read in us-east-1 or us-west-2/);
   });
 });

@@ -4,12 +4,14 @@ import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from "./network";
 import {
   bucket,
   codebuildProject,
+  codepipelinePipeline,
   dashboard,
   ecrRepository,
   healthCheck,
   kmsKey,
   logGroup,
   metricAlarm,
+  schedulerSchedule,
   UNREAD_PRICERS,
   webAcl,
 } from "./services";
@@ -33,6 +35,8 @@ export const AWS_PRICERS: Readonly<Record<string, Pricer>> = {
   "aws:route53/healthCheck:HealthCheck": healthCheck,
   "aws:codebuild/project:Project": codebuildProject,
   "aws:wafv2/webAcl:WebAcl": webAcl,
+  "aws:codepipeline/pipeline:Pipeline": codepipelinePipeline,
+  "aws:scheduler/schedule:Schedule": schedulerSchedule,
   ...UNREAD_PRICERS,
 };
 
@@ -83,6 +87,8 @@ export const AWS_FREE: Readonly<Record<string, string>> = {
     "the SageMaker model registry is not billed; the artifacts are billed as the bucket's storage (general knowledge: no pricing page stating it was read)",
   "aws:codestarconnections/connection:Connection":
     "a connection to a source host is not billed (general knowledge: no pricing page stating it was read)",
+  "aws:budgets/budget:Budget": `a budget without actions is not billed: the price list bills plain budgets $0.00 per budget-day, and only action-enabled budgets (past 62 budget-days) at $0.10 (${SOURCES.budgets})`,
+  "aws:glue/catalogDatabase:CatalogDatabase": `a catalog database and its tables are a few Data Catalog objects, inside the free tier of a million objects stored and a million requests a month (${SOURCES.glueCatalog}); past it the catalog is billed, at prices not read`,
   "aws:sns/topicPolicy:TopicPolicy": BILLED_ON("its topic"),
   "aws:sns/topicSubscription:TopicSubscription": BILLED_ON("its topic (deliveries)"),
   "kubernetes:core/v1:Namespace": ON_NODES,

@@ -65,5 +65,7 @@ describe("the AWS price table", () => {
     expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.005 });
     expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-east-1")).toMatchObject({ region: "us-east-1", usd: 0.005 });
     expect(findAwsPrice(AWS_PRICES, "aws:eks:cluster-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.1 });
+    expect(findAwsPrice(AWS_PRICES, "aws:waf:web-acl-month", "us-west-2")).toMatchObject({ region: "global", usd: 5 });
+    expect(findAwsPrice(AWS_PRICES, "aws:scheduler:million-invocations", "us-west-2")).toBeUndefined();
   });
 });

@@ -193,6 +193,7 @@ const US_EAST_1_SERVICES: readonly ServicePrice[] = [
   ["aws:waf:web-acl-month", "month", 5, SOURCES.waf],
   ["aws:waf:rule-month", "month", 1, SOURCES.waf, "per rule or managed rule group in the web ACL"],
   ["aws:waf:million-requests", "million requests", 0.6, SOURCES.waf],
+  ["aws:scheduler:million-invocations", "million invocations", 1, SOURCES.scheduler, "past the account's 14 million free a month"],
 ];
 
 /**
@@ -219,6 +220,22 @@ const GLOBAL_SERVICES: readonly ServicePrice[] = [
     1,
     SOURCES.route53,
     "per optional feature (HTTPS, latency, string match, fast interval), AWS endpoint",
+  ],
+  ["aws:waf:web-acl-month", "month", 5, SOURCES.wafAllRegions, `one price in every region; the number: ${SOURCES.waf}`],
+  [
+    "aws:waf:rule-month",
+    "month",
+    1,
+    SOURCES.wafAllRegions,
+    `per rule or managed rule group; one price in every region; the number: ${SOURCES.waf}`,
+  ],
+  ["aws:waf:million-requests", "million requests", 0.6, SOURCES.wafAllRegions, `one price in every region; the number: ${SOURCES.waf}`],
+  [
+    "aws:codepipeline:v2-action-minute",
+    "minute",
+    0.002,
+    SOURCES.codepipeline,
+    "V2 pipeline action execution minute; the page gives one price and no region; past the account's 100 free minutes a month",
   ],
 ];
 

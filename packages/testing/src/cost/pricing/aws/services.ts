@@ -1,5 +1,6 @@
 import { type Pricer, UnpricedError } from "../../types";
-import { fixed, list, monthly, numberInput, priced, record, unpriced, usage } from "./lines";
+import { fixed, list, monthly, numberInput, priced, record, stringInput, unpriced, usage } from "./lines";
+import { invocationsPerMonth } from "./schedule";
 
 // Managed services: keys, logs, storage, registries, CI, edge protection, monitoring; and those
 // whose price was not read, which say so.
@@ -96,26 +97,58 @@ export const dashboard: Pricer = (_r, ctx) => [
   ),
 ];
 
-/** Billed resources whose price was not read: listed as unpriced, never counted as zero. */
+/**
+ * A V2 pipeline is billed per minute its actions run. Its actions are the builds and deploys the
+ * CI projects run, so a month's action minutes are counted as `buildMinutes`; the account's 100
+ * free minutes are shared by every pipeline, so they are not taken off.
+ */
+export const codepipelinePipeline: Pricer = (r, ctx) => {
+  if (r.inputs.pipelineType !== "V2")
+    throw new UnpricedError(`${r.type} ${r.name}: a ${String(r.inputs.pipelineType ?? "V1")} pipeline is not priced; only V2`);
+  const minutes = ctx.usage.buildMinutes;
+  return [
+    usage(
+      "Pipeline action execution minutes",
+      priced("aws:codepipeline:v2-action-minute", ctx),
+      minutes,
+      minutes,
+      `buildMinutes: ${minutes} action minutes a month; the account's 100 free minutes a month are not taken off`,
+    ),
+  ];
+};
+
+/** A schedule is billed per invocation, counted from its expression; the free tier is account-wide. */
+export const schedulerSchedule: Pricer = (r, ctx) => {
+  const expression = stringInput(r, "scheduleExpression", r.inputs.scheduleExpression);
+  const perMonth = invocationsPerMonth(expression);
+  if (perMonth === undefined) throw new UnpricedError(`${r.type} ${r.name}: cannot count the invocations of ${expression}`);
+  const millions = perMonth / 1e6;
+  return [
+    usage(
+      "Scheduler invocations",
+      priced("aws:scheduler:million-invocations", ctx),
+      millions,
+      millions,
+      `${Math.round(perMonth * 100) / 100} invocations a month from ${expression}; the account's first 14 million a month are free and not taken off`,
+    ),
+  ];
+};
+
+/**
+ * Billed resources whose price was not read: listed as unpriced, never counted as zero. Each
+ * reason says what was found, so the next reader knows what a source must still show.
+ */
 export const UNREAD_PRICERS: Record<string, Pricer> = {
   "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": unpriced(
-    "SageMaker managed MLflow tracking servers are billed by the hour per size; no source for that price was read",
+    "SageMaker managed MLflow tracking servers are billed by the hour per size; no source for that price was read in us-east-1 or us-west-2 (the one hourly price found, Small at $0.642, was quoted for eu-west-2)",
   ),
   "aws:sagemaker/featureGroup:FeatureGroup": unpriced(
-    "SageMaker Feature Store online stores are billed per read and write unit and GB stored; no source for those prices was read",
-  ),
-  "aws:codepipeline/pipeline:Pipeline": unpriced(
-    "CodePipeline bills V2 pipelines per action execution minute; no source for that price was read",
+    "SageMaker Feature Store online stores are billed per read and write unit and GB stored; no source for those prices was read in us-east-1 or us-west-2 (the pricing page read gives only the first two months' free tier)",
   ),
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": unpriced(
-    "CloudWatch composite alarms are billed per alarm a month; no source for that price was read",
+    "CloudWatch composite alarms are billed per alarm a month; no source for that price was read with its region (the $0.50 found was quoted with none)",
   ),
-  "aws:budgets/budget:Budget": unpriced("AWS Budgets prices (per budget-day beyond the free ones) were not read"),
-  "aws:sns/topic:Topic": unpriced("SNS bills requests and deliveries (email, HTTP) past a free tier; no source for those prices was read"),
-  "aws:scheduler/schedule:Schedule": unpriced(
-    "EventBridge Scheduler bills invocations past a free tier; no source for that price was read",
-  ),
-  "aws:glue/catalogDatabase:CatalogDatabase": unpriced(
-    "the Glue Data Catalog bills objects stored and requests past a free tier; no source for those prices was read",
+  "aws:sns/topic:Topic": unpriced(
+    "SNS bills publishes and deliveries (email, HTTP) past a free tier; no source for those prices was read with its region, nor one stating that an idle topic is not billed",
   ),
 };

@@ -99,4 +99,23 @@ export const SOURCES = {
   /** Gateway endpoints for S3 and DynamoDB have no hourly or per-GB charge. */
   gatewayEndpoint:
     "https://www.usage.ai/blogs/aws-network-costs/ (gateway endpoints for S3 and DynamoDB: no hourly charge, no per-GB charge)",
+  /** AWS states that WAF is priced the same in every region, so the us-east-1 numbers are global. */
+  wafAllRegions:
+    "https://aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ (AWS WAF pricing model: the pricing for AWS WAF is consistent across all AWS Regions; monthly fees are prorated hourly)",
+  /** AWS's own CodePipeline page states one V2 price, with no region. */
+  codepipeline:
+    "https://aws.amazon.com/codepipeline/pricing/ (V2 type pipelines: $0.002 per action execution minute, all action types but manual approval and custom; 100 free action execution minutes a month per account)",
+  /** States us-east-1 prices and that they are consistent across most commercial regions, so a us-east-1 row only. */
+  scheduler:
+    "https://cloudburn.io/blog/amazon-eventbridge-pricing (US East (N. Virginia), March 2026: Scheduler $1.00 per million invocations, 14M invocations a month free)",
+  /**
+   * The AWS price list for AWS Budgets, as published in a dataset of the price list's CSV files:
+   * `BudgetsUsage` (Budget Notifications) is $0.00 per budget-day with no upper range; only
+   * `ActionEnabledBudgetsUsage` is billed, $0.10 per action-enabled budget-day past the first 62.
+   */
+  budgets:
+    "https://huggingface.co/datasets/labofsahil/aws-pricing-dataset/blob/87886d0b3d9351ff523b05be6fe410a1f447be0b/AWSBudgets.csv (BudgetsUsage: $0.00 for Budget-days, 0 to Inf; ActionEnabledBudgetsUsage: $0.10 per Action-enabled Budget-day from 62)",
+  /** The Data Catalog's free tier, stated on the Lake Formation and Glue pricing pages. */
+  glueCatalog:
+    "https://aws.amazon.com/cn/lake-formation/pricing/ (Data Catalog free tier: the first million objects stored and a million requests a month are free); https://aws.amazon.com/jp/glue/pricing/ (the first 1 million objects stored and first 1 million accesses are free)",
 } as const;

@@ -102,17 +102,23 @@ describe("the aws-dev stack's bill at rest", () => {
     expect(idleTotal("aws-dev")).toBe(358.93);
   });
 
-  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker, pipeline, alerting and catalog services whose prices were not read", () => {
+  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker services, composite alarms and SNS, whose prices were not read", () => {
     expect([...priceStack("aws-dev").unpriced.keys()].sort()).toEqual([
-      "aws:budgets/budget:Budget",
       "aws:cloudwatch/compositeAlarm:CompositeAlarm",
-      "aws:codepipeline/pipeline:Pipeline",
-      "aws:glue/catalogDatabase:CatalogDatabase",
       "aws:sagemaker/featureGroup:FeatureGroup",
       "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
-      "aws:scheduler/schedule:Schedule",
       "aws:sns/topic:Topic",
     ]);
+  });
+
+  it("GIVEN the dev pipeline and its weekly retraining schedule THEN both are usage lines: buildMinutes action minutes and 4.345 invocations", () => {
+    const { lines } = priceStack("aws-dev", { ...NO_USAGE, buildMinutes: 300 });
+    const pipeline = lines.filter((l) => l.priceKey === "aws:codepipeline:v2-action-minute");
+    expect(pipeline.map((l) => [l.kind, l.quantity.max])).toEqual([["usage", 300]]);
+    const schedule = lines.filter((l) => l.priceKey === "aws:scheduler:million-invocations");
+    expect(schedule).toHaveLength(1);
+    expect(schedule[0]?.kind).toBe("usage");
+    expect(schedule[0]?.quantity.max).toBeCloseTo(730 / 24 / 7 / 1e6, 15);
   });
 
   it("GIVEN the dev default network THEN no interface endpoint is billed: only the S3 gateway endpoint, which is free", () => {
@@ -121,25 +127,22 @@ describe("the aws-dev stack's bill at rest", () => {
 });
 
 describe("the aws-prod stack's bill at rest (us-west-2)", () => {
-  it("GIVEN the few us-west-2 service prices read THEN the EKS control plane, the keys, the health check and the NAT addresses are priced: $94.45 fixed", () => {
+  it("GIVEN the us-west-2 and region-free prices read THEN the EKS control plane, the keys, the health check, the NAT addresses and the web ACL are priced: $102.45 fixed", () => {
     // EKS 73.00 (one price everywhere) + 8 KMS keys 8.00 + health check 0.50 + 2 features 2.00 +
-    // 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region).
-    expect(
-      [
-        ...new Set(
-          priceStack("aws-prod")
-            .lines.filter((l) => l.kind === "fixed")
-            .map((l) => l.priceKey),
-        ),
-      ].sort(),
-    ).toEqual([
+    // 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region) + web ACL 5.00 and
+    // its 3 rules 3.00 (WAF is priced the same in every region) = 102.45.
+    const fixedLines = priceStack("aws-prod").lines.filter((l) => l.kind === "fixed");
+    expect([...new Set(fixedLines.map((l) => l.priceKey))].sort()).toEqual([
       "aws:eks:cluster-hour",
       "aws:kms:key-month",
       "aws:route53:health-check-feature-month",
       "aws:route53:health-check-month",
       "aws:vpc:public-ipv4-hour",
+      "aws:waf:rule-month",
+      "aws:waf:web-acl-month",
     ]);
-    expect(idleTotal("aws-prod")).toBe(94.45);
+    expect(fixedLines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
+    expect(idleTotal("aws-prod")).toBe(102.45);
   });
 
   it("GIVEN the NAT gateway and load balancer hourly rows but no us-west-2 per-GB or LCU row THEN both stay unpriced, naming the missing row", () => {
