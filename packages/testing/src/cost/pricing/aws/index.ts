@@ -8,6 +8,7 @@ export {
   AWS_NOT_OFFERED,
   AWS_PRICES,
   AWS_REFERENCE_REGIONS,
+  AWS_TABLE,
   AWS_UNREAD,
   type AwsReferenceRegion,
   ec2Key,

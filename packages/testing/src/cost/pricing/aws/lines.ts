@@ -1,6 +1,6 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
-import { AWS_PRICES, AWS_UNREAD, findAwsPrice } from "./prices";
+import { AWS_TABLE } from "./prices";
 
 // The small pieces every AWS pricer is built from: a checked price key, a fixed or usage line,
 // the inputs read off a plan resource.
@@ -12,13 +12,7 @@ export { HOURS_PER_MONTH };
  * returns a line the estimator cannot price: it says why instead.
  */
 export function priced(key: string, ctx: PricingContext): string {
-  if (findAwsPrice(AWS_PRICES, key, ctx.region)) return key;
-  const unread = AWS_UNREAD.some((u) => `aws:ec2:${u.instanceType}` === key && u.region === ctx.region);
-  throw new UnpricedError(
-    unread
-      ? `${key}: its ${ctx.region} price was not read (see AWS_UNREAD in pricing/aws/prices.ts)`
-      : `${key}: no ${ctx.region} price in the AWS table (no source for it was read)`,
-  );
+  return AWS_TABLE.require(key, ctx.region);
 }
 
 export function fixed(item: string, priceKey: string, min: number, max = min, assumption?: string): CostLine {

@@ -106,7 +106,7 @@ describe("AWS pricers: every key they return", () => {
 
   it("GIVEN one resource of every billed shape THEN each key it is priced by has a us-east-1 (or global) row", () => {
     expect(keys.size).toBeGreaterThan(20);
-    for (const key of keys) expect(findAwsPrice(AWS_PRICES, key, "us-east-1"), key).toBeDefined();
+    for (const key of keys) expect(findAwsPrice(key, "us-east-1"), key).toBeDefined();
   });
 
   it("GIVEN the service rows THEN every one is used by some pricer (no row is dead weight)", () => {
@@ -118,8 +118,7 @@ describe("AWS pricers: every key they return", () => {
     let unpriced = 0;
     for (const [r, others] of FIXTURES) {
       try {
-        for (const line of price(r, others, "us-west-2"))
-          expect(findAwsPrice(AWS_PRICES, line.priceKey, "us-west-2"), line.priceKey).toBeDefined();
+        for (const line of price(r, others, "us-west-2")) expect(findAwsPrice(line.priceKey, "us-west-2"), line.priceKey).toBeDefined();
       } catch (e) {
         expect(e).toBeInstanceOf(UnpricedError);
         expect((e as Error).message).toMatch(/^aws:[a-z0-9]+:\S+: no us-west-2 price in the AWS table/);
@@ -248,7 +247,7 @@ describe("AWS pricers: pipelines and schedules", () => {
       assumption: "buildMinutes: 300 action minutes a month; the account's 100 free minutes a month are not taken off",
     });
     // 300 minutes x $0.002 = $0.60 by hand
-    expect(300 * (findAwsPrice(AWS_PRICES, "aws:codepipeline:v2-action-minute", "us-west-2")?.usd ?? 0)).toBeCloseTo(0.6, 10);
+    expect(300 * (findAwsPrice("aws:codepipeline:v2-action-minute", "us-west-2")?.usd ?? 0)).toBeCloseTo(0.6, 10);
   });
 
   it("GIVEN a V1 pipeline THEN UnpricedError: V1 is billed per active pipeline, which is not priced", () => {

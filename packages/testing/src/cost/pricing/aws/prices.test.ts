@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AWS_INSTANCE_TYPES } from "../../../../../mlops-kit/src/core/catalog/aws-instances";
-import type { PriceRow } from "../../types";
-import { AWS_NOT_OFFERED, AWS_PRICES, AWS_REFERENCE_REGIONS, AWS_UNREAD, ec2Key, findAwsPrice, priceRowProblems } from "./prices";
+import { AWS_NOT_OFFERED, AWS_PRICES, AWS_REFERENCE_REGIONS, AWS_TABLE, AWS_UNREAD, ec2Key, findAwsPrice } from "./prices";
 
 const catalog = AWS_INSTANCE_TYPES.map((t) => t.id);
 
@@ -23,49 +22,34 @@ describe("the AWS price table", () => {
   );
 
   it.each(AWS_REFERENCE_REGIONS)("GIVEN reference region %s THEN every catalog type has a price row", (region) => {
-    expect(catalog.filter((t) => !findAwsPrice(AWS_PRICES, ec2Key(t), region))).toEqual([]);
+    expect(catalog.filter((t) => !findAwsPrice(ec2Key(t), region))).toEqual([]);
   });
 
   it("GIVEN the us-west-2 GPU rows read from the per-zone list THEN they carry that list's prices", () => {
-    expect(findAwsPrice(AWS_PRICES, ec2Key("g6.xlarge"), "us-west-2")?.usd).toBe(0.8048);
-    expect(findAwsPrice(AWS_PRICES, ec2Key("p5.48xlarge"), "us-west-2")?.usd).toBe(55.04);
-    expect(findAwsPrice(AWS_PRICES, ec2Key("p4d.24xlarge"), "us-west-2")?.usd).toBe(21.95764);
+    expect(findAwsPrice(ec2Key("g6.xlarge"), "us-west-2")?.usd).toBe(0.8048);
+    expect(findAwsPrice(ec2Key("p5.48xlarge"), "us-west-2")?.usd).toBe(55.04);
+    expect(findAwsPrice(ec2Key("p4d.24xlarge"), "us-west-2")?.usd).toBe(21.95764);
   });
 
   it("GIVEN the types the reference stacks run (t3.large, g4dn.xlarge) THEN both regions price them", () => {
     for (const region of AWS_REFERENCE_REGIONS) {
-      expect(findAwsPrice(AWS_PRICES, ec2Key("t3.large"), region)?.usd).toBe(0.0832);
-      expect(findAwsPrice(AWS_PRICES, ec2Key("g4dn.xlarge"), region)?.usd).toBe(0.526);
+      expect(findAwsPrice(ec2Key("t3.large"), region)?.usd).toBe(0.0832);
+      expect(findAwsPrice(ec2Key("g4dn.xlarge"), region)?.usd).toBe(0.526);
     }
   });
 
   it("GIVEN every row THEN each has an address it was read from, the day, a positive price and a reference region, once", () => {
     expect(AWS_PRICES.length).toBeGreaterThan(50);
-    expect(priceRowProblems(AWS_PRICES)).toEqual([]);
-  });
-
-  it.each([
-    ["no source", { source: "" }, "aws:vpc:nat-gateway-hour in us-east-1: source is not an address"],
-    ["no date", { read: "" }, "aws:vpc:nat-gateway-hour in us-east-1: read is not a YYYY-MM-DD date"],
-    ["a zero price", { usd: 0 }, "aws:vpc:nat-gateway-hour in us-east-1: usd 0 is not a positive price"],
-    ["another region", { region: "eu-west-1" }, "aws:vpc:nat-gateway-hour in eu-west-1: not a reference region"],
-  ] as const)("GIVEN a row with %s THEN the check names it", (_what, change, problem) => {
-    const nat = AWS_PRICES.find((p) => p.key === "aws:vpc:nat-gateway-hour") as PriceRow;
-    expect(priceRowProblems([{ ...nat, ...change }])).toEqual([problem]);
-  });
-
-  it("GIVEN a row listed twice THEN the check names the repeat", () => {
-    const nat = AWS_PRICES.find((p) => p.key === "aws:vpc:nat-gateway-hour") as PriceRow;
-    expect(priceRowProblems([nat, nat])).toEqual(["aws:vpc:nat-gateway-hour in us-east-1: listed twice"]);
+    expect(AWS_TABLE.problems()).toEqual([]);
   });
 
   it("GIVEN a key priced in one region only, or globally THEN the lookup takes the region's row, else the global one, else none", () => {
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-hour", "us-east-1")?.usd).toBe(0.045);
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:nat-gateway-gb", "us-west-2")).toBeUndefined();
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.005 });
-    expect(findAwsPrice(AWS_PRICES, "aws:vpc:public-ipv4-hour", "us-east-1")).toMatchObject({ region: "us-east-1", usd: 0.005 });
-    expect(findAwsPrice(AWS_PRICES, "aws:eks:cluster-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.1 });
-    expect(findAwsPrice(AWS_PRICES, "aws:waf:web-acl-month", "us-west-2")).toMatchObject({ region: "global", usd: 5 });
-    expect(findAwsPrice(AWS_PRICES, "aws:scheduler:million-invocations", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice("aws:vpc:nat-gateway-hour", "us-east-1")?.usd).toBe(0.045);
+    expect(findAwsPrice("aws:vpc:nat-gateway-gb", "us-west-2")).toBeUndefined();
+    expect(findAwsPrice("aws:vpc:public-ipv4-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.005 });
+    expect(findAwsPrice("aws:vpc:public-ipv4-hour", "us-east-1")).toMatchObject({ region: "us-east-1", usd: 0.005 });
+    expect(findAwsPrice("aws:eks:cluster-hour", "us-west-2")).toMatchObject({ region: "global", usd: 0.1 });
+    expect(findAwsPrice("aws:waf:web-acl-month", "us-west-2")).toMatchObject({ region: "global", usd: 5 });
+    expect(findAwsPrice("aws:scheduler:million-invocations", "us-west-2")).toBeUndefined();
   });
 });

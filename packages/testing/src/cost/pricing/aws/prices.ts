@@ -1,3 +1,4 @@
+import { PriceTable } from "../../price-table";
 import type { PriceRow } from "../../types";
 import { AWS_PRICES_READ, SOURCES } from "./sources";
 
@@ -259,25 +260,21 @@ export const AWS_PRICES: readonly PriceRow[] = [
   ...serviceRows("global", GLOBAL_SERVICES),
 ];
 
-/** The row for a key in a region, or its region-free row. */
-export function findAwsPrice(prices: readonly PriceRow[], key: string, region: string): PriceRow | undefined {
-  return prices.find((p) => p.key === key && p.region === region) ?? prices.find((p) => p.key === key && p.region === "global");
-}
+/**
+ * The AWS table: its rows for both reference regions and `global`, and the catalog types whose
+ * price in a region was not read (`AWS_UNREAD`), which pricers report by name.
+ */
+export const AWS_TABLE = new PriceTable({
+  cloud: "aws",
+  label: "AWS",
+  regions: AWS_REFERENCE_REGIONS,
+  rows: AWS_PRICES,
+  missing: AWS_UNREAD.map(({ instanceType, region }) => ({
+    key: ec2Key(instanceType),
+    region,
+    reason: `${ec2Key(instanceType)}: its ${region} price was not read (see AWS_UNREAD in pricing/aws/prices.ts)`,
+  })),
+});
 
-/** What is wrong with a set of price rows: missing provenance, bad numbers, repeats. Empty when sound. */
-export function priceRowProblems(rows: readonly PriceRow[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const id = `${row.key} in ${row.region}`;
-    if (!/^https?:\/\/\S+/.test(row.source)) problems.push(`${id}: source is not an address`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.read)) problems.push(`${id}: read is not a YYYY-MM-DD date`);
-    if (!(Number.isFinite(row.usd) && row.usd > 0)) problems.push(`${id}: usd ${row.usd} is not a positive price`);
-    if (!row.key.startsWith("aws:")) problems.push(`${id}: key is not aws:<service>:<item>`);
-    if (row.region !== "global" && !(AWS_REFERENCE_REGIONS as readonly string[]).includes(row.region))
-      problems.push(`${id}: not a reference region`);
-    if (seen.has(id)) problems.push(`${id}: listed twice`);
-    seen.add(id);
-  }
-  return problems;
-}
+/** The row for a key in a region, or its region-free row. */
+export const findAwsPrice = (key: string, region: string): PriceRow | undefined => AWS_TABLE.find(key, region);

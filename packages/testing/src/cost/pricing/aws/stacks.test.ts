@@ -5,7 +5,7 @@ import { synthProject } from "../../../project";
 import { type CostLine, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
 import { PRICING } from "../index";
 import { AWS_FREE, AWS_PRICERS } from "./pricers";
-import { AWS_PRICES, findAwsPrice } from "./prices";
+import { findAwsPrice } from "./prices";
 
 // The AWS reference stacks, planned as `mlops plan` plans them, against the AWS table.
 
@@ -59,7 +59,7 @@ function priceStack(stack: keyof typeof REGION, usage = NO_USAGE) {
 function idleTotal(stack: keyof typeof REGION): number {
   const sum = priceStack(stack)
     .lines.filter((l) => l.kind === "fixed")
-    .reduce((s, l) => s + l.quantity.min * (findAwsPrice(AWS_PRICES, l.priceKey, REGION[stack])?.usd ?? Number.NaN), 0);
+    .reduce((s, l) => s + l.quantity.min * (findAwsPrice(l.priceKey, REGION[stack])?.usd ?? Number.NaN), 0);
   return Math.round(sum * 100) / 100;
 }
 
