@@ -160,7 +160,7 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
     key: KEYS.armorPolicyMonth,
     region: "global",
     reason:
-      "Cloud Armor Standard policy, rule and request rates: only third-party summaries of the pricing page were found, not the page or a price list",
+      "Cloud Armor Standard policy, rule and request rates: the summaries read disagree (a cost tool's note: $0.75 a policy a month and $0.75 per million requests; a 2026 guide: charges by policy scope in policy-hours, rule-hours and evaluated requests) and neither the pricing page nor a price list was read",
   },
   {
     key: KEYS.bigqueryStorageGbMonth,
@@ -186,12 +186,21 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
     reason:
       "Vertex AI Feature Store data sync: the Billing Catalog has no feature view SKU (its sync is not priced on its own) and no page read says what a scheduled sync bills",
   },
-  { key: KEYS.metadataGbMonth, region: "global", reason: "Vertex ML Metadata storage rate was not found on a page read" },
-  { key: KEYS.tensorboardGbMonth, region: "global", reason: "Vertex AI TensorBoard storage rate was not found on a page read" },
+  {
+    key: KEYS.metadataGbMonth,
+    region: "global",
+    reason: "Vertex ML Metadata storage rate: the Vertex AI pricing copies read stop before that section, and no price list read quotes it",
+  },
+  {
+    key: KEYS.tensorboardGbMonth,
+    region: "global",
+    reason:
+      "Vertex AI TensorBoard storage rate: the Vertex AI pricing copies read stop before that section, and no price list read quotes it",
+  },
   {
     key: KEYS.uptimeExecution,
     region: "global",
     reason:
-      "Cloud Monitoring uptime checks: the rate per 1,000 executions was seen only in quotes, and how many executions a check makes each period (per region or per checker) was not read",
+      "Cloud Monitoring uptime checks: $0.30 per 1,000 executions (1 million a project a month free) was read only in notes quoting the pricing page, and how many executions a check makes each period (one per checker region, or one per check) was not read",
   },
 ];
