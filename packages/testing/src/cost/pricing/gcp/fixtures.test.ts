@@ -5,6 +5,7 @@ import { HOURS_PER_MONTH, type PricingContext, UnpricedError, type UsageAssumpti
 import { priceCluster, priceInstanceGroup, priceNodePool } from "./compute";
 import { priceGlobalAddress, priceGlobalForwardingRule, priceRouterNat } from "./network";
 import { findPrice } from "./prices";
+import { priceOnlineStore } from "./services";
 
 // The pricers' edges on hand-made plans: past 32 NAT VMs, past five forwarding rules, spot VMs.
 
@@ -38,6 +39,43 @@ describe("GCP pricers on hand-made plans", () => {
     const nat = planResource("gcp:compute/routerNat:RouterNat", "nat", { natIpAllocateOption: "MANUAL_ONLY", natIps: ["a", "b"] });
     const ip = priceRouterNat(nat, context([nat])).find((l) => l.priceKey === "gcp:nat:ip-hour");
     expect(ip?.quantity).toEqual({ min: 2 * HOURS_PER_MONTH, max: 2 * HOURS_PER_MONTH });
+  });
+
+  it("GIVEN a NAT gateway's address WHEN its rate is looked up THEN it is the NAT page's $0.005 an hour, billed, not free as older notes say", () => {
+    const nat = planResource("gcp:compute/routerNat:RouterNat", "nat", { natIpAllocateOption: "AUTO_ONLY" });
+    const ip = priceRouterNat(nat, context([nat])).find((l) => l.priceKey === "gcp:nat:ip-hour");
+    expect(ip?.quantity).toEqual({ min: HOURS_PER_MONTH, max: HOURS_PER_MONTH });
+    for (const region of ["us-central1", "europe-west4"]) {
+      const row = findPrice("gcp:nat:ip-hour", region);
+      expect(row?.usd).toBe(0.005);
+      expect(row?.source).toMatch(/nat\/pricing.*used by a NAT gateway: \$0\.005/);
+    }
+    // One address a month: 730 h x $0.005 = $3.65.
+    expect(HOURS_PER_MONTH * (findPrice("gcp:nat:ip-hour", "us-central1")?.usd ?? 0)).toBeCloseTo(3.65, 6);
+  });
+
+  it("GIVEN an Optimized online store WHEN priced THEN one node around the clock at $0.30 in us-central1, unpriced in europe-west4", () => {
+    const store = planResource("gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "store", { optimized: {} });
+    const lines = priceOnlineStore(store, context([store]));
+    expect(lines.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
+      ["gcp:vertex:feature-online-store-optimized-node-hour", "fixed", { min: HOURS_PER_MONTH, max: HOURS_PER_MONTH }],
+    ]);
+    // 730 node-hours x $0.30 = $219.00 a month.
+    expect(HOURS_PER_MONTH * (findPrice("gcp:vertex:feature-online-store-optimized-node-hour", "us-central1")?.usd ?? 0)).toBeCloseTo(
+      219,
+      6,
+    );
+    expect(() => priceOnlineStore(store, context([store], "europe-west4"))).toThrow(/Optimized online serving in europe-west4/);
+  });
+
+  it("GIVEN a Bigtable online store scaling 2..6 WHEN priced THEN it is unpriced, naming the one Bigtable rate read", () => {
+    const store = planResource("gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "store", {
+      bigtable: { autoScaling: { minNodeCount: 2, maxNodeCount: 6, cpuUtilizationTarget: 60 } },
+    });
+    expect(() => priceOnlineStore(store, context([store]))).toThrow(/Bigtable online serving nodes.*us-east1/);
+    expect(() => priceOnlineStore(planResource("gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "bare"), context([]))).toThrow(
+      UnpricedError,
+    );
   });
 
   it("GIVEN seven global forwarding rules WHEN priced THEN the first carries the five's charge, the next four none, the last two their own", () => {

@@ -206,11 +206,23 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     expect(GCP_PRICING.free["gcp:monitoring/alertPolicy:AlertPolicy"]).toMatch(/September 1, 2027/);
   });
 
-  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $270.60", () => {
+  it("GIVEN the Optimized online store WHEN priced THEN one node around the clock at the us-central1 rate; its views stay unpriced", () => {
+    const ctx = context("dev");
+    const lines = price(ctx, only(ctx, "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore"));
+    expect(lines.map((l) => [l.priceKey, l.kind, l.quantity])).toEqual([
+      ["gcp:vertex:feature-online-store-optimized-node-hour", "fixed", { min: HOURS_PER_MONTH, max: HOURS_PER_MONTH }],
+    ]);
+    expect(findPrice("gcp:vertex:feature-online-store-optimized-node-hour", "us-central1")?.usd).toBe(0.3);
+    const views = ctx.plan.resources.filter((r) => r.type === "gcp:vertex/aiFeatureOnlineStoreFeatureview:AiFeatureOnlineStoreFeatureview");
+    expect(views.length).toBe(2);
+    for (const v of views) expect(() => price(ctx, v)).toThrow(/no feature view SKU/);
+  });
+
+  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $489.60", () => {
     // 1 + 2 e2-standard-2 (2190 h x 0.06701) + their boot disks (50 + 2 x 100 GiB x 0.10) + GKE fee (730 x 0.10)
     // + NAT (2190 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
-    // + 3 KMS keys (0.06) + 1 scheduler job (0.10).
-    expect(idleMonthly(context("dev"))).toBeCloseTo(270.6, 1);
+    // + 3 KMS keys (0.06) + 1 scheduler job (0.10) + one Optimized online store node (730 x 0.30 = 219.00).
+    expect(idleMonthly(context("dev"))).toBeCloseTo(489.6, 1);
   });
 });
 
@@ -236,6 +248,13 @@ describe("GCP pricing: exact lines of gcp-prod (europe-west4)", () => {
   it("GIVEN the BigQuery dataset in europe-west4 WHEN priced THEN it is unpriced: only the us-central1 rate was read", () => {
     const ctx = context("prod");
     expect(() => price(ctx, only(ctx, "gcp:bigquery/dataset:Dataset"))).toThrow(/BigQuery storage in europe-west4/);
+  });
+
+  it("GIVEN the Optimized online store in europe-west4 WHEN priced THEN it is unpriced: only the us-central1 rate was read", () => {
+    const ctx = context("prod");
+    expect(() => price(ctx, only(ctx, "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore"))).toThrow(
+      /Optimized online serving in europe-west4/,
+    );
   });
 
   it("GIVEN the whole prod stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $1,486.77", () => {

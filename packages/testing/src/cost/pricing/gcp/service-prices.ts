@@ -24,7 +24,8 @@ export const KEYS = {
   schedulerJobMonth: "gcp:scheduler:job-month",
   buildMinute: "gcp:cloudbuild:e2-standard-2-build-minute",
   bigqueryStorageGbMonth: "gcp:bigquery:active-logical-storage-gb-month",
-  onlineStoreNodeHour: "gcp:vertex:feature-online-store-node-hour",
+  optimizedNodeHour: "gcp:vertex:feature-online-store-optimized-node-hour",
+  bigtableNodeHour: "gcp:vertex:feature-online-store-bigtable-node-hour",
   featureViewSync: "gcp:vertex:feature-view-sync",
   metadataGbMonth: "gcp:vertex:metadata-storage-gb-month",
   tensorboardGbMonth: "gcp:vertex:tensorboard-storage-gb-month",
@@ -41,7 +42,14 @@ function row(key: Key, region: string, unit: string, usd: number, source: string
 const GLOBAL_ROWS: PriceRow[] = [
   row(KEYS.natVmHour, "global", "VM-hour", 0.0014, SOURCES.nat, "per VM using the gateway, up to 32 VMs"),
   row(KEYS.natCapHour, "global", "hour", 0.044, SOURCES.nat, "flat, for a gateway serving more than 32 VMs"),
-  row(KEYS.natIpHour, "global", "hour", 0.005, SOURCES.nat, "each static or ephemeral external IP used by a NAT gateway"),
+  row(
+    KEYS.natIpHour,
+    "global",
+    "hour",
+    0.005,
+    SOURCES.natIp,
+    "each static or ephemeral external IP used by a Public NAT gateway; billed by the NAT page's own table, not free as older notes say",
+  ),
   row(KEYS.natDataGb, "global", "GiB", 0.045, SOURCES.nat, "processed, inbound and outbound; the same in all regions"),
   row(
     KEYS.gkeClusterHour,
@@ -129,6 +137,14 @@ const REGIONAL_ROWS: PriceRow[] = [
     SOURCES.bigquery,
     "active logical storage, Iowa; the first 10 GiB a month free not subtracted",
   ),
+  row(
+    KEYS.optimizedNodeHour,
+    "us-central1",
+    "node-hour",
+    0.3,
+    SOURCES.featureStoreSkus,
+    "Optimized online serving node, us-central1 (Billing Catalog SKU 565E-845D-9FC2); billed while the store exists",
+  ),
 ];
 
 export function serviceRows(): PriceRow[] {
@@ -144,7 +160,7 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
     key: KEYS.armorPolicyMonth,
     region: "global",
     reason:
-      "Cloud Armor Standard policy, rule and request rates: only third-party summaries of the pricing page were found, not the page or a price list",
+      "Cloud Armor Standard policy, rule and request rates: the summaries read disagree (a cost tool's note: $0.75 a policy a month and $0.75 per million requests; a 2026 guide: charges by policy scope in policy-hours, rule-hours and evaluated requests) and neither the pricing page nor a price list was read",
   },
   {
     key: KEYS.bigqueryStorageGbMonth,
@@ -153,22 +169,38 @@ export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-w
       "BigQuery storage in europe-west4: the sources read give only us-central1 ($0.023/GB-month) and the US multi-region ($0.020/GB-month)",
   },
   {
-    key: KEYS.onlineStoreNodeHour,
+    key: KEYS.optimizedNodeHour,
+    region: "europe-west4",
+    reason:
+      "Vertex AI Feature Store Optimized online serving in europe-west4: the Billing Catalog SKU quoted is us-central1's ($0.30/node-hour) and the Vertex AI pricing copies read stop before the Feature Store section",
+  },
+  {
+    key: KEYS.bigtableNodeHour,
     region: "global",
     reason:
-      "Vertex AI Feature Store online serving node rates were not found on a page read (the Vertex AI pricing copies stop before that section)",
+      "Vertex AI Feature Store Bigtable online serving nodes: the only Billing Catalog rate read is us-east1's ($1.06/node-hour), none for us-central1 or europe-west4",
   },
   {
     key: KEYS.featureViewSync,
     region: "global",
-    reason: "Vertex AI Feature Store data sync (feature view) rates were not found on a page read",
+    reason:
+      "Vertex AI Feature Store data sync: the Billing Catalog has no feature view SKU (its sync is not priced on its own) and no page read says what a scheduled sync bills",
   },
-  { key: KEYS.metadataGbMonth, region: "global", reason: "Vertex ML Metadata storage rate was not found on a page read" },
-  { key: KEYS.tensorboardGbMonth, region: "global", reason: "Vertex AI TensorBoard storage rate was not found on a page read" },
+  {
+    key: KEYS.metadataGbMonth,
+    region: "global",
+    reason: "Vertex ML Metadata storage rate: the Vertex AI pricing copies read stop before that section, and no price list read quotes it",
+  },
+  {
+    key: KEYS.tensorboardGbMonth,
+    region: "global",
+    reason:
+      "Vertex AI TensorBoard storage rate: the Vertex AI pricing copies read stop before that section, and no price list read quotes it",
+  },
   {
     key: KEYS.uptimeExecution,
     region: "global",
     reason:
-      "Cloud Monitoring uptime checks: the rate per 1,000 executions was seen only in quotes, and how many executions a check makes each period (per region or per checker) was not read",
+      "Cloud Monitoring uptime checks: $0.30 per 1,000 executions (1 million a project a month free) was read only in notes quoting the pricing page, and how many executions a check makes each period (one per checker region, or one per check) was not read",
   },
 ];

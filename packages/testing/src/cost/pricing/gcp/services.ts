@@ -1,7 +1,7 @@
 import type { PlanResource } from "../../../plan";
-import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
+import { type CostLine, HOURS_PER_MONTH, type Pricer, type PricingContext, UnpricedError } from "../../types";
 import { costLine, KEYS } from "./prices";
-import { num, str } from "./read";
+import { field, isRecord, num, str } from "./read";
 
 // Storage, keys, logs, CI and the Vertex AI parts: what each is billed for.
 
@@ -139,7 +139,39 @@ const unpriced =
   (label: string, item: string, key: string): Pricer =>
   (r, ctx) => [costLine(ctx, `${label} ${r.name}`, { item, kind: "fixed", key, min: 1, max: 1 })];
 
-export const priceOnlineStore = unpriced("feature online store", "Online serving nodes", KEYS.onlineStoreNodeHour);
+/**
+ * A Vertex AI Feature Store online store: its serving nodes around the clock. A Bigtable store runs
+ * between its autoscaling bounds. An Optimized store takes no node settings (Vertex AI sizes it), and
+ * the Billing Catalog bills its nodes while the store exists: one node, the least it can run on.
+ */
+export const priceOnlineStore: Pricer = (store, ctx) => {
+  const what = `feature online store ${store.name}`;
+  if (isRecord(store.inputs.bigtable)) {
+    const min = num(field(store.inputs.bigtable, "autoScaling", "minNodeCount")) ?? 1;
+    const max = num(field(store.inputs.bigtable, "autoScaling", "maxNodeCount")) ?? min;
+    return [
+      costLine(ctx, what, {
+        item: "Bigtable online serving node hours",
+        kind: "fixed",
+        key: KEYS.bigtableNodeHour,
+        min: min * HOURS_PER_MONTH,
+        max: max * HOURS_PER_MONTH,
+        assumption: `${min}..${max} nodes around the clock (autoScaling minNodeCount..maxNodeCount)`,
+      }),
+    ];
+  }
+  if (!isRecord(store.inputs.optimized)) throw new UnpricedError(`${what}: neither a Bigtable nor an Optimized store`);
+  return [
+    costLine(ctx, what, {
+      item: "Optimized online serving node hours",
+      kind: "fixed",
+      key: KEYS.optimizedNodeHour,
+      min: HOURS_PER_MONTH,
+      max: HOURS_PER_MONTH,
+      assumption: "one node around the clock: Vertex AI sizes an Optimized store itself; nodes it adds under load are not counted",
+    }),
+  ];
+};
 export const priceFeatureView = unpriced("feature view", "Data sync", KEYS.featureViewSync);
 export const priceMetadataStore = unpriced("metadata store", "Metadata storage", KEYS.metadataGbMonth);
 export const priceTensorboard = unpriced("TensorBoard", "TensorBoard storage", KEYS.tensorboardGbMonth);

