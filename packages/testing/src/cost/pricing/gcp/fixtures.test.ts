@@ -122,7 +122,7 @@ describe("GCP pricers on hand-made plans", () => {
     const ssdLines = priceInstanceGroup(group, context([ssd, group]));
     expect(ssdLines.map((l) => l.priceKey)).toEqual(["gcp:compute:n1-standard-4", "gcp:compute:gpu:nvidia-tesla-t4"]);
     expect(ssdLines[0]?.assumption).toMatch(
-      /boot disks \(30 GB pd-ssd each\) not included: no GCP price row for gcp:compute:disk:pd-ssd-gb-month/,
+      /boot disks \(30 GB pd-ssd each\) not included: gcp:compute:disk:pd-ssd-gb-month: no [a-z0-9-]+ price in the GCP table/,
     );
   });
 
