@@ -74,7 +74,7 @@ const FIXTURE_LIST = [
     }),
     [systemLt],
   ],
-  [planResource("aws:eks/cluster:Cluster", "training", { version: "1.33" }), []],
+  [planResource("aws:eks/cluster:Cluster", "training", { version: "1.35" }), []],
   [planResource("aws:kms/key:Key", "key", {}), []],
   [planResource("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 90 }), []],
   [planResource("aws:cloudwatch/metricAlarm:MetricAlarm", "standard", { period: 60, metricName: "CPUUtilization" }), []],
@@ -268,6 +268,30 @@ describe("AWS pricers: what they refuse to price", () => {
   it("GIVEN a scaling group whose launch template is not in the plan THEN UnpricedError, not a zero", () => {
     const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1 });
     expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
+  });
+
+  it("GIVEN EKS 1.33 past its standard support (2026-07-29) on the extended policy THEN UnpricedError names extended support, not the standard rate", () => {
+    const cluster = (inputs: Record<string, unknown>) => planResource("aws:eks/cluster:Cluster", "c", inputs);
+    expect(unpricedMessage(() => price(cluster({ version: "1.33" })))).toBe(
+      "aws:eks/cluster:Cluster c: EKS 1.33 left standard support on 2026-07-29, before the prices were read (2026-11-30), and the upgrade policy keeps it on extended support; the table has no extended-support price (aws:eks:cluster-extended-hour)",
+    );
+    expect(unpricedMessage(() => price(cluster({ version: "1.31", upgradePolicy: { supportType: "EXTENDED" } })))).toMatch(
+      /EKS 1.31 left standard support on 2025-11-26/,
+    );
+    expect(unpricedMessage(() => price(cluster({ version: "1.20" })))).toBe(
+      "aws:eks/cluster:Cluster c: when EKS 1.20's standard support ends is not in EKS_STANDARD_SUPPORT_ENDS",
+    );
+    // STANDARD support type: EKS upgrades the cluster at the end of standard support instead.
+    const standard = [
+      cluster({ version: "1.33", upgradePolicy: { supportType: "STANDARD" } }),
+      cluster({ version: "1.34" }),
+      cluster({ version: "1.40" }),
+      cluster({}),
+    ];
+    for (const c of standard)
+      expect(price(c)).toEqual([
+        { item: "EKS cluster hours", kind: "fixed", priceKey: "aws:eks:cluster-hour", quantity: { min: 730, max: 730 } },
+      ]);
   });
 
   it("GIVEN a SageMaker MLflow tracking server THEN UnpricedError says no source was read", () => {
