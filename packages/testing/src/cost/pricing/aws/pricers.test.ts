@@ -205,6 +205,16 @@ describe("AWS pricers: exact lines", () => {
     });
   });
 
+  it("GIVEN a key that rotates every 180 days THEN the key and its first two rotations are 3 key-months; without rotation 1", () => {
+    const rotating = planResource("aws:kms/key:Key", "k", { enableKeyRotation: true, rotationPeriodInDays: 180 });
+    expect(price(rotating).map((l) => [l.priceKey, l.kind, l.quantity.min, l.quantity.max, l.assumption])).toEqual([
+      ["aws:kms:key-month", "fixed", 1, 1, undefined],
+      ["aws:kms:key-month", "fixed", 2, 2, "rotated every 180 days: from the second rotation (day 360) on; later rotations are not billed"],
+    ]);
+    expect(at(price(planResource("aws:kms/key:Key", "y", { enableKeyRotation: true })), 1).assumption).toMatch(/every 365 days/);
+    expect(price(planResource("aws:kms/key:Key", "n", { enableKeyRotation: false })).map((l) => l.quantity.max)).toEqual([1]);
+  });
+
   it("GIVEN a log group kept 90 days THEN logGb ingested and three months of it stored", () => {
     const lines = price(logs[0]);
     const ingest = at(lines, 0);

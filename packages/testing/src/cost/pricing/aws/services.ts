@@ -4,7 +4,32 @@ import { fixed, list, monthly, numberInput, priced, record, unpriced, usage } fr
 // Managed services: keys, logs, storage, registries, CI, edge protection, monitoring; and those
 // whose price was not read, which say so.
 
-export const kmsKey: Pricer = (_r, ctx) => [monthly("KMS key", "aws:kms:key-month", ctx)];
+/** Rotations that add a key-month each; later ones are not billed. */
+export const KMS_BILLED_ROTATIONS = 2;
+
+/**
+ * A customer managed key, and with rotation on, the key material its first two rotations keep: "the
+ * first and second rotation of the key adds $1/month (prorated hourly) in cost. This price increase
+ * is capped at the second rotation" (https://aws.amazon.com/kms/pricing/; the same in
+ * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html, "Key rotation and
+ * pricing"). Counted at steady state, as log storage is: a year after the second rotation.
+ */
+export const kmsKey: Pricer = (r, ctx) => {
+  const lines = [monthly("KMS key", "aws:kms:key-month", ctx)];
+  if (r.inputs.enableKeyRotation === true) {
+    const days = r.inputs.rotationPeriodInDays === undefined ? 365 : numberInput(r, "rotationPeriodInDays", r.inputs.rotationPeriodInDays);
+    lines.push(
+      fixed(
+        "KMS key rotations (first two, each billed as a key-month)",
+        priced("aws:kms:key-month", ctx),
+        KMS_BILLED_ROTATIONS,
+        KMS_BILLED_ROTATIONS,
+        `rotated every ${days} days: from the second rotation (day ${KMS_BILLED_ROTATIONS * days}) on; later rotations are not billed`,
+      ),
+    );
+  }
+  return lines;
+};
 
 /**
  * A log group: ingestion, and storage at steady state (a month's ingestion times the months it is
