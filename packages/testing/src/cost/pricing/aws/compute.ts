@@ -20,10 +20,20 @@ function launchTemplate(r: PlanResource, ctx: PricingContext): PlanResource {
   return lt;
 }
 
-/** GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced. */
+/**
+ * GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced.
+ * A template that maps no volume boots on its AMI's root volume, whose type and size the plan does
+ * not say: unpriced rather than counted as no volume.
+ */
 function gp3GiBPerInstance(lt: PlanResource): number {
+  const mappings = list(lt.inputs.blockDeviceMappings);
+  if (!mappings.some((m) => Object.keys(record(record(m).ebs)).length > 0)) {
+    throw new UnpricedError(
+      `${lt.type} ${lt.name}: no EBS volume in blockDeviceMappings, so the root volume is the AMI's, whose type and size are not in the plan`,
+    );
+  }
   let gib = 0;
-  for (const [i, mapping] of list(lt.inputs.blockDeviceMappings).entries()) {
+  for (const [i, mapping] of mappings.entries()) {
     const ebs = record(record(mapping).ebs);
     if (Object.keys(ebs).length === 0) continue;
     const type = ebs.volumeType ?? "unset";

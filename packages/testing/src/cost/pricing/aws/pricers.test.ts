@@ -275,6 +275,14 @@ describe("AWS pricers: what they refuse to price", () => {
     );
   });
 
+  it("GIVEN a launch template that maps no EBS volume THEN UnpricedError: the AMI's root volume is billed but not in the plan", () => {
+    const bare = planResource("aws:ec2/launchTemplate:LaunchTemplate", "bare", { instanceType: "t3.large" });
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 2, launchTemplate: ref(bare) });
+    expect(unpricedMessage(() => price(group, [bare]))).toBe(
+      "aws:ec2/launchTemplate:LaunchTemplate bare: no EBS volume in blockDeviceMappings, so the root volume is the AMI's, whose type and size are not in the plan",
+    );
+  });
+
   it("GIVEN a scaling group whose launch template is not in the plan THEN UnpricedError, not a zero", () => {
     const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1 });
     expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
