@@ -205,6 +205,14 @@ describe("AWS pricers: exact lines", () => {
     });
   });
 
+  it("GIVEN a log group kept 731 days THEN its storage is counted a year in, and the line says so rather than calling 365 its retention", () => {
+    const long = planResource("aws:cloudwatch/logGroup:LogGroup", "audit", { retentionInDays: 731 });
+    expect(at(price(long), 1)).toMatchObject({
+      quantity: { min: (5 * 365) / 30, max: (5 * 365) / 30 },
+      assumption: "logGb: 5 GB a month kept 365 days (its retention is 731 days, counted a year in)",
+    });
+  });
+
   it("GIVEN a key that rotates every 180 days THEN the key and its first two rotations are 3 key-months; without rotation 1", () => {
     const rotating = planResource("aws:kms/key:Key", "k", { enableKeyRotation: true, rotationPeriodInDays: 180 });
     expect(price(rotating).map((l) => [l.priceKey, l.kind, l.quantity.min, l.quantity.max, l.assumption])).toEqual([

@@ -37,7 +37,14 @@ export const kmsKey: Pricer = (r, ctx) => {
  */
 export const logGroup: Pricer = (r, ctx) => {
   const gb = ctx.usage.logGb;
-  const days = r.inputs.retentionInDays === undefined ? 365 : Math.min(numberInput(r, "retentionInDays", r.inputs.retentionInDays), 365);
+  const retention = r.inputs.retentionInDays === undefined ? undefined : numberInput(r, "retentionInDays", r.inputs.retentionInDays);
+  const days = Math.min(retention ?? 365, 365);
+  const kept =
+    retention === undefined
+      ? "no expiry, counted as a year"
+      : retention > 365
+        ? `its retention is ${retention} days, counted a year in`
+        : "its retention";
   const stored = (gb * days) / 30;
   return [
     usage("Log ingestion", priced("aws:cloudwatch:logs-ingest-gb", ctx), gb, gb, `logGb: ${gb} GB ingested a month`),
@@ -46,7 +53,7 @@ export const logGroup: Pricer = (r, ctx) => {
       priced("aws:cloudwatch:logs-storage-gb-month", ctx),
       stored,
       stored,
-      `logGb: ${gb} GB a month kept ${days} days (${r.inputs.retentionInDays === undefined ? "no expiry, counted as a year" : "its retention"})`,
+      `logGb: ${gb} GB a month kept ${days} days (${kept})`,
     ),
   ];
 };
