@@ -142,8 +142,9 @@ function inExtendedSupport(r: PlanResource, version: string, day: string): boole
 
 /**
  * The EKS control plane, billed per cluster-hour at the support tier its version is in on the day
- * the prices were read: extended support (EKS's default upgrade policy) once standard support ends,
- * unless `upgradePolicy.supportType` is STANDARD (then EKS upgrades the cluster instead).
+ * the prices were read: extended support once standard support ends, unless
+ * `upgradePolicy.supportType` is STANDARD ("The default value is EXTENDED. Use STANDARD to disable
+ * extended support": docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html).
  */
 export const eksCluster: Pricer = (r, ctx) => {
   // An unset version is the newest EKS offers, in standard support.
