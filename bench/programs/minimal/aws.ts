@@ -67,6 +67,8 @@ export function program(): Record<string, pulumi.Output<string>> {
     imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
     instanceType: INSTANCE_TYPE,
     vpcSecurityGroupIds: [appSg.id],
+    // The root volume stated (the image's own is 8 GiB), so the baseline prices it rather than leaving it out.
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 8, volumeType: "gp3", encrypted: "true" } }],
   });
   new Group("min", {
     minSize: 1,

@@ -128,7 +128,8 @@ function scaleSet(common: Common, subnet: Subnet, gateway: ApplicationGateway): 
       },
       storageProfile: {
         imageReference: { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" },
-        osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "StandardSSD_LRS" } },
+        // The smallest Premium SSD tier the price table holds (P6), so the baseline prices its disk.
+        osDisk: { createOption: "FromImage", diskSizeGB: 64, managedDisk: { storageAccountType: "Premium_LRS" } },
       },
       networkProfile: {
         networkApiVersion: "2020-11-01",

@@ -46,7 +46,15 @@ export function program(): Record<string, pulumi.Output<string>> {
     region,
     machineType: MACHINE_TYPE,
     tags: ["app"],
-    disks: [{ sourceImage: "projects/debian-cloud/global/images/family/debian-12", boot: true, autoDelete: true, diskSizeGb: 10 }],
+    disks: [
+      {
+        sourceImage: "projects/debian-cloud/global/images/family/debian-12",
+        boot: true,
+        autoDelete: true,
+        diskSizeGb: 10,
+        diskType: "pd-balanced",
+      },
+    ],
     // No access config: no public address; egress goes through Cloud NAT.
     networkInterfaces: [{ subnetwork: subnet.id }],
   });

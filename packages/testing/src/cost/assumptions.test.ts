@@ -36,9 +36,14 @@ describe("parseAssumptions", () => {
     ["natGb=", "--assume natGb=: the value must be a number at or above 0"],
     ["natGb=Infinity", "--assume natGb=Infinity: the value must be a number at or above 0"],
     ["natGb", '--assume "natGb": expected key=value, e.g. natGb=250'],
+    ["trainingHours=731", "--assume trainingHours=731: a month has 730 hours (the clouds' calculators' month)"],
     ["=5", '--assume "=5": expected key=value, e.g. natGb=250'],
   ])("GIVEN --assume %s THEN an AssumptionError naming it", (text, message) => {
     expect(() => parseAssumptions([text])).toThrow(new AssumptionError(message));
+  });
+
+  it("GIVEN trainingHours of a whole month THEN it is taken", () => {
+    expect(parseAssumptions(["trainingHours=730"]).trainingHours).toBe(730);
   });
 
   it("GIVEN every key THEN each has a description", () => {

@@ -1,4 +1,4 @@
-import type { UsageAssumptions } from "./types";
+import { HOURS_PER_MONTH, type UsageAssumptions } from "./types";
 
 /**
  * What the usage lines assume when nobody says otherwise: a quiet development platform, modest on
@@ -43,7 +43,8 @@ export class AssumptionError extends Error {
 
 /**
  * The defaults with `key=value` overrides applied, in order (a later one wins). A key that is not an
- * assumption, or a value that is not a finite number at or above 0, is refused by name.
+ * assumption, a value that is not a finite number at or above 0, or trainingHours past a month, is
+ * refused by name.
  */
 export function parseAssumptions(overrides: readonly string[], base: Readonly<UsageAssumptions> = DEFAULT_USAGE): UsageAssumptions {
   const usage: UsageAssumptions = { ...base };
@@ -58,6 +59,10 @@ export function parseAssumptions(overrides: readonly string[], base: Readonly<Us
     const value = Number(raw);
     if (raw === "" || !Number.isFinite(value) || value < 0) {
       throw new AssumptionError(`--assume ${key}=${raw}: the value must be a number at or above 0`);
+    }
+    // Hours a month past the month itself would price a burst above the pool running around the clock.
+    if (key === "trainingHours" && value > HOURS_PER_MONTH) {
+      throw new AssumptionError(`--assume ${key}=${raw}: a month has ${HOURS_PER_MONTH} hours (the clouds' calculators' month)`);
     }
     usage[key as keyof UsageAssumptions] = value;
   }

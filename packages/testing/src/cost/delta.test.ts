@@ -48,6 +48,20 @@ describe("costDelta", () => {
     expect(after.unpricedInHead).toBe(1);
   });
 
+  it("GIVEN a group whose lower bound moves from 1 to 2 instances THEN both bounds of its fixed cost change by what the lower one adds", () => {
+    const group = (min: number) =>
+      planResource("aws:autoscaling/group:Group", "api-asg", { minSize: min, maxSize: 4 }, { parent: service.urn });
+    const grown = costDelta(priced([vpc, service, group(1)]), priced([vpc, service, group(2)]));
+    // One more small instance around the clock at rest (730 x 0.02); the upper bound (4) is unchanged.
+    expect(grown.change.fixed.min).toBeCloseTo(14.6, 10);
+    expect(grown.change.fixed.max).toBeCloseTo(0, 10);
+    expect(grown.change.usage).toEqual({ min: 0, max: 0 });
+    expect(grown.head.fixed).toEqual({ min: 2 * 730 * 0.02, max: 4 * 730 * 0.02 });
+    expect(grown.components.map((c) => [c.component, c.change.fixed.min])).toEqual([["InferenceService api", 14.6]]);
+    const shrunk = costDelta(priced([vpc, service, group(2)]), priced([vpc, service, group(1)]));
+    expect(shrunk.change.fixed.min).toBeCloseTo(-14.6, 10);
+  });
+
   it("GIVEN the same plan twice THEN no component changed and the change is zero", () => {
     const same = costDelta(priced(head), priced(head));
     expect(same.components).toEqual([]);

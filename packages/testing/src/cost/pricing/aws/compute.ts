@@ -1,7 +1,10 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
 import { allHours, fixed, HOURS_PER_MONTH, list, numberInput, priced, record, related, stringInput, usage } from "./lines";
-import { ec2Key } from "./prices";
+import { ec2Key, findAwsPrice } from "./prices";
+import { AWS_PRICES_READ } from "./sources";
+
+const EKS_EXTENDED_KEY = "aws:eks:cluster-extended-hour";
 
 // Instances: an Auto Scaling group and an EKS node group are billed for the instances they run
 // (the instance type and volumes their launch template gives) between their scaling bounds.
@@ -17,10 +20,20 @@ function launchTemplate(r: PlanResource, ctx: PricingContext): PlanResource {
   return lt;
 }
 
-/** GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced. */
+/**
+ * GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced.
+ * A template that maps no volume boots on its AMI's root volume, whose type and size the plan does
+ * not say: unpriced rather than counted as no volume.
+ */
 function gp3GiBPerInstance(lt: PlanResource): number {
+  const mappings = list(lt.inputs.blockDeviceMappings);
+  if (!mappings.some((m) => Object.keys(record(record(m).ebs)).length > 0)) {
+    throw new UnpricedError(
+      `${lt.type} ${lt.name}: no EBS volume in blockDeviceMappings, so the root volume is the AMI's, whose type and size are not in the plan`,
+    );
+  }
   let gib = 0;
-  for (const [i, mapping] of list(lt.inputs.blockDeviceMappings).entries()) {
+  for (const [i, mapping] of mappings.entries()) {
     const ebs = record(record(mapping).ebs);
     if (Object.keys(ebs).length === 0) continue;
     const type = ebs.volumeType ?? "unset";
@@ -91,5 +104,58 @@ export const eksNodeGroup: Pricer = (r, ctx) => {
   return instanceLines(instanceType, gib, min, max, ctx, spot ? SPOT_ASSUMPTION : undefined);
 };
 
-/** The EKS control plane, standard support. */
-export const eksCluster: Pricer = (_r, ctx) => [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
+/**
+ * The last day of EKS standard support per minor version, from the EKS Kubernetes release calendar
+ * (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html, transcribed at
+ * https://endoflife.date/amazon-eks). Past it a cluster bills the extended-support rate
+ * (the source of aws:eks:cluster-hour: $0.60 a cluster-hour instead of $0.10) unless its upgrade policy
+ * says STANDARD.
+ */
+export const EKS_STANDARD_SUPPORT_ENDS: Readonly<Record<string, string>> = {
+  "1.29": "2025-03-23",
+  "1.30": "2025-07-23",
+  "1.31": "2025-11-26",
+  "1.32": "2026-03-23",
+  "1.33": "2026-07-29",
+  "1.34": "2026-12-02",
+  "1.35": "2027-03-27",
+};
+
+const minor = (v: string) => v.split(".").map(Number);
+const newer = (a: string, b: string) => {
+  const [am = 0, an = 0] = minor(a);
+  const [bm = 0, bn = 0] = minor(b);
+  return am > bm || (am === bm && an > bn);
+};
+
+/**
+ * Whether a version is in extended support on `day`. A version newer than every listed one came out
+ * after the newest listed, so its 14 months of standard support have not run out by the day the
+ * table was read; an older unlisted one has no known dates.
+ */
+function inExtendedSupport(r: PlanResource, version: string, day: string): boolean {
+  const ends = EKS_STANDARD_SUPPORT_ENDS[version];
+  if (ends !== undefined) return day > ends;
+  if (Object.keys(EKS_STANDARD_SUPPORT_ENDS).every((listed) => newer(version, listed))) return false;
+  throw new UnpricedError(`${r.type} ${r.name}: when EKS ${version}'s standard support ends is not in EKS_STANDARD_SUPPORT_ENDS`);
+}
+
+/**
+ * The EKS control plane, billed per cluster-hour at the support tier its version is in on the day
+ * the prices were read: extended support once standard support ends, unless
+ * `upgradePolicy.supportType` is STANDARD ("The default value is EXTENDED. Use STANDARD to disable
+ * extended support": docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html).
+ */
+export const eksCluster: Pricer = (r, ctx) => {
+  // An unset version is the newest EKS offers, in standard support.
+  const version = r.inputs.version === undefined ? undefined : stringInput(r, "version", r.inputs.version);
+  const supportType = record(r.inputs.upgradePolicy).supportType ?? "EXTENDED";
+  if (version !== undefined && supportType !== "STANDARD" && inExtendedSupport(r, version, AWS_PRICES_READ)) {
+    const why = `EKS ${version} left standard support on ${EKS_STANDARD_SUPPORT_ENDS[version]}, before the prices were read (${AWS_PRICES_READ}), and the upgrade policy keeps it on extended support`;
+    if (!findAwsPrice(EKS_EXTENDED_KEY, ctx.region)) {
+      throw new UnpricedError(`${r.type} ${r.name}: ${why}; the table has no extended-support price (${EKS_EXTENDED_KEY})`);
+    }
+    return [fixed("EKS cluster hours (extended support)", EKS_EXTENDED_KEY, HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
+  }
+  return [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
+};

@@ -74,7 +74,7 @@ const FIXTURE_LIST = [
     }),
     [systemLt],
   ],
-  [planResource("aws:eks/cluster:Cluster", "training", { version: "1.33" }), []],
+  [planResource("aws:eks/cluster:Cluster", "training", { version: "1.35" }), []],
   [planResource("aws:kms/key:Key", "key", {}), []],
   [planResource("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 90 }), []],
   [planResource("aws:cloudwatch/metricAlarm:MetricAlarm", "standard", { period: 60, metricName: "CPUUtilization" }), []],
@@ -207,6 +207,24 @@ describe("AWS pricers: exact lines", () => {
     });
   });
 
+  it("GIVEN a log group kept 731 days THEN its storage is counted a year in, and the line says so rather than calling 365 its retention", () => {
+    const long = planResource("aws:cloudwatch/logGroup:LogGroup", "audit", { retentionInDays: 731 });
+    expect(at(price(long), 1)).toMatchObject({
+      quantity: { min: (5 * 365) / 30, max: (5 * 365) / 30 },
+      assumption: "logGb: 5 GB a month kept 365 days (its retention is 731 days, counted a year in)",
+    });
+  });
+
+  it("GIVEN a key that rotates every 180 days THEN the key and its first two rotations are 3 key-months; without rotation 1", () => {
+    const rotating = planResource("aws:kms/key:Key", "k", { enableKeyRotation: true, rotationPeriodInDays: 180 });
+    expect(price(rotating).map((l) => [l.priceKey, l.kind, l.quantity.min, l.quantity.max, l.assumption])).toEqual([
+      ["aws:kms:key-month", "fixed", 1, 1, undefined],
+      ["aws:kms:key-month", "fixed", 2, 2, "rotated every 180 days: from the second rotation (day 360) on; later rotations are not billed"],
+    ]);
+    expect(at(price(planResource("aws:kms/key:Key", "y", { enableKeyRotation: true })), 1).assumption).toMatch(/every 365 days/);
+    expect(price(planResource("aws:kms/key:Key", "n", { enableKeyRotation: false })).map((l) => l.quantity.max)).toEqual([1]);
+  });
+
   it("GIVEN a log group kept 90 days THEN logGb ingested and three months of it stored", () => {
     const lines = price(logs[0]);
     const ingest = at(lines, 0);
@@ -308,9 +326,41 @@ describe("AWS pricers: what they refuse to price", () => {
     );
   });
 
+  it("GIVEN a launch template that maps no EBS volume THEN UnpricedError: the AMI's root volume is billed but not in the plan", () => {
+    const bare = planResource("aws:ec2/launchTemplate:LaunchTemplate", "bare", { instanceType: "t3.large" });
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 2, launchTemplate: ref(bare) });
+    expect(unpricedMessage(() => price(group, [bare]))).toBe(
+      "aws:ec2/launchTemplate:LaunchTemplate bare: no EBS volume in blockDeviceMappings, so the root volume is the AMI's, whose type and size are not in the plan",
+    );
+  });
+
   it("GIVEN a scaling group whose launch template is not in the plan THEN UnpricedError, not a zero", () => {
     const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1 });
     expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
+  });
+
+  it("GIVEN EKS 1.33 past its standard support (2026-07-29) on the extended policy THEN UnpricedError names extended support, not the standard rate", () => {
+    const cluster = (inputs: Record<string, unknown>) => planResource("aws:eks/cluster:Cluster", "c", inputs);
+    expect(unpricedMessage(() => price(cluster({ version: "1.33" })))).toBe(
+      "aws:eks/cluster:Cluster c: EKS 1.33 left standard support on 2026-07-29, before the prices were read (2026-11-30), and the upgrade policy keeps it on extended support; the table has no extended-support price (aws:eks:cluster-extended-hour)",
+    );
+    expect(unpricedMessage(() => price(cluster({ version: "1.31", upgradePolicy: { supportType: "EXTENDED" } })))).toMatch(
+      /EKS 1.31 left standard support on 2025-11-26/,
+    );
+    expect(unpricedMessage(() => price(cluster({ version: "1.20" })))).toBe(
+      "aws:eks/cluster:Cluster c: when EKS 1.20's standard support ends is not in EKS_STANDARD_SUPPORT_ENDS",
+    );
+    // STANDARD support type: EKS upgrades the cluster at the end of standard support instead.
+    const standard = [
+      cluster({ version: "1.33", upgradePolicy: { supportType: "STANDARD" } }),
+      cluster({ version: "1.34" }),
+      cluster({ version: "1.40" }),
+      cluster({}),
+    ];
+    for (const c of standard)
+      expect(price(c)).toEqual([
+        { item: "EKS cluster hours", kind: "fixed", priceKey: "aws:eks:cluster-hour", quantity: { min: 730, max: 730 } },
+      ]);
   });
 
   it("GIVEN a SageMaker MLflow tracking server THEN UnpricedError says no source was read for the reference regions", () => {

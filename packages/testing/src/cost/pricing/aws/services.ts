@@ -5,7 +5,32 @@ import { invocationsPerMonth } from "./schedule";
 // Managed services: keys, logs, storage, registries, CI, edge protection, monitoring; and those
 // whose price was not read, which say so.
 
-export const kmsKey: Pricer = (_r, ctx) => [monthly("KMS key", "aws:kms:key-month", ctx)];
+/** Rotations that add a key-month each; later ones are not billed. */
+export const KMS_BILLED_ROTATIONS = 2;
+
+/**
+ * A customer managed key, and with rotation on, the key material its first two rotations keep: "the
+ * first and second rotation of the key adds $1/month (prorated hourly) in cost. This price increase
+ * is capped at the second rotation" (https://aws.amazon.com/kms/pricing/; the same in
+ * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html, "Key rotation and
+ * pricing"). Counted at steady state, as log storage is: a year after the second rotation.
+ */
+export const kmsKey: Pricer = (r, ctx) => {
+  const lines = [monthly("KMS key", "aws:kms:key-month", ctx)];
+  if (r.inputs.enableKeyRotation === true) {
+    const days = r.inputs.rotationPeriodInDays === undefined ? 365 : numberInput(r, "rotationPeriodInDays", r.inputs.rotationPeriodInDays);
+    lines.push(
+      fixed(
+        "KMS key rotations (first two, each billed as a key-month)",
+        priced("aws:kms:key-month", ctx),
+        KMS_BILLED_ROTATIONS,
+        KMS_BILLED_ROTATIONS,
+        `rotated every ${days} days: from the second rotation (day ${KMS_BILLED_ROTATIONS * days}) on; later rotations are not billed`,
+      ),
+    );
+  }
+  return lines;
+};
 
 /**
  * A log group: ingestion, and storage at steady state (a month's ingestion times the months it is
@@ -13,7 +38,14 @@ export const kmsKey: Pricer = (_r, ctx) => [monthly("KMS key", "aws:kms:key-mont
  */
 export const logGroup: Pricer = (r, ctx) => {
   const gb = ctx.usage.logGb;
-  const days = r.inputs.retentionInDays === undefined ? 365 : Math.min(numberInput(r, "retentionInDays", r.inputs.retentionInDays), 365);
+  const retention = r.inputs.retentionInDays === undefined ? undefined : numberInput(r, "retentionInDays", r.inputs.retentionInDays);
+  const days = Math.min(retention ?? 365, 365);
+  const kept =
+    retention === undefined
+      ? "no expiry, counted as a year"
+      : retention > 365
+        ? `its retention is ${retention} days, counted a year in`
+        : "its retention";
   const stored = (gb * days) / 30;
   return [
     usage("Log ingestion", priced("aws:cloudwatch:logs-ingest-gb", ctx), gb, gb, `logGb: ${gb} GB ingested a month`),
@@ -22,7 +54,7 @@ export const logGroup: Pricer = (r, ctx) => {
       priced("aws:cloudwatch:logs-storage-gb-month", ctx),
       stored,
       stored,
-      `logGb: ${gb} GB a month kept ${days} days (${r.inputs.retentionInDays === undefined ? "no expiry, counted as a year" : "its retention"})`,
+      `logGb: ${gb} GB a month kept ${days} days (${kept})`,
     ),
   ];
 };

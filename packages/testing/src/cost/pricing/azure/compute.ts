@@ -18,8 +18,8 @@ interface NodeGroup {
   min: number;
   max: number;
   spot: boolean;
-  /** The OS disk each node carries, when it is a managed disk. */
-  disk?: { sizeGiB: number; redundancy: "LRS" | "ZRS"; assumption?: string };
+  /** The managed OS disk each node carries. */
+  disk: { sizeGiB: number; redundancy: "LRS" | "ZRS"; assumption?: string };
 }
 
 /** Instance hours and OS disks of a group of identical nodes, fixed at its scaling bounds. */
@@ -34,7 +34,7 @@ function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
       ...(g.spot ? { assumption: SPOT_ASSUMPTION } : {}),
     }),
   ];
-  if (g.disk) lines.push(diskLine(g, ctx, "fixed", g.min, g.max, g.disk.assumption));
+  lines.push(diskLine(g, ctx, "fixed", g.min, g.max, g.disk.assumption));
   return lines;
 }
 
@@ -52,15 +52,13 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
       assumption: g.spot ? `${assumption}; ${SPOT_ASSUMPTION}` : assumption,
     }),
   ];
-  if (g.disk) {
-    const months = runHours / hours(1);
-    lines.push(diskLine(g, ctx, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
-  }
+  const months = runHours / hours(1);
+  lines.push(diskLine(g, ctx, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
   return lines;
 }
 
 function diskLine(g: NodeGroup, ctx: PricingContext, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
-  const disk = g.disk as NonNullable<NodeGroup["disk"]>;
+  const disk = g.disk;
   const tier = premiumTier(disk.sizeGiB);
   if (tier === undefined) throw new UnpricedError(`${g.what}: a ${disk.sizeGiB} GiB OS disk is past the Premium SSD tiers the table knows`);
   return line(ctx, g.what, {
@@ -86,7 +84,12 @@ function autoscaleOf(target: PlanResource, ctx: PricingContext): PlanResource | 
 function scaleSetDisk(r: PlanResource, what: string): NodeGroup["disk"] {
   const type = inputString(r, "virtualMachineProfile.storageProfile.osDisk.managedDisk.storageAccountType");
   const size = inputNumber(r, "virtualMachineProfile.storageProfile.osDisk.diskSizeGB");
-  if (type === undefined || size === undefined) return undefined;
+  // Every instance has an OS disk: one the plan does not describe is billed at the image's default.
+  if (type === undefined || size === undefined) {
+    throw new UnpricedError(
+      `${what}: the OS disk's storageAccountType or diskSizeGB is unset, so its tier is the image's default, not in the plan`,
+    );
+  }
   const m = /^Premium_(LRS|ZRS)$/.exec(type);
   if (!m) throw new UnpricedError(`${what}: OS disks of type ${type} are not in the Azure price table`);
   return { sizeGiB: size, redundancy: m[1] as "LRS" | "ZRS" };
@@ -107,7 +110,7 @@ export const priceScaleSet: Pricer = (r, ctx) => {
     : { min: capacity, max: capacity };
   const spot = inputString(r, "virtualMachineProfile.priority") === "Spot";
   const disk = scaleSetDisk(r, what);
-  return nodeLines({ what, label: r.name, vmSize, ...bounds, spot, ...(disk ? { disk } : {}) }, ctx);
+  return nodeLines({ what, label: r.name, vmSize, ...bounds, spot, disk }, ctx);
 };
 
 /** An AKS pool's node count bounds: autoscaling min/max, else its fixed count. */
@@ -126,15 +129,21 @@ const AKS_DISK_ASSUMPTION = "Managed OS disk on Premium SSD LRS (the size suppor
 function poolGroup(pool: Record<string, unknown>, what: string, label: string): NodeGroup {
   const vmSize = typeof pool.vmSize === "string" ? pool.vmSize : undefined;
   if (!vmSize) throw new UnpricedError(`${what}: pool ${label} has no vmSize`);
-  const diskGiB = typeof pool.osDiskSizeGB === "number" ? pool.osDiskSizeGB : undefined;
   if (pool.osDiskType === "Ephemeral") throw new UnpricedError(`${what}: ephemeral OS disks are not priced (they use the VM's cache)`);
+  // Unset, AKS picks Ephemeral when the size's cache holds the disk, else Managed (the osDiskType
+  // reference in the containerservice API), and a Managed disk's default size by vCPU count.
+  if (pool.osDiskType !== "Managed" || typeof pool.osDiskSizeGB !== "number") {
+    throw new UnpricedError(
+      `${what}: pool ${label} leaves osDiskType or osDiskSizeGB to AKS's default (Ephemeral or Managed, sized by vCPUs), which the plan does not say`,
+    );
+  }
   return {
     what,
     label,
     vmSize,
     ...poolBounds(pool),
     spot: pool.scaleSetPriority === "Spot",
-    ...(diskGiB !== undefined ? { disk: { sizeGiB: diskGiB, redundancy: "LRS" as const, assumption: AKS_DISK_ASSUMPTION } } : {}),
+    disk: { sizeGiB: pool.osDiskSizeGB, redundancy: "LRS", assumption: AKS_DISK_ASSUMPTION },
   };
 }
 

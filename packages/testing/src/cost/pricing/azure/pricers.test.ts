@@ -131,6 +131,23 @@ describe("GIVEN the azure-dev stack in eastus2", () => {
     ]);
   });
 
+  it("WHEN its scale set or a pool leaves the OS disk to the defaults THEN it is unpriced, not priced without a disk", () => {
+    const ctx = context("azure-dev");
+    const set = find("azure-dev", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set");
+    const profile = set.inputs.virtualMachineProfile as { storageProfile: { osDisk: Record<string, unknown> } };
+    const bareSet = {
+      ...set,
+      inputs: { ...set.inputs, virtualMachineProfile: { ...profile, storageProfile: { osDisk: { createOption: "FromImage" } } } },
+    };
+    expect(() => AZURE_PRICING.pricers[set.type]?.(bareSet, ctx)).toThrow(UnpricedError);
+    const pool = find("azure-dev", "azure-native:containerservice:AgentPool", "training-gpu");
+    for (const inputs of [{ osDiskSizeGB: undefined }, { osDiskType: undefined }]) {
+      expect(() => AZURE_PRICING.pricers[pool.type]?.({ ...pool, inputs: { ...pool.inputs, ...inputs } }, ctx)).toThrow(
+        /leaves osDiskType or osDiskSizeGB to AKS's default/,
+      );
+    }
+  });
+
   it("WHEN its GPU pool, which scales from zero on spot, is priced THEN nothing is idle and trainingHours run at the upper bound", () => {
     const [vm, disk] = price("azure-dev", "azure-native:containerservice:AgentPool", "training-gpu");
     expect(vm).toMatchObject({ kind: "usage", priceKey: "azure:vm:Standard_NC4as_T4_v3", quantity: { min: 0, max: 2 * 21 } });

@@ -82,6 +82,7 @@ function templateShape(template: PlanResource): VmShape {
     machineType: str(i.machineType) ?? "",
     accelerators: accelerators(i.guestAccelerators),
     spot: model === "SPOT" || field(i.scheduling, "preemptible") === true,
+    // Unset, the boot disk is as large as its image: billed, but not in the plan (0 makes it unpriced).
     diskGb: num(field(boot, "diskSizeGb")) ?? 0,
     diskType: str(field(boot, "diskType")) ?? "pd-standard",
   };
@@ -124,15 +125,18 @@ function gpusOf(shape: VmShape): { type: string; count: number }[] {
   return builtIn ? [{ type: builtIn.accelerator, count: builtIn.count }] : shape.accelerators;
 }
 
-/** Boot disks: a line when the disk type has a price, else a note on the machine line saying so. */
+/**
+ * Boot disks: every VM has one, so a disk of unknown size or of a type with no price makes the VMs
+ * unpriced rather than priced as if they had none.
+ */
 function diskPart(ctx: PricingContext, what: string, shape: VmShape, hours: ReturnType<typeof vmHours>) {
   const key = shape.diskType === "pd-balanced" ? KEYS.diskBalancedGbMonth : `gcp:compute:disk:${shape.diskType}-gb-month`;
-  if (shape.diskGb === 0) return { lines: [] as CostLine[], note: undefined };
+  if (shape.diskGb === 0) throw new UnpricedError(`${what}: the boot disk's size is not in the plan (the image's size by default)`);
   if (!findPrice(key, ctx.region)) {
-    return { lines: [], note: `boot disks (${shape.diskGb} GB ${shape.diskType} each) not included: ${unpricedReason(key, ctx.region)}` };
+    throw new UnpricedError(`${what}: boot disks (${shape.diskGb} GB ${shape.diskType} each): ${unpricedReason(key, ctx.region)}`);
   }
   const perVm = shape.diskGb / HOURS_PER_MONTH;
-  const line = costLine(ctx, what, {
+  return costLine(ctx, what, {
     item: `${shape.diskType} boot disk`,
     kind: hours.kind,
     key,
@@ -140,13 +144,11 @@ function diskPart(ctx: PricingContext, what: string, shape: VmShape, hours: Retu
     max: hours.max * perVm,
     assumption: `${shape.diskGb} GB per VM, while the VM exists; ${hours.assumption}`,
   });
-  return { lines: [line], note: undefined };
 }
 
 /** The lines of `count` VMs of `shape`: machine hours, GPU hours and boot disks. */
 export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count: VmCount): CostLine[] {
   const hours = vmHours(count, ctx);
-  const disk = diskPart(ctx, what, shape, hours);
   const notes = [hours.assumption, ...(shape.spot ? [SPOT_ASSUMPTION] : [])];
   const machine = costLine(ctx, what, {
     item: `${shape.machineType} instance hours`,
@@ -154,7 +156,7 @@ export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count
     key: machineKey(shape.machineType),
     min: hours.min,
     max: hours.max,
-    assumption: [...notes, ...(disk.note ? [disk.note] : [])].join("; "),
+    assumption: notes.join("; "),
   });
   const gpus = gpusOf(shape).map((g) =>
     costLine(ctx, what, {
@@ -166,7 +168,7 @@ export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count
       assumption: [`${g.count} per VM`, ...notes].join("; "),
     }),
   );
-  return [machine, ...gpus, ...disk.lines];
+  return [machine, ...gpus, diskPart(ctx, what, shape, hours)];
 }
 
 /** A regional managed instance group: its template's VMs, as many as its autoscaler allows. */

@@ -117,12 +117,16 @@ describe("GCP pricers on hand-made plans", () => {
       ["gcp:compute:gpu:nvidia-tesla-t4", 6 * HOURS_PER_MONTH],
       ["gcp:compute:disk:pd-balanced-gb-month", 90],
     ]);
-    // A disk type with no rate is named as left out, not priced at zero.
+    // A disk type with no rate, or a disk of no stated size, leaves the group unpriced, not priced without it.
     const ssd = { ...template, inputs: { ...template.inputs, disks: [{ boot: true, diskSizeGb: 30, diskType: "pd-ssd" }] } };
-    const ssdLines = priceInstanceGroup(group, context([ssd, group]));
-    expect(ssdLines.map((l) => l.priceKey)).toEqual(["gcp:compute:n1-standard-4", "gcp:compute:gpu:nvidia-tesla-t4"]);
-    expect(ssdLines[0]?.assumption).toMatch(
-      /boot disks \(30 GB pd-ssd each\) not included: gcp:compute:disk:pd-ssd-gb-month: no [a-z0-9-]+ price in the GCP table/,
+    expect(() => priceInstanceGroup(group, context([ssd, group]))).toThrow(
+      new UnpricedError(
+        "instance group g: boot disks (30 GB pd-ssd each): gcp:compute:disk:pd-ssd-gb-month: no us-central1 price in the GCP table (no source for it was read)",
+      ),
+    );
+    const imageSized = { ...template, inputs: { ...template.inputs, disks: [{ boot: true, diskType: "pd-balanced" }] } };
+    expect(() => priceInstanceGroup(group, context([imageSized, group]))).toThrow(
+      new UnpricedError("instance group g: the boot disk's size is not in the plan (the image's size by default)"),
     );
   });
 

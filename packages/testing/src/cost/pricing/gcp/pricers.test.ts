@@ -218,11 +218,11 @@ describe("GCP pricing: exact lines of gcp-dev (us-central1)", () => {
     for (const v of views) expect(() => price(ctx, v)).toThrow(/no feature view SKU/);
   });
 
-  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $489.60", () => {
+  it("GIVEN the whole dev stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $490.32", () => {
     // 1 + 2 e2-standard-2 (2190 h x 0.06701) + their boot disks (50 + 2 x 100 GiB x 0.10) + GKE fee (730 x 0.10)
     // + NAT (2190 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
-    // + 3 KMS keys (0.06) + 1 scheduler job (0.10) + one Optimized online store node (730 x 0.30 = 219.00).
-    expect(idleMonthly(context("dev"))).toBeCloseTo(489.6, 1);
+    // + 3 KMS keys of 5 versions a year in (15 x 0.06) + 1 scheduler job (0.10) + one Optimized online store node (730 x 0.30 = 219.00).
+    expect(idleMonthly(context("dev"))).toBeCloseTo(490.32, 2);
   });
 });
 
@@ -257,12 +257,28 @@ describe("GCP pricing: exact lines of gcp-prod (europe-west4)", () => {
     );
   });
 
-  it("GIVEN the whole prod stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $1,486.77", () => {
+  it("GIVEN the whole prod stack WHEN its fixed lines are summed at the lower bounds THEN the idle month is $1,487.49", () => {
     // 2 n1-standard-8 + 2 T4 (1460 h x (0.41834 + 0.3675)) + their boot disks (2 x 200 GiB x 0.11)
     // + 3 e2-standard-2 (2190 h x 0.07377) + their boot disks (3 x 100 GiB x 0.11) + GKE fee (730 x 0.10)
     // + NAT (3650 VM-h x 0.0014 + 730 x 0.005) + forwarding rules (730 x 0.025) + 3 DNS zones (0.20)
-    // + 3 KMS keys (0.06) + 1 scheduler job (0.10); the address is free, used by the forwarding rules.
-    expect(idleMonthly(context("prod"))).toBeCloseTo(1486.77, 1);
+    // + 3 KMS keys of 5 versions (15 x 0.06) + 1 scheduler job (0.10); the address is free, used by the forwarding rules.
+    expect(idleMonthly(context("prod"))).toBeCloseTo(1487.49, 1);
+  });
+
+  it("GIVEN the prod keys rotating every 90 days WHEN priced THEN five versions a year in (the first and four rotations), none destroyed", () => {
+    const ctx = context("prod");
+    const keys = ctx.plan.resources.filter((r) => r.type === "gcp:kms/cryptoKey:CryptoKey");
+    expect(keys.length).toBe(3);
+    for (const key of keys) {
+      expect(price(ctx, key).map((l) => [l.priceKey, l.quantity.min, l.quantity.max])).toEqual([
+        ["gcp:kms:software-key-version-month", 5, 5],
+      ]);
+    }
+    const still = { ...only(ctx, "gcp:kms/cryptoKey:CryptoKey", keys[0]?.name), inputs: {} };
+    expect(price(ctx, still).map((l) => l.quantity.max)).toEqual([1]);
+    const monthly = { ...still, inputs: { rotationPeriod: "2592000s" } };
+    expect(price(ctx, monthly).map((l) => l.quantity.max)).toEqual([13]);
+    expect(() => price(ctx, { ...still, inputs: { rotationPeriod: "90d" } })).toThrow(UnpricedError);
   });
 
   it("GIVEN the prod log buckets WHEN priced THEN flow logs are vended and 365-day retention adds 335 days of storage", () => {

@@ -5,19 +5,32 @@ import { field, isRecord, num, str } from "./read";
 
 // Storage, keys, logs, CI and the Vertex AI parts: what each is billed for.
 
-/** A Cloud KMS key: its active versions. Rotation adds a version that stays active until destroyed. */
+const SECONDS_PER_YEAR = 365 * 86_400;
+
+/**
+ * A Cloud KMS key: its versions. "Key versions in any state other than destroyed incur costs"
+ * (https://docs.cloud.google.com/kms/docs/resource-hierarchy, Key versions > State), and rotating a
+ * key creates a new version while the old ones stay enabled to decrypt what they encrypted. Nothing
+ * in the stack destroys versions, so a rotating key is counted a year in, as log storage is.
+ */
 export const priceCryptoKey: Pricer = (key, ctx) => {
   const rotation = str(key.inputs.rotationPeriod);
+  const seconds = rotation === undefined ? undefined : Number(/^(\d+(?:\.\d+)?)s$/.exec(rotation)?.[1]);
+  if (seconds !== undefined && !(seconds > 0)) {
+    throw new UnpricedError(`KMS key ${key.name}: rotationPeriod ${JSON.stringify(rotation)} is not a duration in seconds`);
+  }
+  const versions = seconds === undefined ? 1 : 1 + Math.floor(SECONDS_PER_YEAR / seconds);
   return [
     costLine(ctx, `KMS key ${key.name}`, {
-      item: "Active key versions",
+      item: "Key versions (not destroyed)",
       kind: "fixed",
       key: KEYS.kmsKeyVersionMonth,
-      min: 1,
-      max: 1,
-      assumption: rotation
-        ? `one active version; each rotation (every ${rotation}) adds one that stays billed until destroyed`
-        : "one active version",
+      min: versions,
+      max: versions,
+      assumption:
+        seconds === undefined
+          ? "one version: the key does not rotate"
+          : `a year in: the first version and ${versions - 1} rotations (every ${rotation}), none destroyed; one more each rotation after`,
     }),
   ];
 };
