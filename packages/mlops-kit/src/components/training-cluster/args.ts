@@ -144,7 +144,13 @@ export interface TrainingClusterArgs {
   tags?: Record<string, string> | undefined;
   /** An MlopsVpc's `network`: nodes run in its private tier. */
   network: pulumi.Input<NetworkInfo>;
-  /** The Kubernetes minor version, such as "1.33". @default "1.33" */
+  /**
+   * The Kubernetes minor version, such as "1.35". The default is one all three services run in
+   * standard support: EKS until 2027-03-27 (past it EKS bills extended support, six times the
+   * control-plane rate), AKS until March 2027, GKE in every release channel but Extended's oldest.
+   * EKS and AKS upgrade one minor version at a time: raise an existing cluster step by step.
+   * @default "1.35"
+   */
   version?: string | undefined;
   /** The API endpoint. @default private */
   endpoint?: EndpointArgs | undefined;

@@ -50,7 +50,7 @@ export interface TrainingClusterPlan {
   name: string;
   cloud: CloudId;
   profile: Profile;
-  /** Kubernetes minor version, "1.33". */
+  /** Kubernetes minor version, "1.35". */
   version: string;
   endpoint: { public: boolean; authorizedCidrs: string[] };
   system: { machineType: string; count: number; diskGiB: number };

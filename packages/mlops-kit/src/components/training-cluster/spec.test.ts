@@ -11,7 +11,7 @@ const parse = (over: Record<string, unknown>) => parseSpec(trainingClusterSchema
 describe("TrainingCluster spec", () => {
   it("GIVEN the minimum THEN the documented defaults are filled in", () => {
     const spec = parse({ pools: [GPU_POOL], teams: [{ name: "vision" }] });
-    expect(spec.version).toBe("1.33");
+    expect(spec.version).toBe("1.35");
     expect(spec.endpoint).toEqual({});
     expect(spec.pools[0]).toMatchObject({ min: 0, max: 4, spot: false });
     expect(spec.teams[0]).toEqual({ name: "vision", quota: { gpus: 8, cpu: 64, memoryGiB: 256 }, access: {} });
@@ -26,7 +26,7 @@ describe("TrainingCluster spec", () => {
     ],
     [{ pools: [{ ...GPU_POOL, name: "system" }] }, `TrainingCluster "train": pools.0.name ("system") is the system pool's name`],
     [{ pools: [GPU_POOL, GPU_POOL] }, 'TrainingCluster "train": pools.1 repeats entry 0'],
-    [{ version: "1.9" }, 'TrainingCluster "train": version ("1.9") must be a Kubernetes minor version such as "1.33"'],
+    [{ version: "1.9" }, 'TrainingCluster "train": version ("1.9") must be a Kubernetes minor version such as "1.35"'],
     [{ endpoint: { authorizedCidrs: ["10.0.0.0/33"] } }, 'TrainingCluster "train": endpoint.authorizedCidrs.0 ("10.0.0.0/33")'],
     [{ endpoint: { authorizedCidrs: [] } }, 'TrainingCluster "train": endpoint.authorizedCidrs ([]) must be >= 1'],
     [

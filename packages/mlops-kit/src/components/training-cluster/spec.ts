@@ -86,7 +86,7 @@ export const trainingClusterSchema = z
   .strictObject({
     ...commonFields,
     network: z.custom<pulumi.Input<NetworkInfo>>((v) => typeof v === "object" && v !== null, "is required: pass an MlopsVpc's `network`"),
-    version: z._default(z.string().check(z.regex(KUBERNETES_VERSION, 'must be a Kubernetes minor version such as "1.33"')), "1.33"),
+    version: z._default(z.string().check(z.regex(KUBERNETES_VERSION, 'must be a Kubernetes minor version such as "1.35"')), "1.35"),
     endpoint: z._default(z.strictObject({ authorizedCidrs: z.optional(cidrList.check(z.minLength(1), distinctEntries())) }), {}),
     systemPool: z._default(z.strictObject({ compute: z.optional(compute), count: z.optional(int(1, 100)) }), {}),
     pools: z._default(

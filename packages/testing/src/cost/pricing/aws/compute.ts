@@ -1,7 +1,7 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
 import { allHours, fixed, HOURS_PER_MONTH, list, numberInput, priced, record, related, stringInput, usage } from "./lines";
-import { ec2Key, findAwsPrice } from "./prices";
+import { ec2Key } from "./prices";
 import { AWS_PRICES_READ } from "./sources";
 
 const EKS_EXTENDED_KEY = "aws:eks:cluster-extended-hour";
@@ -108,7 +108,7 @@ export const eksNodeGroup: Pricer = (r, ctx) => {
  * The last day of EKS standard support per minor version, from the EKS Kubernetes release calendar
  * (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html, transcribed at
  * https://endoflife.date/amazon-eks). Past it a cluster bills the extended-support rate
- * (the source of aws:eks:cluster-hour: $0.60 a cluster-hour instead of $0.10) unless its upgrade policy
+ * (aws:eks:cluster-extended-hour: $0.60 a cluster-hour instead of $0.10) unless its upgrade policy
  * says STANDARD.
  */
 export const EKS_STANDARD_SUPPORT_ENDS: Readonly<Record<string, string>> = {
@@ -152,10 +152,7 @@ export const eksCluster: Pricer = (r, ctx) => {
   const supportType = record(r.inputs.upgradePolicy).supportType ?? "EXTENDED";
   if (version !== undefined && supportType !== "STANDARD" && inExtendedSupport(r, version, AWS_PRICES_READ)) {
     const why = `EKS ${version} left standard support on ${EKS_STANDARD_SUPPORT_ENDS[version]}, before the prices were read (${AWS_PRICES_READ}), and the upgrade policy keeps it on extended support`;
-    if (!findAwsPrice(EKS_EXTENDED_KEY, ctx.region)) {
-      throw new UnpricedError(`${r.type} ${r.name}: ${why}; the table has no extended-support price (${EKS_EXTENDED_KEY})`);
-    }
-    return [fixed("EKS cluster hours (extended support)", EKS_EXTENDED_KEY, HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
+    return [fixed("EKS cluster hours (extended support)", priced(EKS_EXTENDED_KEY, ctx), HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
   }
   return [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
 };

@@ -102,7 +102,9 @@ function at(lines: CostLine[], i: number): CostLine {
 }
 
 describe("AWS pricers: every key they return", () => {
-  const keys = new Set(FIXTURES.flatMap(([r, others]) => price(r, others).map((l) => l.priceKey)));
+  // A cluster on a version past standard support on the day the prices were read bills the extended rate.
+  const legacy: Fixture = [planResource("aws:eks/cluster:Cluster", "legacy", { version: "1.33" }), []];
+  const keys = new Set([...FIXTURES, legacy].flatMap(([r, others]) => price(r, others).map((l) => l.priceKey)));
 
   it("GIVEN one resource of every billed shape THEN each key it is priced by has a us-east-1 (or global) row", () => {
     expect(keys.size).toBeGreaterThan(20);
@@ -339,12 +341,20 @@ describe("AWS pricers: what they refuse to price", () => {
     expect(unpricedMessage(() => price(group))).toBe("aws:autoscaling/group:Group g: its launch template is not in the plan");
   });
 
-  it("GIVEN EKS 1.33 past its standard support (2026-07-29) on the extended policy THEN UnpricedError names extended support, not the standard rate", () => {
+  it("GIVEN EKS 1.33 past its standard support (2026-07-29) on the extended policy THEN it bills the extended-support rate, saying why", () => {
     const cluster = (inputs: Record<string, unknown>) => planResource("aws:eks/cluster:Cluster", "c", inputs);
-    expect(unpricedMessage(() => price(cluster({ version: "1.33" })))).toBe(
-      "aws:eks/cluster:Cluster c: EKS 1.33 left standard support on 2026-07-29, before the prices were read (2026-11-30), and the upgrade policy keeps it on extended support; the table has no extended-support price (aws:eks:cluster-extended-hour)",
-    );
-    expect(unpricedMessage(() => price(cluster({ version: "1.31", upgradePolicy: { supportType: "EXTENDED" } })))).toMatch(
+    expect(price(cluster({ version: "1.33" }))).toEqual([
+      {
+        item: "EKS cluster hours (extended support)",
+        kind: "fixed",
+        priceKey: "aws:eks:cluster-extended-hour",
+        quantity: { min: 730, max: 730 },
+        assumption:
+          "EKS 1.33 left standard support on 2026-07-29, before the prices were read (2026-11-30), and the upgrade policy keeps it on extended support",
+      },
+    ]);
+    expect(findAwsPrice("aws:eks:cluster-extended-hour", "us-west-2")?.usd).toBe(0.6);
+    expect(price(cluster({ version: "1.31", upgradePolicy: { supportType: "EXTENDED" } }))[0]?.assumption).toMatch(
       /EKS 1.31 left standard support on 2025-11-26/,
     );
     expect(unpricedMessage(() => price(cluster({ version: "1.20" })))).toBe(

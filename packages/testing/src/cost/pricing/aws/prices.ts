@@ -213,6 +213,13 @@ const US_WEST_2_SERVICES: readonly ServicePrice[] = [
 /** Prices that do not depend on the region. */
 const GLOBAL_SERVICES: readonly ServicePrice[] = [
   ["aws:eks:cluster-hour", "hour", 0.1, SOURCES.eksGlobal, `standard support; us-east-1 agrees: ${SOURCES.eks}`],
+  [
+    "aws:eks:cluster-extended-hour",
+    "hour",
+    0.6,
+    SOURCES.eksGlobal,
+    "a version in extended support: $0.60 per cluster per hour in total, not added to the standard $0.10",
+  ],
   ["aws:vpc:public-ipv4-hour", "hour", 0.005, SOURCES.ipv4AllRegions, `in use or idle; us-east-1 agrees: ${SOURCES.eip}`],
   ["aws:route53:health-check-month", "month", 0.5, SOURCES.route53, "Route 53 is global; endpoint on AWS (a load balancer)"],
   [

@@ -89,25 +89,24 @@ describe.each(Object.keys(REGION) as (keyof typeof REGION)[])("the %s reference 
 });
 
 describe("the aws-dev stack's bill at rest", () => {
-  it("GIVEN no traffic and every pool at its lower bound THEN the fixed monthly total is the hand-computed $301.93", () => {
+  it("GIVEN no traffic and every pool at its lower bound THEN the fixed monthly total is the hand-computed $374.93", () => {
     // NAT 730 h x 0.045 = 32.85; its address 730 x 0.005 = 3.65; ALB 730 x 0.0225 = 16.425 and its
-    // 2 addresses 7.30; model API 1 x t3.large 730 x 0.0832 = 60.736 with 50 GB gp3 4.00; EKS 1.33
-    // is on extended support since 2026-07-29, which has no row (unpriced, not 73.00); 2 system
+    // 2 addresses 7.30; model API 1 x t3.large 730 x 0.0832 = 60.736 with 50 GB gp3 4.00; EKS 1.35
+    // (the default, in standard support until 2027-03-27) 730 x 0.10 = 73.00; 2 system
     // t3.large 121.472 with 2 x 100 GB gp3 16.00; the GPU pool idles at 0; 8 KMS keys that rotate,
     // each with its first two rotations, 8 x 3 = 24.00;
     // 20 alarm metrics 2.00 (the service's 12, and per online feature group 3 for the error rate's
     // metric math and 1 for latency); dashboard 3.00; health check 0.50 + HTTPS and latency 2.00;
-    // web ACL 5.00 + 3 rules 3.00. Sum 301.933.
+    // web ACL 5.00 + 3 rules 3.00. Sum 374.933.
     const { lines } = priceStack("aws-dev");
     expect(lines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
     expect(lines.filter((l) => l.priceKey === "aws:cloudwatch:alarm-metric-month").reduce((n, l) => n + l.quantity.min, 0)).toBe(20);
-    expect(idleTotal("aws-dev")).toBe(301.93);
+    expect(idleTotal("aws-dev")).toBe(374.93);
   });
 
-  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker services, composite alarms and SNS, whose prices were not read, and the extended-support EKS cluster", () => {
+  it("GIVEN the dev stack THEN what stays unpriced is the SageMaker services, composite alarms and SNS, whose prices were not read", () => {
     expect([...priceStack("aws-dev").unpriced.keys()].sort()).toEqual([
       "aws:cloudwatch/compositeAlarm:CompositeAlarm",
-      "aws:eks/cluster:Cluster",
       "aws:sagemaker/featureGroup:FeatureGroup",
       "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer",
       "aws:sns/topic:Topic",
@@ -130,12 +129,13 @@ describe("the aws-dev stack's bill at rest", () => {
 });
 
 describe("the aws-prod stack's bill at rest (us-west-2)", () => {
-  it("GIVEN the us-west-2 and region-free prices read THEN the keys, the health check, the NAT addresses and the web ACL are priced: $45.45 fixed", () => {
-    // EKS 1.33 is on extended support (unpriced); 8 rotating KMS keys 24.00 + health check 0.50 +
+  it("GIVEN the us-west-2 and region-free prices read THEN the EKS control plane, the keys, the health check, the NAT addresses and the web ACL are priced: $118.45 fixed", () => {
+    // EKS 1.35 73.00 (one price everywhere) + 8 rotating KMS keys 24.00 + health check 0.50 +
     // 2 features 2.00 + 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region)
-    // + web ACL 5.00 and its 3 rules 3.00 (WAF is priced the same in every region) = 45.45.
+    // + web ACL 5.00 and its 3 rules 3.00 (WAF is priced the same in every region) = 118.45.
     const fixedLines = priceStack("aws-prod").lines.filter((l) => l.kind === "fixed");
     expect([...new Set(fixedLines.map((l) => l.priceKey))].sort()).toEqual([
+      "aws:eks:cluster-hour",
       "aws:kms:key-month",
       "aws:route53:health-check-feature-month",
       "aws:route53:health-check-month",
@@ -144,7 +144,7 @@ describe("the aws-prod stack's bill at rest (us-west-2)", () => {
       "aws:waf:web-acl-month",
     ]);
     expect(fixedLines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
-    expect(idleTotal("aws-prod")).toBe(45.45);
+    expect(idleTotal("aws-prod")).toBe(118.45);
   });
 
   it("GIVEN the NAT gateway and load balancer hourly rows but no us-west-2 per-GB or LCU row THEN both stay unpriced, naming the missing row", () => {
