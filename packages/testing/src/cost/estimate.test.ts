@@ -55,7 +55,7 @@ describe("estimateCost: fixed and usage", () => {
 
   it("GIVEN a key with a row for the region and a global one THEN the region's own row is used, else the global", () => {
     const eu = estimate([under(vpc, "aws:ec2/natGateway:NatGateway", "nat")], DEFAULT_USAGE, "eu-test-1");
-    expect(eu.unpriced.map((u) => u.reason)).toEqual(["no price fx:nat:gb for region eu-test-1"]);
+    expect(resourceNamed(eu, "nat").fixed.max).toBeCloseTo(730 * 0.06, 10);
     const logs = estimate([planResource("aws:cloudwatch/logGroup:LogGroup", "logs")]);
     expect(resourceNamed(logs, "logs").usage.max).toBeCloseTo(10 * 0.5, 10);
   });
@@ -77,10 +77,37 @@ describe("estimateCost: what it does not price", () => {
     expect(report.components).toMatchObject([{ component: STACK_GROUP, priced: 1, unpriced: 2 }]);
   });
 
-  it("GIVEN a line whose key has no row for the region THEN the whole resource is unpriced, none of it counted", () => {
+  it("GIVEN a resource none of whose keys has a row for the region THEN it is unpriced, none of it counted", () => {
     const report = estimate([planResource("aws:lb/loadBalancer:LoadBalancer", "alb")]);
-    expect(report.unpriced).toMatchObject([{ name: "alb", reason: "no price fx:lb:hour for region us-test-1" }]);
+    expect(report.unpriced).toMatchObject([
+      { name: "alb", reason: "Load balancer hours (fx:lb:hour: no us-test-1 price in the AWS table (no source for it was read))" },
+    ]);
+    expect(report.unpriced[0]?.partly).toBeUndefined();
+    expect(report.resources).toEqual([]);
     expect(report.total).toEqual({ min: 0, max: 0 });
+  });
+
+  it("GIVEN a resource some of whose keys have no row THEN what is priced is counted and the rest listed, with the table's reason", () => {
+    const pricing = { ...FIXTURE_PRICING, missing: [{ key: "fx:nat:gb", region: "eu-test-1", reason: "its eu-test-1 rate was not read" }] };
+    const report = estimateCost(planOf([vpc, under(vpc, "aws:ec2/natGateway:NatGateway", "nat")], { cloud: "aws" }), {
+      cloud: "aws",
+      region: "eu-test-1",
+      usage: DEFAULT_USAGE,
+      pricing,
+    });
+    // The hours are counted at eu-test-1's row; the data processed is listed, not counted as zero.
+    expect(resourceNamed(report, "nat")).toMatchObject({ fixed: { min: 730 * 0.06, max: 730 * 0.06 }, usage: { min: 0, max: 0 } });
+    expect(resourceNamed(report, "nat").notPriced).toEqual(["NAT data processed (its eu-test-1 rate was not read)"]);
+    expect(report.unpriced).toMatchObject([
+      { name: "nat", partly: true, reason: "priced in part; not counted: NAT data processed (its eu-test-1 rate was not read)" },
+    ]);
+    expect(report.components).toMatchObject([{ component: "MlopsVpc net", priced: 0, unpriced: 1 }]);
+    expect(report.fixed.min).toBeCloseTo(730 * 0.06, 10);
+    const text = renderCostText(report);
+    expect(text).toContain("(1 priced in part, not counted)");
+    expect(text).toContain("      NOT PRICED, not counted: NAT data processed (its eu-test-1 rate was not read)\n");
+    expect(text).toContain("Not priced (1, 1 of them in part), not counted in the totals:\n");
+    expect(renderCostMarkdown(report)).toContain("<br>NOT PRICED, not counted: NAT data processed (its eu-test-1 rate was not read) |");
   });
 
   it("GIVEN Kubernetes objects and providers THEN they are free on any cloud, even where a pricer exists", () => {

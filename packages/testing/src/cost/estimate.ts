@@ -1,4 +1,5 @@
 import type { Plan, PlanResource } from "../plan";
+import { PriceTable } from "./price-table";
 import { freeEverywhere } from "./pricing/kubernetes";
 import {
   addTotals,
@@ -30,9 +31,12 @@ export interface EstimateOptions {
 
 const COMPONENT_TYPE_PREFIX = "mlops:index:";
 
+const CLOUD_LABEL: Record<PricedCloud, string> = { aws: "AWS", gcp: "GCP", azure: "Azure" };
+
 /** What became of one resource: priced, free, or listed as unpriced. */
 type Outcome =
-  | { kind: "priced"; lines: PricedLine[] }
+  /** `missing`: items whose price row the table lacks, each with why; the rest is counted. */
+  | { kind: "priced"; lines: PricedLine[]; missing: string[] }
   | { kind: "free"; reason: string }
   | { kind: "unpriced"; reason: string }
   | { kind: "skipped" };
@@ -46,7 +50,13 @@ export function estimateCost(plan: Plan, options: EstimateOptions): CostReport {
   if (options.pricing.cloud !== options.cloud) throw new Error(`estimateCost: ${options.cloud} given ${options.pricing.cloud}'s pricing`);
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
   const ctx: PricingContext = { cloud: options.cloud, region: options.region, plan, usage: options.usage, byUrn: (u) => byUrn.get(u) };
-  const rows = rowIndex(options.pricing.prices, options.region);
+  const table = new PriceTable({
+    cloud: options.cloud,
+    label: CLOUD_LABEL[options.cloud],
+    regions: [options.region],
+    rows: options.pricing.prices,
+    missing: options.pricing.missing ?? [],
+  });
   const components = new Map<string, ComponentCost>();
   const report: CostReport = {
     version: COST_REPORT_VERSION,
@@ -65,7 +75,7 @@ export function estimateCost(plan: Plan, options: EstimateOptions): CostReport {
     free: { count: 0, byReason: {} },
   };
   for (const resource of plan.resources) {
-    const outcome = price(resource, options.pricing, ctx, rows);
+    const outcome = price(resource, options.pricing, ctx, table);
     if (outcome.kind === "skipped") continue;
     const group = componentOf(resource, byUrn);
     const key = group.urn ?? STACK_GROUP;
@@ -103,16 +113,24 @@ function record(report: CostReport, component: ComponentCost, r: PlanResource, o
         component: component.component,
         ...totalsOf(outcome.lines),
         lines: outcome.lines,
+        ...(outcome.missing.length > 0 ? { notPriced: outcome.missing } : {}),
       };
-      component.priced++;
       addTotals(component, cost);
       addTotals(report, cost);
       report.resources.push(cost);
+      if (outcome.missing.length === 0) {
+        component.priced++;
+        return;
+      }
+      // Counted for what is priced, and listed for what is not: a total is never short silently.
+      component.unpriced++;
+      const reason = `priced in part; not counted: ${outcome.missing.join("; ")}`;
+      report.unpriced.push({ urn: r.urn, type: r.type, name: r.name, component: component.component, reason, partly: true });
     }
   }
 }
 
-function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, rows: Map<string, PriceRow>): Outcome {
+function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, table: PriceTable): Outcome {
   // Components are groupings, and a resource read with `.get()` is billed to whoever manages it.
   if (!r.custom) return { kind: "skipped" };
   if (r.readId !== undefined) return { kind: "free", reason: "read with .get(), billed to the stack that manages it" };
@@ -128,13 +146,13 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, rows
     throw new Error(`pricing ${r.type} ${r.name}: ${(err as Error).message}`, { cause: err });
   }
   if (lines.length === 0) return { kind: "free", reason: `${r.type}: nothing billed in this configuration` };
-  const priced: PricedLine[] = [];
-  for (const line of lines) {
-    const row = rows.get(line.priceKey);
-    if (!row) return { kind: "unpriced", reason: `no price ${line.priceKey} for region ${ctx.region}` };
-    priced.push(priceLine(line, row, r));
-  }
-  return { kind: "priced", lines: priced };
+  const missing = table.missingFrom(lines, ctx.region);
+  const priced = lines.flatMap((line) => {
+    const row = table.find(line.priceKey, ctx.region);
+    return row ? [priceLine(line, row, r)] : [];
+  });
+  if (priced.length === 0) return { kind: "unpriced", reason: missing.join("; ") };
+  return { kind: "priced", lines: priced, missing };
 }
 
 function priceLine(line: CostLine, row: PriceRow, r: PlanResource): PricedLine {
@@ -166,14 +184,6 @@ function totalsOf(lines: readonly PricedLine[]): CostTotals {
     t.total.max += l.monthlyUsd.max;
   }
   return t;
-}
-
-/** Price rows by key for one region; a region's own row wins over a `global` one. */
-function rowIndex(prices: readonly PriceRow[], region: string): Map<string, PriceRow> {
-  const rows = new Map<string, PriceRow>();
-  for (const p of prices) if (p.region === "global" && !rows.has(p.key)) rows.set(p.key, p);
-  for (const p of prices) if (p.region === region) rows.set(p.key, p);
-  return rows;
 }
 
 /** The nearest mlops-kit component above a resource, as `Type name`, or `(stack)`. */

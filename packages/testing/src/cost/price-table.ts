@@ -1,18 +1,12 @@
-import { type PriceRow, UnpricedError } from "./types";
+import { type CostLine, type MissingPrice, type PriceRow, UnpricedError } from "./types";
+
+export type { MissingPrice };
 
 /**
  * One cloud's price rows, looked up the way the estimator bills: the stack region's own row, else
  * the `global` one. Each cloud builds one table; its pricers ask it for a key before returning a
  * line, so a missing price becomes an `UnpricedError` that names the resource and says why.
  */
-
-/** A price key with no row in a region, and why: a price not read, a size not offered there. */
-export interface MissingPrice {
-  key: string;
-  /** A reference region, or `global` when no region has it. */
-  region: string;
-  reason: string;
-}
 
 export interface PriceTableSpec {
   /** The key prefix every row carries: `aws`, `gcp`, `azure`. */
@@ -64,6 +58,11 @@ export class PriceTable {
     if (this.find(key, region)) return key;
     const why = this.whyMissing(key, region);
     throw new UnpricedError(what ? `${what}: ${why}` : why);
+  }
+
+  /** The items of `lines` the table has no row for in `region`, each with why: what a report lists as not counted. */
+  missingFrom(lines: readonly CostLine[], region: string): string[] {
+    return lines.filter((l) => !this.find(l.priceKey, region)).map((l) => `${l.item} (${this.whyMissing(l.priceKey, region)})`);
   }
 
   /** What is wrong with the rows: provenance, numbers, regions, repeats. Empty when sound. */

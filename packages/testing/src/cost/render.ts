@@ -25,6 +25,23 @@ function assumptionRows(r: CostReport): [string, string][] {
   return USAGE_KEYS.map((k) => [`${k}=${r.assumptions[k]}`, USAGE_DESCRIPTIONS[k]]);
 }
 
+/** `3 resources NOT PRICED, 2 priced in part`: a resource priced in part counts what it can. */
+function unpricedCount(r: CostReport): string {
+  const partly = r.unpriced.filter((u) => u.partly).length;
+  const wholly = r.unpriced.length - partly;
+  const parts = [
+    wholly > 0 ? `${wholly} ${wholly === 1 ? "resource" : "resources"} NOT PRICED` : "",
+    partly > 0 ? `${partly} priced in part` : "",
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
+/** `40, 7 of them in part`. */
+function unpricedHeading(r: CostReport): string {
+  const partly = r.unpriced.filter((u) => u.partly).length;
+  return `${r.unpriced.length}${partly > 0 ? `, ${partly} of them in part` : ""}`;
+}
+
 /** Why resources are free, most common first: one reason per line, the reasons being long. */
 function freeReasons(r: CostReport): [string, number][] {
   return Object.entries(r.free.byReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -45,16 +62,17 @@ export function renderCostText(r: CostReport): string {
     lines.push(`${head(c.component, usdRange(c.fixed), usdRange(c.usage), usdRange(c.total))}${counts ? `  (${counts})` : ""}`);
   }
   const n = r.unpriced.length;
-  const notCounted = n > 0 ? `  (${n} ${n === 1 ? "resource" : "resources"} NOT PRICED, not counted)` : "";
+  const notCounted = n > 0 ? `  (${unpricedCount(r)}, not counted)` : "";
   lines.push(`${head("Total", usdRange(r.fixed), usdRange(r.usage), usdRange(r.total))}${notCounted}`, "");
   lines.push(`Top resources (${Math.min(TOP_RESOURCES, r.resources.length)} of ${r.resources.length} priced, by upper bound)`);
   for (const res of r.resources.slice(0, TOP_RESOURCES)) {
     lines.push(`  ${usdRange(res.total).padEnd(20)}${res.name}  ${res.type}  [${res.component}]`);
     for (const l of res.lines) lines.push(`      ${lineText(l)}`);
+    for (const item of res.notPriced ?? []) lines.push(`      NOT PRICED, not counted: ${item}`);
   }
   lines.push("");
   if (r.unpriced.length > 0) {
-    lines.push(`Not priced (${r.unpriced.length}), not counted in the totals:`);
+    lines.push(`Not priced (${unpricedHeading(r)}), not counted in the totals:`);
     for (const u of r.unpriced) lines.push(`  ${u.type}  ${u.name}  [${u.component}]: ${u.reason}`);
   } else {
     lines.push("Not priced: none");
@@ -69,7 +87,10 @@ export function renderCostText(r: CostReport): string {
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function markdownResource(res: ResourceCost): string {
-  const items = res.lines.map((l) => cell(lineText(l))).join("<br>");
+  const items = [
+    ...res.lines.map((l) => cell(lineText(l))),
+    ...(res.notPriced ?? []).map((i) => `NOT PRICED, not counted: ${cell(i)}`),
+  ].join("<br>");
   return `| \`${res.name}\` | \`${res.type}\` | ${usdRange(res.total)} | ${items} |`;
 }
 
@@ -96,7 +117,7 @@ export function renderCostMarkdown(r: CostReport): string {
     "",
   ];
   if (r.unpriced.length > 0) {
-    lines.push(`#### Not priced (${r.unpriced.length}), not counted`, "");
+    lines.push(`#### Not priced (${unpricedHeading(r)}), not counted`, "");
     for (const u of r.unpriced) lines.push(`- \`${u.type}\` \`${u.name}\`: ${cell(u.reason)}`);
     lines.push("");
   }

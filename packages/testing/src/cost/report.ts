@@ -46,6 +46,8 @@ export interface ResourceCost extends CostTotals {
   /** The component's label (`MlopsVpc platform`) or `(stack)`. */
   component: string;
   lines: PricedLine[];
+  /** Items of the resource the tables do not price (it is also listed under `unpriced`): not counted. */
+  notPriced?: string[];
 }
 
 export interface UnpricedResource {
@@ -55,6 +57,11 @@ export interface UnpricedResource {
   component: string;
   /** Why it has no price: no pricer for the type, no price row for the region, or the pricer's own reason. */
   reason: string;
+  /**
+   * Priced in part: its other items are under `resources` and in the totals; the items named in
+   * `reason` are not. Absent when nothing of the resource is counted.
+   */
+  partly?: true;
 }
 
 export interface ComponentCost extends CostTotals {
@@ -84,7 +91,7 @@ export interface CostReport extends CostTotals {
   components: ComponentCost[];
   /** Priced resources, the most expensive (upper bound) first. */
   resources: ResourceCost[];
-  /** Resources the tables do not price: listed, never counted as zero. */
+  /** Resources the tables do not price, wholly or in part: listed, never counted as zero. */
   unpriced: UnpricedResource[];
   /** Resources that cost nothing by themselves, counted by reason. */
   free: { count: number; byReason: Record<string, number> };

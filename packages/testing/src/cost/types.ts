@@ -28,6 +28,14 @@ export interface PriceRow {
   note?: string;
 }
 
+/** A price key with no row in a region, and why: a price not read, a size not offered there. */
+export interface MissingPrice {
+  key: string;
+  /** A reference region, or `global` when no region has it. */
+  region: string;
+  reason: string;
+}
+
 /** Fixed: billed whether or not anyone uses the platform. Usage: depends on traffic or data. */
 export type CostKind = "fixed" | "usage";
 
@@ -107,4 +115,6 @@ export interface CloudPricing {
   free: Readonly<Record<string, string>>;
   /** Every price the pricers use, for every reference region. */
   prices: readonly PriceRow[];
+  /** Keys known to have no row in a region, with why; a report gives that reason for them. */
+  missing?: readonly MissingPrice[];
 }

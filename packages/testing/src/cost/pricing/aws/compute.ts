@@ -1,6 +1,6 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
-import { allHours, fixed, HOURS_PER_MONTH, list, numberInput, priced, record, related, stringInput, usage } from "./lines";
+import { allHours, fixed, HOURS_PER_MONTH, list, numberInput, record, related, stringInput, usage } from "./lines";
 import { ec2Key } from "./prices";
 import { AWS_PRICES_READ } from "./sources";
 
@@ -45,11 +45,9 @@ function gp3GiBPerInstance(lt: PlanResource): number {
 }
 
 /** The instance and volume lines of `min`..`max` always-on instances. */
-function instanceLines(instanceType: string, gib: number, min: number, max: number, ctx: PricingContext, assumption?: string): CostLine[] {
-  const lines = [
-    fixed(`${instanceType} instance hours`, priced(ec2Key(instanceType), ctx), min * HOURS_PER_MONTH, max * HOURS_PER_MONTH, assumption),
-  ];
-  if (gib > 0) lines.push(fixed("gp3 volume storage", priced("aws:ebs:gp3-gb-month", ctx), gib * min, gib * max));
+function instanceLines(instanceType: string, gib: number, min: number, max: number, _ctx: PricingContext, assumption?: string): CostLine[] {
+  const lines = [fixed(`${instanceType} instance hours`, ec2Key(instanceType), min * HOURS_PER_MONTH, max * HOURS_PER_MONTH, assumption)];
+  if (gib > 0) lines.push(fixed("gp3 volume storage", "aws:ebs:gp3-gb-month", gib * min, gib * max));
   return lines;
 }
 
@@ -61,8 +59,8 @@ function burstLines(instanceType: string, gib: number, max: number, ctx: Pricing
   const hours = ctx.usage.trainingHours;
   const at = `trainingHours (${hours} h a month) at the upper bound of ${max} nodes, none while idle`;
   const assumption = spot ? `${at}; ${SPOT_ASSUMPTION}` : at;
-  const lines = [usage(`${instanceType} instance hours`, priced(ec2Key(instanceType), ctx), 0, hours * max, assumption)];
-  if (gib > 0) lines.push(usage("gp3 volume storage", priced("aws:ebs:gp3-gb-month", ctx), 0, (gib * max * hours) / HOURS_PER_MONTH, at));
+  const lines = [usage(`${instanceType} instance hours`, ec2Key(instanceType), 0, hours * max, assumption)];
+  if (gib > 0) lines.push(usage("gp3 volume storage", "aws:ebs:gp3-gb-month", 0, (gib * max * hours) / HOURS_PER_MONTH, at));
   return lines;
 }
 
@@ -152,7 +150,7 @@ export const eksCluster: Pricer = (r, ctx) => {
   const supportType = record(r.inputs.upgradePolicy).supportType ?? "EXTENDED";
   if (version !== undefined && supportType !== "STANDARD" && inExtendedSupport(r, version, AWS_PRICES_READ)) {
     const why = `EKS ${version} left standard support on ${EKS_STANDARD_SUPPORT_ENDS[version]}, before the prices were read (${AWS_PRICES_READ}), and the upgrade policy keeps it on extended support`;
-    return [fixed("EKS cluster hours (extended support)", priced(EKS_EXTENDED_KEY, ctx), HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
+    return [fixed("EKS cluster hours (extended support)", EKS_EXTENDED_KEY, HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
   }
   return [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
 };

@@ -1,19 +1,11 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
-import { AWS_TABLE } from "./prices";
 
-// The small pieces every AWS pricer is built from: a checked price key, a fixed or usage line,
-// the inputs read off a plan resource.
+// The small pieces every AWS pricer is built from: a fixed or usage line, the inputs read off a
+// plan resource. Whether the table has a row for a line's key is the estimator's to check: an item
+// without one is listed as not priced.
 
 export { HOURS_PER_MONTH };
-
-/**
- * The key, once the table is known to hold a price for it in the stack's region. A pricer never
- * returns a line the estimator cannot price: it says why instead.
- */
-export function priced(key: string, ctx: PricingContext): string {
-  return AWS_TABLE.require(key, ctx.region);
-}
 
 export function fixed(item: string, priceKey: string, min: number, max = min, assumption?: string): CostLine {
   return { item, kind: "fixed", priceKey, quantity: { min, max }, ...(assumption ? { assumption } : {}) };
@@ -24,11 +16,11 @@ export function usage(item: string, priceKey: string, min: number, max: number, 
 }
 
 /** A resource billed whenever it exists: one unit a month, or hours around the clock. */
-export function monthly(item: string, key: string, ctx: PricingContext, count = 1): CostLine {
-  return fixed(item, priced(key, ctx), count);
+export function monthly(item: string, key: string, _ctx: PricingContext, count = 1): CostLine {
+  return fixed(item, key, count);
 }
-export function allHours(item: string, key: string, ctx: PricingContext, count = 1): CostLine {
-  return fixed(item, priced(key, ctx), HOURS_PER_MONTH * count);
+export function allHours(item: string, key: string, _ctx: PricingContext, count = 1): CostLine {
+  return fixed(item, key, HOURS_PER_MONTH * count);
 }
 
 /** A numeric input, or an `UnpricedError` naming it (an unknown value cannot be multiplied). */

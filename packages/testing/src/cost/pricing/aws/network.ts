@@ -1,5 +1,5 @@
 import { type Pricer, UnpricedError } from "../../types";
-import { allHours, fixed, HOURS_PER_MONTH, list, priced, usage } from "./lines";
+import { allHours, fixed, HOURS_PER_MONTH, list, usage } from "./lines";
 
 // The network's bill: NAT gateways, public addresses, interface endpoints and load balancers.
 
@@ -8,7 +8,7 @@ export const natGateway: Pricer = (r, ctx) => {
   const gb = ctx.usage.natGb;
   return [
     allHours("NAT gateway hours", "aws:vpc:nat-gateway-hour", ctx),
-    usage("NAT gateway data processed", priced("aws:vpc:nat-gateway-gb", ctx), gb, gb, `natGb: ${gb} GB processed a month`),
+    usage("NAT gateway data processed", "aws:vpc:nat-gateway-gb", gb, gb, `natGb: ${gb} GB processed a month`),
   ];
 };
 
@@ -25,7 +25,7 @@ export const vpcEndpoint: Pricer = (r, ctx) => {
   const gb = ctx.usage.endpointGb;
   return [
     allHours(`Interface endpoint hours (${zones} zones)`, "aws:vpc:interface-endpoint-az-hour", ctx, zones),
-    usage("Interface endpoint data processed", priced("aws:vpc:interface-endpoint-gb", ctx), gb, gb, `endpointGb: ${gb} GB a month`),
+    usage("Interface endpoint data processed", "aws:vpc:interface-endpoint-gb", gb, gb, `endpointGb: ${gb} GB a month`),
   ];
 };
 
@@ -43,7 +43,7 @@ export const loadBalancer: Pricer = (r, ctx) => {
     allHours("Application load balancer hours", "aws:elb:alb-hour", ctx),
     usage(
       "Load balancer capacity units",
-      priced("aws:elb:alb-lcu-hour", ctx),
+      "aws:elb:alb-lcu-hour",
       gb,
       gb,
       `loadBalancerGb: ${gb} GB a month, at 1 GB per LCU-hour; connections and rule evaluations assumed below that`,
@@ -55,7 +55,7 @@ export const loadBalancer: Pricer = (r, ctx) => {
     lines.push(
       fixed(
         "Public IPv4 address hours",
-        priced("aws:vpc:public-ipv4-hour", ctx),
+        "aws:vpc:public-ipv4-hour",
         zones * HOURS_PER_MONTH,
         zones * HOURS_PER_MONTH,
         `one public address per zone (${zones}); AWS may add addresses as the load balancer scales`,

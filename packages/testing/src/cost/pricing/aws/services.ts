@@ -1,5 +1,5 @@
 import { type Pricer, UnpricedError } from "../../types";
-import { fixed, list, monthly, numberInput, priced, record, stringInput, unpriced, usage } from "./lines";
+import { fixed, list, monthly, numberInput, record, stringInput, unpriced, usage } from "./lines";
 import { invocationsPerMonth } from "./schedule";
 
 // Managed services: keys, logs, storage, registries, CI, edge protection, monitoring; and those
@@ -22,7 +22,7 @@ export const kmsKey: Pricer = (r, ctx) => {
     lines.push(
       fixed(
         "KMS key rotations (first two, each billed as a key-month)",
-        priced("aws:kms:key-month", ctx),
+        "aws:kms:key-month",
         KMS_BILLED_ROTATIONS,
         KMS_BILLED_ROTATIONS,
         `rotated every ${days} days: from the second rotation (day ${KMS_BILLED_ROTATIONS * days}) on; later rotations are not billed`,
@@ -48,25 +48,19 @@ export const logGroup: Pricer = (r, ctx) => {
         : "its retention";
   const stored = (gb * days) / 30;
   return [
-    usage("Log ingestion", priced("aws:cloudwatch:logs-ingest-gb", ctx), gb, gb, `logGb: ${gb} GB ingested a month`),
-    usage(
-      "Log storage",
-      priced("aws:cloudwatch:logs-storage-gb-month", ctx),
-      stored,
-      stored,
-      `logGb: ${gb} GB a month kept ${days} days (${kept})`,
-    ),
+    usage("Log ingestion", "aws:cloudwatch:logs-ingest-gb", gb, gb, `logGb: ${gb} GB ingested a month`),
+    usage("Log storage", "aws:cloudwatch:logs-storage-gb-month", stored, stored, `logGb: ${gb} GB a month kept ${days} days (${kept})`),
   ];
 };
 
 export const bucket: Pricer = (_r, ctx) => {
   const gb = ctx.usage.storageGb;
-  return [usage("S3 Standard storage", priced("aws:s3:standard-gb-month", ctx), gb, gb, `storageGb: ${gb} GB stored`)];
+  return [usage("S3 Standard storage", "aws:s3:standard-gb-month", gb, gb, `storageGb: ${gb} GB stored`)];
 };
 
 export const ecrRepository: Pricer = (_r, ctx) => {
   const gb = ctx.usage.registryGb;
-  return [usage("ECR image storage", priced("aws:ecr:storage-gb-month", ctx), gb, gb, `registryGb: ${gb} GB of images`)];
+  return [usage("ECR image storage", "aws:ecr:storage-gb-month", gb, gb, `registryGb: ${gb} GB of images`)];
 };
 
 /** A Route 53 health check, plus its optional features (HTTPS, latency, string match, 10 s interval). */
@@ -94,9 +88,7 @@ export const codebuildProject: Pricer = (r, ctx) => {
   const key = env.type === "LINUX_CONTAINER" ? CODEBUILD_MINUTE[String(env.computeType)] : undefined;
   if (!key) throw new UnpricedError(`${r.type} ${r.name}: a ${String(env.type)} ${String(env.computeType)} build is not priced`);
   const minutes = ctx.usage.buildMinutes;
-  return [
-    usage(`Build minutes (${String(env.computeType)})`, priced(key, ctx), minutes, minutes, `buildMinutes: ${minutes} minutes a month`),
-  ];
+  return [usage(`Build minutes (${String(env.computeType)})`, key, minutes, minutes, `buildMinutes: ${minutes} minutes a month`)];
 };
 
 /** A WAF web ACL: the ACL, each rule (a managed rule group counts as one), and requests. */
@@ -105,28 +97,22 @@ export const webAcl: Pricer = (r, ctx) => {
   const m = ctx.usage.requestsMillions;
   const lines = [monthly("WAF web ACL", "aws:waf:web-acl-month", ctx)];
   if (rules > 0) lines.push(monthly(`WAF rules (${rules})`, "aws:waf:rule-month", ctx, rules));
-  lines.push(usage("WAF requests", priced("aws:waf:million-requests", ctx), m, m, `requestsMillions: ${m} million requests a month`));
+  lines.push(usage("WAF requests", "aws:waf:million-requests", m, m, `requestsMillions: ${m} million requests a month`));
   return lines;
 };
 
 /** An alarm is billed per metric it evaluates; a period under a minute is high resolution. */
-export const metricAlarm: Pricer = (r, ctx) => {
+export const metricAlarm: Pricer = (r, _ctx) => {
   const queries = list(r.inputs.metricQueries).filter((q) => record(q).metric !== undefined);
   const metrics = queries.length > 0 ? queries.length : 1;
   const periods = queries.length > 0 ? queries.map((q) => record(record(q).metric).period) : [r.inputs.period];
   const highRes = periods.some((p) => p !== undefined && Number(p) < 60);
   const key = highRes ? "aws:cloudwatch:alarm-metric-high-res-month" : "aws:cloudwatch:alarm-metric-month";
-  return [fixed(`Alarm metrics${highRes ? " (high resolution)" : ""}`, priced(key, ctx), metrics)];
+  return [fixed(`Alarm metrics${highRes ? " (high resolution)" : ""}`, key, metrics)];
 };
 
-export const dashboard: Pricer = (_r, ctx) => [
-  fixed(
-    "CloudWatch dashboard",
-    priced("aws:cloudwatch:dashboard-month", ctx),
-    1,
-    1,
-    "billed in full: the account's 3 free dashboards are not counted",
-  ),
+export const dashboard: Pricer = (_r, _ctx) => [
+  fixed("CloudWatch dashboard", "aws:cloudwatch:dashboard-month", 1, 1, "billed in full: the account's 3 free dashboards are not counted"),
 ];
 
 /**
@@ -141,7 +127,7 @@ export const codepipelinePipeline: Pricer = (r, ctx) => {
   return [
     usage(
       "Pipeline action execution minutes",
-      priced("aws:codepipeline:v2-action-minute", ctx),
+      "aws:codepipeline:v2-action-minute",
       minutes,
       minutes,
       `buildMinutes: ${minutes} action minutes a month; the account's 100 free minutes a month are not taken off`,
@@ -150,7 +136,7 @@ export const codepipelinePipeline: Pricer = (r, ctx) => {
 };
 
 /** A schedule is billed per invocation, counted from its expression; the free tier is account-wide. */
-export const schedulerSchedule: Pricer = (r, ctx) => {
+export const schedulerSchedule: Pricer = (r, _ctx) => {
   const expression = stringInput(r, "scheduleExpression", r.inputs.scheduleExpression);
   const perMonth = invocationsPerMonth(expression);
   if (perMonth === undefined) throw new UnpricedError(`${r.type} ${r.name}: cannot count the invocations of ${expression}`);
@@ -158,7 +144,7 @@ export const schedulerSchedule: Pricer = (r, ctx) => {
   return [
     usage(
       "Scheduler invocations",
-      priced("aws:scheduler:million-invocations", ctx),
+      "aws:scheduler:million-invocations",
       millions,
       millions,
       `${Math.round(perMonth * 100) / 100} invocations a month from ${expression}; the account's first 14 million a month are free and not taken off`,

@@ -2,10 +2,10 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../../plan";
 import { synthProject } from "../../../project";
-import { type CostLine, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
+import { estimateCost } from "../../estimate";
+import type { UsageAssumptions } from "../../types";
 import { PRICING } from "../index";
 import { AWS_FREE, AWS_PRICERS } from "./pricers";
-import { findAwsPrice } from "./prices";
 
 // The AWS reference stacks, planned as `mlops plan` plans them, against the AWS table.
 
@@ -36,31 +36,22 @@ function planOf(stack: keyof typeof REGION): Plan {
   return plan;
 }
 
-/** Every line of a stack, and the resources the table cannot price (type: reason). */
+/**
+ * A stack's estimate as `mlops cost` makes it: every priced line (with its resource), and the
+ * resources the table cannot price, wholly or in part (type: reason).
+ */
 function priceStack(stack: keyof typeof REGION, usage = NO_USAGE) {
-  const plan = planOf(stack);
-  const ctx: PricingContext = { cloud: "aws", region: REGION[stack], plan, usage, byUrn: (u) => plan.resources.find((r) => r.urn === u) };
-  const lines: (CostLine & { resource: string })[] = [];
-  const unpriced = new Map<string, string>();
-  for (const r of plan.resources.filter((x) => x.custom)) {
-    const pricer = AWS_PRICERS[r.type];
-    if (!pricer) continue;
-    try {
-      for (const line of pricer(r, ctx)) lines.push({ ...line, resource: `${r.type}::${r.name}` });
-    } catch (e) {
-      if (!(e instanceof UnpricedError)) throw e;
-      unpriced.set(r.type, e.reason);
-    }
-  }
-  return { lines, unpriced };
+  const pricing = PRICING.aws;
+  if (!pricing) throw new Error("no AWS pricing");
+  const report = estimateCost(planOf(stack), { cloud: "aws", region: REGION[stack], usage, pricing });
+  const lines = report.resources.flatMap((r) => r.lines.map((l) => ({ ...l, resource: `${r.type}::${r.name}` })));
+  const unpriced = new Map(report.unpriced.map((u) => [u.type, u.reason]));
+  return { lines, unpriced, report };
 }
 
 /** The fixed monthly cost at the lower scaling bounds, in USD. */
 function idleTotal(stack: keyof typeof REGION): number {
-  const sum = priceStack(stack)
-    .lines.filter((l) => l.kind === "fixed")
-    .reduce((s, l) => s + l.quantity.min * (findAwsPrice(l.priceKey, REGION[stack])?.usd ?? Number.NaN), 0);
-  return Math.round(sum * 100) / 100;
+  return Math.round(priceStack(stack).report.fixed.min * 100) / 100;
 }
 
 describe.each(Object.keys(REGION) as (keyof typeof REGION)[])("the %s reference stack", (stack) => {
@@ -129,41 +120,43 @@ describe("the aws-dev stack's bill at rest", () => {
 });
 
 describe("the aws-prod stack's bill at rest (us-west-2)", () => {
-  it("GIVEN the us-west-2 and region-free prices read THEN the EKS control plane, the keys, the health check, the NAT addresses and the web ACL are priced: $118.45 fixed", () => {
-    // EKS 1.35 73.00 (one price everywhere) + 8 rotating KMS keys 24.00 + health check 0.50 +
-    // 2 features 2.00 + 3 NAT Elastic IPs 3 x 730 x 0.005 = 10.95 (one IPv4 price in every region)
-    // + web ACL 5.00 and its 3 rules 3.00 (WAF is priced the same in every region) = 118.45.
+  it("GIVEN the us-west-2 and region-free prices read THEN the instances, EKS, NAT and load balancer hours, addresses, keys, health check and web ACL are counted: $1,194.54 fixed", () => {
+    // Model API 2 x g4dn.xlarge 1460 h x 0.526 = 767.96; 3 system t3.large 2190 h x 0.0832 = 182.208;
+    // EKS 1.35 730 x 0.10 = 73.00; 3 NAT gateways 2190 h x 0.045 = 98.55; ALB 730 x 0.0225 = 16.425;
+    // 6 public IPv4 addresses (3 NAT, 3 load balancer zones) 4380 h x 0.005 = 21.90; web ACL 5.00 and
+    // its 3 rules 3.00; 8 rotating KMS keys 24.00; health check 0.50 + 2 features 2.00. Sum 1194.543.
     const fixedLines = priceStack("aws-prod").lines.filter((l) => l.kind === "fixed");
     expect([...new Set(fixedLines.map((l) => l.priceKey))].sort()).toEqual([
+      "aws:ec2:g4dn.xlarge",
+      "aws:ec2:t3.large",
       "aws:eks:cluster-hour",
+      "aws:elb:alb-hour",
       "aws:kms:key-month",
       "aws:route53:health-check-feature-month",
       "aws:route53:health-check-month",
+      "aws:vpc:nat-gateway-hour",
       "aws:vpc:public-ipv4-hour",
       "aws:waf:rule-month",
       "aws:waf:web-acl-month",
     ]);
     expect(fixedLines.find((l) => l.priceKey === "aws:waf:rule-month")?.quantity.min).toBe(3);
-    expect(idleTotal("aws-prod")).toBe(118.45);
+    expect(idleTotal("aws-prod")).toBe(1194.54);
   });
 
-  it("GIVEN the NAT gateway and load balancer hourly rows but no us-west-2 per-GB or LCU row THEN both stay unpriced, naming the missing row", () => {
-    const { unpriced } = priceStack("aws-prod");
+  it("GIVEN no us-west-2 per-GB, LCU or gp3 row THEN the NAT gateways, load balancer and groups are priced in part, naming what is not counted", () => {
+    const { unpriced, report } = priceStack("aws-prod");
+    const missing = (row: string) => `(${row}: no us-west-2 price in the AWS table (no source for it was read))`;
     expect(unpriced.get("aws:ec2/natGateway:NatGateway")).toBe(
-      "aws:vpc:nat-gateway-gb: no us-west-2 price in the AWS table (no source for it was read)",
+      `priced in part; not counted: NAT gateway data processed ${missing("aws:vpc:nat-gateway-gb")}`,
     );
     expect(unpriced.get("aws:lb/loadBalancer:LoadBalancer")).toBe(
-      "aws:elb:alb-lcu-hour: no us-west-2 price in the AWS table (no source for it was read)",
+      `priced in part; not counted: Load balancer capacity units ${missing("aws:elb:alb-lcu-hour")}`,
     );
-  });
-
-  it("GIVEN the instance groups THEN they are unpriced (not partly priced) while their gp3 volumes have no us-west-2 row", () => {
-    const { unpriced } = priceStack("aws-prod");
-    expect(unpriced.get("aws:eks/nodeGroup:NodeGroup")).toBe(
-      "aws:ebs:gp3-gb-month: no us-west-2 price in the AWS table (no source for it was read)",
-    );
-    expect(unpriced.get("aws:autoscaling/group:Group")).toBe(
-      "aws:ebs:gp3-gb-month: no us-west-2 price in the AWS table (no source for it was read)",
-    );
+    for (const type of ["aws:eks/nodeGroup:NodeGroup", "aws:autoscaling/group:Group"])
+      expect(unpriced.get(type)).toBe(`priced in part; not counted: gp3 volume storage ${missing("aws:ebs:gp3-gb-month")}`);
+    // Seven resources priced in part (3 NAT gateways, the load balancer, 2 node groups, the model API's group).
+    expect(report.unpriced.filter((u) => u.partly).length).toBe(7);
+    // Interface endpoints have no us-west-2 row at all: nothing of them is counted.
+    expect(unpriced.get("aws:ec2/vpcEndpoint:VpcEndpoint")).toMatch(/^Interface endpoint hours/);
   });
 });

@@ -25,7 +25,7 @@ interface NodeGroup {
 /** Instance hours and OS disks of a group of identical nodes, fixed at its scaling bounds. */
 function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
   const lines = [
-    line(ctx, g.what, {
+    line({
       item: `${g.vmSize} instance hours (${g.label})`,
       kind: "fixed",
       key: vmKey(g.vmSize),
@@ -43,7 +43,7 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
   const runHours = ctx.usage.trainingHours;
   const assumption = `scales from zero: runs ${runHours} h a month at its upper bound of ${g.max} node(s) (trainingHours)`;
   const lines = [
-    line(ctx, g.what, {
+    line({
       item: `${g.vmSize} instance hours (${g.label})`,
       kind: "usage",
       key: vmKey(g.vmSize),
@@ -57,11 +57,11 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
   return lines;
 }
 
-function diskLine(g: NodeGroup, ctx: PricingContext, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
+function diskLine(g: NodeGroup, _ctx: PricingContext, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
   const disk = g.disk;
   const tier = premiumTier(disk.sizeGiB);
   if (tier === undefined) throw new UnpricedError(`${g.what}: a ${disk.sizeGiB} GiB OS disk is past the Premium SSD tiers the table knows`);
-  return line(ctx, g.what, {
+  return line({
     item: `${tier} ${disk.redundancy} OS disks (${g.label})`,
     kind,
     key: diskKey(tier, disk.redundancy),
@@ -152,7 +152,7 @@ export const priceManagedCluster: Pricer = (r, ctx) => {
   const tier = inputString(r, "sku.tier") ?? "Free";
   const lines: CostLine[] = [];
   if (tier === "Standard")
-    lines.push(line(ctx, what, { item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
+    lines.push(line({ item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
   else if (tier !== "Free") throw new UnpricedError(`${what}: the AKS ${tier} tier is not in the Azure price table`);
   const pools = input(r, "agentPoolProfiles");
   for (const pool of Array.isArray(pools) ? pools : []) {

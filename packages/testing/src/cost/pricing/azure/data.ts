@@ -6,7 +6,7 @@ import { FACTS } from "./sources";
 // Data: the online store's Redis, the image registry, storage accounts, keys that rotate, and the
 // private endpoints an Azure ML workspace's managed network creates.
 
-export const priceRedis: Pricer = (r, ctx) => {
+export const priceRedis: Pricer = (r, _ctx) => {
   const what = describe(r);
   const sku = inputString(r, "sku.name");
   const family = inputString(r, "sku.family");
@@ -15,7 +15,7 @@ export const priceRedis: Pricer = (r, ctx) => {
   const shards = inputNumber(r, "shardCount");
   if (shards !== undefined && shards > 1) throw new UnpricedError(`${what}: clustered caches (${shards} shards) are not priced`);
   return [
-    line(ctx, what, {
+    line({
       item: `Azure Cache for Redis ${sku} ${family}${capacity} hours`,
       kind: "fixed",
       key: KEYS.redisHour(sku, family, capacity),
@@ -33,13 +33,13 @@ export const priceRegistry: Pricer = (r, ctx) => {
   if (Array.isArray(replicas) && replicas.length > 0) throw new UnpricedError(`${what}: geo-replicated registries are not priced`);
   const over = Math.max(0, ctx.usage.registryGb - included);
   return [
-    line(ctx, what, {
+    line({
       item: `Container Registry ${sku} (registry unit days)`,
       kind: "fixed",
       key: KEYS.registryDay(sku),
       min: DAYS_PER_MONTH,
     }),
-    line(ctx, what, {
+    line({
       item: "Container Registry storage past the included",
       kind: "usage",
       key: KEYS.registryStorage,
@@ -56,7 +56,7 @@ export const priceStorageAccount: Pricer = (r, ctx) => {
   if (!m) throw new UnpricedError(`${what}: ${sku || "an unnamed"} storage accounts are not in the Azure price table`);
   const hns = input(r, "isHnsEnabled") === true;
   return [
-    line(ctx, what, {
+    line({
       item: `Blob storage, hot ${m[1]}${hns ? ", hierarchical namespace" : ""}`,
       kind: "usage",
       key: KEYS.blob(m[1] as "LRS" | "ZRS", hns),
@@ -67,7 +67,7 @@ export const priceStorageAccount: Pricer = (r, ctx) => {
 };
 
 /** Automated rotations of a key a month, from its rotation policy's `rotate` action. */
-export const priceKey: Pricer = (r, ctx) => {
+export const priceKey: Pricer = (r, _ctx) => {
   const what = describe(r);
   const actions = input(r, "properties.rotationPolicy.lifetimeActions");
   const rotate = (Array.isArray(actions) ? actions : []).find((a) => (a as { action?: { type?: string } }).action?.type === "rotate") as
@@ -79,7 +79,7 @@ export const priceKey: Pricer = (r, ctx) => {
   if (minutes === undefined || minutes <= 0) throw new UnpricedError(`${what}: a rotation not set by timeAfterCreate is not priced`);
   const perMonth = hours(1) / (minutes / 60);
   return [
-    line(ctx, what, {
+    line({
       item: "Key Vault automated key rotations",
       kind: "fixed",
       key: KEYS.keyRotation,
@@ -94,7 +94,7 @@ export const priceKey: Pricer = (r, ctx) => {
  * per outbound rule of type PrivateEndpoint, billed as Private Link once the network is
  * provisioned (with the first compute or serverless Spark session): 0 until then.
  */
-export const priceMlWorkspace: Pricer = (r, ctx) => {
+export const priceMlWorkspace: Pricer = (r, _ctx) => {
   const what = describe(r);
   const rules = input(r, "managedNetwork.outboundRules");
   const list = rules && typeof rules === "object" ? Object.values(rules as Record<string, { type?: string }>) : [];
@@ -103,7 +103,7 @@ export const priceMlWorkspace: Pricer = (r, ctx) => {
   const endpoints = list.filter((rule) => rule.type === "PrivateEndpoint").length;
   if (endpoints === 0) return [];
   const lines: CostLine[] = [
-    line(ctx, what, {
+    line({
       item: "Managed network private endpoint hours",
       kind: "fixed",
       key: KEYS.endpointHour,

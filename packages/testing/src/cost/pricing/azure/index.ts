@@ -4,7 +4,7 @@ import { priceKey, priceMlWorkspace, priceRedis, priceRegistry, priceStorageAcco
 import { AZURE_FREE } from "./free";
 import { priceLogAlert, priceLogWorkspace, priceMetricAlert, priceWebTest } from "./monitor";
 import { priceApplicationGateway, priceFlowLog, priceNatGateway, pricePrivateEndpoint, pricePrivateZone, pricePublicIp } from "./network";
-import { AZURE_PRICES } from "./prices";
+import { AZURE_PRICES, AZURE_TABLE } from "./prices";
 
 /** How the Azure resource types of the reference stacks are billed, and the prices. */
 export const AZURE_PRICING: CloudPricing = {
@@ -31,6 +31,7 @@ export const AZURE_PRICING: CloudPricing = {
   },
   free: AZURE_FREE,
   prices: AZURE_PRICES,
+  missing: AZURE_TABLE.missing,
 };
 
 export { NOT_OFFERED, UNSOURCED_PRICES } from "./prices";

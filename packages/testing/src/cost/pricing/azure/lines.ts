@@ -1,6 +1,5 @@
 import type { PlanResource } from "../../../plan";
-import { type CostKind, type CostLine, HOURS_PER_MONTH, type PricingContext } from "../../types";
-import { AZURE_TABLE } from "./prices";
+import { type CostKind, type CostLine, HOURS_PER_MONTH } from "../../types";
 import { FACTS } from "./sources";
 
 // What every Azure pricer shares: reading a resource's inputs, checking the table has the price,
@@ -29,11 +28,6 @@ export function inputNumber(resource: PlanResource, path: string): number | unde
   return undefined;
 }
 
-/** Throws UnpricedError unless the table has `key` for the stack's region, naming why it lacks it. */
-export function requirePrice(key: string, ctx: PricingContext, what: string): string {
-  return AZURE_TABLE.require(key, ctx.region, what);
-}
-
 export interface LineSpec {
   item: string;
   kind: CostKind;
@@ -43,12 +37,12 @@ export interface LineSpec {
   assumption?: string;
 }
 
-/** A line priced by `key`, after checking the table has it. `max` defaults to `min`. */
-export function line(ctx: PricingContext, what: string, spec: LineSpec): CostLine {
+/** A line priced by `key` (the estimator lists it as not priced when the table lacks the row). `max` defaults to `min`. */
+export function line(spec: LineSpec): CostLine {
   return {
     item: spec.item,
     kind: spec.kind,
-    priceKey: requirePrice(spec.key, ctx, what),
+    priceKey: spec.key,
     quantity: { min: spec.min, max: spec.max ?? spec.min },
     ...(spec.assumption !== undefined ? { assumption: spec.assumption } : {}),
   };

@@ -11,7 +11,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
   if (sku !== "PerGB2018") throw new UnpricedError(`${what}: the ${sku} workspace tier is not in the Azure price table`);
   const gb = ctx.usage.logGb;
   const lines: CostLine[] = [
-    line(ctx, what, {
+    line({
       item: "Log Analytics ingestion",
       kind: "usage",
       key: KEYS.logIngestion,
@@ -25,7 +25,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
     // At a steady rate, the data older than the free period is a day's ingestion times the paid days.
     const retainedGb = (gb / (hours(1) / 24)) * paidDays;
     lines.push(
-      line(ctx, what, {
+      line({
         item: "Log Analytics retention past the free period",
         kind: "usage",
         key: KEYS.logRetention,
@@ -38,7 +38,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
 };
 
 /** Standard availability tests: each location runs the test once per `frequency` seconds. */
-export const priceWebTest: Pricer = (r, ctx) => {
+export const priceWebTest: Pricer = (r, _ctx) => {
   const what = describe(r);
   const kind = inputString(r, "kind") ?? inputString(r, "webTestKind");
   if (kind !== "standard") throw new UnpricedError(`${what}: ${kind ?? "unnamed"} web tests are not priced (only standard tests)`);
@@ -47,7 +47,7 @@ export const priceWebTest: Pricer = (r, ctx) => {
   const count = Array.isArray(locations) ? locations.length : 0;
   const runs = count * (3600 / frequency) * hours(1);
   return [
-    line(ctx, what, {
+    line({
       item: "Standard availability test executions",
       kind: "fixed",
       key: KEYS.webTestRun,
@@ -66,8 +66,8 @@ export const priceWebTest: Pricer = (r, ctx) => {
 /** Series a dimension-filtered criterion is priced up to (Redis's `ErrorType` names a handful of event kinds). */
 export const DIMENSION_SERIES_MAX = 10;
 
-export const priceMetricAlert: Pricer = (r, ctx) => {
-  const what = describe(r);
+export const priceMetricAlert: Pricer = (r, _ctx) => {
+  const _what = describe(r);
   const all = input(r, "criteria.allOf");
   const criteria = Array.isArray(all) ? all : [];
   const split = criteria.filter((c) => ((c as { dimensions?: unknown[] }).dimensions ?? []).length > 0).length;
@@ -75,7 +75,7 @@ export const priceMetricAlert: Pricer = (r, ctx) => {
   const max = series + split * (DIMENSION_SERIES_MAX - 1);
   const dimensions = split ? `; ${split} criterion filtered on a dimension, priced at 1 to ${DIMENSION_SERIES_MAX} series` : "";
   return [
-    line(ctx, what, {
+    line({
       item: "Metric alert time series monitored",
       kind: "fixed",
       key: KEYS.metricAlertSeries,
@@ -86,10 +86,10 @@ export const priceMetricAlert: Pricer = (r, ctx) => {
   ];
 };
 
-export const priceLogAlert: Pricer = (r, ctx) => {
+export const priceLogAlert: Pricer = (r, _ctx) => {
   const what = describe(r);
   const every = inputString(r, "evaluationFrequency") ?? "";
   const minutes = isoMinutes(every);
   if (minutes === undefined) throw new UnpricedError(`${what}: evaluation frequency "${every}" is not a duration`);
-  return [line(ctx, what, { item: `Log alert rule evaluated every ${minutes} min`, kind: "fixed", key: KEYS.logAlert(minutes), min: 1 })];
+  return [line({ item: `Log alert rule evaluated every ${minutes} min`, kind: "fixed", key: KEYS.logAlert(minutes), min: 1 })];
 };

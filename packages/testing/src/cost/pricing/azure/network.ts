@@ -11,8 +11,8 @@ export const priceNatGateway: Pricer = (r, ctx) => {
   if ((inputString(r, "sku.name") ?? "Standard") !== "Standard")
     throw new UnpricedError(`${what}: only the Standard NAT gateway is priced`);
   return [
-    line(ctx, what, { item: "NAT gateway hours", kind: "fixed", key: KEYS.natHour, min: hours(1) }),
-    line(ctx, what, {
+    line({ item: "NAT gateway hours", kind: "fixed", key: KEYS.natHour, min: hours(1) }),
+    line({
       item: "NAT gateway data processed",
       kind: "usage",
       key: KEYS.natGb,
@@ -22,20 +22,20 @@ export const priceNatGateway: Pricer = (r, ctx) => {
   ];
 };
 
-export const pricePublicIp: Pricer = (r, ctx) => {
+export const pricePublicIp: Pricer = (r, _ctx) => {
   const what = describe(r);
   const sku = inputString(r, "sku.name") ?? "Basic";
   const method = inputString(r, "publicIPAllocationMethod") ?? "Dynamic";
   if (sku !== "Standard" || method !== "Static")
     throw new UnpricedError(`${what}: only Standard static addresses are priced (got ${sku} ${method})`);
-  return [line(ctx, what, { item: "Standard static public IP hours", kind: "fixed", key: KEYS.publicIpHour, min: hours(1) })];
+  return [line({ item: "Standard static public IP hours", kind: "fixed", key: KEYS.publicIpHour, min: hours(1) })];
 };
 
 export const pricePrivateEndpoint: Pricer = (r, ctx) => {
-  const what = describe(r);
+  const _what = describe(r);
   return [
-    line(ctx, what, { item: "Private endpoint hours", kind: "fixed", key: KEYS.endpointHour, min: hours(1) }),
-    line(ctx, what, {
+    line({ item: "Private endpoint hours", kind: "fixed", key: KEYS.endpointHour, min: hours(1) }),
+    line({
       item: "Private endpoint data processed",
       kind: "usage",
       key: KEYS.endpointGb,
@@ -45,8 +45,8 @@ export const pricePrivateEndpoint: Pricer = (r, ctx) => {
   ];
 };
 
-export const pricePrivateZone: Pricer = (r, ctx) => [
-  line(ctx, describe(r), {
+export const pricePrivateZone: Pricer = (_r, _ctx) => [
+  line({
     item: "Private DNS zone",
     kind: "fixed",
     key: KEYS.privateZone,
@@ -62,7 +62,7 @@ const GATEWAY_TIERS: Readonly<Record<string, "waf-v2" | "standard-v2">> = { WAF_
  * instance, from the minimum (idle) to the maximum (fully scaled out). Capacity units that traffic
  * uses above the reserved floor are not counted at the minimum.
  */
-export const priceApplicationGateway: Pricer = (r, ctx) => {
+export const priceApplicationGateway: Pricer = (r, _ctx) => {
   const what = describe(r);
   const tierName = inputString(r, "sku.tier") ?? inputString(r, "sku.name") ?? "";
   const tier = GATEWAY_TIERS[tierName];
@@ -72,8 +72,8 @@ export const priceApplicationGateway: Pricer = (r, ctx) => {
   const max = inputNumber(r, "autoscaleConfiguration.maxCapacity") ?? fixedCount ?? min;
   const perInstance = FACTS.gatewayCapacityUnitsPerInstance;
   return [
-    line(ctx, what, { item: `Application Gateway ${tierName} hours`, kind: "fixed", key: KEYS.gatewayHour(tier), min: hours(1) }),
-    line(ctx, what, {
+    line({ item: `Application Gateway ${tierName} hours`, kind: "fixed", key: KEYS.gatewayHour(tier), min: hours(1) }),
+    line({
       item: `Application Gateway ${tierName} capacity units`,
       kind: "fixed",
       key: KEYS.gatewayCapacityUnit(tier),
@@ -84,8 +84,8 @@ export const priceApplicationGateway: Pricer = (r, ctx) => {
   ];
 };
 
-export const priceFlowLog: Pricer = (r, ctx) => [
-  line(ctx, describe(r), {
+export const priceFlowLog: Pricer = (_r, ctx) => [
+  line({
     item: "VNet flow logs collected",
     kind: "usage",
     key: KEYS.flowLogGb,

@@ -6,7 +6,7 @@ import { type CostLine, type PricingContext, UnpricedError, type UsageAssumption
 import { PRICING } from "..";
 import { AZURE_PRICING } from ".";
 import { SPOT_ASSUMPTION } from "./compute";
-import { AZURE_PRICES, UNSOURCED_PRICES } from "./prices";
+import { AZURE_PRICES, AZURE_TABLE, UNSOURCED_PRICES } from "./prices";
 import { AZURE_REGIONS } from "./sources";
 
 const ROOT = path.resolve(__dirname, "../../../../../..");
@@ -47,7 +47,15 @@ function find(stack: keyof typeof STACKS, type: string, name: string): PlanResou
 function price(stack: keyof typeof STACKS, type: string, name: string, region?: string): CostLine[] {
   const pricer = AZURE_PRICING.pricers[type];
   if (!pricer) throw new Error(`no pricer for ${type}`);
-  return pricer(find(stack, type, name), context(stack, region));
+  const ctx = context(stack, region);
+  return checked(pricer(find(stack, type, name), ctx), ctx);
+}
+
+/** A pricer's lines, or the `UnpricedError` the estimator's report would give for the items the table lacks. */
+function checked(lines: CostLine[], ctx: Pick<PricingContext, "region">): CostLine[] {
+  const missing = AZURE_TABLE.missingFrom(lines, ctx.region);
+  if (missing.length > 0) throw new UnpricedError(missing.join("; "));
+  return lines;
 }
 
 const usd = (key: string, region: string) => AZURE_PRICES.find((r) => r.key === key && r.region === region)?.usd ?? Number.NaN;
@@ -224,9 +232,9 @@ describe("GIVEN the azure-prod stack in westeurope", () => {
     expect(vm?.quantity.max).toBeGreaterThan(0);
   });
 
-  it("WHEN it is priced in a region the table does not hold THEN the pricer refuses, naming the key and the region", () => {
+  it("WHEN it is priced in a region the table does not hold THEN each item names the key and the region", () => {
     expect(() => price("azure-prod", "azure-native:compute:VirtualMachineScaleSet", "model-api-scale-set", "northeurope")).toThrow(
-      "VirtualMachineScaleSet model-api-scale-set: azure:vm:Standard_NC4as_T4_v3: no northeurope price in the Azure table (no source for it was read)",
+      "Standard_NC4as_T4_v3 instance hours (model-api-scale-set) (azure:vm:Standard_NC4as_T4_v3: no northeurope price in the Azure table (no source for it was read)); P15 LRS OS disks (model-api-scale-set) (azure:disk:P15-LRS: no northeurope price in the Azure table (no source for it was read))",
     );
   });
 

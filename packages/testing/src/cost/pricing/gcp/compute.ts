@@ -1,6 +1,6 @@
 import type { PlanResource } from "../../../plan";
 import { type CostLine, HOURS_PER_MONTH, type Pricer, type PricingContext, UnpricedError } from "../../types";
-import { BUILT_IN_GPUS, costLine, findPrice, gpuKey, KEYS, machineKey, SPOT_ASSUMPTION, unpricedReason } from "./prices";
+import { BUILT_IN_GPUS, costLine, gpuKey, KEYS, machineKey, SPOT_ASSUMPTION } from "./prices";
 import { field, isRegion, list, num, referenced, referencing, str } from "./read";
 
 // Compute Engine instance groups and GKE: what the VMs of a plan are billed for.
@@ -126,17 +126,14 @@ function gpusOf(shape: VmShape): { type: string; count: number }[] {
 }
 
 /**
- * Boot disks: every VM has one, so a disk of unknown size or of a type with no price makes the VMs
- * unpriced rather than priced as if they had none.
+ * Boot disks: every VM has one, so a disk of unknown size makes the VMs unpriced rather than priced
+ * as if they had none; one of a type the table lacks is listed as the group's unpriced part.
  */
-function diskPart(ctx: PricingContext, what: string, shape: VmShape, hours: ReturnType<typeof vmHours>) {
+function diskPart(_ctx: PricingContext, what: string, shape: VmShape, hours: ReturnType<typeof vmHours>) {
   const key = shape.diskType === "pd-balanced" ? KEYS.diskBalancedGbMonth : `gcp:compute:disk:${shape.diskType}-gb-month`;
   if (shape.diskGb === 0) throw new UnpricedError(`${what}: the boot disk's size is not in the plan (the image's size by default)`);
-  if (!findPrice(key, ctx.region)) {
-    throw new UnpricedError(`${what}: boot disks (${shape.diskGb} GB ${shape.diskType} each): ${unpricedReason(key, ctx.region)}`);
-  }
   const perVm = shape.diskGb / HOURS_PER_MONTH;
-  return costLine(ctx, what, {
+  return costLine({
     item: `${shape.diskType} boot disk`,
     kind: hours.kind,
     key,
@@ -150,7 +147,7 @@ function diskPart(ctx: PricingContext, what: string, shape: VmShape, hours: Retu
 export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count: VmCount): CostLine[] {
   const hours = vmHours(count, ctx);
   const notes = [hours.assumption, ...(shape.spot ? [SPOT_ASSUMPTION] : [])];
-  const machine = costLine(ctx, what, {
+  const machine = costLine({
     item: `${shape.machineType} instance hours`,
     kind: hours.kind,
     key: machineKey(shape.machineType),
@@ -159,7 +156,7 @@ export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count
     assumption: notes.join("; "),
   });
   const gpus = gpusOf(shape).map((g) =>
-    costLine(ctx, what, {
+    costLine({
       item: `${g.type} GPU hours`,
       kind: hours.kind,
       key: gpuKey(g.type),
@@ -187,7 +184,7 @@ export const priceCluster: Pricer = (cluster, ctx) => {
   const what = `GKE cluster ${cluster.name}`;
   const location = str(cluster.inputs.location) ?? ctx.region;
   const regional = isRegion(location);
-  const fee = costLine(ctx, what, {
+  const fee = costLine({
     item: "GKE cluster management fee",
     kind: "fixed",
     key: KEYS.gkeClusterHour,

@@ -1,15 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Plan, PlanResource } from "../../../plan";
 import { planOf, planResource, ref } from "../../../policy-fixtures";
-import { HOURS_PER_MONTH, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
+import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
 import { priceCluster, priceInstanceGroup, priceNodePool } from "./compute";
 import { priceGlobalAddress, priceGlobalForwardingRule, priceRouterNat } from "./network";
-import { findPrice } from "./prices";
+import { findPrice, GCP_TABLE } from "./prices";
 import { priceOnlineStore } from "./services";
 
 // The pricers' edges on hand-made plans: past 32 NAT VMs, past five forwarding rules, spot VMs.
 
 const USAGE = { natGb: 0, trainingHours: 10 } as UsageAssumptions;
+
+/** A pricer's lines, or the `UnpricedError` the estimator's report would give for the items the table lacks. */
+function checked(lines: CostLine[], ctx: Pick<PricingContext, "region">): CostLine[] {
+  const missing = GCP_TABLE.missingFrom(lines, ctx.region);
+  if (missing.length > 0) throw new UnpricedError(missing.join("; "));
+  return lines;
+}
 
 function context(resources: PlanResource[], region = "us-central1"): PricingContext {
   const plan: Plan = planOf(resources);
@@ -65,14 +72,18 @@ describe("GCP pricers on hand-made plans", () => {
       219,
       6,
     );
-    expect(() => priceOnlineStore(store, context([store], "europe-west4"))).toThrow(/Optimized online serving in europe-west4/);
+    expect(() => checked(priceOnlineStore(store, context([store], "europe-west4")), { region: "europe-west4" })).toThrow(
+      /Optimized online serving in europe-west4/,
+    );
   });
 
   it("GIVEN a Bigtable online store scaling 2..6 WHEN priced THEN it is unpriced, naming the one Bigtable rate read", () => {
     const store = planResource("gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "store", {
       bigtable: { autoScaling: { minNodeCount: 2, maxNodeCount: 6, cpuUtilizationTarget: 60 } },
     });
-    expect(() => priceOnlineStore(store, context([store]))).toThrow(/Bigtable online serving nodes.*us-east1/);
+    expect(() => checked(priceOnlineStore(store, context([store])), { region: "us-central1" })).toThrow(
+      /Bigtable online serving nodes.*us-east1/,
+    );
     expect(() => priceOnlineStore(planResource("gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "bare"), context([]))).toThrow(
       UnpricedError,
     );
@@ -119,9 +130,9 @@ describe("GCP pricers on hand-made plans", () => {
     ]);
     // A disk type with no rate, or a disk of no stated size, leaves the group unpriced, not priced without it.
     const ssd = { ...template, inputs: { ...template.inputs, disks: [{ boot: true, diskSizeGb: 30, diskType: "pd-ssd" }] } };
-    expect(() => priceInstanceGroup(group, context([ssd, group]))).toThrow(
+    expect(() => checked(priceInstanceGroup(group, context([ssd, group])), { region: "us-central1" })).toThrow(
       new UnpricedError(
-        "instance group g: boot disks (30 GB pd-ssd each): gcp:compute:disk:pd-ssd-gb-month: no us-central1 price in the GCP table (no source for it was read)",
+        "pd-ssd boot disk (gcp:compute:disk:pd-ssd-gb-month: no us-central1 price in the GCP table (no source for it was read))",
       ),
     );
     const imageSized = { ...template, inputs: { ...template.inputs, disks: [{ boot: true, diskType: "pd-balanced" }] } };
@@ -162,7 +173,7 @@ describe("GCP pricers on hand-made plans", () => {
     expect(ultraGpus?.quantity.min).toBe(8 * HOURS_PER_MONTH);
     expect(hourly("gcp:compute:a2-ultragpu-8g") + 8 * hourly("gcp:compute:gpu:nvidia-a100-80gb")).toBeCloseTo(44.647348, 3);
     const a3 = pool("a3", 1, 1, "a3-highgpu-1g");
-    expect(() => priceNodePool(a3, eu)).toThrow(/H100 rate/);
+    expect(() => checked(priceNodePool(a3, eu), eu)).toThrow(/H100 rate/);
   });
 
   it("GIVEN a pool with per-zone bounds WHEN priced THEN they are multiplied by its zones", () => {

@@ -1,7 +1,7 @@
 import type { CloudPricing } from "../../types";
 import { GCP_FREE } from "./free";
 import { GCP_PRICERS } from "./pricers";
-import { GCP_PRICES } from "./prices";
+import { GCP_PRICES, GCP_TABLE } from "./prices";
 
 export { GCP_FREE } from "./free";
 export { GCP_PRICERS } from "./pricers";
@@ -13,4 +13,5 @@ export const GCP_PRICING: CloudPricing = {
   pricers: GCP_PRICERS,
   free: GCP_FREE,
   prices: GCP_PRICES,
+  missing: GCP_TABLE.missing,
 };

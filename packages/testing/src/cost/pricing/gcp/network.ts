@@ -23,14 +23,14 @@ export function planVms(ctx: PricingContext): VmCount {
   };
 }
 
-function gatewayLines(ctx: PricingContext, what: string, vms: VmCount): CostLine[] {
+function gatewayLines(_ctx: PricingContext, _what: string, vms: VmCount): CostLine[] {
   const counted = `assumes every VM of the stack gets a NAT assignment: ${vms.min}..${vms.max} VMs (${vms.from})`;
   const perVm = (n: number) => (n <= NAT_VM_CAP ? n * HOURS_PER_MONTH : 0);
   const flat = (n: number) => (n > NAT_VM_CAP ? HOURS_PER_MONTH : 0);
   const lines: CostLine[] = [];
   if (vms.min <= NAT_VM_CAP) {
     lines.push(
-      costLine(ctx, what, {
+      costLine({
         item: "NAT gateway VM-hours",
         kind: "fixed",
         key: KEYS.natVmHour,
@@ -42,7 +42,7 @@ function gatewayLines(ctx: PricingContext, what: string, vms: VmCount): CostLine
   }
   if (vms.max > NAT_VM_CAP) {
     lines.push(
-      costLine(ctx, what, {
+      costLine({
         item: `NAT gateway hours (over ${NAT_VM_CAP} VMs)`,
         kind: "fixed",
         key: KEYS.natCapHour,
@@ -62,7 +62,7 @@ export const priceRouterNat: Pricer = (nat, ctx) => {
   const ips = manual ? list(nat.inputs.natIps).length : 1;
   return [
     ...gatewayLines(ctx, what, planVms(ctx)),
-    costLine(ctx, what, {
+    costLine({
       item: "NAT external IP hours",
       kind: "fixed",
       key: KEYS.natIpHour,
@@ -72,7 +72,7 @@ export const priceRouterNat: Pricer = (nat, ctx) => {
         ? `${ips} reserved addresses (natIps)`
         : "one address allocated automatically (AUTO_ONLY adds more only as ports run out)",
     }),
-    costLine(ctx, what, {
+    costLine({
       item: "NAT data processed",
       kind: "usage",
       key: KEYS.natDataGb,
@@ -93,11 +93,11 @@ const FIRST_RULES = 5;
 export const priceGlobalForwardingRule: Pricer = (rule, ctx) => {
   const rules = ctx.plan.resources.filter((r) => r.type === FORWARDING_RULE).map((r) => r.urn);
   const rank = [...rules].sort().indexOf(rule.urn);
-  const what = `forwarding rule ${rule.name}`;
+  const _what = `forwarding rule ${rule.name}`;
   if (rank > 0 && rank < FIRST_RULES) return [];
   const first = rank <= 0;
   return [
-    costLine(ctx, what, {
+    costLine({
       item: first ? "Forwarding rules (first five, billed together)" : "Forwarding rule hours",
       kind: "fixed",
       key: first ? KEYS.ruleFirstFiveHour : KEYS.ruleExtraHour,
@@ -111,8 +111,8 @@ export const priceGlobalForwardingRule: Pricer = (rule, ctx) => {
 };
 
 /** A load balancer's backend service: the data the load balancer processes for it. */
-export const priceBackendService: Pricer = (service, ctx) => [
-  costLine(ctx, `backend service ${service.name}`, {
+export const priceBackendService: Pricer = (_service, ctx) => [
+  costLine({
     item: "Load balancer data processed",
     kind: "usage",
     key: KEYS.lbDataGb,
@@ -129,7 +129,7 @@ export const priceBackendService: Pricer = (service, ctx) => [
 export const priceGlobalAddress: Pricer = (address, ctx) => {
   if (referencing(ctx, address, FORWARDING_RULE, "ipAddress").length > 0) return [];
   return [
-    costLine(ctx, `address ${address.name}`, {
+    costLine({
       item: "Reserved external IP address hours (unused)",
       kind: "fixed",
       key: KEYS.addressHour,
@@ -141,8 +141,8 @@ export const priceGlobalAddress: Pricer = (address, ctx) => {
 };
 
 /** A Cloud Armor policy: billed per policy, rule and request. */
-export const priceSecurityPolicy: Pricer = (policy, ctx) => [
-  costLine(ctx, `security policy ${policy.name}`, {
+export const priceSecurityPolicy: Pricer = (_policy, _ctx) => [
+  costLine({
     item: "Cloud Armor policy",
     kind: "fixed",
     key: KEYS.armorPolicyMonth,
@@ -152,8 +152,8 @@ export const priceSecurityPolicy: Pricer = (policy, ctx) => [
 ];
 
 /** A Cloud DNS managed zone, public or private: a monthly charge per zone. */
-export const priceManagedZone: Pricer = (zone: PlanResource, ctx) => [
-  costLine(ctx, `DNS zone ${zone.name}`, {
+export const priceManagedZone: Pricer = (zone: PlanResource, _ctx) => [
+  costLine({
     item: `Managed zone (${str(zone.inputs.visibility) ?? "public"})`,
     kind: "fixed",
     key: KEYS.dnsZoneMonth,

@@ -5,7 +5,7 @@ import { synthProject } from "../../../project";
 import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
 import { PRICING } from "../index";
 import { GCP_PRICING } from "./index";
-import { findPrice } from "./prices";
+import { findPrice, GCP_TABLE } from "./prices";
 
 // The GCP pricers on the reference stacks, planned offline as `mlops plan` plans them.
 
@@ -47,7 +47,14 @@ function only(ctx: PricingContext, type: string, name?: string): PlanResource {
 function price(ctx: PricingContext, r: PlanResource): CostLine[] {
   const pricer = GCP_PRICING.pricers[r.type];
   if (!pricer) throw new Error(`no pricer for ${r.type}`);
-  return pricer(r, ctx);
+  return checked(pricer(r, ctx), ctx);
+}
+
+/** A pricer's lines, or the `UnpricedError` the estimator's report would give for the items the table lacks. */
+function checked(lines: CostLine[], ctx: Pick<PricingContext, "region">): CostLine[] {
+  const missing = GCP_TABLE.missingFrom(lines, ctx.region);
+  if (missing.length > 0) throw new UnpricedError(missing.join("; "));
+  return lines;
 }
 
 /** The fixed monthly cost at the lower bounds: what the stack costs standing idle. */

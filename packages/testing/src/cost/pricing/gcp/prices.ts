@@ -1,5 +1,5 @@
 import { PriceTable } from "../../price-table";
-import type { CostKind, CostLine, PriceRow, PricingContext } from "../../types";
+import type { CostKind, CostLine, PriceRow } from "../../types";
 import { computeRows, GPU_UNPRICED, gpuKey } from "./compute-prices";
 import { SERVICE_UNPRICED, serviceRows } from "./service-prices";
 import { GCP_REGIONS } from "./sources";
@@ -32,12 +32,6 @@ export const findPrice = (key: string, region: string): PriceRow | undefined => 
 /** Why `key` has no price in `region`. */
 export const unpricedReason = (key: string, region: string): string => GCP_TABLE.whyMissing(key, region);
 
-/** Throws `UnpricedError` (naming the resource) unless `key` has a price in the stack's region. */
-export function requirePrice(key: string, ctx: Pick<PricingContext, "region">, what: string): PriceRow {
-  GCP_TABLE.require(key, ctx.region, what);
-  return findPrice(key, ctx.region) as PriceRow;
-}
-
 export interface LineSpec {
   item: string;
   kind: CostKind;
@@ -47,9 +41,8 @@ export interface LineSpec {
   assumption?: string;
 }
 
-/** A cost line whose price key is known to have a row in the stack's region (else `UnpricedError`). */
-export function costLine(ctx: Pick<PricingContext, "region">, what: string, spec: LineSpec): CostLine {
-  requirePrice(spec.key, ctx, what);
+/** A cost line priced by `spec.key` (the estimator lists it as not priced when the table lacks the row). */
+export function costLine(spec: LineSpec): CostLine {
   return {
     item: spec.item,
     kind: spec.kind,

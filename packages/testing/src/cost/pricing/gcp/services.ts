@@ -13,7 +13,7 @@ const SECONDS_PER_YEAR = 365 * 86_400;
  * key creates a new version while the old ones stay enabled to decrypt what they encrypted. Nothing
  * in the stack destroys versions, so a rotating key is counted a year in, as log storage is.
  */
-export const priceCryptoKey: Pricer = (key, ctx) => {
+export const priceCryptoKey: Pricer = (key, _ctx) => {
   const rotation = str(key.inputs.rotationPeriod);
   const seconds = rotation === undefined ? undefined : Number(/^(\d+(?:\.\d+)?)s$/.exec(rotation)?.[1]);
   if (seconds !== undefined && !(seconds > 0)) {
@@ -21,7 +21,7 @@ export const priceCryptoKey: Pricer = (key, ctx) => {
   }
   const versions = seconds === undefined ? 1 : 1 + Math.floor(SECONDS_PER_YEAR / seconds);
   return [
-    costLine(ctx, `KMS key ${key.name}`, {
+    costLine({
       item: "Key versions (not destroyed)",
       kind: "fixed",
       key: KEYS.kmsKeyVersionMonth,
@@ -44,7 +44,7 @@ export const priceBucket: Pricer = (bucket, ctx) => {
     throw new UnpricedError(`${what}: only Standard storage in ${ctx.region} is priced, not ${storageClass} in ${location}`);
   }
   return [
-    costLine(ctx, what, {
+    costLine({
       item: "Standard storage",
       kind: "usage",
       key: KEYS.storageStandardGbMonth,
@@ -56,8 +56,8 @@ export const priceBucket: Pricer = (bucket, ctx) => {
 };
 
 /** An Artifact Registry repository: the images it stores. */
-export const priceRepository: Pricer = (repo, ctx) => [
-  costLine(ctx, `repository ${repo.name}`, {
+export const priceRepository: Pricer = (_repo, ctx) => [
+  costLine({
     item: "Artifact Registry storage",
     kind: "usage",
     key: KEYS.registryGbMonth,
@@ -81,12 +81,12 @@ function holdsFlowLogs(ctx: PricingContext, bucket: PlanResource): boolean {
 
 /** A log bucket: the logs streamed into it, and their storage past the 30 days ingestion includes. */
 export const priceLogBucket: Pricer = (bucket, ctx) => {
-  const what = `log bucket ${bucket.name}`;
+  const _what = `log bucket ${bucket.name}`;
   const gb = ctx.usage.logGb;
   const vended = holdsFlowLogs(ctx, bucket);
   const days = num(bucket.inputs.retentionDays) ?? INCLUDED_DAYS;
   const lines: CostLine[] = [
-    costLine(ctx, what, {
+    costLine({
       item: vended ? "Vended network log storage (VPC flow logs)" : "Log storage",
       kind: "usage",
       key: vended ? KEYS.logVendedGb : KEYS.logIngestGb,
@@ -98,7 +98,7 @@ export const priceLogBucket: Pricer = (bucket, ctx) => {
   if (days > INCLUDED_DAYS) {
     const gbMonths = (gb * (days - INCLUDED_DAYS)) / INCLUDED_DAYS;
     lines.push(
-      costLine(ctx, what, {
+      costLine({
         item: "Log retention past 30 days",
         kind: "usage",
         key: KEYS.logRetentionGbMonth,
@@ -112,8 +112,8 @@ export const priceLogBucket: Pricer = (bucket, ctx) => {
 };
 
 /** A Cloud Scheduler job: a monthly charge per job, however often it runs. */
-export const priceSchedulerJob: Pricer = (job, ctx) => [
-  costLine(ctx, `scheduler job ${job.name}`, {
+export const priceSchedulerJob: Pricer = (_job, _ctx) => [
+  costLine({
     item: "Scheduler job",
     kind: "fixed",
     key: KEYS.schedulerJobMonth,
@@ -124,8 +124,8 @@ export const priceSchedulerJob: Pricer = (job, ctx) => [
 ];
 
 /** A Cloud Build trigger: the build minutes its builds take on the default pool. */
-export const priceBuildTrigger: Pricer = (trigger, ctx) => [
-  costLine(ctx, `build trigger ${trigger.name}`, {
+export const priceBuildTrigger: Pricer = (_trigger, ctx) => [
+  costLine({
     item: "Build minutes (e2-standard-2)",
     kind: "usage",
     key: KEYS.buildMinute,
@@ -136,8 +136,8 @@ export const priceBuildTrigger: Pricer = (trigger, ctx) => [
 ];
 
 /** A BigQuery dataset: the bytes its tables hold, as active logical storage. */
-export const priceDataset: Pricer = (dataset, ctx) => [
-  costLine(ctx, `BigQuery dataset ${dataset.name}`, {
+export const priceDataset: Pricer = (_dataset, ctx) => [
+  costLine({
     item: "Active logical storage",
     kind: "usage",
     key: KEYS.bigqueryStorageGbMonth,
@@ -149,21 +149,21 @@ export const priceDataset: Pricer = (dataset, ctx) => [
 
 /** A resource priced by one key that has no row: unpriced, with the reason the table gives. */
 const unpriced =
-  (label: string, item: string, key: string): Pricer =>
-  (r, ctx) => [costLine(ctx, `${label} ${r.name}`, { item, kind: "fixed", key, min: 1, max: 1 })];
+  (_label: string, item: string, key: string): Pricer =>
+  (_r, _ctx) => [costLine({ item, kind: "fixed", key, min: 1, max: 1 })];
 
 /**
  * A Vertex AI Feature Store online store: its serving nodes around the clock. A Bigtable store runs
  * between its autoscaling bounds. An Optimized store takes no node settings (Vertex AI sizes it), and
  * the Billing Catalog bills its nodes while the store exists: one node, the least it can run on.
  */
-export const priceOnlineStore: Pricer = (store, ctx) => {
+export const priceOnlineStore: Pricer = (store, _ctx) => {
   const what = `feature online store ${store.name}`;
   if (isRecord(store.inputs.bigtable)) {
     const min = num(field(store.inputs.bigtable, "autoScaling", "minNodeCount")) ?? 1;
     const max = num(field(store.inputs.bigtable, "autoScaling", "maxNodeCount")) ?? min;
     return [
-      costLine(ctx, what, {
+      costLine({
         item: "Bigtable online serving node hours",
         kind: "fixed",
         key: KEYS.bigtableNodeHour,
@@ -175,7 +175,7 @@ export const priceOnlineStore: Pricer = (store, ctx) => {
   }
   if (!isRecord(store.inputs.optimized)) throw new UnpricedError(`${what}: neither a Bigtable nor an Optimized store`);
   return [
-    costLine(ctx, what, {
+    costLine({
       item: "Optimized online serving node hours",
       kind: "fixed",
       key: KEYS.optimizedNodeHour,
