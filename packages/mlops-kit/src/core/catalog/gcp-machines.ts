@@ -48,5 +48,6 @@ export const GCP_MACHINE_TYPES: readonly CatalogEntry[] = [
   { id: "a2-ultragpu-4g", cpu: 48, memoryGiB: 680, gpu: { type: "a100-80gb", count: 4 }, hourlyUsd: 20.2752 },
   { id: "a2-ultragpu-8g", cpu: 96, memoryGiB: 1360, gpu: { type: "a100-80gb", count: 8 }, hourlyUsd: 40.5504 },
   { id: "a3-highgpu-1g", cpu: 26, memoryGiB: 234, gpu: { type: "h100", count: 1 }, hourlyUsd: 11.0613 },
-  { id: "a3-highgpu-8g", cpu: 208, memoryGiB: 1872, gpu: { type: "h100", count: 8 }, hourlyUsd: 88.2488 },
+  // The Cloud Billing Catalog total (vCPUs, memory and eight H100s), as `mlops cost` bills it.
+  { id: "a3-highgpu-8g", cpu: 208, memoryGiB: 1872, gpu: { type: "h100", count: 8 }, hourlyUsd: 88.49 },
 ];

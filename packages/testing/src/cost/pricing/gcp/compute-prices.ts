@@ -87,6 +87,7 @@ export const GPU_HOURLY_USD: Readonly<Record<string, Readonly<Partial<Record<Gcp
   "nvidia-l4": { "us-central1": 0.56004, "europe-west4": 0.58804 },
   "nvidia-tesla-a100": { "us-central1": 2.93391, "europe-west4": 2.93391 },
   "nvidia-a100-80gb": { "us-central1": 3.96918, "europe-west4": 4.37042 },
+  "nvidia-h100-80gb": { "us-central1": 9.87874, "europe-west4": 12.82593 },
 };
 
 /**
@@ -94,23 +95,23 @@ export const GPU_HOURLY_USD: Readonly<Record<string, Readonly<Partial<Record<Gcp
  * (`SOURCES.catalog`) less the machine rows above: one GPU-hour is (total - machine) / GPUs. The
  * 1-GPU and 8-GPU machines give the same rate to 1e-5, which is what makes them trustworthy:
  * a2-highgpu-1g/8g in europe-west4 ($3.747972, $29.983776), a2-ultragpu-1g/8g in us-central1
- * ($5.068798, $40.550383) and europe-west4 ($5.580918, $44.647348).
+ * ($5.068798, $40.550383) and europe-west4 ($5.580918, $44.647348). The H100 rates come the same
+ * way from the A3 totals (a3-highgpu-8g: $88.49 an hour in us-central1).
  */
 const GPU_FROM_CATALOG_TOTALS: readonly string[] = [
   "nvidia-tesla-a100@europe-west4",
   "nvidia-a100-80gb@us-central1",
   "nvidia-a100-80gb@europe-west4",
+  "nvidia-h100-80gb@us-central1",
+  "nvidia-h100-80gb@europe-west4",
 ];
 
-/** GPUs no consistent source prices: left unpriced rather than guessed. */
-export const GPU_UNPRICED: readonly { accelerator: string; region: GcpRegion; reason: string }[] = (
-  ["us-central1", "europe-west4"] as const
-).map((region) => ({
-  accelerator: "nvidia-h100-80gb",
-  region,
-  reason:
-    "the H100 rate the Billing Catalog's A3 totals give ($9.87874 per GPU-hour in us-central1, $12.82593 in europe-west4) prices a3-highgpu-8g at $88.49 an hour, and mlops-kit's compute catalog orders it at $88.2488; left unpriced until the two agree",
-}));
+/**
+ * GPUs no consistent source prices, per region, with why: left unpriced rather than guessed. Every
+ * catalog GPU has a rate in both reference regions now, so the list is empty until one is added
+ * that a source does not price.
+ */
+export const GPU_UNPRICED: readonly { accelerator: string; region: GcpRegion; reason: string }[] = [];
 
 export const machineKey = (machineType: string) => `gcp:compute:${machineType}`;
 export const gpuKey = (accelerator: string) => `gcp:compute:gpu:${accelerator}`;

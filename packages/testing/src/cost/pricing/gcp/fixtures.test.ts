@@ -156,7 +156,7 @@ describe("GCP pricers on hand-made plans", () => {
     expect(() => priceInstanceGroup(group, context([group]))).toThrow(UnpricedError);
   });
 
-  it("GIVEN A2 pools in europe-west4 WHEN priced THEN their A100s at the Billing Catalog rates, and an A3 pool is unpriced", () => {
+  it("GIVEN A2 pools in europe-west4 WHEN priced THEN their A100s at the Billing Catalog rates, and an A3 pool at the H100 rate", () => {
     const a2 = pool("a2", 1, 1, "a2-highgpu-1g");
     const eu = context([a2], "europe-west4");
     const lines = priceNodePool(a2, eu);
@@ -172,8 +172,15 @@ describe("GCP pricers on hand-made plans", () => {
     const ultraGpus = priceNodePool(ultra, context([ultra], "europe-west4")).find((l) => l.priceKey.includes("a100-80gb"));
     expect(ultraGpus?.quantity.min).toBe(8 * HOURS_PER_MONTH);
     expect(hourly("gcp:compute:a2-ultragpu-8g") + 8 * hourly("gcp:compute:gpu:nvidia-a100-80gb")).toBeCloseTo(44.647348, 3);
-    const a3 = pool("a3", 1, 1, "a3-highgpu-1g");
-    expect(() => checked(priceNodePool(a3, eu), eu)).toThrow(/H100 rate/);
+    // A3: the H100 rate from the A3 totals, which the 1-GPU and 8-GPU machines agree on.
+    const a3 = pool("a3", 1, 1, "a3-highgpu-8g");
+    expect(checked(priceNodePool(a3, context([a3], "europe-west4")), eu).map((l) => l.priceKey)).toContain(
+      "gcp:compute:gpu:nvidia-h100-80gb",
+    );
+    // In us-central1 the rate gives back both Billing Catalog totals: a3-highgpu-8g and -1g.
+    const central = (key: string) => findPrice(key, "us-central1")?.usd ?? Number.NaN;
+    expect(central("gcp:compute:a3-highgpu-8g") + 8 * central("gcp:compute:gpu:nvidia-h100-80gb")).toBeCloseTo(88.49, 2);
+    expect(central("gcp:compute:a3-highgpu-1g") + central("gcp:compute:gpu:nvidia-h100-80gb")).toBeCloseTo(11.0613, 3);
   });
 
   it("GIVEN a pool with per-zone bounds WHEN priced THEN they are multiplied by its zones", () => {
