@@ -124,6 +124,7 @@ function record(report: CostReport, component: ComponentCost, r: PlanResource, o
       }
       // Counted for what is priced, and listed for what is not: a total is never short silently.
       component.unpriced++;
+      component.partly = (component.partly ?? 0) + 1;
       const reason = `priced in part; not counted: ${outcome.missing.join("; ")}`;
       report.unpriced.push({ urn: r.urn, type: r.type, name: r.name, component: component.component, reason, partly: true });
     }

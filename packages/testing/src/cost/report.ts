@@ -69,9 +69,16 @@ export interface ComponentCost extends CostTotals {
   component: string;
   /** The component's URN; absent for `(stack)`. */
   urn?: string;
+  /** Resources priced in full. `priced + free + unpriced` is every custom resource of the component. */
   priced: number;
   free: number;
+  /** Resources listed under `unpriced`, wholly or in part: as many as that list holds for the component. */
   unpriced: number;
+  /**
+   * How many of `unpriced` are priced in part (their priced items are in the amounts above).
+   * Absent when none is.
+   */
+  partly?: number;
 }
 
 export interface CostReport extends CostTotals {
