@@ -151,9 +151,13 @@ export const priceManagedCluster: Pricer = (r, ctx) => {
   const what = describe(r);
   const tier = inputString(r, "sku.tier") ?? "Free";
   const lines: CostLine[] = [];
+  // The three tiers of the containerservice API's ManagedClusterSKUTier; Standard and Premium bill
+  // each cluster-hour. A tier the table has no rate for is the estimator's to list, the nodes counted.
   if (tier === "Standard")
     lines.push(line({ item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
-  else if (tier !== "Free") throw new UnpricedError(`${what}: the AKS ${tier} tier is not in the Azure price table`);
+  else if (tier === "Premium")
+    lines.push(line({ item: "AKS Premium tier (long-term support) hours", kind: "fixed", key: KEYS.aksPremiumTier, min: hours(1) }));
+  else if (tier !== "Free") throw new UnpricedError(`${what}: sku.tier ${tier} is not an AKS tier (Free, Standard or Premium)`);
   const pools = input(r, "agentPoolProfiles");
   for (const pool of Array.isArray(pools) ? pools : []) {
     const p = pool as Record<string, unknown>;

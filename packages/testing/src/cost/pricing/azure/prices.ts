@@ -121,6 +121,8 @@ export const diskKey = (tier: string, redundancy: "LRS" | "ZRS") => `azure:disk:
 
 export const KEYS = {
   aksStandardTier: "azure:aks:standard-tier-hour",
+  /** No row: the Premium (long-term support) rate was not read; the estimator lists it as not priced. */
+  aksPremiumTier: "azure:aks:premium-tier-hour",
   natHour: "azure:nat:gateway-hour",
   natGb: "azure:nat:data-gb",
   publicIpHour: "azure:ip:standard-static-hour",
