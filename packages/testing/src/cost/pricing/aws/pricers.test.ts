@@ -353,6 +353,19 @@ describe("AWS pricers: what they refuse to price", () => {
     );
   });
 
+  it("GIVEN a CodeBuild project on an ARM or XLARGE environment THEN its minutes name a key the table lacks, and an unset type is refused", () => {
+    const project = (type: unknown, computeType: string) =>
+      planResource("aws:codebuild/project:Project", "ci", { environment: { ...(type ? { type } : {}), computeType } });
+    expect(price(project("LINUX_CONTAINER", "BUILD_GENERAL1_SMALL"))[0]?.priceKey).toBe("aws:codebuild:linux-small-minute");
+    expect(price(project("ARM_CONTAINER", "BUILD_GENERAL1_LARGE"))[0]?.priceKey).toBe("aws:codebuild:arm-large-minute");
+    const xlarge = price(project("LINUX_CONTAINER", "BUILD_GENERAL1_XLARGE"))[0];
+    expect(xlarge).toMatchObject({ item: "Build minutes (BUILD_GENERAL1_XLARGE)", priceKey: "aws:codebuild:linux-xlarge-minute" });
+    expect(findAwsPrice("aws:codebuild:linux-xlarge-minute", "us-east-1")).toBeUndefined();
+    expect(unpricedMessage(() => price(project(undefined, "BUILD_GENERAL1_SMALL")))).toBe(
+      "aws:codebuild/project:Project ci: environment.type is not a known string (undefined)",
+    );
+  });
+
   it("GIVEN a launch template that maps no EBS volume THEN UnpricedError: the AMI's root volume is billed but not in the plan", () => {
     const bare = planResource("aws:ec2/launchTemplate:LaunchTemplate", "bare", { instanceType: "t3.large" });
     const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 2, launchTemplate: ref(bare) });

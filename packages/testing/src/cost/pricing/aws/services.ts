@@ -77,18 +77,40 @@ export const healthCheck: Pricer = (r, ctx) => {
   return lines;
 };
 
-const CODEBUILD_MINUTE: Record<string, string> = {
-  BUILD_GENERAL1_SMALL: "aws:codebuild:linux-small-minute",
-  BUILD_GENERAL1_MEDIUM: "aws:codebuild:linux-medium-minute",
-  BUILD_GENERAL1_LARGE: "aws:codebuild:linux-large-minute",
-};
+/**
+ * The per-minute key of a build environment, from its type and compute type:
+ * `LINUX_CONTAINER` `BUILD_GENERAL1_SMALL` is `aws:codebuild:linux-small-minute`. Only Linux small,
+ * medium and large have rows; another environment's line is listed as not priced.
+ */
+export function codebuildMinuteKey(type: string, computeType: string): string {
+  const os =
+    type === "LINUX_CONTAINER"
+      ? "linux"
+      : type
+          .replace(/_CONTAINER$/, "")
+          .toLowerCase()
+          .replace(/_/g, "-");
+  const size = computeType
+    .replace(/^BUILD_GENERAL1_/, "")
+    .toLowerCase()
+    .replace(/_/g, "-");
+  return `aws:codebuild:${os}-${size}-minute`;
+}
 
 export const codebuildProject: Pricer = (r, ctx) => {
   const env = record(r.inputs.environment);
-  const key = env.type === "LINUX_CONTAINER" ? CODEBUILD_MINUTE[String(env.computeType)] : undefined;
-  if (!key) throw new UnpricedError(`${r.type} ${r.name}: a ${String(env.type)} ${String(env.computeType)} build is not priced`);
+  const type = stringInput(r, "environment.type", env.type);
+  const computeType = stringInput(r, "environment.computeType", env.computeType);
   const minutes = ctx.usage.buildMinutes;
-  return [usage(`Build minutes (${String(env.computeType)})`, key, minutes, minutes, `buildMinutes: ${minutes} minutes a month`)];
+  return [
+    usage(
+      `Build minutes (${computeType})`,
+      codebuildMinuteKey(type, computeType),
+      minutes,
+      minutes,
+      `buildMinutes: ${minutes} minutes a month`,
+    ),
+  ];
 };
 
 /** A WAF web ACL: the ACL, each rule (a managed rule group counts as one), and requests. */
