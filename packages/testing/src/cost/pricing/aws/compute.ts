@@ -162,7 +162,7 @@ function inExtendedSupport(r: PlanResource, version: string, day: string): boole
  * `upgradePolicy.supportType` is STANDARD ("The default value is EXTENDED. Use STANDARD to disable
  * extended support": docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html).
  */
-export const eksCluster: Pricer = (r, ctx) => {
+export const eksCluster: Pricer = (r) => {
   // An unset version is the newest EKS offers, in standard support.
   const version = r.inputs.version === undefined ? undefined : stringInput(r, "version", r.inputs.version);
   const supportType = record(r.inputs.upgradePolicy).supportType ?? "EXTENDED";
@@ -170,5 +170,5 @@ export const eksCluster: Pricer = (r, ctx) => {
     const why = `EKS ${version} left standard support on ${EKS_STANDARD_SUPPORT_ENDS[version]}, before the prices were read (${AWS_PRICES_READ}), and the upgrade policy keeps it on extended support`;
     return [fixed("EKS cluster hours (extended support)", EKS_EXTENDED_KEY, HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
   }
-  return [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
+  return [allHours("EKS cluster hours", "aws:eks:cluster-hour")];
 };

@@ -23,7 +23,7 @@ interface NodeGroup {
 }
 
 /** Instance hours and OS disks of a group of identical nodes, fixed at its scaling bounds. */
-function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
+function fixedNodes(g: NodeGroup): CostLine[] {
   const lines = [
     line({
       item: `${g.vmSize} instance hours (${g.label})`,
@@ -34,7 +34,7 @@ function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
       ...(g.spot ? { assumption: SPOT_ASSUMPTION } : {}),
     }),
   ];
-  lines.push(diskLine(g, ctx, "fixed", g.min, g.max, g.disk.assumption));
+  lines.push(diskLine(g, "fixed", g.min, g.max, g.disk.assumption));
   return lines;
 }
 
@@ -53,11 +53,11 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
     }),
   ];
   const months = runHours / hours(1);
-  lines.push(diskLine(g, ctx, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
+  lines.push(diskLine(g, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
   return lines;
 }
 
-function diskLine(g: NodeGroup, _ctx: PricingContext, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
+function diskLine(g: NodeGroup, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
   const disk = g.disk;
   const tier = premiumTier(disk.sizeGiB);
   if (tier === undefined) throw new UnpricedError(`${g.what}: a ${disk.sizeGiB} GiB OS disk is past the Premium SSD tiers the table knows`);
@@ -71,7 +71,7 @@ function diskLine(g: NodeGroup, _ctx: PricingContext, kind: "fixed" | "usage", m
   });
 }
 
-const nodeLines = (g: NodeGroup, ctx: PricingContext) => (g.max > 0 && g.min === 0 ? zeroFloorNodes(g, ctx) : fixedNodes(g, ctx));
+const nodeLines = (g: NodeGroup, ctx: PricingContext) => (g.max > 0 && g.min === 0 ? zeroFloorNodes(g, ctx) : fixedNodes(g));
 
 /** The autoscale setting that targets a resource, found by the URN its target came from. */
 function autoscaleOf(target: PlanResource, ctx: PricingContext): PlanResource | undefined {
