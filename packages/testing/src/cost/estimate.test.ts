@@ -166,6 +166,22 @@ describe("estimateCost: what it does not price", () => {
       'pricing aws:sqs/queue:Queue q: "x" has quantity 2..1; expected 0 <= min <= max',
     );
   });
+
+  it("GIVEN a wrong quantity on a line the table has no row for THEN the estimate fails too, rather than listing the item", () => {
+    const broken = {
+      ...FIXTURE_PRICING,
+      pricers: {
+        "aws:sqs/queue:Queue": () => [
+          { item: "hours", kind: "fixed" as const, priceKey: "fx:vm:small", quantity: { min: 1, max: 1 } },
+          { item: "storage", kind: "usage" as const, priceKey: "fx:disk:none", quantity: { min: Number.NaN, max: 1 } },
+        ],
+      },
+    };
+    const plan = planOf([planResource("aws:sqs/queue:Queue", "q")]);
+    expect(() => estimateCost(plan, { cloud: "aws", region: FIXTURE_REGION, usage: DEFAULT_USAGE, pricing: broken })).toThrow(
+      'pricing aws:sqs/queue:Queue q: "storage" has quantity NaN..1; expected 0 <= min <= max',
+    );
+  });
 });
 
 describe("estimateCost: grouping", () => {

@@ -147,6 +147,7 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, tabl
     throw new Error(`pricing ${r.type} ${r.name}: ${(err as Error).message}`, { cause: err });
   }
   if (lines.length === 0) return { kind: "free", reason: `${r.type}: nothing billed in this configuration` };
+  for (const line of lines) checkQuantity(line, r);
   const missing = table.missingFrom(lines, ctx.region);
   const priced = lines.flatMap((line) => {
     const row = table.find(line.priceKey, ctx.region);
@@ -156,12 +157,19 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, tabl
   return { kind: "priced", lines: priced, missing };
 }
 
-function priceLine(line: CostLine, row: PriceRow, r: PlanResource): PricedLine {
+/**
+ * A quantity the pricer got wrong would be multiplied silently: it is a defect, said as one, whether
+ * or not the table prices the line (a line without a row is priced once its row is added).
+ */
+function checkQuantity(line: CostLine, r: PlanResource): void {
   const { min, max } = line.quantity;
-  // A quantity the pricer got wrong would be multiplied silently: it is a defect, said as one.
   if (!(Number.isFinite(min) && Number.isFinite(max) && min >= 0 && min <= max)) {
     throw new Error(`pricing ${r.type} ${r.name}: "${line.item}" has quantity ${min}..${max}; expected 0 <= min <= max`);
   }
+}
+
+function priceLine(line: CostLine, row: PriceRow, r: PlanResource): PricedLine {
+  const { min, max } = line.quantity;
   return {
     item: line.item,
     kind: line.kind,
