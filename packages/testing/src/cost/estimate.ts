@@ -151,7 +151,7 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, tabl
   const missing = table.missingFrom(lines, ctx.region);
   const priced = lines.flatMap((line) => {
     const row = table.find(line.priceKey, ctx.region);
-    return row ? [priceLine(line, row, r)] : [];
+    return row ? [priceLine(line, row)] : [];
   });
   if (priced.length === 0) return { kind: "unpriced", reason: missing.join("; ") };
   return { kind: "priced", lines: priced, missing };
@@ -168,7 +168,7 @@ function checkQuantity(line: CostLine, r: PlanResource): void {
   }
 }
 
-function priceLine(line: CostLine, row: PriceRow, r: PlanResource): PricedLine {
+function priceLine(line: CostLine, row: PriceRow): PricedLine {
   const { min, max } = line.quantity;
   return {
     item: line.item,

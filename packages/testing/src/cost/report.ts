@@ -96,7 +96,7 @@ export interface CostReport extends CostTotals {
   pricesRead: string[];
   /** Per component, the most expensive (upper bound) first. */
   components: ComponentCost[];
-  /** Priced resources, the most expensive (upper bound) first. */
+  /** Priced resources, wholly or in part (`notPriced` then names what is left out), the most expensive (upper bound) first. */
   resources: ResourceCost[];
   /** Resources the tables do not price, wholly or in part: listed, never counted as zero. */
   unpriced: UnpricedResource[];
