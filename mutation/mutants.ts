@@ -592,19 +592,20 @@ const COST_AZURE: Mutant[] = [
     "const paidDays = days;",
     AZ_PRICERS,
   ),
+  // The estimator, not the pricers, now finds a line's row: a missing one must be listed, never dropped.
   m(
     "cost-azure/missing-price-not-refused",
-    `${AZ_COST}/lines.ts`,
-    "if (AZURE_PRICES.some((r) => r.key === key && r.region === ctx.region)) return key;",
-    "return key;",
-    AZ_PRICERS,
+    "packages/testing/src/cost/estimate.ts",
+    'return { kind: "priced", lines: priced, missing };',
+    'return { kind: "priced", lines: priced, missing: [] };',
+    [...AZ_PRICERS, "packages/testing/src/cost/estimate.test.ts"],
   ),
   m(
     "cost-azure/row-without-date-accepted",
-    `${AZ_COST}/prices.ts`,
-    "if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(r.read))",
-    "if (r.read === undefined)",
-    [`${AZ_COST}/prices.test.ts`],
+    "packages/testing/src/cost/price-table.ts",
+    "if (!DATE.test(row.read))",
+    "if (row.read === undefined)",
+    [`${AZ_COST}/prices.test.ts`, "packages/testing/src/cost/price-table.test.ts"],
   ),
   m("svc-plan/dev-gateway-reserves-an-instance", `${SVC}/plan-azure.ts`, "dev: { min: 0, max: 10 },", "dev: { min: 1, max: 10 },", [
     ...T.svcPure,
@@ -634,9 +635,9 @@ const COST: Mutant[] = [
   ),
   m(
     "cost/any-region-row",
-    `${COST_DIR}/estimate.ts`,
-    "for (const p of prices) if (p.region === region) rows.set(p.key, p);",
-    "for (const p of prices) rows.set(p.key, p);",
+    `${COST_DIR}/price-table.ts`,
+    'return regions?.get(region) ?? regions?.get("global");',
+    'return regions?.get(region) ?? regions?.get("global") ?? [...(regions?.values() ?? [])][0];',
     COST_TESTS,
   ),
   m(
@@ -656,8 +657,8 @@ const COST: Mutant[] = [
   m(
     "cost/old-unpriced-as-new",
     `${COST_DIR}/delta.ts`,
-    "head.unpriced.filter((u) => !unpricedBefore.has(u.urn))",
-    "head.unpriced",
+    'if (was === "all" || is === undefined) return was === undefined;',
+    "if (is === undefined) return was === undefined;",
     COST_TESTS,
   ),
 ];

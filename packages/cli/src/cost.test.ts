@@ -94,7 +94,7 @@ describe("mlops cost: a priced stack", () => {
     capture();
     expect(await cost(["--stack", "dev", "--cwd", dir, "--plan", planFile], PRICED)).toBe(0);
     expect(out()).toContain("Stack temp/dev (aws, us-test-1): monthly estimate in US dollars, offline\n");
-    expect(out()).toContain("Not priced (1), not counted in the totals:\n");
+    expect(out()).toContain("Not counted in the totals (1 resource):\n");
   });
 
   it("GIVEN --markdown THEN the markdown report", async () => {

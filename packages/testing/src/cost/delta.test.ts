@@ -7,6 +7,7 @@ import { DEFAULT_USAGE } from "./assumptions";
 import { costDelta } from "./delta";
 import { estimateCost } from "./estimate";
 import { FIXTURE_PRICING, FIXTURE_REGION } from "./fixture-pricing";
+import type { CloudPricing } from "./types";
 
 const vpc = planResource("mlops:index:MlopsVpc", "net", {}, { custom: false });
 const service = planResource("mlops:index:InferenceService", "api", {}, { custom: false });
@@ -105,5 +106,80 @@ describe("costDelta", () => {
     expect(md.length).toBeLessThanOrEqual(DIFF_MARKDOWN_LIMIT);
     expect(md).toContain("| _492 more components_ | | | | |");
     expect(md).toContain(", and 492 more.");
+  });
+});
+
+describe("costDelta: resources priced in part", () => {
+  // An instance billed for its hours and its disk, each by a key its inputs name: a size or a disk
+  // the table lacks leaves that item out, so one input change moves it between priced, in part and not.
+  const pricing: CloudPricing = {
+    ...FIXTURE_PRICING,
+    prices: [
+      ...FIXTURE_PRICING.prices,
+      { ...FIXTURE_PRICING.prices[0], key: "fx:disk:ssd", unit: "GB-month", usd: 0.1 },
+    ] as CloudPricing["prices"],
+    pricers: {
+      ...FIXTURE_PRICING.pricers,
+      "aws:ec2/instance:Instance": (r) => [
+        {
+          item: `${String(r.inputs.size)} hours`,
+          kind: "fixed",
+          priceKey: `fx:vm:${String(r.inputs.size)}`,
+          quantity: { min: 730, max: 730 },
+        },
+        {
+          item: `${String(r.inputs.disk)} disk`,
+          kind: "fixed",
+          priceKey: `fx:disk:${String(r.inputs.disk)}`,
+          quantity: { min: 10, max: 10 },
+        },
+      ],
+    },
+  };
+  const vm = (size: string, disk: string, urn?: string) =>
+    planResource("aws:ec2/instance:Instance", "vm", { size, disk }, { parent: service.urn, ...(urn ? { urn } : {}) });
+  const estimate = (r: PlanResource) =>
+    estimateCost(planOf([service, r], { cloud: "aws" }), { cloud: "aws", region: FIXTURE_REGION, usage: DEFAULT_USAGE, pricing });
+  const delta = (base: PlanResource, head: PlanResource, moved = new Map<string, string>()) =>
+    costDelta(estimate(base), estimate(head), moved);
+
+  it("GIVEN a resource going from unpriced to priced in part THEN its priced part is the change and it is not newly unpriced", () => {
+    const d = delta(vm("huge", "hdd"), vm("small", "hdd"));
+    expect(d.change.fixed.max).toBeCloseTo(730 * 0.02, 10);
+    expect(d.newUnpriced).toEqual([]);
+    expect([d.unpricedInHead, d.partlyInHead]).toEqual([1, 1]);
+  });
+
+  it("GIVEN a resource going from priced in part to unpriced THEN the drop is explained: it is newly unpriced", () => {
+    const d = delta(vm("small", "hdd"), vm("huge", "hdd"));
+    expect(d.change.fixed.max).toBeCloseTo(-730 * 0.02, 10);
+    expect(d.newUnpriced.map((u) => [u.name, u.partly ?? false])).toEqual([["vm", false]]);
+    expect([d.unpricedInHead, d.partlyInHead]).toEqual([1, 0]);
+  });
+
+  it("GIVEN a resource priced in full, then in part THEN it is newly unpriced, once, with the item left out", () => {
+    const d = delta(vm("small", "ssd"), vm("small", "hdd"));
+    expect(d.newUnpriced).toHaveLength(1);
+    expect(d.newUnpriced[0]).toMatchObject({ name: "vm", partly: true });
+    expect(d.newUnpriced[0]?.reason).toContain("hdd disk (fx:disk:hdd:");
+  });
+
+  it("GIVEN a resource priced in part in both THEN it is new only when it leaves out an item the base counted", () => {
+    expect(delta(vm("small", "hdd"), vm("small", "hdd")).newUnpriced).toEqual([]);
+    // The disk is now priced, the size is not: the hours the base counted are left out.
+    expect(delta(vm("small", "hdd"), vm("huge", "ssd")).newUnpriced.map((u) => u.reason)).toEqual([
+      "priced in part; not counted: huge hours (fx:vm:huge: no us-test-1 price in the AWS table (no source for it was read))",
+    ]);
+  });
+
+  it("GIVEN a resource priced in part moved by an alias THEN it is not newly unpriced, and without the alias it is listed once", () => {
+    const urn = "urn:pulumi:test::test::mlops:index:MlopsVpc$aws:ec2/instance:Instance::vm";
+    const base = vm("small", "hdd");
+    const moved = vm("small", "hdd", urn);
+    const aliased = delta(base, moved, new Map([[urn, base.urn]]));
+    expect(aliased.newUnpriced).toEqual([]);
+    expect(aliased.change.fixed).toEqual({ min: 0, max: 0 });
+    const unaliased = delta(base, moved);
+    expect(unaliased.newUnpriced.map((u) => u.urn)).toEqual([urn]);
   });
 });

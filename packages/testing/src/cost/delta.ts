@@ -27,10 +27,16 @@ export interface CostDelta {
   change: CostSide;
   /** Components whose amounts differ, the largest change (upper bound, either way) first. */
   components: ComponentCostChange[];
-  /** Resources of the head the tables cannot price that the base did not have unpriced. */
+  /**
+   * Resources of the head that leave out something the base counted: not priced in the base at
+   * all, or priced there in full, or in part with fewer items left out. A resource that stays as
+   * unpriced as it was, or gains coverage (unpriced to priced in part), is not new.
+   */
   newUnpriced: UnpricedResource[];
-  /** How many resources of the head are not priced (counted in neither side). */
+  /** How many resources of the head are listed as not priced, wholly or in part. */
   unpricedInHead: number;
+  /** How many of `unpricedInHead` are priced in part: their priced items are in `head`. */
+  partlyInHead: number;
   /** The days the prices used were read. */
   pricesRead: string[];
 }
@@ -68,7 +74,6 @@ export function costDelta(base: CostReport, head: CostReport, movedFrom: Readonl
     })
     .filter((c) => !isZero(c.change))
     .sort((a, b) => largest(b.change) - largest(a.change) || a.component.localeCompare(b.component));
-  const unpricedBefore = new Set(base.unpriced.map((u) => u.urn));
   const b = side(base);
   const h = side(head);
   return {
@@ -79,10 +84,35 @@ export function costDelta(base: CostReport, head: CostReport, movedFrom: Readonl
     head: h,
     change: changeOf(h, b),
     components,
-    newUnpriced: head.unpriced.filter((u) => !unpricedBefore.has(movedFrom.get(u.urn) ?? u.urn)),
+    newUnpriced: newlyUnpriced(base, head, movedFrom),
     unpricedInHead: head.unpriced.length,
+    partlyInHead: head.unpriced.filter((u) => u.partly).length,
     pricesRead: [...new Set([...base.pricesRead, ...head.pricesRead])].sort(),
   };
+}
+
+/** What a report leaves out of a resource: `all` when it is wholly unpriced, else the items not priced. */
+function leftOut(report: CostReport): Map<string, "all" | ReadonlySet<string>> {
+  const out = new Map<string, "all" | ReadonlySet<string>>();
+  for (const u of report.unpriced) if (!u.partly) out.set(u.urn, "all");
+  for (const r of report.resources) if (r.notPriced) out.set(r.urn, new Set(r.notPriced));
+  return out;
+}
+
+/**
+ * The head's unpriced resources that leave out more than the base did for the same resource (its
+ * base URN through `movedFrom`): listed once each, whether wholly or in part.
+ */
+function newlyUnpriced(base: CostReport, head: CostReport, movedFrom: ReadonlyMap<string, string>): UnpricedResource[] {
+  const before = leftOut(base);
+  const now = leftOut(head);
+  return head.unpriced.filter((u) => {
+    const was = before.get(movedFrom.get(u.urn) ?? u.urn);
+    const is = now.get(u.urn);
+    if (was === "all" || is === undefined) return was === undefined;
+    if (was === undefined || is === "all") return true;
+    return [...is].some((item) => !was.has(item));
+  });
 }
 
 /** Components listed in a comment; the JSON has them all. */

@@ -101,13 +101,39 @@ describe("estimateCost: what it does not price", () => {
     expect(report.unpriced).toMatchObject([
       { name: "nat", partly: true, reason: "priced in part; not counted: NAT data processed (its eu-test-1 rate was not read)" },
     ]);
-    expect(report.components).toMatchObject([{ component: "MlopsVpc net", priced: 0, unpriced: 1 }]);
+    expect(report.components).toMatchObject([{ component: "MlopsVpc net", priced: 0, unpriced: 1, partly: 1 }]);
     expect(report.fixed.min).toBeCloseTo(730 * 0.06, 10);
     const text = renderCostText(report);
-    expect(text).toContain("(1 priced in part, not counted)");
+    // Its hours are in the totals: the resource is not said to be left out, nor NOT PRICED as a whole.
+    expect(text).toMatch(/\n {2}MlopsVpc net {2,}\$43\.80 {3,}\$0\.00 {3,}\$43\.80 {2}\(1 priced in part\)\n/);
+    expect(text).toContain("  (1 priced in part, the rest not counted)\n");
     expect(text).toContain("      NOT PRICED, not counted: NAT data processed (its eu-test-1 rate was not read)\n");
-    expect(text).toContain("Not priced (1, 1 of them in part), not counted in the totals:\n");
-    expect(renderCostMarkdown(report)).toContain("<br>NOT PRICED, not counted: NAT data processed (its eu-test-1 rate was not read) |");
+    expect(text).toContain("Not counted in the totals (1 resource, 1 of them priced in part):\n");
+    const md = renderCostMarkdown(report);
+    expect(md).toContain("<br>NOT PRICED, not counted: NAT data processed (its eu-test-1 rate was not read) |");
+    expect(md).toContain("| MlopsVpc net | $43.80 | $0.00 | $43.80 | 1 (1 in part) |");
+    expect(md).toContain("#### Not counted in the totals (1 resource, 1 of them priced in part)\n");
+  });
+
+  it("GIVEN a component with a resource priced in full, one in part and one not at all THEN its counts add up to its resources", () => {
+    const pricing = { ...FIXTURE_PRICING, missing: [{ key: "fx:nat:gb", region: "eu-test-1", reason: "its eu-test-1 rate was not read" }] };
+    const resources = [
+      vpc,
+      under(vpc, "aws:ec2/natGateway:NatGateway", "nat"),
+      under(vpc, "aws:lb/loadBalancer:LoadBalancer", "alb"),
+      under(vpc, "aws:sqs/queue:Queue", "jobs"),
+      under(vpc, "aws:iam/role:Role", "role"),
+    ];
+    const report = estimateCost(planOf(resources, { cloud: "aws" }), { cloud: "aws", region: "eu-test-1", usage: DEFAULT_USAGE, pricing });
+    expect(report.components).toMatchObject([{ component: "MlopsVpc net", priced: 1, free: 1, unpriced: 2, partly: 1 }]);
+    expect(report.unpriced.map((u) => [u.name, u.partly ?? false])).toEqual([
+      ["nat", true],
+      ["jobs", false],
+    ]);
+    const text = renderCostText(report);
+    expect(text).toMatch(/\n {2}MlopsVpc net .*\(1 free, 1 NOT PRICED, 1 priced in part\)\n/);
+    expect(text).toContain("  (1 resource NOT PRICED, not counted; 1 priced in part, the rest not counted)\n");
+    expect(text).toContain("Not counted in the totals (2 resources, 1 of them priced in part):\n");
   });
 
   it("GIVEN Kubernetes objects and providers THEN they are free on any cloud, even where a pricer exists", () => {
@@ -138,6 +164,22 @@ describe("estimateCost: what it does not price", () => {
     const plan = planOf([planResource("aws:sqs/queue:Queue", "q")]);
     expect(() => estimateCost(plan, { cloud: "aws", region: FIXTURE_REGION, usage: DEFAULT_USAGE, pricing: broken })).toThrow(
       'pricing aws:sqs/queue:Queue q: "x" has quantity 2..1; expected 0 <= min <= max',
+    );
+  });
+
+  it("GIVEN a wrong quantity on a line the table has no row for THEN the estimate fails too, rather than listing the item", () => {
+    const broken = {
+      ...FIXTURE_PRICING,
+      pricers: {
+        "aws:sqs/queue:Queue": () => [
+          { item: "hours", kind: "fixed" as const, priceKey: "fx:vm:small", quantity: { min: 1, max: 1 } },
+          { item: "storage", kind: "usage" as const, priceKey: "fx:disk:none", quantity: { min: Number.NaN, max: 1 } },
+        ],
+      },
+    };
+    const plan = planOf([planResource("aws:sqs/queue:Queue", "q")]);
+    expect(() => estimateCost(plan, { cloud: "aws", region: FIXTURE_REGION, usage: DEFAULT_USAGE, pricing: broken })).toThrow(
+      'pricing aws:sqs/queue:Queue q: "storage" has quantity NaN..1; expected 0 <= min <= max',
     );
   });
 });
@@ -193,7 +235,7 @@ describe("rendering", () => {
     expect(text).toMatch(/\n {2}Total {3,}\$51\.10–\$80\.30 {3,}\$4\.50 {3,}\$55\.60–\$84\.80 {2}\(1 resource NOT PRICED, not counted\)\n/);
     expect(text).toContain("      NAT data processed: 100 GB × $0.045 = $4.50 usage (100 GB through each NAT gateway)\n");
     expect(text).toContain(
-      "Not priced (1), not counted in the totals:\n  aws:sqs/queue:Queue  jobs  [(stack)]: no pricer for aws:sqs/queue:Queue\n",
+      "Not counted in the totals (1 resource):\n  aws:sqs/queue:Queue  jobs  [(stack)]: no pricer for aws:sqs/queue:Queue\n",
     );
     expect(text).toContain("  natGb=100                   GB processed by each NAT gateway a month\n");
     expect(text).toContain("prices read 2026-01-15");

@@ -124,6 +124,7 @@ function record(report: CostReport, component: ComponentCost, r: PlanResource, o
       }
       // Counted for what is priced, and listed for what is not: a total is never short silently.
       component.unpriced++;
+      component.partly = (component.partly ?? 0) + 1;
       const reason = `priced in part; not counted: ${outcome.missing.join("; ")}`;
       report.unpriced.push({ urn: r.urn, type: r.type, name: r.name, component: component.component, reason, partly: true });
     }
@@ -146,21 +147,29 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, tabl
     throw new Error(`pricing ${r.type} ${r.name}: ${(err as Error).message}`, { cause: err });
   }
   if (lines.length === 0) return { kind: "free", reason: `${r.type}: nothing billed in this configuration` };
+  for (const line of lines) checkQuantity(line, r);
   const missing = table.missingFrom(lines, ctx.region);
   const priced = lines.flatMap((line) => {
     const row = table.find(line.priceKey, ctx.region);
-    return row ? [priceLine(line, row, r)] : [];
+    return row ? [priceLine(line, row)] : [];
   });
   if (priced.length === 0) return { kind: "unpriced", reason: missing.join("; ") };
   return { kind: "priced", lines: priced, missing };
 }
 
-function priceLine(line: CostLine, row: PriceRow, r: PlanResource): PricedLine {
+/**
+ * A quantity the pricer got wrong would be multiplied silently: it is a defect, said as one, whether
+ * or not the table prices the line (a line without a row is priced once its row is added).
+ */
+function checkQuantity(line: CostLine, r: PlanResource): void {
   const { min, max } = line.quantity;
-  // A quantity the pricer got wrong would be multiplied silently: it is a defect, said as one.
   if (!(Number.isFinite(min) && Number.isFinite(max) && min >= 0 && min <= max)) {
     throw new Error(`pricing ${r.type} ${r.name}: "${line.item}" has quantity ${min}..${max}; expected 0 <= min <= max`);
   }
+}
+
+function priceLine(line: CostLine, row: PriceRow): PricedLine {
+  const { min, max } = line.quantity;
   return {
     item: line.item,
     kind: line.kind,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PriceTable } from "./price-table";
-import { type PriceRow, UnpricedError } from "./types";
+import type { PriceRow } from "./types";
 
 const row = (key: string, region: string, usd: number, change: Partial<PriceRow> = {}): PriceRow => ({
   key,
@@ -25,18 +25,11 @@ describe("PriceTable", () => {
     expect(t.find("x:vm:big", "east")).toBeUndefined();
   });
 
-  it("GIVEN a key with no row THEN require throws UnpricedError naming the resource and the known reason", () => {
-    expect(t.require("x:vm:small", "west", "group api")).toBe("x:vm:small");
-    const err = (() => {
-      try {
-        t.require("x:vm:big", "west", "group api");
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(UnpricedError);
-    expect((err as UnpricedError).reason).toBe("group api: big is not offered in west");
-    expect(() => t.require("x:vm:big", "east")).toThrow("x:vm:big: no east price in the X table (no source for it was read)");
+  it("GIVEN lines some of whose keys have no row THEN missingFrom names each such item with the known reason, else the generic one", () => {
+    const line = (item: string, priceKey: string) => ({ item, kind: "fixed" as const, priceKey, quantity: { min: 1, max: 1 } });
+    const lines = [line("small hours", "x:vm:small"), line("big hours", "x:vm:big")];
+    expect(t.missingFrom(lines, "west")).toEqual(["big hours (big is not offered in west)"]);
+    expect(t.missingFrom(lines, "east")).toEqual(["big hours (x:vm:big: no east price in the X table (no source for it was read))"]);
   });
 
   it("GIVEN sound rows THEN no problems; GIVEN each fault THEN it is named", () => {

@@ -1,11 +1,11 @@
-import { type CostLine, type MissingPrice, type PriceRow, UnpricedError } from "./types";
+import type { CostLine, MissingPrice, PriceRow } from "./types";
 
 export type { MissingPrice };
 
 /**
  * One cloud's price rows, looked up the way the estimator bills: the stack region's own row, else
- * the `global` one. Each cloud builds one table; its pricers ask it for a key before returning a
- * line, so a missing price becomes an `UnpricedError` that names the resource and says why.
+ * the `global` one. Each cloud builds one table with the keys known to have no row; the estimator
+ * looks every line up in it, counts what it prices and lists the rest with the table's reason.
  */
 
 export interface PriceTableSpec {
@@ -48,16 +48,6 @@ export class PriceTable {
   whyMissing(key: string, region: string): string {
     const known = this.missing.find((m) => m.key === key && (m.region === region || m.region === "global"));
     return known?.reason ?? `${key}: no ${region} price in the ${this.spec.label} table (no source for it was read)`;
-  }
-
-  /**
-   * `key`, once the table is known to price it in `region`; otherwise an `UnpricedError` whose
-   * reason starts with `what` (the resource, as a report names it) when given.
-   */
-  require(key: string, region: string, what?: string): string {
-    if (this.find(key, region)) return key;
-    const why = this.whyMissing(key, region);
-    throw new UnpricedError(what ? `${what}: ${why}` : why);
   }
 
   /** The items of `lines` the table has no row for in `region`, each with why: what a report lists as not counted. */

@@ -1,6 +1,6 @@
 import { USAGE_DESCRIPTIONS, USAGE_KEYS } from "./assumptions";
 import { quantity, unitUsd, usdRange } from "./format";
-import type { CostReport, PricedLine, ResourceCost } from "./report";
+import type { ComponentCost, CostReport, PricedLine, ResourceCost } from "./report";
 
 /** Resources shown one by one in the text and markdown reports; `--json` has them all. */
 export const TOP_RESOURCES = 10;
@@ -25,21 +25,38 @@ function assumptionRows(r: CostReport): [string, string][] {
   return USAGE_KEYS.map((k) => [`${k}=${r.assumptions[k]}`, USAGE_DESCRIPTIONS[k]]);
 }
 
-/** `3 resources NOT PRICED, 2 priced in part`: a resource priced in part counts what it can. */
+/**
+ * `3 resources NOT PRICED, not counted; 2 priced in part, the rest not counted`: a resource priced
+ * in part is in the totals for what it can be priced for, so it is not said to be left out.
+ */
 function unpricedCount(r: CostReport): string {
   const partly = r.unpriced.filter((u) => u.partly).length;
   const wholly = r.unpriced.length - partly;
   const parts = [
-    wholly > 0 ? `${wholly} ${wholly === 1 ? "resource" : "resources"} NOT PRICED` : "",
-    partly > 0 ? `${partly} priced in part` : "",
+    wholly > 0 ? `${wholly} ${wholly === 1 ? "resource" : "resources"} NOT PRICED, not counted` : "",
+    partly > 0 ? `${partly} priced in part, the rest not counted` : "",
   ];
-  return parts.filter(Boolean).join(", ");
+  return parts.filter(Boolean).join("; ");
 }
 
-/** `40, 7 of them in part`. */
+/** `40 resources, 7 of them priced in part`. */
 function unpricedHeading(r: CostReport): string {
+  const n = r.unpriced.length;
   const partly = r.unpriced.filter((u) => u.partly).length;
-  return `${r.unpriced.length}${partly > 0 ? `, ${partly} of them in part` : ""}`;
+  return `${n} ${n === 1 ? "resource" : "resources"}${partly > 0 ? `, ${partly} of them priced in part` : ""}`;
+}
+
+/** A component's `(2 free, 1 NOT PRICED, 3 priced in part)`, empty when all of it is priced. */
+function componentCounts(c: ComponentCost): string {
+  const partly = c.partly ?? 0;
+  const wholly = c.unpriced - partly;
+  const counts = [
+    c.free > 0 ? `${c.free} free` : "",
+    wholly > 0 ? `${wholly} NOT PRICED` : "",
+    partly > 0 ? `${partly} priced in part` : "",
+  ];
+  const text = counts.filter(Boolean).join(", ");
+  return text ? `  (${text})` : "";
 }
 
 /** Why resources are free, most common first: one reason per line, the reasons being long. */
@@ -57,12 +74,9 @@ export function renderCostText(r: CostReport): string {
   const width = Math.max(9, ...r.components.map((c) => c.component.length)) + 2;
   const head = (a: string, b: string, c: string, d: string) => `  ${a.padEnd(width)}${b.padEnd(20)}${c.padEnd(20)}${d}`;
   lines.push(head("Component", "fixed", "usage", "total"));
-  for (const c of r.components) {
-    const counts = [c.free > 0 ? `${c.free} free` : "", c.unpriced > 0 ? `${c.unpriced} NOT PRICED` : ""].filter(Boolean).join(", ");
-    lines.push(`${head(c.component, usdRange(c.fixed), usdRange(c.usage), usdRange(c.total))}${counts ? `  (${counts})` : ""}`);
-  }
-  const n = r.unpriced.length;
-  const notCounted = n > 0 ? `  (${unpricedCount(r)}, not counted)` : "";
+  for (const c of r.components)
+    lines.push(`${head(c.component, usdRange(c.fixed), usdRange(c.usage), usdRange(c.total))}${componentCounts(c)}`);
+  const notCounted = r.unpriced.length > 0 ? `  (${unpricedCount(r)})` : "";
   lines.push(`${head("Total", usdRange(r.fixed), usdRange(r.usage), usdRange(r.total))}${notCounted}`, "");
   lines.push(`Top resources (${Math.min(TOP_RESOURCES, r.resources.length)} of ${r.resources.length} priced, by upper bound)`);
   for (const res of r.resources.slice(0, TOP_RESOURCES)) {
@@ -72,7 +86,7 @@ export function renderCostText(r: CostReport): string {
   }
   lines.push("");
   if (r.unpriced.length > 0) {
-    lines.push(`Not priced (${unpricedHeading(r)}), not counted in the totals:`);
+    lines.push(`Not counted in the totals (${unpricedHeading(r)}):`);
     for (const u of r.unpriced) lines.push(`  ${u.type}  ${u.name}  [${u.component}]: ${u.reason}`);
   } else {
     lines.push("Not priced: none");
@@ -83,6 +97,9 @@ export function renderCostText(r: CostReport): string {
   for (const [kv, meaning] of assumptionRows(r)) lines.push(`  ${kv.padEnd(28)}${meaning}`);
   return `${lines.join("\n")}\n`;
 }
+
+/** The markdown "Not priced" cell: `3`, or `3 (1 in part)`. */
+const notPricedCell = (c: ComponentCost) => (c.partly ? `${c.unpriced} (${c.partly} in part)` : String(c.unpriced));
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -104,7 +121,7 @@ export function renderCostMarkdown(r: CostReport): string {
     "| Component | Fixed | Usage | Total | Not priced |",
     "|---|--:|--:|--:|--:|",
     ...r.components.map(
-      (c) => `| ${cell(c.component)} | ${usdRange(c.fixed)} | ${usdRange(c.usage)} | ${usdRange(c.total)} | ${c.unpriced} |`,
+      (c) => `| ${cell(c.component)} | ${usdRange(c.fixed)} | ${usdRange(c.usage)} | ${usdRange(c.total)} | ${notPricedCell(c)} |`,
     ),
     "",
     "<details><summary>Top resources</summary>",
@@ -117,7 +134,7 @@ export function renderCostMarkdown(r: CostReport): string {
     "",
   ];
   if (r.unpriced.length > 0) {
-    lines.push(`#### Not priced (${unpricedHeading(r)}), not counted`, "");
+    lines.push(`#### Not counted in the totals (${unpricedHeading(r)})`, "");
     for (const u of r.unpriced) lines.push(`- \`${u.type}\` \`${u.name}\`: ${cell(u.reason)}`);
     lines.push("");
   }

@@ -69,9 +69,16 @@ export interface ComponentCost extends CostTotals {
   component: string;
   /** The component's URN; absent for `(stack)`. */
   urn?: string;
+  /** Resources priced in full. `priced + free + unpriced` is every custom resource of the component. */
   priced: number;
   free: number;
+  /** Resources listed under `unpriced`, wholly or in part: as many as that list holds for the component. */
   unpriced: number;
+  /**
+   * How many of `unpriced` are priced in part (their priced items are in the amounts above).
+   * Absent when none is.
+   */
+  partly?: number;
 }
 
 export interface CostReport extends CostTotals {
@@ -89,7 +96,7 @@ export interface CostReport extends CostTotals {
   pricesRead: string[];
   /** Per component, the most expensive (upper bound) first. */
   components: ComponentCost[];
-  /** Priced resources, the most expensive (upper bound) first. */
+  /** Priced resources, wholly or in part (`notPriced` then names what is left out), the most expensive (upper bound) first. */
   resources: ResourceCost[];
   /** Resources the tables do not price, wholly or in part: listed, never counted as zero. */
   unpriced: UnpricedResource[];

@@ -94,8 +94,10 @@ export interface PricingContext {
 /**
  * What a resource is billed for. Returns no lines only when the resource is free in this shape
  * (say, a bucket's settings); a type that is always free belongs in `CloudPricing.free`.
- * Throws `UnpricedError` when it cannot price this resource (a type or size the table lacks), so the
- * estimator lists it instead of counting it as zero.
+ * A line may name a key the price table has no row for (a size not read, a tier not offered): the
+ * estimator counts the lines it can price and lists the others with the table's reason. Throws
+ * `UnpricedError` only when it cannot say what the resource is billed for: an input the plan leaves
+ * unknown or to a default, a shape whose billing was not read. The estimator lists it, never as zero.
  */
 export type Pricer = (resource: PlanResource, ctx: PricingContext) => CostLine[];
 

@@ -20,48 +20,66 @@ function launchTemplate(r: PlanResource, ctx: PricingContext): PlanResource {
   return lt;
 }
 
+/** The provisioned-IOPS volume types, billed for their IOPS as well as their storage. */
+const PROVISIONED_IOPS = new Set(["io1", "io2"]);
+
+/** What each instance's volumes are billed for a month, per price key: GB of a type, or its provisioned IOPS. */
+interface VolumePart {
+  item: string;
+  key: string;
+  perInstance: number;
+}
+
 /**
- * GB of gp3 volume per instance; other volume types have no row, so they make the group unpriced.
- * A template that maps no volume boots on its AMI's root volume, whose type and size the plan does
- * not say: unpriced rather than counted as no volume.
+ * The volumes of each instance, by what they are billed for. A type the table has no row for
+ * (only gp3 was read) still gives its lines, for the estimator to list as not priced. A template
+ * that maps no volume boots on its AMI's root volume, whose type and size the plan does not say:
+ * unpriced rather than counted as no volume; so is a mapping that leaves its type to the AMI.
  */
-function gp3GiBPerInstance(lt: PlanResource): number {
+function volumesPerInstance(lt: PlanResource): VolumePart[] {
   const mappings = list(lt.inputs.blockDeviceMappings);
   if (!mappings.some((m) => Object.keys(record(record(m).ebs)).length > 0)) {
     throw new UnpricedError(
       `${lt.type} ${lt.name}: no EBS volume in blockDeviceMappings, so the root volume is the AMI's, whose type and size are not in the plan`,
     );
   }
-  let gib = 0;
+  const parts = new Map<string, VolumePart>();
+  const add = (item: string, key: string, amount: number) => {
+    const part = parts.get(key) ?? { item, key, perInstance: 0 };
+    part.perInstance += amount;
+    parts.set(key, part);
+  };
   for (const [i, mapping] of mappings.entries()) {
     const ebs = record(record(mapping).ebs);
     if (Object.keys(ebs).length === 0) continue;
-    const type = ebs.volumeType ?? "unset";
-    if (type !== "gp3")
-      throw new UnpricedError(`${lt.type} ${lt.name}: blockDeviceMappings[${i}] is a ${String(type)} volume; only gp3 is priced`);
-    gib += numberInput(lt, `blockDeviceMappings[${i}].ebs.volumeSize`, ebs.volumeSize);
+    const at = `blockDeviceMappings[${i}].ebs`;
+    const type = stringInput(lt, `${at}.volumeType`, ebs.volumeType);
+    add(`${type} volume storage`, `aws:ebs:${type}-gb-month`, numberInput(lt, `${at}.volumeSize`, ebs.volumeSize));
+    if (PROVISIONED_IOPS.has(type)) add(`${type} provisioned IOPS`, `aws:ebs:${type}-iops-month`, numberInput(lt, `${at}.iops`, ebs.iops));
   }
-  return gib;
+  return [...parts.values()].filter((p) => p.perInstance > 0);
 }
 
 /** The instance and volume lines of `min`..`max` always-on instances. */
-function instanceLines(instanceType: string, gib: number, min: number, max: number, _ctx: PricingContext, assumption?: string): CostLine[] {
-  const lines = [fixed(`${instanceType} instance hours`, ec2Key(instanceType), min * HOURS_PER_MONTH, max * HOURS_PER_MONTH, assumption)];
-  if (gib > 0) lines.push(fixed("gp3 volume storage", "aws:ebs:gp3-gb-month", gib * min, gib * max));
-  return lines;
+function instanceLines(instanceType: string, volumes: VolumePart[], min: number, max: number, assumption?: string): CostLine[] {
+  return [
+    fixed(`${instanceType} instance hours`, ec2Key(instanceType), min * HOURS_PER_MONTH, max * HOURS_PER_MONTH, assumption),
+    ...volumes.map((v) => fixed(v.item, v.key, v.perInstance * min, v.perInstance * max)),
+  ];
 }
 
 /**
  * The same for a pool that scales from zero: nothing while idle, and at its upper bound for
  * `trainingHours` a month (a volume lives only as long as its node).
  */
-function burstLines(instanceType: string, gib: number, max: number, ctx: PricingContext, spot: boolean): CostLine[] {
+function burstLines(instanceType: string, volumes: VolumePart[], max: number, ctx: PricingContext, spot: boolean): CostLine[] {
   const hours = ctx.usage.trainingHours;
   const at = `trainingHours (${hours} h a month) at the upper bound of ${max} nodes, none while idle`;
   const assumption = spot ? `${at}; ${SPOT_ASSUMPTION}` : at;
-  const lines = [usage(`${instanceType} instance hours`, ec2Key(instanceType), 0, hours * max, assumption)];
-  if (gib > 0) lines.push(usage("gp3 volume storage", "aws:ebs:gp3-gb-month", 0, (gib * max * hours) / HOURS_PER_MONTH, at));
-  return lines;
+  return [
+    usage(`${instanceType} instance hours`, ec2Key(instanceType), 0, hours * max, assumption),
+    ...volumes.map((v) => usage(v.item, v.key, 0, (v.perInstance * max * hours) / HOURS_PER_MONTH, at)),
+  ];
 }
 
 /** An Auto Scaling group: its launch template's instance type and volumes, `minSize` to `maxSize`. */
@@ -75,7 +93,7 @@ export const autoscalingGroup: Pricer = (r, ctx) => {
   const instanceType = stringInput(lt, "instanceType", lt.inputs.instanceType);
   const min = numberInput(r, "minSize", r.inputs.minSize);
   const max = numberInput(r, "maxSize", r.inputs.maxSize);
-  return instanceLines(instanceType, gp3GiBPerInstance(lt), min, max, ctx);
+  return instanceLines(instanceType, volumesPerInstance(lt), min, max);
 };
 
 /** An EKS managed node group: one instance type, `scalingConfig` bounds, volumes from its launch template. */
@@ -96,10 +114,10 @@ export const eksNodeGroup: Pricer = (r, ctx) => {
     throw new UnpricedError(
       `${r.type} ${r.name}: no launch template, so its volume type and size are EKS's defaults, which are not priced`,
     );
-  const gib = gp3GiBPerInstance(lt);
+  const volumes = volumesPerInstance(lt);
   const spot = r.inputs.capacityType === "SPOT";
-  if (min === 0) return burstLines(instanceType, gib, max, ctx, spot);
-  return instanceLines(instanceType, gib, min, max, ctx, spot ? SPOT_ASSUMPTION : undefined);
+  if (min === 0) return burstLines(instanceType, volumes, max, ctx, spot);
+  return instanceLines(instanceType, volumes, min, max, spot ? SPOT_ASSUMPTION : undefined);
 };
 
 /**
@@ -144,7 +162,7 @@ function inExtendedSupport(r: PlanResource, version: string, day: string): boole
  * `upgradePolicy.supportType` is STANDARD ("The default value is EXTENDED. Use STANDARD to disable
  * extended support": docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html).
  */
-export const eksCluster: Pricer = (r, ctx) => {
+export const eksCluster: Pricer = (r) => {
   // An unset version is the newest EKS offers, in standard support.
   const version = r.inputs.version === undefined ? undefined : stringInput(r, "version", r.inputs.version);
   const supportType = record(r.inputs.upgradePolicy).supportType ?? "EXTENDED";
@@ -152,5 +170,5 @@ export const eksCluster: Pricer = (r, ctx) => {
     const why = `EKS ${version} left standard support on ${EKS_STANDARD_SUPPORT_ENDS[version]}, before the prices were read (${AWS_PRICES_READ}), and the upgrade policy keeps it on extended support`;
     return [fixed("EKS cluster hours (extended support)", EKS_EXTENDED_KEY, HOURS_PER_MONTH, HOURS_PER_MONTH, why)];
   }
-  return [allHours("EKS cluster hours", "aws:eks:cluster-hour", ctx)];
+  return [allHours("EKS cluster hours", "aws:eks:cluster-hour")];
 };

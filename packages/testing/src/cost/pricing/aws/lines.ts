@@ -16,10 +16,10 @@ export function usage(item: string, priceKey: string, min: number, max: number, 
 }
 
 /** A resource billed whenever it exists: one unit a month, or hours around the clock. */
-export function monthly(item: string, key: string, _ctx: PricingContext, count = 1): CostLine {
+export function monthly(item: string, key: string, count = 1): CostLine {
   return fixed(item, key, count);
 }
-export function allHours(item: string, key: string, _ctx: PricingContext, count = 1): CostLine {
+export function allHours(item: string, key: string, count = 1): CostLine {
   return fixed(item, key, HOURS_PER_MONTH * count);
 }
 

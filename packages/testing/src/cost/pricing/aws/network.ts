@@ -7,13 +7,13 @@ export const natGateway: Pricer = (r, ctx) => {
   if (r.inputs.connectivityType === "private") throw new UnpricedError(`${r.type} ${r.name}: a private NAT gateway is not priced`);
   const gb = ctx.usage.natGb;
   return [
-    allHours("NAT gateway hours", "aws:vpc:nat-gateway-hour", ctx),
+    allHours("NAT gateway hours", "aws:vpc:nat-gateway-hour"),
     usage("NAT gateway data processed", "aws:vpc:nat-gateway-gb", gb, gb, `natGb: ${gb} GB processed a month`),
   ];
 };
 
 /** An Elastic IP is a public IPv4 address, billed by the hour whether attached or not. */
-export const elasticIp: Pricer = (_r, ctx) => [allHours("Public IPv4 address hours", "aws:vpc:public-ipv4-hour", ctx)];
+export const elasticIp: Pricer = () => [allHours("Public IPv4 address hours", "aws:vpc:public-ipv4-hour")];
 
 /** Gateway endpoints are free; an interface endpoint is billed per zone it serves, plus per GB. */
 export const vpcEndpoint: Pricer = (r, ctx) => {
@@ -24,7 +24,7 @@ export const vpcEndpoint: Pricer = (r, ctx) => {
   if (zones === 0) throw new UnpricedError(`${r.type} ${r.name}: subnetIds is empty or unknown, so the zones it is billed in are unknown`);
   const gb = ctx.usage.endpointGb;
   return [
-    allHours(`Interface endpoint hours (${zones} zones)`, "aws:vpc:interface-endpoint-az-hour", ctx, zones),
+    allHours(`Interface endpoint hours (${zones} zones)`, "aws:vpc:interface-endpoint-az-hour", zones),
     usage("Interface endpoint data processed", "aws:vpc:interface-endpoint-gb", gb, gb, `endpointGb: ${gb} GB a month`),
   ];
 };
@@ -40,7 +40,7 @@ export const loadBalancer: Pricer = (r, ctx) => {
   if (type !== "application") throw new UnpricedError(`${r.type} ${r.name}: a ${String(type)} load balancer is not priced`);
   const gb = ctx.usage.loadBalancerGb;
   const lines = [
-    allHours("Application load balancer hours", "aws:elb:alb-hour", ctx),
+    allHours("Application load balancer hours", "aws:elb:alb-hour"),
     usage(
       "Load balancer capacity units",
       "aws:elb:alb-lcu-hour",

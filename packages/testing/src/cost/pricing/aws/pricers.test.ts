@@ -316,11 +316,53 @@ describe("AWS pricers: what they refuse to price", () => {
     expect(at(price(group, [m6i], "us-west-2"), 0).priceKey).toBe("aws:ec2:m6i.xlarge");
   });
 
-  it("GIVEN a launch template with a gp2 volume THEN UnpricedError names the mapping", () => {
+  it("GIVEN a launch template with a gp2 or io2 volume THEN its lines name their keys (no row: the estimator lists them), its instances still priced", () => {
     const gp2 = lt("old", "t3.large", 20, "gp2");
-    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(gp2) });
-    expect(unpricedMessage(() => price(group, [gp2]))).toBe(
-      "aws:ec2/launchTemplate:LaunchTemplate old: blockDeviceMappings[0] is a gp2 volume; only gp3 is priced",
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 2, launchTemplate: ref(gp2) });
+    expect(price(group, [gp2]).map((l) => [l.item, l.priceKey, l.quantity.max])).toEqual([
+      ["t3.large instance hours", "aws:ec2:t3.large", 1460],
+      ["gp2 volume storage", "aws:ebs:gp2-gb-month", 40],
+    ]);
+    expect(findAwsPrice("aws:ebs:gp2-gb-month", "us-east-1")).toBeUndefined();
+    const io2 = planResource("aws:ec2/launchTemplate:LaunchTemplate", "db", {
+      instanceType: "t3.large",
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "io2", iops: 4000 } }],
+    });
+    const fast = planResource("aws:autoscaling/group:Group", "f", { minSize: 1, maxSize: 1, launchTemplate: ref(io2) });
+    // A provisioned-IOPS volume bills its IOPS too: a line, so it is listed rather than left out unsaid.
+    expect(price(fast, [io2]).map((l) => [l.priceKey, l.quantity.max])).toEqual([
+      ["aws:ec2:t3.large", 730],
+      ["aws:ebs:io2-gb-month", 100],
+      ["aws:ebs:io2-iops-month", 4000],
+    ]);
+  });
+
+  it("GIVEN a volume that leaves its type or an io1's IOPS unset THEN UnpricedError names the input: what it bills is not in the plan", () => {
+    const untyped = planResource("aws:ec2/launchTemplate:LaunchTemplate", "ami", {
+      instanceType: "t3.large",
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }],
+    });
+    const group = planResource("aws:autoscaling/group:Group", "g", { minSize: 1, maxSize: 1, launchTemplate: ref(untyped) });
+    expect(unpricedMessage(() => price(group, [untyped]))).toBe(
+      "aws:ec2/launchTemplate:LaunchTemplate ami: blockDeviceMappings[0].ebs.volumeType is not a known string (undefined)",
+    );
+    const io1 = lt("io", "t3.large", 20, "io1");
+    const other = planResource("aws:autoscaling/group:Group", "h", { minSize: 1, maxSize: 1, launchTemplate: ref(io1) });
+    expect(unpricedMessage(() => price(other, [io1]))).toBe(
+      "aws:ec2/launchTemplate:LaunchTemplate io: blockDeviceMappings[0].ebs.iops is not a known number (undefined)",
+    );
+  });
+
+  it("GIVEN a CodeBuild project on an ARM or XLARGE environment THEN its minutes name a key the table lacks, and an unset type is refused", () => {
+    const project = (type: unknown, computeType: string) =>
+      planResource("aws:codebuild/project:Project", "ci", { environment: { ...(type ? { type } : {}), computeType } });
+    expect(price(project("LINUX_CONTAINER", "BUILD_GENERAL1_SMALL"))[0]?.priceKey).toBe("aws:codebuild:linux-small-minute");
+    expect(price(project("ARM_CONTAINER", "BUILD_GENERAL1_LARGE"))[0]?.priceKey).toBe("aws:codebuild:arm-large-minute");
+    const xlarge = price(project("LINUX_CONTAINER", "BUILD_GENERAL1_XLARGE"))[0];
+    expect(xlarge).toMatchObject({ item: "Build minutes (BUILD_GENERAL1_XLARGE)", priceKey: "aws:codebuild:linux-xlarge-minute" });
+    expect(findAwsPrice("aws:codebuild:linux-xlarge-minute", "us-east-1")).toBeUndefined();
+    expect(unpricedMessage(() => price(project(undefined, "BUILD_GENERAL1_SMALL")))).toBe(
+      "aws:codebuild/project:Project ci: environment.type is not a known string (undefined)",
     );
   });
 

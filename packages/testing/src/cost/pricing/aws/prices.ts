@@ -126,7 +126,7 @@ export const AWS_NOT_OFFERED: readonly NotOffered[] = [];
 
 /**
  * Catalog types whose price in a reference region was not read, so they have no row there and a
- * pool of them is unpriced. Empty since every catalog type's us-west-2 rows were read; it is
+ * pool of them has its instance hours listed as not priced. Empty since every catalog type's us-west-2 rows were read; it is
  * derived, so a type added to the catalog and the us-east-1 table lands here until its
  * us-west-2 price is read.
  */
@@ -199,8 +199,8 @@ const US_EAST_1_SERVICES: readonly ServicePrice[] = [
 
 /**
  * us-west-2 service prices: the few a us-west-2 source was read for. The NAT gateway's per-GB
- * charge and the load balancer's LCU-hour have no us-west-2 source yet, so their pricers still
- * leave NAT gateways and load balancers unpriced there; the hourly rows wait for them.
+ * charge and the load balancer's LCU-hour have no us-west-2 source yet, so NAT gateways and load
+ * balancers are priced there in part: their hours are counted, those items listed as not priced.
  */
 const US_WEST_2_SERVICES: readonly ServicePrice[] = [
   ["aws:vpc:nat-gateway-hour", "hour", 0.045, SOURCES.defangUsWest2, "730 h shown as $32.85"],
@@ -269,7 +269,7 @@ export const AWS_PRICES: readonly PriceRow[] = [
 
 /**
  * The AWS table: its rows for both reference regions and `global`, and the catalog types whose
- * price in a region was not read (`AWS_UNREAD`), which pricers report by name.
+ * price in a region was not read (`AWS_UNREAD`), which a report names with that reason.
  */
 export const AWS_TABLE = new PriceTable({
   cloud: "aws",

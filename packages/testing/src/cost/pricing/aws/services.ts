@@ -15,8 +15,8 @@ export const KMS_BILLED_ROTATIONS = 2;
  * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html, "Key rotation and
  * pricing"). Counted at steady state, as log storage is: a year after the second rotation.
  */
-export const kmsKey: Pricer = (r, ctx) => {
-  const lines = [monthly("KMS key", "aws:kms:key-month", ctx)];
+export const kmsKey: Pricer = (r) => {
+  const lines = [monthly("KMS key", "aws:kms:key-month")];
   if (r.inputs.enableKeyRotation === true) {
     const days = r.inputs.rotationPeriodInDays === undefined ? 365 : numberInput(r, "rotationPeriodInDays", r.inputs.rotationPeriodInDays);
     lines.push(
@@ -64,7 +64,7 @@ export const ecrRepository: Pricer = (_r, ctx) => {
 };
 
 /** A Route 53 health check, plus its optional features (HTTPS, latency, string match, 10 s interval). */
-export const healthCheck: Pricer = (r, ctx) => {
+export const healthCheck: Pricer = (r) => {
   const type = String(r.inputs.type ?? "");
   const features = [
     type.startsWith("HTTPS"),
@@ -72,37 +72,59 @@ export const healthCheck: Pricer = (r, ctx) => {
     type.endsWith("_STR_MATCH"),
     r.inputs.requestInterval !== undefined && numberInput(r, "requestInterval", r.inputs.requestInterval) === 10,
   ].filter(Boolean).length;
-  const lines = [monthly("Route 53 health check", "aws:route53:health-check-month", ctx)];
-  if (features > 0) lines.push(monthly("Health check optional features", "aws:route53:health-check-feature-month", ctx, features));
+  const lines = [monthly("Route 53 health check", "aws:route53:health-check-month")];
+  if (features > 0) lines.push(monthly("Health check optional features", "aws:route53:health-check-feature-month", features));
   return lines;
 };
 
-const CODEBUILD_MINUTE: Record<string, string> = {
-  BUILD_GENERAL1_SMALL: "aws:codebuild:linux-small-minute",
-  BUILD_GENERAL1_MEDIUM: "aws:codebuild:linux-medium-minute",
-  BUILD_GENERAL1_LARGE: "aws:codebuild:linux-large-minute",
-};
+/**
+ * The per-minute key of a build environment, from its type and compute type:
+ * `LINUX_CONTAINER` `BUILD_GENERAL1_SMALL` is `aws:codebuild:linux-small-minute`. Only Linux small,
+ * medium and large have rows; another environment's line is listed as not priced.
+ */
+export function codebuildMinuteKey(type: string, computeType: string): string {
+  const os =
+    type === "LINUX_CONTAINER"
+      ? "linux"
+      : type
+          .replace(/_CONTAINER$/, "")
+          .toLowerCase()
+          .replace(/_/g, "-");
+  const size = computeType
+    .replace(/^BUILD_GENERAL1_/, "")
+    .toLowerCase()
+    .replace(/_/g, "-");
+  return `aws:codebuild:${os}-${size}-minute`;
+}
 
 export const codebuildProject: Pricer = (r, ctx) => {
   const env = record(r.inputs.environment);
-  const key = env.type === "LINUX_CONTAINER" ? CODEBUILD_MINUTE[String(env.computeType)] : undefined;
-  if (!key) throw new UnpricedError(`${r.type} ${r.name}: a ${String(env.type)} ${String(env.computeType)} build is not priced`);
+  const type = stringInput(r, "environment.type", env.type);
+  const computeType = stringInput(r, "environment.computeType", env.computeType);
   const minutes = ctx.usage.buildMinutes;
-  return [usage(`Build minutes (${String(env.computeType)})`, key, minutes, minutes, `buildMinutes: ${minutes} minutes a month`)];
+  return [
+    usage(
+      `Build minutes (${computeType})`,
+      codebuildMinuteKey(type, computeType),
+      minutes,
+      minutes,
+      `buildMinutes: ${minutes} minutes a month`,
+    ),
+  ];
 };
 
 /** A WAF web ACL: the ACL, each rule (a managed rule group counts as one), and requests. */
 export const webAcl: Pricer = (r, ctx) => {
   const rules = list(r.inputs.rules).length;
   const m = ctx.usage.requestsMillions;
-  const lines = [monthly("WAF web ACL", "aws:waf:web-acl-month", ctx)];
-  if (rules > 0) lines.push(monthly(`WAF rules (${rules})`, "aws:waf:rule-month", ctx, rules));
+  const lines = [monthly("WAF web ACL", "aws:waf:web-acl-month")];
+  if (rules > 0) lines.push(monthly(`WAF rules (${rules})`, "aws:waf:rule-month", rules));
   lines.push(usage("WAF requests", "aws:waf:million-requests", m, m, `requestsMillions: ${m} million requests a month`));
   return lines;
 };
 
 /** An alarm is billed per metric it evaluates; a period under a minute is high resolution. */
-export const metricAlarm: Pricer = (r, _ctx) => {
+export const metricAlarm: Pricer = (r) => {
   const queries = list(r.inputs.metricQueries).filter((q) => record(q).metric !== undefined);
   const metrics = queries.length > 0 ? queries.length : 1;
   const periods = queries.length > 0 ? queries.map((q) => record(record(q).metric).period) : [r.inputs.period];
@@ -111,7 +133,7 @@ export const metricAlarm: Pricer = (r, _ctx) => {
   return [fixed(`Alarm metrics${highRes ? " (high resolution)" : ""}`, key, metrics)];
 };
 
-export const dashboard: Pricer = (_r, _ctx) => [
+export const dashboard: Pricer = () => [
   fixed("CloudWatch dashboard", "aws:cloudwatch:dashboard-month", 1, 1, "billed in full: the account's 3 free dashboards are not counted"),
 ];
 
@@ -136,7 +158,7 @@ export const codepipelinePipeline: Pricer = (r, ctx) => {
 };
 
 /** A schedule is billed per invocation, counted from its expression; the free tier is account-wide. */
-export const schedulerSchedule: Pricer = (r, _ctx) => {
+export const schedulerSchedule: Pricer = (r) => {
   const expression = stringInput(r, "scheduleExpression", r.inputs.scheduleExpression);
   const perMonth = invocationsPerMonth(expression);
   if (perMonth === undefined) throw new UnpricedError(`${r.type} ${r.name}: cannot count the invocations of ${expression}`);

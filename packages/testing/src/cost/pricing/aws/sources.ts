@@ -1,6 +1,6 @@
 /**
  * Where the AWS prices were read, and when. A price row names one of these; a number with no
- * source here is not in the table (its pricer throws `UnpricedError` instead).
+ * source here is not in the table (a report lists the item that needs it as not priced).
  */
 
 /** The day every AWS row was read. */

@@ -23,7 +23,7 @@ interface NodeGroup {
 }
 
 /** Instance hours and OS disks of a group of identical nodes, fixed at its scaling bounds. */
-function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
+function fixedNodes(g: NodeGroup): CostLine[] {
   const lines = [
     line({
       item: `${g.vmSize} instance hours (${g.label})`,
@@ -34,7 +34,7 @@ function fixedNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
       ...(g.spot ? { assumption: SPOT_ASSUMPTION } : {}),
     }),
   ];
-  lines.push(diskLine(g, ctx, "fixed", g.min, g.max, g.disk.assumption));
+  lines.push(diskLine(g, "fixed", g.min, g.max, g.disk.assumption));
   return lines;
 }
 
@@ -53,11 +53,11 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
     }),
   ];
   const months = runHours / hours(1);
-  lines.push(diskLine(g, ctx, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
+  lines.push(diskLine(g, "usage", 0, g.max * months, [assumption, g.disk.assumption].filter(Boolean).join("; ")));
   return lines;
 }
 
-function diskLine(g: NodeGroup, _ctx: PricingContext, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
+function diskLine(g: NodeGroup, kind: "fixed" | "usage", min: number, max: number, assumption?: string): CostLine {
   const disk = g.disk;
   const tier = premiumTier(disk.sizeGiB);
   if (tier === undefined) throw new UnpricedError(`${g.what}: a ${disk.sizeGiB} GiB OS disk is past the Premium SSD tiers the table knows`);
@@ -71,7 +71,7 @@ function diskLine(g: NodeGroup, _ctx: PricingContext, kind: "fixed" | "usage", m
   });
 }
 
-const nodeLines = (g: NodeGroup, ctx: PricingContext) => (g.max > 0 && g.min === 0 ? zeroFloorNodes(g, ctx) : fixedNodes(g, ctx));
+const nodeLines = (g: NodeGroup, ctx: PricingContext) => (g.max > 0 && g.min === 0 ? zeroFloorNodes(g, ctx) : fixedNodes(g));
 
 /** The autoscale setting that targets a resource, found by the URN its target came from. */
 function autoscaleOf(target: PlanResource, ctx: PricingContext): PlanResource | undefined {
@@ -151,9 +151,13 @@ export const priceManagedCluster: Pricer = (r, ctx) => {
   const what = describe(r);
   const tier = inputString(r, "sku.tier") ?? "Free";
   const lines: CostLine[] = [];
+  // The three tiers of the containerservice API's ManagedClusterSKUTier; Standard and Premium bill
+  // each cluster-hour. A tier the table has no rate for is the estimator's to list, the nodes counted.
   if (tier === "Standard")
     lines.push(line({ item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
-  else if (tier !== "Free") throw new UnpricedError(`${what}: the AKS ${tier} tier is not in the Azure price table`);
+  else if (tier === "Premium")
+    lines.push(line({ item: "AKS Premium tier (long-term support) hours", kind: "fixed", key: KEYS.aksPremiumTier, min: hours(1) }));
+  else if (tier !== "Free") throw new UnpricedError(`${what}: sku.tier ${tier} is not an AKS tier (Free, Standard or Premium)`);
   const pools = input(r, "agentPoolProfiles");
   for (const pool of Array.isArray(pools) ? pools : []) {
     const p = pool as Record<string, unknown>;

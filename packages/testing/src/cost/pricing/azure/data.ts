@@ -6,7 +6,7 @@ import { FACTS } from "./sources";
 // Data: the online store's Redis, the image registry, storage accounts, keys that rotate, and the
 // private endpoints an Azure ML workspace's managed network creates.
 
-export const priceRedis: Pricer = (r, _ctx) => {
+export const priceRedis: Pricer = (r) => {
   const what = describe(r);
   const sku = inputString(r, "sku.name");
   const family = inputString(r, "sku.family");
@@ -67,7 +67,7 @@ export const priceStorageAccount: Pricer = (r, ctx) => {
 };
 
 /** Automated rotations of a key a month, from its rotation policy's `rotate` action. */
-export const priceKey: Pricer = (r, _ctx) => {
+export const priceKey: Pricer = (r) => {
   const what = describe(r);
   const actions = input(r, "properties.rotationPolicy.lifetimeActions");
   const rotate = (Array.isArray(actions) ? actions : []).find((a) => (a as { action?: { type?: string } }).action?.type === "rotate") as
@@ -94,7 +94,7 @@ export const priceKey: Pricer = (r, _ctx) => {
  * per outbound rule of type PrivateEndpoint, billed as Private Link once the network is
  * provisioned (with the first compute or serverless Spark session): 0 until then.
  */
-export const priceMlWorkspace: Pricer = (r, _ctx) => {
+export const priceMlWorkspace: Pricer = (r) => {
   const what = describe(r);
   const rules = input(r, "managedNetwork.outboundRules");
   const list = rules && typeof rules === "object" ? Object.values(rules as Record<string, { type?: string }>) : [];

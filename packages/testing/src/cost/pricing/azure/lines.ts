@@ -2,8 +2,8 @@ import type { PlanResource } from "../../../plan";
 import { type CostKind, type CostLine, HOURS_PER_MONTH } from "../../types";
 import { FACTS } from "./sources";
 
-// What every Azure pricer shares: reading a resource's inputs, checking the table has the price,
-// and building lines.
+// What every Azure pricer shares: reading a resource's inputs and building lines. Whether the
+// table has a line's price is the estimator's to check: an item without one is listed as not priced.
 
 /** A property path of the inputs (`"sku.name"`), or undefined when any step is missing. */
 export function input(resource: PlanResource, path: string): unknown {

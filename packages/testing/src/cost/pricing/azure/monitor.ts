@@ -38,7 +38,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
 };
 
 /** Standard availability tests: each location runs the test once per `frequency` seconds. */
-export const priceWebTest: Pricer = (r, _ctx) => {
+export const priceWebTest: Pricer = (r) => {
   const what = describe(r);
   const kind = inputString(r, "kind") ?? inputString(r, "webTestKind");
   if (kind !== "standard") throw new UnpricedError(`${what}: ${kind ?? "unnamed"} web tests are not priced (only standard tests)`);
@@ -66,8 +66,7 @@ export const priceWebTest: Pricer = (r, _ctx) => {
 /** Series a dimension-filtered criterion is priced up to (Redis's `ErrorType` names a handful of event kinds). */
 export const DIMENSION_SERIES_MAX = 10;
 
-export const priceMetricAlert: Pricer = (r, _ctx) => {
-  const _what = describe(r);
+export const priceMetricAlert: Pricer = (r) => {
   const all = input(r, "criteria.allOf");
   const criteria = Array.isArray(all) ? all : [];
   const split = criteria.filter((c) => ((c as { dimensions?: unknown[] }).dimensions ?? []).length > 0).length;
@@ -86,7 +85,7 @@ export const priceMetricAlert: Pricer = (r, _ctx) => {
   ];
 };
 
-export const priceLogAlert: Pricer = (r, _ctx) => {
+export const priceLogAlert: Pricer = (r) => {
   const what = describe(r);
   const every = inputString(r, "evaluationFrequency") ?? "";
   const minutes = isoMinutes(every);

@@ -22,7 +22,7 @@ export const priceNatGateway: Pricer = (r, ctx) => {
   ];
 };
 
-export const pricePublicIp: Pricer = (r, _ctx) => {
+export const pricePublicIp: Pricer = (r) => {
   const what = describe(r);
   const sku = inputString(r, "sku.name") ?? "Basic";
   const method = inputString(r, "publicIPAllocationMethod") ?? "Dynamic";
@@ -31,8 +31,7 @@ export const pricePublicIp: Pricer = (r, _ctx) => {
   return [line({ item: "Standard static public IP hours", kind: "fixed", key: KEYS.publicIpHour, min: hours(1) })];
 };
 
-export const pricePrivateEndpoint: Pricer = (r, ctx) => {
-  const _what = describe(r);
+export const pricePrivateEndpoint: Pricer = (_r, ctx) => {
   return [
     line({ item: "Private endpoint hours", kind: "fixed", key: KEYS.endpointHour, min: hours(1) }),
     line({
@@ -45,7 +44,7 @@ export const pricePrivateEndpoint: Pricer = (r, ctx) => {
   ];
 };
 
-export const pricePrivateZone: Pricer = (_r, _ctx) => [
+export const pricePrivateZone: Pricer = () => [
   line({
     item: "Private DNS zone",
     kind: "fixed",
@@ -62,7 +61,7 @@ const GATEWAY_TIERS: Readonly<Record<string, "waf-v2" | "standard-v2">> = { WAF_
  * instance, from the minimum (idle) to the maximum (fully scaled out). Capacity units that traffic
  * uses above the reserved floor are not counted at the minimum.
  */
-export const priceApplicationGateway: Pricer = (r, _ctx) => {
+export const priceApplicationGateway: Pricer = (r) => {
   const what = describe(r);
   const tierName = inputString(r, "sku.tier") ?? inputString(r, "sku.name") ?? "";
   const tier = GATEWAY_TIERS[tierName];

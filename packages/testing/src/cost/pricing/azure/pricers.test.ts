@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanResource } from "../../../plan";
 import { synthProject } from "../../../project";
+import { estimateCost } from "../../estimate";
 import { type CostLine, type PricingContext, UnpricedError, type UsageAssumptions } from "../../types";
 import { PRICING } from "..";
 import { AZURE_PRICING } from ".";
@@ -259,6 +260,22 @@ describe("GIVEN the azure-prod stack in westeurope", () => {
       ["azure:aks:standard-tier-hour", 730],
       ["azure:vm:Standard_D2s_v5", 3 * 730],
       ["azure:disk:P10-LRS", 3],
+    ]);
+  });
+
+  it("WHEN its AKS cluster is on the Premium tier THEN its nodes are still counted and the tier's hours listed as not priced", () => {
+    const aks = find("azure-prod", "azure-native:containerservice:ManagedCluster", "training");
+    const premium = { ...aks, inputs: { ...aks.inputs, sku: { name: "Base", tier: "Premium" } } };
+    const plan = { ...(plans["azure-prod"] as Plan), resources: [premium] };
+    const report = estimateCost(plan, { cloud: "azure", region: "westeurope", usage: USAGE, pricing: AZURE_PRICING });
+    expect(report.resources[0]?.lines.map((l) => l.priceKey)).toEqual(["azure:vm:Standard_D2s_v5", "azure:disk:P10-LRS"]);
+    expect(report.unpriced).toMatchObject([
+      {
+        name: "training",
+        partly: true,
+        reason:
+          "priced in part; not counted: AKS Premium tier (long-term support) hours (azure:aks:premium-tier-hour: no westeurope price in the Azure table (no source for it was read))",
+      },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { AZURE_REGIONS, type AzureRegion, READ, SOURCE } from "./sources";
 
 // The Azure price table: on-demand list prices in USD for the reference regions, each row with the
 // copy of Microsoft's price list it was read from. No number here is estimated: a price that could
-// not be read is listed in UNSOURCED_PRICES instead, and its pricer says so.
+// not be read is listed in UNSOURCED_PRICES instead, and a report gives that reason for it.
 
 function row(key: string, region: AzureRegion | "global", unit: string, usd: number, source: string, note?: string): PriceRow {
   return { key, region, unit, usd, source, read: READ, ...(note !== undefined ? { note } : {}) };
@@ -121,6 +121,8 @@ export const diskKey = (tier: string, redundancy: "LRS" | "ZRS") => `azure:disk:
 
 export const KEYS = {
   aksStandardTier: "azure:aks:standard-tier-hour",
+  /** No row: the Premium (long-term support) rate was not read; the estimator lists it as not priced. */
+  aksPremiumTier: "azure:aks:premium-tier-hour",
   natHour: "azure:nat:gateway-hour",
   natGb: "azure:nat:data-gb",
   publicIpHour: "azure:ip:standard-static-hour",

@@ -80,7 +80,7 @@ export const BUILT_IN_GPUS: Readonly<Record<string, { accelerator: string; count
 
 /**
  * USD per GPU-hour, from the capture's one-GPU accelerator rows (`T4`, `L4`, `A100`). A region
- * missing here is unpriced, with the reason in `GPU_UNPRICED`.
+ * missing here leaves the GPU hours not priced, with the reason in `GPU_UNPRICED`.
  */
 export const GPU_HOURLY_USD: Readonly<Record<string, Readonly<Partial<Record<GcpRegion, number>>>>> = {
   "nvidia-tesla-t4": { "us-central1": 0.35, "europe-west4": 0.3675 },

@@ -129,7 +129,7 @@ function gpusOf(shape: VmShape): { type: string; count: number }[] {
  * Boot disks: every VM has one, so a disk of unknown size makes the VMs unpriced rather than priced
  * as if they had none; one of a type the table lacks is listed as the group's unpriced part.
  */
-function diskPart(_ctx: PricingContext, what: string, shape: VmShape, hours: ReturnType<typeof vmHours>) {
+function diskPart(what: string, shape: VmShape, hours: ReturnType<typeof vmHours>) {
   const key = shape.diskType === "pd-balanced" ? KEYS.diskBalancedGbMonth : `gcp:compute:disk:${shape.diskType}-gb-month`;
   if (shape.diskGb === 0) throw new UnpricedError(`${what}: the boot disk's size is not in the plan (the image's size by default)`);
   const perVm = shape.diskGb / HOURS_PER_MONTH;
@@ -165,7 +165,7 @@ export function vmLines(ctx: PricingContext, what: string, shape: VmShape, count
       assumption: [`${g.count} per VM`, ...notes].join("; "),
     }),
   );
-  return [machine, ...gpus, diskPart(ctx, what, shape, hours)];
+  return [machine, ...gpus, diskPart(what, shape, hours)];
 }
 
 /** A regional managed instance group: its template's VMs, as many as its autoscaler allows. */

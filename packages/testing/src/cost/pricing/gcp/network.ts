@@ -23,7 +23,7 @@ export function planVms(ctx: PricingContext): VmCount {
   };
 }
 
-function gatewayLines(_ctx: PricingContext, _what: string, vms: VmCount): CostLine[] {
+function gatewayLines(vms: VmCount): CostLine[] {
   const counted = `assumes every VM of the stack gets a NAT assignment: ${vms.min}..${vms.max} VMs (${vms.from})`;
   const perVm = (n: number) => (n <= NAT_VM_CAP ? n * HOURS_PER_MONTH : 0);
   const flat = (n: number) => (n > NAT_VM_CAP ? HOURS_PER_MONTH : 0);
@@ -57,11 +57,10 @@ function gatewayLines(_ctx: PricingContext, _what: string, vms: VmCount): CostLi
 
 /** A Cloud NAT gateway: per-VM gateway hours, its external addresses, and the data it processes. */
 export const priceRouterNat: Pricer = (nat, ctx) => {
-  const what = `Cloud NAT ${nat.name}`;
   const manual = str(nat.inputs.natIpAllocateOption) === "MANUAL_ONLY";
   const ips = manual ? list(nat.inputs.natIps).length : 1;
   return [
-    ...gatewayLines(ctx, what, planVms(ctx)),
+    ...gatewayLines(planVms(ctx)),
     costLine({
       item: "NAT external IP hours",
       kind: "fixed",
@@ -93,7 +92,6 @@ const FIRST_RULES = 5;
 export const priceGlobalForwardingRule: Pricer = (rule, ctx) => {
   const rules = ctx.plan.resources.filter((r) => r.type === FORWARDING_RULE).map((r) => r.urn);
   const rank = [...rules].sort().indexOf(rule.urn);
-  const _what = `forwarding rule ${rule.name}`;
   if (rank > 0 && rank < FIRST_RULES) return [];
   const first = rank <= 0;
   return [
@@ -141,7 +139,7 @@ export const priceGlobalAddress: Pricer = (address, ctx) => {
 };
 
 /** A Cloud Armor policy: billed per policy, rule and request. */
-export const priceSecurityPolicy: Pricer = (_policy, _ctx) => [
+export const priceSecurityPolicy: Pricer = () => [
   costLine({
     item: "Cloud Armor policy",
     kind: "fixed",
@@ -152,7 +150,7 @@ export const priceSecurityPolicy: Pricer = (_policy, _ctx) => [
 ];
 
 /** A Cloud DNS managed zone, public or private: a monthly charge per zone. */
-export const priceManagedZone: Pricer = (zone: PlanResource, _ctx) => [
+export const priceManagedZone: Pricer = (zone: PlanResource) => [
   costLine({
     item: `Managed zone (${str(zone.inputs.visibility) ?? "public"})`,
     kind: "fixed",

@@ -29,9 +29,6 @@ export const GCP_TABLE = new PriceTable({ cloud: "gcp", label: "GCP", regions: G
 /** The row pricing `key` in `region`: the region's own, else the `global` one. */
 export const findPrice = (key: string, region: string): PriceRow | undefined => GCP_TABLE.find(key, region);
 
-/** Why `key` has no price in `region`. */
-export const unpricedReason = (key: string, region: string): string => GCP_TABLE.whyMissing(key, region);
-
 export interface LineSpec {
   item: string;
   kind: CostKind;

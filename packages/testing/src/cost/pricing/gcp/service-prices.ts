@@ -153,7 +153,7 @@ export function serviceRows(): PriceRow[] {
 
 /**
  * Items the pricers bill but no page read gave a price for, by key (and region, where a region has
- * a row and the other has none). Their pricers throw `UnpricedError` with this reason.
+ * a row and the other has none). A report lists their items as not priced, with this reason.
  */
 export const SERVICE_UNPRICED: readonly { key: Key; region: "global" | "europe-west4"; reason: string }[] = [
   {

@@ -13,7 +13,7 @@ const SECONDS_PER_YEAR = 365 * 86_400;
  * key creates a new version while the old ones stay enabled to decrypt what they encrypted. Nothing
  * in the stack destroys versions, so a rotating key is counted a year in, as log storage is.
  */
-export const priceCryptoKey: Pricer = (key, _ctx) => {
+export const priceCryptoKey: Pricer = (key) => {
   const rotation = str(key.inputs.rotationPeriod);
   const seconds = rotation === undefined ? undefined : Number(/^(\d+(?:\.\d+)?)s$/.exec(rotation)?.[1]);
   if (seconds !== undefined && !(seconds > 0)) {
@@ -81,7 +81,6 @@ function holdsFlowLogs(ctx: PricingContext, bucket: PlanResource): boolean {
 
 /** A log bucket: the logs streamed into it, and their storage past the 30 days ingestion includes. */
 export const priceLogBucket: Pricer = (bucket, ctx) => {
-  const _what = `log bucket ${bucket.name}`;
   const gb = ctx.usage.logGb;
   const vended = holdsFlowLogs(ctx, bucket);
   const days = num(bucket.inputs.retentionDays) ?? INCLUDED_DAYS;
@@ -112,7 +111,7 @@ export const priceLogBucket: Pricer = (bucket, ctx) => {
 };
 
 /** A Cloud Scheduler job: a monthly charge per job, however often it runs. */
-export const priceSchedulerJob: Pricer = (_job, _ctx) => [
+export const priceSchedulerJob: Pricer = () => [
   costLine({
     item: "Scheduler job",
     kind: "fixed",
@@ -147,17 +146,17 @@ export const priceDataset: Pricer = (_dataset, ctx) => [
   }),
 ];
 
-/** A resource priced by one key that has no row: unpriced, with the reason the table gives. */
+/** A resource billed one unit of one key that has no row: the report lists it with the table's reason. */
 const unpriced =
-  (_label: string, item: string, key: string): Pricer =>
-  (_r, _ctx) => [costLine({ item, kind: "fixed", key, min: 1, max: 1 })];
+  (item: string, key: string): Pricer =>
+  () => [costLine({ item, kind: "fixed", key, min: 1, max: 1 })];
 
 /**
  * A Vertex AI Feature Store online store: its serving nodes around the clock. A Bigtable store runs
  * between its autoscaling bounds. An Optimized store takes no node settings (Vertex AI sizes it), and
  * the Billing Catalog bills its nodes while the store exists: one node, the least it can run on.
  */
-export const priceOnlineStore: Pricer = (store, _ctx) => {
+export const priceOnlineStore: Pricer = (store) => {
   const what = `feature online store ${store.name}`;
   if (isRecord(store.inputs.bigtable)) {
     const min = num(field(store.inputs.bigtable, "autoScaling", "minNodeCount")) ?? 1;
@@ -185,7 +184,7 @@ export const priceOnlineStore: Pricer = (store, _ctx) => {
     }),
   ];
 };
-export const priceFeatureView = unpriced("feature view", "Data sync", KEYS.featureViewSync);
-export const priceMetadataStore = unpriced("metadata store", "Metadata storage", KEYS.metadataGbMonth);
-export const priceTensorboard = unpriced("TensorBoard", "TensorBoard storage", KEYS.tensorboardGbMonth);
-export const priceUptimeCheck = unpriced("uptime check", "Uptime check executions", KEYS.uptimeExecution);
+export const priceFeatureView = unpriced("Data sync", KEYS.featureViewSync);
+export const priceMetadataStore = unpriced("Metadata storage", KEYS.metadataGbMonth);
+export const priceTensorboard = unpriced("TensorBoard storage", KEYS.tensorboardGbMonth);
+export const priceUptimeCheck = unpriced("Uptime check executions", KEYS.uptimeExecution);
