@@ -495,6 +495,14 @@ const TRAINING: Mutant[] = [
     [`${TC}/gcp/`],
   ),
   m("training/pool-min-above-max-accepted", `${TC}/spec.ts`, "if (p.min > p.max)", "if (p.min > p.max + 1)", [`${TC}/spec.test.ts`]),
+  // The autoscaler on the minor's first release rather than its latest patch (or a chart too old for it).
+  m(
+    "training/autoscaler-image-first-release",
+    `${TC}/charts.ts`,
+    "return CLUSTER_AUTOSCALER[version]?.image ?? `v${version}.0`;",
+    "return `v${version}.0`;",
+    [`${TC}/plan.test.ts`, `${TC}/aws/`],
+  ),
 ];
 
 const FS = `${SRC}/components/feature-store`;

@@ -74,6 +74,8 @@ const platform = new MlopsPlatform("platform", {
   // A private cluster with a GPU spot pool that scales from zero; the team's jobs read the
   // registry and the offline features as their own workload identity (the platform's default).
   training: {
+    // Left unset, the library's default; a stack deployed on an older default steps through here.
+    version: config.get("trainingVersion"),
     pools: [
       {
         name: "gpu",

@@ -81,6 +81,7 @@ export const PLATFORM_SETTINGS = [
   "oidcProviderArn",
   "trainingGpu",
   "trainingGpuNodes",
+  "trainingVersion",
 ] as const;
 
 /**
@@ -159,6 +160,13 @@ function componentSettings() {
       true,
       "The most GPU nodes the training pool scales to (TrainingCluster pools[].max; default 2).",
     ),
+    // TrainingCluster spec: version is a Kubernetes minor version, 1.30 to 1.39.
+    trainingVersion: {
+      type: "string",
+      pattern: "^1\\.(3[0-9])$",
+      description:
+        "The training cluster's Kubernetes minor version (TrainingCluster version; default the library's, 1.35). EKS and AKS move one minor version per update: a cluster on an older version steps through each.",
+    },
   };
 }
 

@@ -148,7 +148,9 @@ export interface TrainingClusterArgs {
    * The Kubernetes minor version, such as "1.35". The default is one all three services run in
    * standard support: EKS until 2027-03-27 (past it EKS bills extended support, six times the
    * control-plane rate), AKS until March 2027, GKE in every release channel but Extended's oldest.
-   * EKS and AKS upgrade one minor version at a time: raise an existing cluster step by step.
+   * EKS and AKS upgrade one minor version at a time: raise an existing cluster step by step. EKS
+   * leaves its add-ons (vpc-cni, kube-proxy, pod identity agent, CoreDNS) on their versions when the
+   * cluster moves: update them after each step (README, "Raising `version` on EKS").
    * @default "1.35"
    */
   version?: string | undefined;

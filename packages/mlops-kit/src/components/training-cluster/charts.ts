@@ -14,16 +14,39 @@ export interface HelmReleasePlan {
   onGpuNodes: boolean;
 }
 
-// Chart versions, pinned. Sources: kubernetes/autoscaler charts/cluster-autoscaler (9.43.1 on
-// https://kubernetes.github.io/autoscaler); NVIDIA/k8s-device-plugin releases (chart 0.17.1 on
-// https://nvidia.github.io/k8s-device-plugin); kubernetes-sigs/kueue (0.15.2 on
-// oci://registry.k8s.io/kueue/charts); ray-project/kuberay-helm (kuberay-operator 1.4.0).
+// Chart versions, pinned. Sources: kubernetes/autoscaler cluster-autoscaler/charts/cluster-autoscaler
+// (9.59.0 on https://kubernetes.github.io/autoscaler, appVersion 1.35.0; see CLUSTER_AUTOSCALER below);
+// NVIDIA/k8s-device-plugin releases (chart 0.17.1 on https://nvidia.github.io/k8s-device-plugin);
+// kubernetes-sigs/kueue (0.15.2 on oci://registry.k8s.io/kueue/charts); ray-project/kuberay-helm
+// (kuberay-operator 1.4.0).
 export const CHARTS = {
-  clusterAutoscaler: { chart: "cluster-autoscaler", repository: "https://kubernetes.github.io/autoscaler", version: "9.43.1" },
+  clusterAutoscaler: { chart: "cluster-autoscaler", repository: "https://kubernetes.github.io/autoscaler", version: "9.59.0" },
   nvidiaDevicePlugin: { chart: "nvidia-device-plugin", repository: "https://nvidia.github.io/k8s-device-plugin", version: "0.17.1" },
   kueue: { chart: "oci://registry.k8s.io/kueue/charts/kueue", repository: undefined, version: "0.15.2" },
   kubeRay: { chart: "kuberay-operator", repository: "https://ray-project.github.io/kuberay-helm/", version: "1.4.0" },
 } as const;
+
+/**
+ * The cluster autoscaler by Kubernetes minor version. Its minor must be the cluster's, at the latest
+ * patch (cluster-autoscaler README, "Releases" and "Schedule"), and each minor lists and watches
+ * more of the API, so the chart's ClusterRole must be recent enough for the image it runs:
+ * `firstChart` is the first chart that grants what that minor reads (README table for 1.33 and
+ * 1.34; for 1.35, chart 9.54.0, which adds `resource.k8s.io` resourceslices, deviceclasses and
+ * resourceclaims: from 1.35 `--enable-dynamic-resource-allocation` is locked to true, and the
+ * autoscaler blocks at start until those informers sync, kubernetes/autoscaler #8827 and #10278).
+ * An older chart installs cleanly and the pod runs, but it never scales. `image` is the latest
+ * patch tag of that minor (kubernetes/autoscaler tags, 2026-07-22).
+ */
+export const CLUSTER_AUTOSCALER: Record<string, { firstChart: string; image: string }> = {
+  "1.33": { firstChart: "9.47.0", image: "v1.33.6" },
+  "1.34": { firstChart: "9.51.0", image: "v1.34.5" },
+  "1.35": { firstChart: "9.54.0", image: "v1.35.2" },
+};
+
+/** The autoscaler's image tag for a cluster on `version`: the table's patch, else the minor's first release. */
+export function clusterAutoscalerImageTag(version: string): string {
+  return CLUSTER_AUTOSCALER[version]?.image ?? `v${version}.0`;
+}
 
 /**
  * The releases a cluster gets on `cloud`. The NVIDIA device plugin where the cloud does not run one

@@ -3,7 +3,7 @@ import type { CloudId, Profile } from "../../core/cloud";
 import type { DeployContext } from "../../core/context";
 import { NAME_RULES } from "../../core/naming";
 import { parseSpec } from "../../core/spec";
-import { CHARTS } from "./charts";
+import { CHARTS, CLUSTER_AUTOSCALER, clusterAutoscalerImageTag } from "./charts";
 import { checkClusterEgress, planTrainingCluster } from "./plan";
 import { gkeMasterCidr } from "./plan-gcp";
 import { type TrainingClusterArgs, trainingClusterSchema } from "./spec";
@@ -18,6 +18,13 @@ const ctx = (cloud: CloudId, profile: Profile = "dev"): DeployContext => ({
 });
 const plan = (cloud: CloudId, over: Partial<TrainingClusterArgs> = {}, profile: Profile = "dev") =>
   planTrainingCluster("train", parseSpec(trainingClusterSchema, "TrainingCluster", "train", { network, ...over }), ctx(cloud, profile));
+
+/** Whether the dotted version `a` is at least `b`, number by number. */
+const atLeast = (a: string, b: string): boolean => {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < 3; i++) if ((x?.[i] ?? 0) !== (y?.[i] ?? 0)) return (x?.[i] ?? 0) > (y?.[i] ?? 0);
+  return true;
+};
 
 const GPU8 = { name: "gpu", compute: { cpu: 8, memoryGiB: 50, gpu: { type: "t4" as const, count: 1 } }, max: 2, spot: true };
 
@@ -55,7 +62,33 @@ describe("TrainingCluster plan", () => {
 
   it("GIVEN no GPU pool on AWS THEN no device plugin, but the autoscaler", () => {
     expect(plan("aws").helm.map((r) => r.name)).toEqual(["cluster-autoscaler"]);
-    expect(CHARTS.clusterAutoscaler.version).toBe("9.43.1");
+    expect(CHARTS.clusterAutoscaler.version).toBe("9.59.0");
+  });
+
+  it("GIVEN the default version on AWS THEN the autoscaler runs the latest 1.35 patch from a chart whose ClusterRole covers 1.35", () => {
+    const p = plan("aws");
+    expect(p.version).toBe("1.35");
+    expect(p.aws.autoscalerImageTag).toBe("v1.35.2");
+    const release = p.helm.find((r) => r.name === "cluster-autoscaler");
+    // 9.54.0 is the first chart granting resource.k8s.io, which the 1.35 autoscaler waits on at start.
+    expect(atLeast(release?.version ?? "0.0.0", "9.54.0")).toBe(true);
+  });
+
+  it("GIVEN every minor the autoscaler table knows THEN the pinned chart is at least that minor's first chart", () => {
+    const minors = Object.entries(CLUSTER_AUTOSCALER);
+    expect(minors.length).toBeGreaterThan(0);
+    for (const [minor, { firstChart, image }] of minors) {
+      expect([minor, atLeast(CHARTS.clusterAutoscaler.version, firstChart)]).toEqual([minor, true]);
+      expect(image.startsWith(`v${minor}.`)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["1.34", "v1.34.5"],
+    ["1.36", "v1.36.0"],
+  ])("GIVEN version %s on AWS THEN the autoscaler's image is %s", (version, tag) => {
+    expect(plan("aws", { version }).aws.autoscalerImageTag).toBe(tag);
+    expect(clusterAutoscalerImageTag(version)).toBe(tag);
   });
 
   it("GIVEN authorized CIDRs THEN the endpoint is public to them only; without, private", () => {

@@ -7,7 +7,7 @@ import { SpecError, type SpecIssue, UnsupportedError } from "../../core/errors";
 import { cloudwatchRetentionDays, keyDeletionWindowDays, LOG_ANALYTICS_RETENTION_DAYS } from "../../core/logs";
 import { physicalName } from "../../core/naming";
 import type { Tags } from "../../core/tags";
-import { type HelmReleasePlan, helmReleases } from "./charts";
+import { clusterAutoscalerImageTag, type HelmReleasePlan, helmReleases } from "./charts";
 import type { OVERRIDE_ROLES, PoolSpec, ReleaseChannel, TaintEffect, TrainingClusterSpec } from "./spec";
 
 /** The component's name in errors. */
@@ -70,6 +70,8 @@ export interface TrainingClusterPlan {
     keyDeletionWindowDays: number;
     /** IAM role names of the team identities (64 characters at most). */
     teamRoleNames: Record<string, string>;
+    /** The cluster autoscaler's image tag: the cluster's minor version, at its latest known patch. */
+    autoscalerImageTag: string;
     overrides: Overrides<(typeof OVERRIDE_ROLES)["aws"][number]>;
   };
   gcp: {
@@ -191,6 +193,7 @@ function planAws(name: string, spec: TrainingClusterSpec, ctx: DeployContext, lo
     logRetentionDays: cloudwatchRetentionDays(logDays),
     keyDeletionWindowDays: keyDeletionWindowDays(ctx.profile),
     teamRoleNames: Object.fromEntries(teams.map((t) => [t.name, physicalName("awsIamRole", [name, "team", t.name], ctx.scope)])),
+    autoscalerImageTag: clusterAutoscalerImageTag(spec.version),
     overrides: spec.aws?.overrides ?? {},
   };
 }

@@ -97,6 +97,20 @@ describe("TrainingCluster on AWS", () => {
     ).toEqual(["cluster-autoscaler", "kueue", "nvidia-device-plugin"]);
   });
 
+  it("GIVEN version 1.34 WHEN synthesized THEN the nodes follow it, the add-ons take EKS's default, and the autoscaler runs its latest 1.34 patch from the pinned chart", async () => {
+    const { plan } = await synthCluster({ ...ARGS, version: "1.34" });
+    expect(inputs(plan, T.cluster, "train").version).toBe("1.34");
+    for (const group of ["train-system", "train-gpu"]) expect(inputs(plan, T.nodeGroup, group).version).toBe("1.34");
+    const addons = resourcesOfType(plan, T.addon);
+    expect(addons).toHaveLength(4);
+    for (const a of addons) expect((a.inputs as Record<string, unknown>).addonVersion).toBeUndefined();
+    expect(inputs(plan, T.release, "train-cluster-autoscaler")).toMatchObject({
+      chart: "cluster-autoscaler",
+      version: "9.59.0",
+      values: { image: { tag: "v1.34.5" }, autoDiscovery: { clusterName: expect.any(String) } },
+    });
+  });
+
   it("GIVEN a team and the autoscaler WHEN their roles are planned THEN only their own service account of this cluster in this account may take them", async () => {
     const { plan } = await synthCluster();
     // The offline engine's ARN for the cluster (its physical name after `arn:aws:mock:cluster:`).

@@ -110,7 +110,7 @@ function provisionKubernetes(
         awsRegion: region,
         autoDiscovery: { clusterName },
         // The autoscaler's minor version follows the cluster's (cluster-autoscaler README, "Releases").
-        image: { tag: `v${plan.version}.0` },
+        image: { tag: plan.aws.autoscalerImageTag },
         rbac: { serviceAccount: { create: true, name: AUTOSCALER_SERVICE_ACCOUNT } },
         nodeSelector: { "mlops-kit/pool": "system" },
         extraArgs: { "balance-similar-node-groups": true, expander: "least-waste" },

@@ -178,6 +178,10 @@ export function createCluster(plan: TrainingClusterPlan, d: ClusterDeps, ctx: Pr
       {
         name: "system",
         mode: "System",
+        // AKS upgrades only the control plane when kubernetesVersion changes (AKS changelog
+        // 2022-03-27; Azure/AKS #2905): each pool follows through its own orchestratorVersion. A
+        // <major.minor> here keeps the patch to the auto-upgrade channel.
+        orchestratorVersion: plan.version,
         vmSize: plan.system.machineType,
         count: plan.system.count,
         osType: "Linux",

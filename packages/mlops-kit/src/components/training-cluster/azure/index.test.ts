@@ -81,6 +81,16 @@ describe("TrainingCluster on Azure", () => {
     expect(resourcesOfType(plan, T.release).map((r) => (r.inputs as Record<string, unknown>).name)).toEqual(["nvidia-device-plugin"]);
   });
 
+  it("GIVEN version 1.31 WHEN synthesized THEN every pool carries it too, since AKS moves only the control plane on a kubernetesVersion change", async () => {
+    const plan = await synthCluster();
+    const profiles = inputs(plan, T.cluster, "train").agentPoolProfiles as Record<string, unknown>[];
+    expect(profiles).toHaveLength(1);
+    for (const p of profiles) expect([p.name, p.orchestratorVersion]).toEqual(["system", "1.31"]);
+    const pools = resourcesOfType(plan, T.agentPool);
+    expect(pools).toHaveLength(1);
+    for (const p of pools) expect((p.inputs as Record<string, unknown>).orchestratorVersion).toBe("1.31");
+  });
+
   it("GIVEN a spot GPU pool WHEN synthesized THEN the device plugin tolerates AKS's spot taint, so the pool's GPUs are offered to pods", async () => {
     const plan = await synthCluster();
     const release = resourcesOfType(plan, T.release)[0]?.inputs as { values?: { tolerations?: unknown } } | undefined;

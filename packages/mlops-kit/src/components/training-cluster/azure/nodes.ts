@@ -38,6 +38,9 @@ export function createAgentPool(
     resourceName: a.cluster.name,
     agentPoolName: pool.name,
     mode: "User",
+    // The pool moves with the cluster's version (see the system pool in cluster.ts); AKS allows a
+    // pool at most two minor versions behind the control plane.
+    orchestratorVersion: plan.version,
     vmSize: pool.machineType,
     osType: "Linux",
     osDiskSizeGB: pool.diskGiB,
