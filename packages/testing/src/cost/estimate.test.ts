@@ -136,6 +136,21 @@ describe("estimateCost: what it does not price", () => {
     expect(text).toContain("Not counted in the totals (2 resources, 1 of them priced in part):\n");
   });
 
+  it("GIVEN an item without a row whose quantity is zero THEN it is no gap: it costs nothing whatever its price", () => {
+    const pricing = { ...FIXTURE_PRICING, missing: [{ key: "fx:nat:gb", region: "eu-test-1", reason: "its eu-test-1 rate was not read" }] };
+    const nat = under(vpc, "aws:ec2/natGateway:NatGateway", "nat");
+    const at = (natGb: number) =>
+      estimateCost(planOf([vpc, nat], { cloud: "aws" }), {
+        cloud: "aws",
+        region: "eu-test-1",
+        usage: { ...DEFAULT_USAGE, natGb },
+        pricing,
+      });
+    expect(at(0).unpriced).toEqual([]);
+    expect(at(0).resources.map((r) => [r.name, r.notPriced])).toEqual([["nat", undefined]]);
+    expect(at(1).unpriced.map((u) => u.name)).toEqual(["nat"]);
+  });
+
   it("GIVEN Kubernetes objects and providers THEN they are free on any cloud, even where a pricer exists", () => {
     const report = estimate([
       planResource("kubernetes:core/v1:Service", "svc"),

@@ -148,11 +148,16 @@ function price(r: PlanResource, pricing: CloudPricing, ctx: PricingContext, tabl
   }
   if (lines.length === 0) return { kind: "free", reason: `${r.type}: nothing billed in this configuration` };
   for (const line of lines) checkQuantity(line, r);
-  const missing = table.missingFrom(lines, ctx.region);
+  // An item of no quantity costs nothing whatever its price (NAT data at natGb=0): not a gap.
+  const missing = table.missingFrom(
+    lines.filter((l) => l.quantity.max > 0),
+    ctx.region,
+  );
   const priced = lines.flatMap((line) => {
     const row = table.find(line.priceKey, ctx.region);
     return row ? [priceLine(line, row)] : [];
   });
+  if (priced.length === 0 && missing.length === 0) return { kind: "free", reason: `${r.type}: nothing billed at these assumptions` };
   if (priced.length === 0) return { kind: "unpriced", reason: missing.join("; ") };
   return { kind: "priced", lines: priced, missing };
 }

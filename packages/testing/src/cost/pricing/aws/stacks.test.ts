@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../../plan";
 import { synthProject } from "../../../project";
+import { DEFAULT_USAGE } from "../../assumptions";
 import { estimateCost } from "../../estimate";
 import type { UsageAssumptions } from "../../types";
 import { PRICING } from "../index";
@@ -144,7 +145,8 @@ describe("the aws-prod stack's bill at rest (us-west-2)", () => {
   });
 
   it("GIVEN no us-west-2 per-GB, LCU or gp3 row THEN the NAT gateways, load balancer and groups are priced in part, naming what is not counted", () => {
-    const { unpriced, report } = priceStack("aws-prod");
+    // At the default assumptions: with no traffic the NAT data and capacity units cost nothing whatever their price.
+    const { unpriced, report } = priceStack("aws-prod", DEFAULT_USAGE);
     const missing = (row: string) => `(${row}: no us-west-2 price in the AWS table (no source for it was read))`;
     expect(unpriced.get("aws:ec2/natGateway:NatGateway")).toBe(
       `priced in part; not counted: NAT gateway data processed ${missing("aws:vpc:nat-gateway-gb")}`,
