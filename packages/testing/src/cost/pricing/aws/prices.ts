@@ -276,11 +276,14 @@ export const AWS_TABLE = new PriceTable({
   label: "AWS",
   regions: AWS_REFERENCE_REGIONS,
   rows: AWS_PRICES,
-  missing: AWS_UNREAD.map(({ instanceType, region }) => ({
-    key: ec2Key(instanceType),
-    region,
-    reason: `${ec2Key(instanceType)}: its ${region} price was not read (see AWS_UNREAD in pricing/aws/prices.ts)`,
-  })),
+  missing: [
+    ...AWS_UNREAD.map(({ instanceType, region }) => ({
+      key: ec2Key(instanceType),
+      region,
+      reason: `${ec2Key(instanceType)}: its ${region} price was not read (see AWS_UNREAD in pricing/aws/prices.ts)`,
+    })),
+    ...AWS_NOT_OFFERED.map(({ instanceType, region, reason }) => ({ key: ec2Key(instanceType), region, reason })),
+  ],
 });
 
 /** The row for a key in a region, or its region-free row. */

@@ -247,5 +247,5 @@ export const AZURE_TABLE = new PriceTable({
   label: "Azure",
   regions: AZURE_REGIONS,
   rows: AZURE_PRICES,
-  missing: UNSOURCED_PRICES,
+  missing: [...UNSOURCED_PRICES, ...NOT_OFFERED.map((n) => ({ key: vmKey(n.size), region: n.region, reason: n.reason }))],
 });

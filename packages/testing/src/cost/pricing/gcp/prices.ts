@@ -1,6 +1,6 @@
 import { PriceTable } from "../../price-table";
 import type { CostKind, CostLine, PriceRow } from "../../types";
-import { computeRows, GPU_UNPRICED, gpuKey } from "./compute-prices";
+import { computeRows, GPU_UNPRICED, gpuKey, machineKey, NOT_OFFERED } from "./compute-prices";
 import { SERVICE_UNPRICED, serviceRows } from "./service-prices";
 import { GCP_REGIONS } from "./sources";
 
@@ -21,6 +21,7 @@ export interface Unpriced {
 export const GCP_UNPRICED: readonly Unpriced[] = [
   ...GPU_UNPRICED.map((g) => ({ key: gpuKey(g.accelerator), region: g.region, reason: g.reason })),
   ...SERVICE_UNPRICED,
+  ...NOT_OFFERED.map((n) => ({ key: machineKey(n.machineType), region: n.region, reason: n.reason })),
 ];
 
 /** The GCP table: its rows for both reference regions and `global`, and the keys known to have none. */
