@@ -552,11 +552,14 @@ const MONITORING: Mutant[] = [
     "// Latency is in microseconds.\n        threshold: t.onlineLatencyP95Ms,",
     [`${MON}/platform.test.ts`, `${MON}/aws/platform.test.ts`],
   ),
-  // The least unschedulable-pod count over the window is what says pods stayed pending; the maximum pages on every blip.
-  m("mon-azure/pending-pods-any-blip", `${MON}/plan-platform.ts`, 'timeAggregation: "Minimum",', 'timeAggregation: "Maximum",', [
-    `${MON}/platform.test.ts`,
-    `${MON}/azure/platform.test.ts`,
-  ]),
+  // An average of one or more over the window says pods stayed pending; a total pages on every short blip.
+  m(
+    "mon-azure/pending-pods-any-blip",
+    `${MON}/plan-platform.ts`,
+    'timeAggregation: "Average",\n    operator: "GreaterThanOrEqual",',
+    'timeAggregation: "Total",\n    operator: "GreaterThanOrEqual",',
+    [`${MON}/platform.test.ts`, `${MON}/azure/platform.test.ts`],
+  ),
   // A stack's platformAlerts must win over the profile's defaults.
   m(
     "mon/platform-thresholds-ignored",
