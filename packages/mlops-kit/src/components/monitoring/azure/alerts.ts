@@ -75,44 +75,72 @@ export function createMetricAlerts(f: Foundation, services: pulumi.Output<Infere
     if (!s) continue;
     const m = (services[s.index] as pulumi.Output<InferenceServiceInfo>).apply((i) => i.metrics.azure as AzureServiceMetrics);
     const target = m.apply((x) => (a.target === "applicationGateway" ? x.applicationGatewayId : x.autoscaleSettingId));
-    out[`${a.service}/${a.slo}`] = new MetricAlert(
+    out[`${a.service}/${a.slo}`] = staticMetricAlert(
+      f,
       `${plan.name}-${a.service}-${a.slo}`,
-      withOverrides(
-        {
-          resourceGroupName: f.resourceGroupName,
-          // Metric alert rules are global resources.
-          location: "global",
-          description: a.description,
-          severity: a.severity,
-          enabled: true,
-          scopes: [target],
-          windowSize: a.windowSize,
-          evaluationFrequency: a.evaluationFrequency,
-          criteria: {
-            odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-            allOf: [
-              {
-                criterionType: "StaticThresholdCriterion",
-                name: a.slo,
-                metricNamespace: a.metricNamespace,
-                metricName: a.metricName,
-                operator: a.operator,
-                threshold: a.threshold,
-                timeAggregation: a.timeAggregation,
-              },
-            ],
-          },
-          autoMitigate: true,
-          actions: [{ actionGroupId: f.actionGroup.id }],
-          tags: f.tags,
-        },
-        plan.azure.overrides,
-        "metricAlert",
-      ),
-      f.opts,
+      { ...a, criterion: a.slo, dimensions: [] },
+      target,
     );
   }
   return out;
+}
+
+/** What one single-criterion, static-threshold metric alert needs: the services' and the platform's alike. */
+export interface StaticMetricRule {
+  description: string;
+  severity: number;
+  windowSize: string;
+  evaluationFrequency: string;
+  /** The criterion's name (the SLO or signal). */
+  criterion: string;
+  metricNamespace: string;
+  metricName: string;
+  operator: string;
+  /** Dimension filters (none: the metric as a whole). */
+  dimensions: { name: string; operator: string; values: string[] }[];
+  threshold: number;
+  timeAggregation: string;
+}
+
+/** A metric alert on one resource with one static threshold, to the stack's action group. */
+export function staticMetricAlert(f: Foundation, name: string, r: StaticMetricRule, scope: pulumi.Input<string>): MetricAlert {
+  return new MetricAlert(
+    name,
+    withOverrides(
+      {
+        resourceGroupName: f.resourceGroupName,
+        // Metric alert rules are global resources.
+        location: "global",
+        description: r.description,
+        severity: r.severity,
+        enabled: true,
+        scopes: [scope],
+        windowSize: r.windowSize,
+        evaluationFrequency: r.evaluationFrequency,
+        criteria: {
+          odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+          allOf: [
+            {
+              criterionType: "StaticThresholdCriterion",
+              name: r.criterion,
+              metricNamespace: r.metricNamespace,
+              metricName: r.metricName,
+              operator: r.operator,
+              ...(r.dimensions.length > 0 ? { dimensions: r.dimensions } : {}),
+              threshold: r.threshold,
+              timeAggregation: r.timeAggregation,
+            },
+          ],
+        },
+        autoMitigate: true,
+        actions: [{ actionGroupId: f.actionGroup.id }],
+        tags: f.tags,
+      },
+      f.plan.azure.overrides,
+      "metricAlert",
+    ),
+    f.opts,
+  );
 }
 
 /** A standard web test of each public service's health path from five locations, and its availability alert. */

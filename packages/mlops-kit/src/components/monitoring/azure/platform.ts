@@ -1,9 +1,9 @@
-import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
+import type { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
 import type * as pulumi from "@pulumi/pulumi";
-import { withOverrides } from "../../../core/backend";
 import type { FeatureStoreInfo } from "../../feature-store/info";
 import type { ClusterInfo } from "../../training-cluster/info";
 import type { AzurePlatformAlert } from "../plan-platform";
+import { staticMetricAlert } from "./alerts";
 import type { Foundation } from "./foundation";
 
 /** The resource a planned alert watches, from the cluster's or store's info (checked to be on Azure). */
@@ -36,43 +36,7 @@ export function createPlatformAlerts(
       ? (training[index] as pulumi.Output<ClusterInfo>).apply((c) => platformTarget(a, c, undefined))
       : (stores[index] as pulumi.Output<FeatureStoreInfo>).apply((s) => platformTarget(a, undefined, s));
     const key = `${isCluster ? "training" : "featureStore"}/${a.subject}/${a.signal}`;
-    out[key] = new MetricAlert(
-      `${plan.name}-${a.subject}-${a.signal}`,
-      withOverrides(
-        {
-          resourceGroupName: f.resourceGroupName,
-          // Metric alert rules are global resources.
-          location: "global",
-          description: a.description,
-          severity: a.severity,
-          enabled: true,
-          scopes: [scope],
-          windowSize: a.windowSize,
-          evaluationFrequency: a.evaluationFrequency,
-          criteria: {
-            odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-            allOf: [
-              {
-                criterionType: "StaticThresholdCriterion",
-                name: a.signal,
-                metricNamespace: a.metricNamespace,
-                metricName: a.metricName,
-                operator: a.operator,
-                ...(a.dimensions.length > 0 ? { dimensions: a.dimensions } : {}),
-                threshold: a.threshold,
-                timeAggregation: a.timeAggregation,
-              },
-            ],
-          },
-          autoMitigate: true,
-          actions: [{ actionGroupId: f.actionGroup.id }],
-          tags: f.tags,
-        },
-        plan.azure.overrides,
-        "metricAlert",
-      ),
-      f.opts,
-    );
+    out[key] = staticMetricAlert(f, `${plan.name}-${a.subject}-${a.signal}`, { ...a, criterion: a.signal }, scope);
   }
   return out;
 }
