@@ -13,6 +13,7 @@ import { regionOf } from "../../packages/testing/src/cost/region";
 import type { PricedCloud } from "../../packages/testing/src/cost/types";
 import { synthProject } from "../../packages/testing/src/project";
 import { synth } from "../../packages/testing/src/synth";
+import { reportFromChild } from "../lib/child-report";
 import { compareIdle, type IdleComparison } from "../lib/idle-cost";
 
 export interface IdleCostReport extends Partial<IdleComparison> {
@@ -39,13 +40,4 @@ async function main(cloud: PricedCloud): Promise<IdleCostReport> {
   return { cloud, stack, region, priced: true, ...compareIdle(estimateCost(ours, options), estimateCost(minimal, options)) };
 }
 
-main((JSON.parse(process.argv[2] ?? "{}") as { cloud: PricedCloud }).cloud).then(
-  (report) => {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+reportFromChild(() => main((JSON.parse(process.argv[2] ?? "{}") as { cloud: PricedCloud }).cloud));

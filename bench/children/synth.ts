@@ -13,6 +13,7 @@ import { loadStackConfig } from "../../packages/testing/src/config";
 import { runMain, synthProject } from "../../packages/testing/src/project";
 import { synth } from "../../packages/testing/src/synth";
 import { backendSdkModules } from "../lib/backends";
+import { reportFromChild } from "../lib/child-report";
 
 // Imports run first: this is the time from process start to the engine loaded.
 const engineLoadedAt = performance.now();
@@ -145,13 +146,4 @@ async function main(args: SynthArgs): Promise<SynthReport> {
   };
 }
 
-main(JSON.parse(process.argv[2] ?? "{}") as SynthArgs).then(
-  (report) => {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+reportFromChild(() => main(JSON.parse(process.argv[2] ?? "{}") as SynthArgs));
