@@ -1,4 +1,5 @@
 import type { PlanResource } from "../../../plan";
+import { costLine } from "../../line";
 import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } from "../../types";
 
 // The small pieces every AWS pricer is built from: a fixed or usage line, the inputs read off a
@@ -7,12 +8,13 @@ import { type CostLine, HOURS_PER_MONTH, type PricingContext, UnpricedError } fr
 
 export { HOURS_PER_MONTH };
 
-export function fixed(item: string, priceKey: string, min: number, max = min, assumption?: string): CostLine {
-  return { item, kind: "fixed", priceKey, quantity: { min, max }, ...(assumption ? { assumption } : {}) };
+/** `costLine` by position, as the AWS pricers read best: a fixed line, and a usage line with its assumption. */
+export function fixed(item: string, key: string, min: number, max = min, assumption?: string): CostLine {
+  return costLine({ item, kind: "fixed", key, min, max, ...(assumption ? { assumption } : {}) });
 }
 
-export function usage(item: string, priceKey: string, min: number, max: number, assumption: string): CostLine {
-  return { item, kind: "usage", priceKey, quantity: { min, max }, assumption };
+export function usage(item: string, key: string, min: number, max: number, assumption: string): CostLine {
+  return costLine({ item, kind: "usage", key, min, max, assumption });
 }
 
 /** A resource billed whenever it exists: one unit a month, or hours around the clock. */

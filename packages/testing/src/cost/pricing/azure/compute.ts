@@ -1,6 +1,7 @@
 import type { PlanResource } from "../../../plan";
+import { costLine } from "../../line";
 import { type CostLine, type Pricer, type PricingContext, UnpricedError } from "../../types";
-import { describe, hours, input, inputNumber, inputString, line, premiumTier } from "./lines";
+import { describe, hours, input, inputNumber, inputString, premiumTier } from "./lines";
 import { diskKey, KEYS, vmKey } from "./prices";
 
 // Compute: scale sets, AKS clusters and their node pools. Instances are billed by the hour at the
@@ -25,7 +26,7 @@ interface NodeGroup {
 /** Instance hours and OS disks of a group of identical nodes, fixed at its scaling bounds. */
 function fixedNodes(g: NodeGroup): CostLine[] {
   const lines = [
-    line({
+    costLine({
       item: `${g.vmSize} instance hours (${g.label})`,
       kind: "fixed",
       key: vmKey(g.vmSize),
@@ -43,7 +44,7 @@ function zeroFloorNodes(g: NodeGroup, ctx: PricingContext): CostLine[] {
   const runHours = ctx.usage.trainingHours;
   const assumption = `scales from zero: runs ${runHours} h a month at its upper bound of ${g.max} node(s) (trainingHours)`;
   const lines = [
-    line({
+    costLine({
       item: `${g.vmSize} instance hours (${g.label})`,
       kind: "usage",
       key: vmKey(g.vmSize),
@@ -61,7 +62,7 @@ function diskLine(g: NodeGroup, kind: "fixed" | "usage", min: number, max: numbe
   const disk = g.disk;
   const tier = premiumTier(disk.sizeGiB);
   if (tier === undefined) throw new UnpricedError(`${g.what}: a ${disk.sizeGiB} GiB OS disk is past the Premium SSD tiers the table knows`);
-  return line({
+  return costLine({
     item: `${tier} ${disk.redundancy} OS disks (${g.label})`,
     kind,
     key: diskKey(tier, disk.redundancy),
@@ -154,9 +155,9 @@ export const priceManagedCluster: Pricer = (r, ctx) => {
   // The three tiers of the containerservice API's ManagedClusterSKUTier; Standard and Premium bill
   // each cluster-hour. A tier the table has no rate for is the estimator's to list, the nodes counted.
   if (tier === "Standard")
-    lines.push(line({ item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
+    lines.push(costLine({ item: "AKS Standard tier (uptime SLA) hours", kind: "fixed", key: KEYS.aksStandardTier, min: hours(1) }));
   else if (tier === "Premium")
-    lines.push(line({ item: "AKS Premium tier (long-term support) hours", kind: "fixed", key: KEYS.aksPremiumTier, min: hours(1) }));
+    lines.push(costLine({ item: "AKS Premium tier (long-term support) hours", kind: "fixed", key: KEYS.aksPremiumTier, min: hours(1) }));
   else if (tier !== "Free") throw new UnpricedError(`${what}: sku.tier ${tier} is not an AKS tier (Free, Standard or Premium)`);
   const pools = input(r, "agentPoolProfiles");
   for (const pool of Array.isArray(pools) ? pools : []) {

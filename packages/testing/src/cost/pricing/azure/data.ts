@@ -1,5 +1,6 @@
+import { costLine } from "../../line";
 import { type CostLine, type Pricer, UnpricedError } from "../../types";
-import { DAYS_PER_MONTH, describe, hours, input, inputNumber, inputString, isoMinutes, line } from "./lines";
+import { DAYS_PER_MONTH, describe, hours, input, inputNumber, inputString, isoMinutes } from "./lines";
 import { KEYS } from "./prices";
 import { FACTS } from "./sources";
 
@@ -15,7 +16,7 @@ export const priceRedis: Pricer = (r) => {
   const shards = inputNumber(r, "shardCount");
   if (shards !== undefined && shards > 1) throw new UnpricedError(`${what}: clustered caches (${shards} shards) are not priced`);
   return [
-    line({
+    costLine({
       item: `Azure Cache for Redis ${sku} ${family}${capacity} hours`,
       kind: "fixed",
       key: KEYS.redisHour(sku, family, capacity),
@@ -33,13 +34,13 @@ export const priceRegistry: Pricer = (r, ctx) => {
   if (Array.isArray(replicas) && replicas.length > 0) throw new UnpricedError(`${what}: geo-replicated registries are not priced`);
   const over = Math.max(0, ctx.usage.registryGb - included);
   return [
-    line({
+    costLine({
       item: `Container Registry ${sku} (registry unit days)`,
       kind: "fixed",
       key: KEYS.registryDay(sku),
       min: DAYS_PER_MONTH,
     }),
-    line({
+    costLine({
       item: "Container Registry storage past the included",
       kind: "usage",
       key: KEYS.registryStorage,
@@ -56,7 +57,7 @@ export const priceStorageAccount: Pricer = (r, ctx) => {
   if (!m) throw new UnpricedError(`${what}: ${sku || "an unnamed"} storage accounts are not in the Azure price table`);
   const hns = input(r, "isHnsEnabled") === true;
   return [
-    line({
+    costLine({
       item: `Blob storage, hot ${m[1]}${hns ? ", hierarchical namespace" : ""}`,
       kind: "usage",
       key: KEYS.blob(m[1] as "LRS" | "ZRS", hns),
@@ -79,7 +80,7 @@ export const priceKey: Pricer = (r) => {
   if (minutes === undefined || minutes <= 0) throw new UnpricedError(`${what}: a rotation not set by timeAfterCreate is not priced`);
   const perMonth = hours(1) / (minutes / 60);
   return [
-    line({
+    costLine({
       item: "Key Vault automated key rotations",
       kind: "fixed",
       key: KEYS.keyRotation,
@@ -103,7 +104,7 @@ export const priceMlWorkspace: Pricer = (r) => {
   const endpoints = list.filter((rule) => rule.type === "PrivateEndpoint").length;
   if (endpoints === 0) return [];
   const lines: CostLine[] = [
-    line({
+    costLine({
       item: "Managed network private endpoint hours",
       kind: "fixed",
       key: KEYS.endpointHour,

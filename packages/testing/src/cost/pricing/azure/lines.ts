@@ -1,5 +1,5 @@
 import type { PlanResource } from "../../../plan";
-import { type CostKind, type CostLine, HOURS_PER_MONTH } from "../../types";
+import { HOURS_PER_MONTH } from "../../types";
 import { FACTS } from "./sources";
 
 // What every Azure pricer shares: reading a resource's inputs and building lines. Whether the
@@ -26,26 +26,6 @@ export function inputNumber(resource: PlanResource, path: string): number | unde
   if (typeof v === "number") return v;
   if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
   return undefined;
-}
-
-export interface LineSpec {
-  item: string;
-  kind: CostKind;
-  key: string;
-  min: number;
-  max?: number;
-  assumption?: string;
-}
-
-/** A line priced by `key` (the estimator lists it as not priced when the table lacks the row). `max` defaults to `min`. */
-export function line(spec: LineSpec): CostLine {
-  return {
-    item: spec.item,
-    kind: spec.kind,
-    priceKey: spec.key,
-    quantity: { min: spec.min, max: spec.max ?? spec.min },
-    ...(spec.assumption !== undefined ? { assumption: spec.assumption } : {}),
-  };
 }
 
 /** Hours a month for `count` of something billed by the hour. */

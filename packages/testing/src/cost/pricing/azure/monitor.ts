@@ -1,5 +1,6 @@
+import { costLine } from "../../line";
 import { type CostLine, type Pricer, UnpricedError } from "../../types";
-import { describe, hours, input, inputNumber, inputString, isoMinutes, line } from "./lines";
+import { describe, hours, input, inputNumber, inputString, isoMinutes } from "./lines";
 import { KEYS } from "./prices";
 import { FACTS } from "./sources";
 
@@ -11,7 +12,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
   if (sku !== "PerGB2018") throw new UnpricedError(`${what}: the ${sku} workspace tier is not in the Azure price table`);
   const gb = ctx.usage.logGb;
   const lines: CostLine[] = [
-    line({
+    costLine({
       item: "Log Analytics ingestion",
       kind: "usage",
       key: KEYS.logIngestion,
@@ -25,7 +26,7 @@ export const priceLogWorkspace: Pricer = (r, ctx) => {
     // At a steady rate, the data older than the free period is a day's ingestion times the paid days.
     const retainedGb = (gb / (hours(1) / 24)) * paidDays;
     lines.push(
-      line({
+      costLine({
         item: "Log Analytics retention past the free period",
         kind: "usage",
         key: KEYS.logRetention,
@@ -47,7 +48,7 @@ export const priceWebTest: Pricer = (r) => {
   const count = Array.isArray(locations) ? locations.length : 0;
   const runs = count * (3600 / frequency) * hours(1);
   return [
-    line({
+    costLine({
       item: "Standard availability test executions",
       kind: "fixed",
       key: KEYS.webTestRun,
@@ -74,7 +75,7 @@ export const priceMetricAlert: Pricer = (r) => {
   const max = series + split * (DIMENSION_SERIES_MAX - 1);
   const dimensions = split ? `; ${split} criterion filtered on a dimension, priced at 1 to ${DIMENSION_SERIES_MAX} series` : "";
   return [
-    line({
+    costLine({
       item: "Metric alert time series monitored",
       kind: "fixed",
       key: KEYS.metricAlertSeries,
@@ -90,5 +91,5 @@ export const priceLogAlert: Pricer = (r) => {
   const every = inputString(r, "evaluationFrequency") ?? "";
   const minutes = isoMinutes(every);
   if (minutes === undefined) throw new UnpricedError(`${what}: evaluation frequency "${every}" is not a duration`);
-  return [line({ item: `Log alert rule evaluated every ${minutes} min`, kind: "fixed", key: KEYS.logAlert(minutes), min: 1 })];
+  return [costLine({ item: `Log alert rule evaluated every ${minutes} min`, kind: "fixed", key: KEYS.logAlert(minutes), min: 1 })];
 };

@@ -1,5 +1,6 @@
+import { costLine } from "../../line";
 import { type Pricer, UnpricedError } from "../../types";
-import { describe, hours, inputNumber, inputString, line } from "./lines";
+import { describe, hours, inputNumber, inputString } from "./lines";
 import { KEYS } from "./prices";
 import { FACTS } from "./sources";
 
@@ -11,8 +12,8 @@ export const priceNatGateway: Pricer = (r, ctx) => {
   if ((inputString(r, "sku.name") ?? "Standard") !== "Standard")
     throw new UnpricedError(`${what}: only the Standard NAT gateway is priced`);
   return [
-    line({ item: "NAT gateway hours", kind: "fixed", key: KEYS.natHour, min: hours(1) }),
-    line({
+    costLine({ item: "NAT gateway hours", kind: "fixed", key: KEYS.natHour, min: hours(1) }),
+    costLine({
       item: "NAT gateway data processed",
       kind: "usage",
       key: KEYS.natGb,
@@ -28,13 +29,13 @@ export const pricePublicIp: Pricer = (r) => {
   const method = inputString(r, "publicIPAllocationMethod") ?? "Dynamic";
   if (sku !== "Standard" || method !== "Static")
     throw new UnpricedError(`${what}: only Standard static addresses are priced (got ${sku} ${method})`);
-  return [line({ item: "Standard static public IP hours", kind: "fixed", key: KEYS.publicIpHour, min: hours(1) })];
+  return [costLine({ item: "Standard static public IP hours", kind: "fixed", key: KEYS.publicIpHour, min: hours(1) })];
 };
 
 export const pricePrivateEndpoint: Pricer = (_r, ctx) => {
   return [
-    line({ item: "Private endpoint hours", kind: "fixed", key: KEYS.endpointHour, min: hours(1) }),
-    line({
+    costLine({ item: "Private endpoint hours", kind: "fixed", key: KEYS.endpointHour, min: hours(1) }),
+    costLine({
       item: "Private endpoint data processed",
       kind: "usage",
       key: KEYS.endpointGb,
@@ -45,7 +46,7 @@ export const pricePrivateEndpoint: Pricer = (_r, ctx) => {
 };
 
 export const pricePrivateZone: Pricer = () => [
-  line({
+  costLine({
     item: "Private DNS zone",
     kind: "fixed",
     key: KEYS.privateZone,
@@ -71,8 +72,8 @@ export const priceApplicationGateway: Pricer = (r) => {
   const max = inputNumber(r, "autoscaleConfiguration.maxCapacity") ?? fixedCount ?? min;
   const perInstance = FACTS.gatewayCapacityUnitsPerInstance;
   return [
-    line({ item: `Application Gateway ${tierName} hours`, kind: "fixed", key: KEYS.gatewayHour(tier), min: hours(1) }),
-    line({
+    costLine({ item: `Application Gateway ${tierName} hours`, kind: "fixed", key: KEYS.gatewayHour(tier), min: hours(1) }),
+    costLine({
       item: `Application Gateway ${tierName} capacity units`,
       kind: "fixed",
       key: KEYS.gatewayCapacityUnit(tier),
@@ -84,7 +85,7 @@ export const priceApplicationGateway: Pricer = (r) => {
 };
 
 export const priceFlowLog: Pricer = (_r, ctx) => [
-  line({
+  costLine({
     item: "VNet flow logs collected",
     kind: "usage",
     key: KEYS.flowLogGb,

@@ -1,5 +1,5 @@
 import { PriceTable } from "../../price-table";
-import type { CostKind, CostLine, PriceRow } from "../../types";
+import type { PriceRow } from "../../types";
 import { computeRows, GPU_UNPRICED, gpuKey, machineKey, NOT_OFFERED } from "./compute-prices";
 import { SERVICE_UNPRICED, serviceRows } from "./service-prices";
 import { GCP_REGIONS } from "./sources";
@@ -30,22 +30,4 @@ export const GCP_TABLE = new PriceTable({ cloud: "gcp", label: "GCP", regions: G
 /** The row pricing `key` in `region`: the region's own, else the `global` one. */
 export const findPrice = (key: string, region: string): PriceRow | undefined => GCP_TABLE.find(key, region);
 
-export interface LineSpec {
-  item: string;
-  kind: CostKind;
-  key: string;
-  min: number;
-  max: number;
-  assumption?: string;
-}
-
-/** A cost line priced by `spec.key` (the estimator lists it as not priced when the table lacks the row). */
-export function costLine(spec: LineSpec): CostLine {
-  return {
-    item: spec.item,
-    kind: spec.kind,
-    priceKey: spec.key,
-    quantity: { min: spec.min, max: spec.max },
-    ...(spec.assumption !== undefined ? { assumption: spec.assumption } : {}),
-  };
-}
+export { costLine, type LineSpec } from "../../line";
