@@ -1,5 +1,5 @@
 import { PriceTable } from "../../price-table";
-import type { PriceRow } from "../../types";
+import type { MissingPrice, PriceRow } from "../../types";
 import { computeRows, GPU_UNPRICED, gpuKey, machineKey, NOT_OFFERED } from "./compute-prices";
 import { SERVICE_UNPRICED, serviceRows } from "./service-prices";
 import { GCP_REGIONS } from "./sources";
@@ -11,14 +11,8 @@ export { GCP_REGIONS, READ_ON, SOURCES, SPOT_ASSUMPTION } from "./sources";
 /** Every GCP price row: machine types, GPUs and the services' items. */
 export const GCP_PRICES: readonly PriceRow[] = [...computeRows(), ...serviceRows()];
 
-/** A price key that has no row in a region (or in any, `global`), with why. */
-export interface Unpriced {
-  key: string;
-  region: string;
-  reason: string;
-}
-
-export const GCP_UNPRICED: readonly Unpriced[] = [
+/** Keys with no row in a region (or in any, `global`), with why. */
+export const GCP_UNPRICED: readonly MissingPrice[] = [
   ...GPU_UNPRICED.map((g) => ({ key: gpuKey(g.accelerator), region: g.region, reason: g.reason })),
   ...SERVICE_UNPRICED,
   ...NOT_OFFERED.map((n) => ({ key: machineKey(n.machineType), region: n.region, reason: n.reason })),
